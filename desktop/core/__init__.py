@@ -1,0 +1,1 @@
+"""Plain-Python core: reading, cleaning, comparing, extracting. No Qt below this package."""

@@ -1,0 +1,178 @@
+"""The values that describe one article: what a reader found, and the cleaned, indexed result.
+
+Every later layer (comparison, entities, views, reports) works from `Article`. Spans are
+character offsets into `Article.text`; nothing downstream edits that text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import NamedTuple
+
+
+class BlockKind(StrEnum):
+    TITLE = "title"
+    DEK = "dek"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    BODY = "body"
+    HEADING = "heading"
+    QUOTE = "quote"
+    CAPTION = "caption"
+    BOILERPLATE = "boilerplate"
+
+
+# The blocks that make up the article proper: what is compared and what the entity
+# extractor reads by default (titles, captions and boilerplate are set aside).
+BODY_KINDS = frozenset({BlockKind.BODY, BlockKind.HEADING, BlockKind.QUOTE, BlockKind.DATELINE})
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+class Token(NamedTuple):
+    """A word (or a run of punctuation) with its comparison form.
+
+    `norm` is the NFKC form with quotes, dashes and spaces unified; case is kept so that
+    options can decide whether case counts. The shown text is always `text[start:end]`.
+    """
+
+    start: int
+    end: int
+    norm: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph as a reader found it, with a hint from the file's own structure.
+
+    `hint` is a BlockKind value when the format said what the paragraph is (an HTML
+    heading, a blockquote, a figure caption, a docx Title style), else "".
+    """
+
+    text: str
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a reader got out of one file, before cleaning. Metadata is as found."""
+
+    path: str
+    format: str  # txt, md, html, docx, pdf, json
+    paragraphs: tuple[Paragraph, ...]
+    title: str = ""
+    author: str = ""
+    published: str = ""  # raw string from the file's metadata, parsed later
+    source: str = ""  # site or outlet name
+    url: str = ""
+    category: str = ""
+    sha256: str = ""  # of the file's bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    start: int
+    end: int
+    reason: str = ""  # for boilerplate: why it was set aside, in a reader's words
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """The publication date and where it came from (metadata, dateline, text, file)."""
+
+    value: str  # ISO 8601: a date ("2023-02-27") or a date and time
+    precision: str  # "day", "month", "year" or "time"
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str  # stable for the same file content and path
+    path: str
+    format: str
+    text: str
+    blocks: tuple[Block, ...]
+    sentences: tuple[Span, ...]  # in text order, inside blocks
+    tokens: tuple[Token, ...]  # words and punctuation, in text order
+    title: str = ""
+    source: str = ""
+    author: str = ""
+    category: str = ""
+    url: str = ""
+    published: Published | None = None
+    sha256: str = ""
+    # Index of the first token of each sentence, parallel to `sentences`, plus len(tokens).
+    sentence_token_starts: tuple[int, ...] = field(default=(), repr=False)
+
+    def block_at(self, offset: int) -> Block | None:
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block
+        return None
+
+    def is_body(self, offset: int) -> bool:
+        block = self.block_at(offset)
+        return block is not None and block.kind in BODY_KINDS
+
+    @property
+    def body_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind in BODY_KINDS)
+
+    @property
+    def body_text(self) -> str:
+        return "\n\n".join(self.text[b.start : b.end] for b in self.body_blocks)
+
+    @property
+    def word_count(self) -> int:
+        """Words in the body (tokens with a letter or digit)."""
+        spans = [(b.start, b.end) for b in self.body_blocks]
+        count = 0
+        i = 0
+        for tok in self.tokens:
+            while i < len(spans) and spans[i][1] <= tok.start:
+                i += 1
+            if i == len(spans):
+                break
+            if spans[i][0] <= tok.start and _is_word(tok.norm):
+                count += 1
+        return count
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.path.rsplit("/", 1)[-1] or "Untitled"
+
+
+def _is_word(norm: str) -> bool:
+    return any(ch.isalnum() for ch in norm)
+
+
+def block_json(block: Block) -> dict:
+    out = {"kind": str(block.kind), "start": block.start, "end": block.end}
+    if block.reason:
+        out["reason"] = block.reason
+    return out
+
+
+def article_json(article: Article) -> dict:
+    """The `diptych extract --json` object for one article (documented in the README)."""
+    return {
+        "path": article.path,
+        "format": article.format,
+        "title": article.title,
+        "source": article.source,
+        "author": article.author,
+        "published": article.published.value if article.published else None,
+        "published_from": article.published.origin if article.published else None,
+        "category": article.category,
+        "url": article.url,
+        "sha256": article.sha256,
+        "word_count": article.word_count,
+        "text": article.text,
+        "blocks": [block_json(b) for b in article.blocks],
+        "sentences": [[s.start, s.end] for s in article.sentences],
+    }

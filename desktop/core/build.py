@@ -1,0 +1,80 @@
+"""Turn a reader's Document into an indexed Article: join paragraphs, mark blocks, split.
+
+Cleaning (which paragraph is a title, a caption, boilerplate) is decided by
+`desktop.core.clean.classify`; this module only assembles the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from desktop.core.article import Article, Block, BlockKind, Document, Paragraph, Span
+from desktop.core.text import split_sentences, tokenize
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def build_article(doc: Document) -> Article:
+    from desktop.core.clean import classify  # the cleaning rules
+    from desktop.core.published import find_published
+
+    paragraphs = [p for p in doc.paragraphs if p.text.strip()]
+    kinds = classify(doc, paragraphs)
+    text_parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for para, (kind, reason) in zip(paragraphs, kinds):
+        body = para.text.strip()
+        if text_parts:
+            offset += len(PARAGRAPH_SEPARATOR)
+        blocks.append(Block(kind, offset, offset + len(body), reason))
+        text_parts.append(body)
+        offset += len(body)
+    text = PARAGRAPH_SEPARATOR.join(text_parts)
+
+    sentences: list[Span] = []
+    for block in blocks:
+        sentences.extend(split_sentences(text, block.start, block.end))
+    tokens = tokenize(text)
+    starts: list[int] = []
+    ti = 0
+    for sent in sentences:
+        while ti < len(tokens) and tokens[ti].start < sent.start:
+            ti += 1
+        starts.append(ti)
+    starts.append(len(tokens))
+
+    title = doc.title
+    if not title:
+        title = next((text[b.start : b.end] for b in blocks if b.kind == BlockKind.TITLE), "")
+    category = doc.category
+    art_id = hashlib.sha256(f"{doc.path}\0{doc.sha256 or text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    draft = Article(
+        id=art_id,
+        path=doc.path,
+        format=doc.format,
+        text=text,
+        blocks=tuple(blocks),
+        sentences=tuple(sentences),
+        tokens=tuple(tokens),
+        title=" ".join(title.split()),
+        source=doc.source,
+        author=doc.author,
+        category=category,
+        url=doc.url,
+        sha256=doc.sha256,
+        sentence_token_starts=tuple(starts),
+    )
+    published = find_published(draft, doc.published)
+    if published is None:
+        return draft
+    from dataclasses import replace
+
+    return replace(draft, published=published)
+
+
+def article_from_text(text: str, *, path: str = "<text>", title: str = "", fmt: str = "txt") -> Article:
+    """An article from plain text (paragraphs separated by blank lines): pasted text, tests."""
+    paragraphs = tuple(Paragraph(p) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip())
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return build_article(Document(path=path, format=fmt, paragraphs=paragraphs, title=title, sha256=digest))

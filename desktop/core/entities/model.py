@@ -1,0 +1,140 @@
+"""Values for entities, quotes and the discrepancies between two articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.core.article import Span
+
+
+class EntityType(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    DATE = "date"
+    FIGURE = "figure"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person, organisation, place, date or figure named in one article."""
+
+    type: EntityType
+    name: str  # canonical: the fullest form found
+    mentions: tuple[Mention, ...]
+    value: str = ""  # normalised: ISO date ("2023-02-27"), or number and unit ("5100000000 USD")
+    role: str = ""  # title or role that came with a person ("Foreign Minister")
+    variants: tuple[str, ...] = ()  # other spellings of the same name inside this article
+    detail: str = ""  # how the value was read ("Monday → 2023-02-27, from the publication date")
+    unit: str = ""  # for figures: what is counted or measured ("miles", "USD", "Tomahawk cruise missiles")
+    precision: str = ""  # for dates: day, month, year
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str  # the words inside the quotation marks
+    start: int
+    end: int
+    speaker: str = ""  # canonical name of the speaker's entity, or "" when not attributed
+    speaker_type: str = ""  # "person" or "organization" when resolved
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    entities: tuple[Entity, ...]
+    quotes: tuple[Quote, ...]
+
+
+class MatchStatus(StrEnum):
+    BOTH = "both"
+    LEFT = "left"
+    RIGHT = "right"
+    VARIANT = "variant"  # the same entity spelled differently
+    CONFLICT = "conflict"  # same thing, values disagree (a figure or a date)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMatch:
+    type: EntityType
+    name: str
+    status: MatchStatus
+    left: Entity | None
+    right: Entity | None
+
+    @property
+    def left_count(self) -> int:
+        return len(self.left.mentions) if self.left else 0
+
+    @property
+    def right_count(self) -> int:
+        return len(self.right.mentions) if self.right else 0
+
+
+class DiscrepancyKind(StrEnum):
+    FIGURE = "figure"
+    DATE = "date"
+    NAME = "name"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    kind: DiscrepancyKind
+    left_text: str
+    right_text: str
+    left: Span
+    right: Span
+    subject: str = ""  # what it is about: "Tomahawk cruise missiles", "Yoshimasa Hayashi"
+    left_context: str = ""  # the sentence around it
+    right_context: str = ""
+    # For quotes: the word-level difference as (op, left_words, right_words) triples.
+    word_diff: tuple[tuple[str, str, str], ...] = ()
+
+
+def entity_json(entity: Entity) -> dict:
+    out = {
+        "type": str(entity.type),
+        "name": entity.name,
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in entity.mentions],
+        "variants": list(entity.variants),
+    }
+    for key in ("value", "role", "unit", "precision", "detail"):
+        if getattr(entity, key):
+            out[key] = getattr(entity, key)
+    return out
+
+
+def quote_json(quote: Quote) -> dict:
+    return {"text": quote.text, "speaker": quote.speaker or None, "start": quote.start, "end": quote.end}
+
+
+def match_json(match: EntityMatch) -> dict:
+    return {
+        "type": str(match.type),
+        "name": match.name,
+        "left_count": match.left_count,
+        "right_count": match.right_count,
+        "status": str(match.status),
+        "left_name": match.left.name if match.left else None,
+        "right_name": match.right.name if match.right else None,
+    }
+
+
+def discrepancy_json(d: Discrepancy) -> dict:
+    return {
+        "kind": str(d.kind),
+        "subject": d.subject,
+        "left": {"text": d.left_text, "start": d.left.start, "end": d.left.end, "context": d.left_context},
+        "right": {"text": d.right_text, "start": d.right.start, "end": d.right.end, "context": d.right_context},
+        "word_diff": [list(t) for t in d.word_diff],
+    }
