@@ -1,0 +1,1 @@
+"""The Qt window: article list, split diff view, entity sidebar, reports; wired in main_window."""
