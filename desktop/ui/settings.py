@@ -1,0 +1,93 @@
+"""Every persisted setting declared once, with its type and default; reads go through it.
+
+The window takes a `QSettings` store so tests (and --screenshot/--smoke-test runs) can use
+a temporary INI file and never touch the user's real settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type
+    default: T
+
+    def read(self, store: QSettings) -> T:
+        if not store.contains(self.key):
+            return self._copy_default()
+        raw = store.value(self.key)
+        try:
+            return self._coerce(raw)
+        except (TypeError, ValueError):  # a hand-edited or older file: fall back, never crash
+            return self._copy_default()
+
+    def write(self, store: QSettings, value: T) -> None:
+        store.setValue(self.key, value)
+
+    def _copy_default(self) -> T:
+        return list(self.default) if isinstance(self.default, list) else self.default  # type: ignore[return-value]
+
+    def _coerce(self, raw: Any) -> T:
+        # INI files give strings back; native stores give typed values. Accept both.
+        if self.type is bool:
+            if isinstance(raw, str):
+                return raw.strip().lower() in ("true", "1", "yes", "on")  # type: ignore[return-value]
+            return bool(raw)  # type: ignore[return-value]
+        if self.type is int:
+            return int(raw)  # type: ignore[return-value]
+        if self.type is str:
+            return "" if raw is None else str(raw)  # type: ignore[return-value]
+        if self.type is list:
+            if raw is None:
+                return []  # type: ignore[return-value]
+            if isinstance(raw, str):  # a one-item list comes back as a plain string
+                return [raw] if raw else []  # type: ignore[return-value]
+            return [str(x) for x in raw]  # type: ignore[return-value]
+        if self.type is QByteArray:
+            return raw if isinstance(raw, QByteArray) else QByteArray(raw)  # type: ignore[return-value]
+        raise TypeError(f"unsupported setting type {self.type!r}")
+
+
+GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())  # toolbars and docks
+MAIN_SPLITTER = Setting("window/main_splitter", QByteArray, QByteArray())  # list | view | sidebar
+SIDEBAR_VISIBLE = Setting("window/sidebar_visible", bool, True)
+LIST_HEADER = Setting("articles/header", QByteArray, QByteArray())  # column widths and sort
+IGNORE_CASE = Setting("options/ignore_case", bool, False)
+IGNORE_PUNCTUATION = Setting("options/ignore_punctuation", bool, False)
+SHOW_BOILERPLATE = Setting("options/show_boilerplate", bool, False)
+RECENT_FILES = Setting("files/recent", list, [])
+LAST_FOLDER = Setting("files/last_folder", str, "")
+
+ALL = (
+    GEOMETRY,
+    WINDOW_STATE,
+    MAIN_SPLITTER,
+    SIDEBAR_VISIBLE,
+    LIST_HEADER,
+    IGNORE_CASE,
+    IGNORE_PUNCTUATION,
+    SHOW_BOILERPLATE,
+    RECENT_FILES,
+    LAST_FOLDER,
+)
+
+
+def add_recent(recent: list[str], path: str) -> list[str]:
+    """Most recent first, no duplicates, at most MAX_RECENT."""
+    return ([path] + [p for p in recent if p != path])[:MAX_RECENT]
+
+
+def temporary_store(path: str) -> QSettings:
+    """An INI store at `path`, for tests and for one-off runs (screenshots, smoke tests)."""
+    return QSettings(path, QSettings.Format.IniFormat)
