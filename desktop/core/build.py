@@ -15,11 +15,12 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 
 def build_article(doc: Document) -> Article:
-    from desktop.core.clean import classify  # the cleaning rules
+    from desktop.core.clean import clean  # the cleaning rules
     from desktop.core.published import find_published
 
     paragraphs = [p for p in doc.paragraphs if p.text.strip()]
-    kinds = classify(doc, paragraphs)
+    cleaning = clean(doc, paragraphs)
+    kinds = cleaning.kinds
     text_parts: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -44,10 +45,9 @@ def build_article(doc: Document) -> Article:
         starts.append(ti)
     starts.append(len(tokens))
 
-    title = doc.title
-    if not title:
-        title = next((text[b.start : b.end] for b in blocks if b.kind == BlockKind.TITLE), "")
-    category = doc.category
+    # The headline as printed beats a <title> that often carries the site's name too.
+    title = cleaning.title or doc.title
+    category = doc.category or cleaning.category
     art_id = hashlib.sha256(f"{doc.path}\0{doc.sha256 or text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
     draft = Article(
         id=art_id,
@@ -59,7 +59,7 @@ def build_article(doc: Document) -> Article:
         tokens=tuple(tokens),
         title=" ".join(title.split()),
         source=doc.source,
-        author=doc.author,
+        author=doc.author or cleaning.author,
         category=category,
         url=doc.url,
         sha256=doc.sha256,

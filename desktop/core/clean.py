@@ -1,14 +1,355 @@
-"""Decide what each paragraph of a scraped article is: title, body, caption, boilerplate..."""
+"""Decide what each paragraph of a scraped article is: title, body, caption, boilerplate...
+
+Nothing is deleted: every paragraph gets a kind, and boilerplate gets a reason a reader
+understands. The rules look at the shape of the text (capitals, length, position, a credit
+at the end, a run of "3 hours ago" lines), never at one outlet's wording, so they hold for
+any site's scrapes.
+
+Saved web pages (`format == "html"`) come through trafilatura, which has already picked the
+main text and marked headings, quotes and captions; for them only obvious boilerplate is
+set aside.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from desktop.core.article import BlockKind, Document, Paragraph
+from desktop.core.published import FULL_DATE_RE
+
+_CATEGORY_RE = re.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
+_VIDEO_LABEL_RE = re.compile(
+    r"^(?:close\s+)?(?:video|watch|watch video|play|play video|now playing|video player|up next|"
+    r"watch now|listen|listen to this article|audio|replay|\d{1,2}:\d{2}(?::\d{2})?)(?:\s+\d{1,2}:\d{2})?$",
+    re.I,
+)
+_SHARE_WORDS = frozenset(
+    """share shares sharing this article story page post on via facebook twitter x linkedin whatsapp
+    telegram reddit pinterest email e-mail mail print copy link url tweet pin save bookmark gift
+    comment comments flipboard messenger sms more options""".split()
+)
+_AD_RE = re.compile(
+    r"^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted|"
+    r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
+    r"continue reading below|scroll to continue(?: with content)?)$",
+    re.I,
+)
+# Plugs for the outlet's app, newsletter, podcast or social accounts.
+_PLUG_RE = re.compile(
+    r"^(?:click here|tap here|download|get|sign up|signup|subscribe|follow|join|like us|listen to|"
+    r"read more|for more|don't miss|register)\b.*\b(?:app|apps|newsletters?|podcasts?|alerts?|"
+    r"facebook|twitter|instagram|youtube|tiktok|telegram|whatsapp|subscribe|subscription|inbox|"
+    r"daily briefing|updates)\b",
+    re.I,
+)
+# A link to another story set into the text: "READ MORE: ...", "Related: ...".
+_LINK_PREFIX_RE = re.compile(
+    r"^(?:read more|read also|also read|related|related story|related article|see also|more|watch|"
+    r"listen|recommended|opinion|analysis|explainer|latest|breaking)\s*[:|>\u00bb\u2014-]\s*\S",
+    re.I,
+)
+_COPYRIGHT_RE = re.compile(r"(?:^(?:\u00a9|\(c\)|copyright)\s|\ball rights reserved\b)", re.I)
+_READING_TIME_RE = re.compile(
+    r"^(?:\d+\s*(?:-|\u2013)?\s*(?:min|mins|minute|minutes)(?:\s+read|\s+listen)?|reading time\b.*|"
+    r"listen to (?:this )?(?:article|story).*|audio available)$",
+    re.I,
+)
+_COOKIE_RE = re.compile(r"\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies)\b", re.I)
+_RELATIVE_TIME_RE = re.compile(
+    r"^(?:(?:updated|posted|published)\s+)?(?:(?:about|over|almost|nearly)\s+)?"
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)"
+    r"\s+ago$|^(?:just now|yesterday|today)$",
+    re.I,
+)
+_LIST_LABEL_RE = re.compile(
+    r"^(?:(?:recent|related|latest|more|most|top|other|similar|popular|trending|recommended|suggested|"
+    r"featured)\b(?:\s+[\w'\u2019&-]+){0,4}"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next)|also read|don'?t miss|further reading|"
+    r"see also|editor'?s picks?|up next|what to read next|in other news|around the web)\s*:?$",
+    re.I,
+)
+# A photo credit closing a caption: "(Agency Photo/Name)", "(Photo: Name)", "(Getty Images)",
+# "(Name/Agency)", or "Photo: Name" / "Credit: Name" without brackets.
+_CREDIT_RE = re.compile(
+    r"(?:\((?=[^()]*(?:\b(?:photo|photos|photograph|picture|pictures|image|images|credit|illustration|"
+    r"file|handout|courtesy)\b|\w/\w))[A-Z][^()]{1,80}\)"
+    r"|\b(?:photo|photograph|picture|image|credit|illustration)s?\s*(?:by|:)\s*[A-Z][^.()]{1,60})"
+    r"[.\s]*$",
+    re.I,
+)
+_CAPTION_START_RE = re.compile(
+    r"^(?:FILE(?: PHOTO)?\s*[-\u2013\u2014:]|Photo:|Pictured:|Above:|Top:|Image:|Caption:)"
+)
+_BYLINE_RE = re.compile(
+    r"^(?:by|written by|story by|words by|reporting by|author:)\s+(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*)",
+    re.I,
+)
+_BYLINE_CUT_RE = re.compile(r"\s*(?:[|,;\u2022\u00b7\u2014\u2013]|\s-\s|\bupdated\b|\bpublished\b).*$", re.I)
+_DATE_WORDS = frozenset(
+    """published updated posted last modified first on at am pm a.m. p.m. noon midnight
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+_TERMINAL = ".!?\u2026"
+_CLOSERS = "\"'\u201d\u2019)]"
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaning:
+    """One (kind, reason) per paragraph, and what the paragraphs said about the article."""
+
+    kinds: tuple[tuple[BlockKind, str], ...]
+    title: str = ""
+    category: str = ""
+    author: str = ""
 
 
 def classify(doc: Document, paragraphs: list[Paragraph]) -> list[tuple[BlockKind, str]]:
-    """One (kind, reason) per paragraph. Placeholder: format hints, else body."""
-    out = []
-    for p in paragraphs:
-        kind = BlockKind(p.hint) if p.hint else BlockKind.BODY
-        out.append((kind, ""))
-    return out
+    """One (kind, reason) per paragraph; reason says why a block was set aside."""
+    return list(clean(doc, paragraphs).kinds)
+
+
+def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
+    texts = [" ".join(p.text.split()) for p in paragraphs]
+    n = len(texts)
+    kinds: list[BlockKind | None] = [None] * n
+    reasons = [""] * n
+    html = doc.format == "html"
+    category = ""
+
+    def mark(i: int, kind: BlockKind, reason: str = "") -> None:
+        kinds[i] = kind
+        reasons[i] = reason
+
+    for i, p in enumerate(paragraphs):
+        if p.hint in BlockKind.__members__.values():
+            mark(i, BlockKind(p.hint))
+
+    for i in _tail_list(texts):
+        mark(i, BlockKind.BOILERPLATE, "list of other posts")
+
+    for i, text in enumerate(texts):
+        if kinds[i] not in (None, BlockKind.HEADING, BlockKind.BODY):
+            continue
+        m = _CATEGORY_RE.match(text)
+        if m and i < 3:
+            category = category or m.group(1).strip()
+            mark(i, BlockKind.BOILERPLATE, "category line")
+            continue
+        reason = _label_reason(text)
+        if reason:
+            mark(i, BlockKind.BOILERPLATE, reason)
+
+    if not html:
+        _mark_video_blurbs(texts, kinds, mark)
+
+    title_at = next((i for i in range(n) if kinds[i] == BlockKind.TITLE), None)
+    if title_at is None:
+        title_at = _find_title(doc, texts, kinds, html)
+        if title_at is not None:
+            mark(title_at, BlockKind.TITLE)
+
+    for i, text in enumerate(texts):
+        if kinds[i] is not None:
+            continue
+        if _is_byline(text):
+            mark(i, BlockKind.BYLINE)
+        elif _is_dateline(text):
+            mark(i, BlockKind.DATELINE)
+        elif _is_caption(text):
+            mark(i, BlockKind.CAPTION, "ends in a photo credit" if _CREDIT_RE.search(text) else "photo caption")
+        elif not html and text.startswith(">"):
+            mark(i, BlockKind.QUOTE)
+
+    if not html:
+        _mark_dek_and_headings(texts, kinds, mark, title_at)
+
+    for i in range(n):
+        if kinds[i] is None:
+            mark(i, BlockKind.BODY)
+
+    title = texts[title_at] if title_at is not None else ""
+    author = next((_byline_name(texts[i]) for i in range(n) if kinds[i] == BlockKind.BYLINE), "")
+    return Cleaning(
+        kinds=tuple((k, r) for k, r in zip(kinds, reasons)),  # type: ignore[misc]
+        title=title,
+        category=category,
+        author=author,
+    )
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _label_reason(text: str) -> str:
+    """Why a paragraph, on its own, is boilerplate; "" if it is not obviously so."""
+    words = _words(text)
+    if not words:
+        return ""
+    if len(words) <= 6 and _VIDEO_LABEL_RE.match(text):
+        return "video label"
+    if len(words) <= 8 and all(w.strip(":|\u00b7\u2022,").lower() in _SHARE_WORDS for w in words):
+        return "share buttons"
+    if len(words) <= 6 and _AD_RE.match(text.rstrip(".:")):
+        return "advertisement label"
+    if len(words) <= 25 and _PLUG_RE.match(text):
+        return "app or newsletter plug"
+    if len(words) <= 30 and _LINK_PREFIX_RE.match(text):
+        return "link to another story"
+    if len(words) <= 40 and _COPYRIGHT_RE.search(text):
+        return "copyright notice"
+    if len(words) <= 8 and _READING_TIME_RE.match(text):
+        return "reading time or audio label"
+    if len(words) <= 60 and _COOKIE_RE.search(text):
+        return "cookie notice"
+    if 4 <= len(words) <= 30 and _is_capitals(text) and not _ends_sentence(text):
+        return "promo headline in capitals"
+    if len(words) <= 5 and _RELATIVE_TIME_RE.match(text):
+        return "time stamp of another post"
+    return ""
+
+
+def _is_list_item(text: str) -> bool:
+    """A line that can sit in a list of other posts: a headline or a teaser cut short."""
+    words = _words(text)
+    if text.endswith(("\u2026", "...")) and len(words) <= 60:
+        return True
+    return 0 < len(words) <= 20 and not _ends_sentence(text)
+
+
+def _tail_list(texts: list[str]) -> range:
+    """The trailing list of other posts (headline, teaser, "13 hours ago"), if there is one."""
+    n = len(texts)
+    j = n
+    times: list[int] = []
+    labels: list[int] = []
+    while j > 0:
+        t = texts[j - 1]
+        if _RELATIVE_TIME_RE.match(t):
+            times.append(j - 1)
+        elif _LIST_LABEL_RE.match(t):
+            labels.append(j - 1)
+        elif not _is_list_item(t):
+            break
+        j -= 1
+    if labels:
+        start = min(labels)
+        if n - start - 1 >= 2:
+            return range(start, n)
+    if len(times) >= 2:
+        start = min(times)
+        # The first post's headline (and teaser) come before its time stamp.
+        for _ in range(2):
+            if start - 1 >= j and _is_list_item(texts[start - 1]) and not _RELATIVE_TIME_RE.match(texts[start - 1]):
+                start -= 1
+        return range(start, n)
+    return range(0)
+
+
+def _mark_video_blurbs(texts, kinds, mark) -> None:
+    """An embedded video's own headline and blurb follow its label; they are not the article."""
+    for i, text in enumerate(texts):
+        if kinds[i] != BlockKind.BOILERPLATE or not _VIDEO_LABEL_RE.match(text):
+            continue
+        j = i + 1
+        if j < len(texts) and kinds[j] is None and len(_words(texts[j])) <= 20 and not _ends_sentence(texts[j]):
+            mark(j, BlockKind.BOILERPLATE, "headline of an embedded video")
+            k = j + 1
+            if k < len(texts) and kinds[k] is None and len(_words(texts[k])) <= 30 and not _is_byline(texts[k]):
+                mark(k, BlockKind.BOILERPLATE, "description of an embedded video")
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _find_title(doc: Document, texts, kinds, html: bool) -> int | None:
+    """The headline: the metadata title if a paragraph repeats it, else (plain text) the
+    first short line without a full stop before the body starts."""
+    if doc.title:
+        want = _norm(doc.title)
+        for i in range(min(len(texts), 6)):
+            got = _norm(texts[i])
+            if kinds[i] in (None, BlockKind.HEADING) and got and (got == want or (want.startswith(got) and len(got.split()) >= 3)):
+                return i
+    if html:
+        return None
+    for i in range(min(len(texts), 8)):
+        if kinds[i] is not None:
+            continue
+        text = texts[i]
+        words = _words(text)
+        if 2 <= len(words) <= 30 and not text.endswith((".", ":", ";", ",")) and not _is_byline(text) and not _is_dateline(text):
+            return i
+        return None  # the body has started: this file has no headline line
+    return None
+
+
+def _is_byline(text: str) -> bool:
+    return len(_words(text)) <= 15 and bool(_BYLINE_RE.match(text)) and not text.endswith(".")
+
+
+def _byline_name(text: str) -> str:
+    name = re.sub(r"^(?:by|written by|story by|words by|reporting by|author:)\s+", "", text, flags=re.I)
+    return _BYLINE_CUT_RE.sub("", name).strip()
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that only says when: "Published March 5, 2025 7:40am EST", "Updated 2025-03-05"."""
+    words = _words(text)
+    if not words or len(words) > 14:
+        return False
+    found = list(FULL_DATE_RE.finditer(text))
+    if not found:
+        return False
+    rest = FULL_DATE_RE.sub(" ", text)
+    for w in rest.replace("|", " ").split():
+        w = w.strip(",:;()").lower()
+        if not w or w in _DATE_WORDS or w.isdigit():
+            continue
+        if re.fullmatch(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?|[a-z]{2,4}t|utc|gmt|z", w):
+            continue  # a time or a time zone
+        return False
+    return True
+
+
+def _is_caption(text: str) -> bool:
+    words = _words(text)
+    if not 3 <= len(words) <= 80:
+        return False
+    return bool(_CREDIT_RE.search(text)) or bool(_CAPTION_START_RE.match(text))
+
+
+def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None) -> None:
+    """In plain text: a standfirst right under the headline, and short headings between paragraphs."""
+    n = len(texts)
+    after_title = (title_at + 1) if title_at is not None else 0
+    j = after_title
+    while j < n and kinds[j] in (BlockKind.BOILERPLATE, BlockKind.BYLINE, BlockKind.DATELINE):
+        j += 1
+    if title_at is not None and j < n and kinds[j] is None:
+        text = texts[j]
+        if 5 <= len(_words(text)) <= 40 and not _ends_sentence(text) and not text.endswith((":", ",", ";")):
+            mark(j, BlockKind.DEK)
+    for i in range(after_title, n):
+        if kinds[i] is not None:
+            continue
+        text = texts[i]
+        if not 1 <= len(_words(text)) <= 10 or text.endswith((".", ":", ",", ";", "\u2026")):
+            continue
+        nxt = next((k for k in range(i + 1, n) if kinds[k] not in (BlockKind.BOILERPLATE, BlockKind.CAPTION)), None)
+        prev_body = any(kinds[k] is None or kinds[k] == BlockKind.BODY for k in range(after_title, i))
+        if nxt is not None and kinds[nxt] is None and _ends_sentence(texts[nxt]) and prev_body:
+            mark(i, BlockKind.HEADING)

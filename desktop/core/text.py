@@ -21,13 +21,16 @@ _CHAR_MAP = str.maketrans(
         "\u2212": "-",
         "\u00a0": " ", "\u202f": " ", "\u2007": " ",
         "\u00ad": "",  # soft hyphen
+        "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",  # zero-width
     }
 )
 
 # A word: letters/digits, joined by inner apostrophes, dots, commas in numbers, hyphens,
-# and a line-end hyphen ("infor-\nmation"). Anything else that is not space is one token.
+# and a line-end hyphen ("infor-\nmation"); or letters with dots ("U.S.", "a.m.").
+# Anything else that is not space is one token.
 _TOKEN_RE = re.compile(
-    r"[^\W_]+(?:(?:['\u2019]|[.,](?=\d)|[-\u2010\u2011](?:[ \t]*\n[ \t]*)?)[^\W_]+)*"
+    r"(?:[^\W\d_]\.){2,}(?![^\W_])"
+    r"|[^\W_]+(?:(?:['\u2019]|[.,](?=\d)|[-\u2010\u2011](?:[ \t]*\n[ \t]*)?)[^\W_]+)*"
     r"|[^\w\s]",
 )
 _HYPHEN_BREAK_RE = re.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
@@ -50,35 +53,96 @@ def is_word(norm: str) -> bool:
     return any(ch.isalnum() for ch in norm)
 
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr rev hon pres supt det insp
-    inc corp co ltd llc plc bros no nos vs etc al approx dept est fig vol ed eds op
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla
-    ore pa tenn tex va vt wash wis wyo""".split()
+# Abbreviations, by what usually follows them. Titles come before a name ("Mr. Smith",
+# "Gov. Reed", "No. 10", "v. Raich"), so a capital after them never starts a sentence.
+_TITLES = frozenset(
+    """mr mrs ms messrs mme mlle dr prof sen sens rep reps gov gen gens col lt sgt capt cmdr adm maj brig
+    pvt cpl st rev hon pres supt det insp fr msgr rt atty amb no nos vol vols fig figs op pp p vs v ft mt
+    cf ch sec art""".split()
+)
+# US state abbreviations end a place ("Kansas City, Mo."): a capital after them starts a sentence.
+_STATES = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev
+    okla ore pa tenn tex va vt wash wis wyo""".split()
+)
+# Others end a sentence only when a typical sentence opener follows ("Apple Inc. The ...").
+_OTHER_ABBREVIATIONS = frozenset(
+    """jr sr inc corp co ltd llc plc bros etc al approx dept est ed eds esp govt
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+_ABBREVIATIONS = _TITLES | _STATES | _OTHER_ABBREVIATIONS
+
+# Words that open sentences and rarely follow an abbreviation inside one.
+_OPENERS = frozenset(
+    """the a an he she it they we i you his her its their our my this that these those there here
+    but and or so yet if when while after before as since although though because once then now
+    in on at for from by with without under over during despite among about according
+    however meanwhile still also instead later earlier today yesterday tomorrow last next
+    some many most several both all each every no not none one two three what who why how where""".split()
+)
+_SPEECH_VERBS = frozenset(
+    """said says asked asks told tells shouted yelled added adds wrote writes replied cried insisted noted
+    recalled explained continued declared remarked responded exclaimed joked quipped whispered warned
+    argued stated admitted agreed concluded tweeted posted""".split()
 )
 
 # Sentence end: . ! ? (or …) possibly followed by closing quotes/brackets, then space.
 _END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_WORD_AT_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_OPENING = "\"'\u201c\u2018(["
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Is the '.' at `dot` part of an abbreviation or an initial rather than a sentence end?"""
+def _abbreviation_at(text: str, dot: int) -> str:
+    """The kind of abbreviation ending at the '.' at `dot`: "", "title", "state", "other", "dotted", "initial"."""
     i = dot
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
     word = text[i:dot]
     if not word:
-        return False
-    if "." in word:  # U.S, a.m, Ph.D
-        return True
+        return ""
+    if "." in word:  # U.S, a.m, Ph.D, D-N.Y
+        return "dotted"
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
-        return True
-    return word.lower() in _ABBREVIATIONS
+        return "initial"
+    low = word.lower()
+    if low in _TITLES:
+        return "title"
+    if low in _STATES:
+        return "state"
+    if low in _OTHER_ABBREVIATIONS:
+        return "other"
+    return ""
+
+
+def _next_words(text: str, pos: int, end: int, n: int) -> list[str]:
+    words = []
+    while len(words) < n:
+        m = _WORD_AT_RE.search(text, pos, end)
+        if m is None:
+            break
+        words.append(m.group())
+        pos = m.end()
+    return words
+
+
+def _abbreviation_ends_sentence(kind: str, text: str, nxt: int, end: int) -> bool:
+    follower = text[nxt]
+    if kind in ("title", "initial"):
+        return False
+    if kind == "state":
+        return follower.isupper() or follower in _OPENING
+    if follower in _OPENING:
+        return kind == "dotted"
+    words = _next_words(text, nxt, end, 1)
+    return bool(words) and words[0][0].isupper() and words[0].lower() in _OPENERS
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentence spans inside text[start:end], trimmed of surrounding whitespace."""
+    """Sentence spans inside text[start:end], trimmed of surrounding whitespace.
+
+    Not fooled by abbreviations ("Mr.", "Feb. 27", "U.S. officials"), initials, decimals, or
+    a quotation that ends in "!" or "?" and runs on ("Go!" Smith shouted.).
+    """
     end = len(text) if end is None else end
     spans: list[Span] = []
     cur = start
@@ -90,12 +154,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         if nxt >= end:
             break
         follower = text[nxt]
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
-            # An abbreviation ends a sentence only when a line break follows it.
-            if "\n" not in text[punct_end:nxt]:
+        line_break = "\n" in text[punct_end:nxt]
+        if text[m.start()] == "." and m.end() - m.start() == 1:
+            kind = _abbreviation_at(text, m.start())
+            if kind and not line_break and not _abbreviation_ends_sentence(kind, text, nxt, end):
                 continue
-        if not (follower.isupper() or follower.isdigit() or follower in "\"'\u201c\u2018(["):
+        if not (follower.isupper() or follower.isdigit() or follower in _OPENING):
             continue
+        mark = m.group()
+        if mark[-1] in "\"\u201d" and mark[0] in "!?" and not line_break:
+            words = _next_words(text, nxt, end, 2)
+            if len(words) == 2 and words[1].lower() in _SPEECH_VERBS:
+                continue  # "Go!" Smith shouted.
         spans.append(Span(cur, punct_end))
         cur = nxt
     spans.append(Span(cur, end))
