@@ -138,6 +138,8 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
             mark(i, BlockKind.BOILERPLATE, "category line")
             continue
         reason = _label_reason(text)
+        if reason == "promo headline in capitals" and html and kinds[i] == BlockKind.HEADING:
+            continue  # the page marked it up as a heading: some sites set headings in capitals
         if reason:
             mark(i, BlockKind.BOILERPLATE, reason)
 
@@ -347,7 +349,7 @@ def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None) -> None:
         if kinds[i] is not None:
             continue
         text = texts[i]
-        if not 1 <= len(_words(text)) <= 10 or text.endswith((".", ":", ",", ";", "\u2026")):
+        if not 1 <= len(_words(text)) <= 10 or _ends_sentence(text) or text.endswith((":", ",", ";")):
             continue
         nxt = next((k for k in range(i + 1, n) if kinds[k] not in (BlockKind.BOILERPLATE, BlockKind.CAPTION)), None)
         prev_body = any(kinds[k] is None or kinds[k] == BlockKind.BODY for k in range(after_title, i))
