@@ -63,6 +63,8 @@ _RELATIVE_TIME_RE = re.compile(
     r"\s+ago$|^(?:just now|yesterday|today)$",
     re.I,
 )
+_RELEASE_LABEL_RE = re.compile(r"^(?:for immediate release|embargoed until\b.*|news release|press release|-?\s*30\s*-|#{3}|end)$", re.I)
+_CONTACT_RE = re.compile(r"^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)\s*:", re.I)
 _LIST_LABEL_RE = re.compile(
     r"^(?:(?:recent|related|latest|more|most|top|other|similar|popular|trending|recommended|suggested|"
     r"featured)\b(?:\s+[\w'\u2019&-]+){0,4}"
@@ -153,6 +155,8 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
             mark(title_at, BlockKind.TITLE)
 
     for i, text in enumerate(texts):
+        if not html and kinds[i] == BlockKind.HEADING and _is_dateline(text):
+            mark(i, BlockKind.DATELINE)  # an emphasised "Place — date" line in Markdown or Word
         if kinds[i] is not None:
             continue
         if _is_byline(text):
@@ -220,6 +224,10 @@ def _label_reason(text: str) -> str:
         return "promo headline in capitals"
     if len(words) <= 5 and _RELATIVE_TIME_RE.match(text):
         return "time stamp of another post"
+    if len(words) <= 6 and _RELEASE_LABEL_RE.match(text):
+        return "press-release label"
+    if len(words) <= 40 and _CONTACT_RE.match(text):
+        return "contact details"
     return ""
 
 
@@ -317,14 +325,18 @@ def _is_dateline(text: str) -> bool:
     if not found:
         return False
     rest = FULL_DATE_RE.sub(" ", text)
-    for w in rest.replace("|", " ").split():
-        w = w.strip(",:;()").lower()
+    place = 0
+    for raw in re.sub(r"[|\u2014\u2013]|\s-\s", " ", rest).split():
+        w = raw.strip(",:;()").lower()
         if not w or w in _DATE_WORDS or w.isdigit():
             continue
         if re.fullmatch(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?|[a-z]{2,4}t|utc|gmt|z", w):
             continue  # a time or a time zone
+        if raw[:1].isupper() and place < 4:
+            place += 1  # "HALIFAX, Nova Scotia — March 4, 2025": a place before the date
+            continue
         return False
-    return True
+    return place == 0 or bool(re.search(r"[,\u2014\u2013]", text))
 
 
 def _is_caption(text: str) -> bool:

@@ -20,7 +20,7 @@ def extract_summary(article: Article, extraction=None) -> str:
         if block.kind != BlockKind.BODY:
             snippet = " ".join(article.text[block.start : block.end].split())[:70]
             why = f" ({block.reason})" if block.reason else ""
-            lines.append(f"  {block.kind:<11}{snippet}{why}")
+            lines.append(f"  {block.kind:<12}{snippet}{why}")
     if extraction is not None:
         for ent in extraction.entities:
             extra = f" = {ent.value}" if ent.value else ""
