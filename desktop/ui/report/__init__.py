@@ -1,0 +1,1 @@
+"""The report: print, preview, and export to PDF or HTML."""

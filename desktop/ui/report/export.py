@@ -1,0 +1,141 @@
+"""Write a comparison report to PDF or HTML, from the window or headless from the command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+from desktop.core.comparison import Comparison
+from desktop.core.report import ReportWriteError, build_report, report_html, write_atomically
+from desktop.core.report.files import check_target
+from desktop.core.report.model import Report
+
+
+_APP = None
+
+
+@dataclass(frozen=True)
+class ReportChoices:
+    """What the reader chose for one report: everything but the file name."""
+
+    changes_only: bool = False
+    context: int = 1
+    page_size: str = "auto"  # auto, a4, letter
+
+
+def print_palette() -> dict[str, str]:
+    """The window's light palette as #rrggbb strings (print is always light)."""
+    try:
+        from desktop.ui.theme import LIGHT
+    except ImportError:  # the core's copy of the same values stands in
+        return {}
+    return {name: colour.name() for name, colour in LIGHT.as_dict().items()}
+
+
+def report_for(c: Comparison, choices: ReportChoices) -> Report:
+    return build_report(c, changes_only=choices.changes_only, context=choices.context)
+
+
+def decor_for(report: Report):
+    from desktop.ui.report.render import PageDecor
+
+    return PageDecor(
+        title=report.running_title,
+        left_note=f"A: {report.left.file_name}   ·   B: {report.right.file_name}",
+        date=report.generated,
+    )
+
+
+def qt_html(report: Report) -> str:
+    return report_html(report, target="qt", palette=print_palette())
+
+
+def write_pdf(c: Comparison, path: str | os.PathLike, choices: ReportChoices = ReportChoices()) -> int:
+    """Write the PDF report atomically; returns the page count. Raises ReportWriteError."""
+    from desktop.ui.report.render import pdf_bytes
+
+    check_target(path)  # before the slow part: a missing folder is known at once
+    report = report_for(c, choices)
+    try:
+        data, pages = pdf_bytes(qt_html(report), decor_for(report), choices.page_size, report.running_title)
+    except (RuntimeError, ValueError) as exc:
+        raise ReportWriteError(path, f"the PDF could not be made: {exc}") from None
+    write_atomically(path, data)
+    return pages
+
+
+def write_html(c: Comparison, path: str | os.PathLike, choices: ReportChoices = ReportChoices()) -> None:
+    """Write the report as one self-contained HTML file, atomically. Raises ReportWriteError."""
+    check_target(path)
+    report = report_for(c, choices)
+    write_atomically(path, report_html(report, target="browser", palette=print_palette()).encode("utf-8"))
+
+
+def ensure_gui_application():
+    """A QGuiApplication for layout and PDF painting; started offscreen when there is no display.
+
+    Returns the application, or raises RuntimeError saying why none can be had.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        if not isinstance(app, QGuiApplication):
+            raise RuntimeError("a non-graphical Qt application is already running; fonts are not available")
+        return app
+    no_display = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if sys.platform.startswith("linux") and no_display and not os.environ.get("QT_QPA_PLATFORM"):
+        # Headless: QTextDocument and QPdfWriter need fonts, not a screen.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Keep a reference on the module: the application must outlive every document and writer.
+    global _APP
+    _APP = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "diptych"])
+    return _APP
+
+
+def export_report(
+    comparison: Comparison,
+    pdf: str | None = None,
+    html: str | None = None,
+    changes_only: bool = False,
+    context: int = 1,
+    page_size: str = "auto",
+) -> int:
+    """Headless report writing for `diptych report`. Returns the exit code; messages go to stderr."""
+    if not pdf and not html:
+        print("diptych report: nothing to write (give a PDF path, an HTML path, or both)", file=sys.stderr)
+        return 2
+    if context < 0:
+        print("diptych report: --context must be 0 or more", file=sys.stderr)
+        return 2
+    choices = ReportChoices(changes_only=changes_only, context=context, page_size=page_size)
+    status = 0
+    # Check every target first so a bad path costs no rendering and writes nothing.
+    for path in (p for p in (pdf, html) if p):
+        try:
+            check_target(path)
+        except ReportWriteError as exc:
+            print(f"diptych report: {exc.path}: {exc.reason}", file=sys.stderr)
+            return 1
+    if html:
+        try:
+            write_html(comparison, html, choices)
+            print(f"diptych report: wrote {html}", file=sys.stderr)
+        except ReportWriteError as exc:
+            print(f"diptych report: {exc.path}: {exc.reason}", file=sys.stderr)
+            status = 1
+    if pdf:
+        try:
+            ensure_gui_application()
+        except (RuntimeError, ImportError) as exc:
+            print(f"diptych report: cannot make a PDF here: {exc}", file=sys.stderr)
+            return 1
+        try:
+            pages = write_pdf(comparison, pdf, choices)
+            print(f"diptych report: wrote {pdf} ({pages} page{'s' if pages != 1 else ''})", file=sys.stderr)
+        except ReportWriteError as exc:
+            print(f"diptych report: {exc.path}: {exc.reason}", file=sys.stderr)
+            status = 1
+    return status
