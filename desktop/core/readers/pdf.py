@@ -1,0 +1,139 @@
+"""PDF text layers: lines joined into paragraphs, hyphenation undone, running heads dropped."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+from desktop.core.article import Document, Paragraph
+from desktop.core.errors import ReadError
+
+_EDGE_LINES = 3  # running heads and feet sit in the first or last few lines of a page
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
+)
+_BULLET = re.compile(r"^(?:[•●▪◦‣∙·*–—-]|\d{1,3}[.)])\s")
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
+def read(path: str, data: bytes) -> list[Document]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            # Many PDFs are encrypted only to restrict printing: the empty password opens them.
+            try:
+                opened = reader.decrypt("")
+            except DependencyError:
+                raise ReadError(path, "encrypted PDF that needs a decryption library Diptych does not ship") from None
+            if not opened:
+                raise ReadError(path, "password-protected PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
+    except FileNotDecryptedError:
+        raise ReadError(path, "password-protected PDF") from None
+    except PdfReadError as exc:
+        raise ReadError(path, f"damaged PDF ({_brief(exc)})") from None
+
+    paragraphs = [Paragraph(p) for p in join_pages([page.split("\n") for page in pages])]
+    if not paragraphs:
+        raise ReadError(path, "the PDF has no text layer (a scanned image?), so there is no text to read")
+    title, author = _metadata(reader)
+    return [Document(path=path, format="pdf", paragraphs=tuple(paragraphs), title=title, author=author)]
+
+
+def join_pages(pages: list[list[str]]) -> list[str]:
+    """Paragraphs from the text lines of each page, in reading order."""
+    pages = [[" ".join(line.split()) for line in lines] for lines in pages]
+    pages = drop_running_lines(pages)
+    lines = [line for page in pages for line in page]
+    lengths = sorted(len(line) for line in lines if line)
+    if not lengths:
+        return []
+    width = lengths[int(0.9 * (len(lengths) - 1))]  # the column width, in characters
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if current and _BULLET.match(line):
+            paragraphs.append(current)
+            current = ""
+        current = _join(current, line)
+        if len(line) < 0.75 * width:  # a short line ends its paragraph (or is a heading)
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Remove page numbers and the headers and footers that repeat across pages."""
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        counts.update({_shape(line) for line in _edges(lines)})
+    threshold = max(2, (len(pages) + 1) // 2)
+    repeated = {key for key, n in counts.items() if n >= threshold and key}
+    out: list[list[str]] = []
+    for lines in pages:
+        edge = set(_edge_positions(lines))
+        out.append(
+            [
+                line
+                for i, line in enumerate(lines)
+                if not (i in edge and (_shape(line) in repeated or _PAGE_NUMBER.match(line)))
+            ]
+        )
+    return out
+
+
+def _edge_positions(lines: list[str]) -> list[int]:
+    filled = [i for i, line in enumerate(lines) if line]
+    return filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]
+
+
+def _edges(lines: list[str]) -> list[str]:
+    return [lines[i] for i in _edge_positions(lines)]
+
+
+def _shape(line: str) -> str:
+    """A line with its numbers blanked, so 'Page 3 of 9' and 'Page 4 of 9' are the same line."""
+    return re.sub(r"\d+", "#", line.casefold()).strip()
+
+
+def _join(current: str, line: str) -> str:
+    if not current:
+        return line
+    if current.endswith("\u00ad"):
+        return current[:-1] + line
+    if _HYPHENATED.search(current) and line[:1].islower():
+        # "exam-" + "ple" is one word broken at the margin; "well-" + "known" loses its
+        # hyphen too, which is the usual trade every PDF extractor makes.
+        return current[:-1] + line
+    return current + " " + line
+
+
+def _metadata(reader) -> tuple[str, str]:
+    try:
+        meta = reader.metadata
+        title = " ".join(str(meta.title or "").split()) if meta else ""
+        author = " ".join(str(meta.author or "").split()) if meta else ""
+    except Exception:  # a malformed Info dictionary should not lose the text
+        return "", ""
+    title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", title)
+    if title.casefold() in {"untitled", "untitled document"} or re.search(r"\.(?:docx?|pdf|txt|indd)$", title, re.I):
+        title = ""
+    return title, author
+
+
+def _brief(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
