@@ -1,0 +1,205 @@
+"""Pair the sentences and paragraphs of two articles: in place, moved, or left unpaired.
+
+Identical sentences pair by hash; the rest are scored by word-order similarity (Indel) on
+candidates drawn from an inverted index of the rarer words, so long articles never cost
+all-pairs work. A heaviest increasing chain of the confident pairs keeps the reading order;
+confident pairs outside it are moves. Between the chain's links, sentences pair again at a
+lower similarity, so a rewritten sentence still sits beside its counterpart.
+
+Every decision is taken with the two sides in one fixed order (see `Side.order_key`) and
+mirrored when asked the other way round, which makes swapping sides mirror the result.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from math import sqrt
+
+from rapidfuzz.distance import Indel
+
+from desktop.core.align.chain import heaviest_chain
+from desktop.core.align.units import Side
+
+MOVE_SIMILARITY = 0.6  # a move must keep most of its words ("lightly edited on the way")
+GAP_SIMILARITY = 0.3  # between two in-place pairs, position vouches for a looser pairing
+MIN_MOVE_WORDS = 3  # "He said." found elsewhere is no move
+MAX_CANDIDATES = 24  # per sentence, the others sharing most rare words
+FULL_GAP = 2500  # gaps up to this many sentence pairs are scored exhaustively
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    left: int
+    right: int
+    score: float  # similarity of the two units, 1.0 when their keys are identical
+    moved: bool = False
+
+
+def _swap(matches: list[Match]) -> list[Match]:
+    return sorted((Match(m.right, m.left, m.score, m.moved) for m in matches), key=lambda m: (m.left, m.right))
+
+
+def pair_sentences(a: Side, b: Side) -> list[Match]:
+    if a.order_key > b.order_key:
+        return _swap(_pair_units([s.keys for s in b.sentences], [s.words for s in b.sentences],
+                                 [s.keys for s in a.sentences], [s.words for s in a.sentences]))
+    return _pair_units([s.keys for s in a.sentences], [s.words for s in a.sentences],
+                       [s.keys for s in b.sentences], [s.words for s in b.sentences])
+
+
+def _pair_units(a_keys, a_words, b_keys, b_words) -> list[Match]:
+    n, m = len(a_keys), len(b_keys)
+    if not n or not m:
+        return []
+    scores: dict[tuple[int, int], float] = {}
+    exact_a: set[int] = set()
+    exact_b: set[int] = set()
+    by_key_b: dict[tuple, list[int]] = defaultdict(list)
+    for j, k in enumerate(b_keys):
+        if k:
+            by_key_b[k].append(j)
+    by_key_a: dict[tuple, list[int]] = defaultdict(list)
+    for i, k in enumerate(a_keys):
+        if k:
+            by_key_a[k].append(i)
+    for key, ia in by_key_a.items():
+        jb = by_key_b.get(key)
+        if not jb:
+            continue
+        if len(ia) * len(jb) <= 64:
+            for i in ia:
+                for j in jb:
+                    scores[i, j] = 1.0
+        else:  # a sentence repeated many times: pair occurrences in order
+            for i, j in zip(ia, jb):
+                scores[i, j] = 1.0
+        exact_a.update(ia)
+        exact_b.update(jb)
+
+    rest_a = [i for i in range(n) if i not in exact_a and a_words[i]]
+    rest_b = [j for j in range(m) if j not in exact_b and b_words[j]]
+    if rest_a and rest_b:
+        _similar_candidates(rest_a, a_words, rest_b, b_words, scores)
+
+    size = lambda i, j: len(a_words[i]) + len(b_words[j]) + 1  # noqa: E731
+    strong = sorted(
+        ((s, i, j) for (i, j), s in scores.items() if s >= MOVE_SIMILARITY),
+        key=lambda t: (-t[0], abs(t[1] / n - t[2] / m), t[1], t[2]),
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen: list[tuple[int, int, float]] = []
+    for s, i, j in strong:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            chosen.append((i, j, s))
+    chain = heaviest_chain([(i, j, s * size(i, j)) for i, j, s in chosen])
+    in_chain = set(chain)
+    anchors = [chosen[k] for k in chain]
+    matches = [Match(i, j, s) for i, j, s in anchors]
+    taken_a = {i for i, _, _ in anchors}
+    taken_b = {j for _, j, _ in anchors}
+    for k, (i, j, s) in enumerate(chosen):
+        if k not in in_chain and min(len(a_words[i]), len(b_words[j])) >= MIN_MOVE_WORDS:
+            matches.append(Match(i, j, s, moved=True))
+            taken_a.add(i)
+            taken_b.add(j)
+
+    # Gaps between anchors: pair what is left there, in order, at a lower bar.
+    by_i: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (i, j), s in scores.items():
+        if s >= GAP_SIMILARITY:
+            by_i[i].append((j, s))
+    bounds = [(-1, -1)] + [(i, j) for i, j, _ in anchors] + [(n, m)]
+    for (pi, pj), (ni, nj) in zip(bounds, bounds[1:]):
+        gap_a = [i for i in range(pi + 1, ni) if i not in taken_a]
+        if not gap_a:
+            continue
+        gap_b = [j for j in range(pj + 1, nj) if j not in taken_b]
+        if not gap_b:
+            continue
+        items: list[tuple[int, int, float]] = []
+        if len(gap_a) * len(gap_b) <= FULL_GAP:
+            for i in gap_a:
+                if not a_words[i]:
+                    continue
+                for j in gap_b:
+                    s = scores.get((i, j))
+                    if s is None and b_words[j]:
+                        s = Indel.normalized_similarity(a_words[i], b_words[j])
+                    if s is not None and s >= GAP_SIMILARITY:
+                        items.append((i, j, s))
+        else:
+            free_b = set(gap_b)
+            for i in gap_a:
+                items.extend((i, j, s) for j, s in by_i.get(i, ()) if j in free_b)
+        for k in heaviest_chain([(i, j, s * size(i, j)) for i, j, s in items]):
+            i, j, s = items[k]
+            matches.append(Match(i, j, s))
+    matches.sort(key=lambda m: (m.left, m.right))
+    return matches
+
+
+def _similar_candidates(rest_a, a_words, rest_b, b_words, scores) -> None:
+    """Score the pairs that share rarer words; words in many sentences pick no candidates."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for j in rest_b:
+        for w in set(b_words[j]):
+            index[w].append(j)
+    df_a = Counter(w for i in rest_a for w in set(a_words[i]))
+    cap = max(12, int(2 * sqrt(len(rest_a) + len(rest_b))))
+    for i in rest_a:
+        counts: dict[int, int] = defaultdict(int)
+        for w in set(a_words[i]):
+            post = index.get(w)
+            if post is None or len(post) > cap or df_a[w] > cap:
+                continue
+            for j in post:
+                counts[j] += 1
+        if not counts:
+            continue
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+        for j, _ in best:
+            s = Indel.normalized_similarity(a_words[i], b_words[j])
+            if s >= GAP_SIMILARITY:
+                scores[i, j] = s
+
+
+def pair_paragraphs(a: Side, b: Side, sentence_matches: list[Match]) -> list[Match]:
+    """Paragraph pairs from the sentence pairs: a paragraph follows where most of its words went."""
+    flip = a.order_key > b.order_key
+    if flip:
+        a, b = b, a
+        sentence_matches = _swap(sentence_matches)
+    words_a = [sum(len(s.words) for s in a.sentences[p.first : p.last]) for p in a.paragraphs]
+    words_b = [sum(len(s.words) for s in b.sentences[p.first : p.last]) for p in b.paragraphs]
+    weight: dict[tuple[int, int], float] = defaultdict(float)
+    moved_weight: dict[tuple[int, int], float] = defaultdict(float)
+    for mt in sentence_matches:
+        sa, sb = a.sentences[mt.left], b.sentences[mt.right]
+        w = mt.score * (len(sa.words) + len(sb.words) + 1) / 2
+        weight[sa.para, sb.para] += w
+        if mt.moved:
+            moved_weight[sa.para, sb.para] += w
+    ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen: list[tuple[int, int, float]] = []
+    for (pa, pb), w in ranked:
+        if pa in used_a or pb in used_b:
+            continue
+        if w < 0.5 * (min(words_a[pa], words_b[pb]) + 1):
+            continue
+        used_a.add(pa)
+        used_b.add(pb)
+        chosen.append((pa, pb, w))
+    in_place = [c for c in chosen if moved_weight[c[0], c[1]] * 2 <= c[2]]
+    chain = {(in_place[k][0], in_place[k][1]) for k in heaviest_chain(in_place)}
+    out = []
+    for pa, pb, w in chosen:
+        score = min(1.0, w / (max(words_a[pa], words_b[pb]) + 1))
+        out.append(Match(pa, pb, score, moved=(pa, pb) not in chain))
+    out.sort(key=lambda m: (m.left, m.right))
+    return _swap(out) if flip else out

@@ -1,0 +1,124 @@
+"""The units the engine aligns: one article's compared paragraphs and sentences, with token keys."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from desktop.core.article import BODY_KINDS, Article, Span
+from desktop.core.comparison import Options
+from desktop.core.text import is_word
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12}
+_DIGIT_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+def number_value(word: str) -> str | None:
+    """The digits a number word or a grouped numeral stands for ("five" → "5", "1,000" → "1000")."""
+    low = word.casefold()
+    if low in _UNITS:
+        return str(_UNITS[low])
+    if low in _TENS:
+        return str(_TENS[low])
+    if low in _SCALES:
+        return str(_SCALES[low])
+    if "-" in low:  # twenty-five
+        a, _, b = low.partition("-")
+        if a in _TENS and b in _UNITS and 0 < _UNITS[b] < 10:
+            return str(_TENS[a] + _UNITS[b])
+    if _DIGIT_GROUPS.match(word):
+        return word.replace(",", "")
+    return None
+
+
+def token_key(norm: str, options: Options) -> str | None:
+    """The form two tokens must share to count as equal; None when the options drop the token.
+
+    Hyphens inside a word never count: a hard wrap at a compound ("well-\\nknown") reaches
+    the tokenizer as line-end hyphenation, so "well-known" and "wellknown" must agree.
+    """
+    word = is_word(norm)
+    if options.ignore_punctuation:
+        if not word:
+            return None
+        key = "".join(ch for ch in norm if ch.isalnum())
+    else:
+        key = norm
+    if options.digits_as_words and word:
+        value = number_value(norm)
+        if value is not None:
+            return value
+    if word and "-" in key:
+        key = key.replace("-", "")
+    if options.ignore_case:
+        key = key.casefold()
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    block: int  # index into article.blocks
+    para: int  # index into Side.paragraphs
+    tokens: tuple[int, ...]  # indices into article.tokens of the tokens that carry a key
+    keys: tuple[str, ...]  # their keys, parallel to `tokens`
+    words: tuple[str, ...]  # casefolded keys of the word tokens: what similarity is measured on
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    block: int
+    span: Span
+    first: int  # index of its first sentence in Side.sentences
+    last: int  # one past its last sentence
+
+
+class Side:
+    """One article as the engine sees it under the options."""
+
+    def __init__(self, article: Article, options: Options) -> None:
+        self.article = article
+        tokens = article.tokens
+        starts = [t.start for t in tokens]
+        cache: dict[str, str | None] = {}
+        keys = []
+        for t in tokens:
+            try:
+                keys.append(cache[t.norm])
+            except KeyError:
+                keys.append(cache.setdefault(t.norm, token_key(t.norm, options)))
+        self.token_keys = keys
+        self.paragraphs: list[Para] = []
+        self.sentences: list[Sentence] = []
+        for bi, block in enumerate(article.blocks):
+            if not options.include_boilerplate and block.kind not in BODY_KINDS:
+                continue
+            lo = bisect_left(article.sentences, (block.start, block.start))
+            hi = bisect_right(article.sentences, (block.end, block.end))
+            first = len(self.sentences)
+            for span in article.sentences[lo:hi]:
+                if span.start < block.start or span.end > block.end:
+                    continue
+                t0 = bisect_left(starts, span.start)
+                t1 = bisect_left(starts, span.end, t0)
+                idx = tuple(i for i in range(t0, t1) if keys[i] is not None)
+                skeys = tuple(keys[i] for i in idx)
+                words = tuple(keys[i].casefold() for i in idx if is_word(tokens[i].norm))
+                self.sentences.append(Sentence(Span(*span), bi, len(self.paragraphs), idx, skeys, words))
+            if len(self.sentences) > first:
+                self.paragraphs.append(Para(bi, Span(block.start, block.end), first, len(self.sentences)))
+        self.word_count = sum(len(s.words) for s in self.sentences)
+        # The compared text as one string: what decides which side the engine treats as first.
+        self.order_key = "\x00".join(" ".join(s.keys) for s in self.sentences)
+
+    def word_tokens(self) -> list[int]:
+        """Indices of the compared word tokens, in text order."""
+        toks = self.article.tokens
+        return [i for s in self.sentences for i in s.tokens if is_word(toks[i].norm)]
