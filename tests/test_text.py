@@ -34,3 +34,81 @@ def test_tokens_keep_offsets_and_unify_forms():
 
 def test_normalize_quotes_dashes_spaces():
     assert normalize("\u201cA\u2013B\u00a0C\u201d") == '"A-B C"'
+
+
+def test_state_abbreviation_ends_a_sentence_before_a_capital():
+    text = "The group met in Kansas City, Mo. The vote came later. Others met in Salem, Ore., on Friday."
+    assert sentences(text) == [
+        "The group met in Kansas City, Mo.",
+        "The vote came later.",
+        "Others met in Salem, Ore., on Friday.",
+    ]
+
+
+def test_dotted_abbreviation_ends_a_sentence_only_before_an_opener():
+    text = (
+        "Talks were held in the U.S. The ship left at 3 a.m. On board were 21 crew. "
+        "U.S. officials met at 9 a.m. Tuesday."
+    )
+    assert sentences(text) == [
+        "Talks were held in the U.S.",
+        "The ship left at 3 a.m.",
+        "On board were 21 crew.",
+        "U.S. officials met at 9 a.m. Tuesday.",
+    ]
+
+
+def test_titles_initials_and_numbers_do_not_end_sentences():
+    text = (
+        "Gov. Ann Reed and Dr. Okafor met Lt. Cmdr. J. R. Ward at No. 10 Harbour St. on Jan. 4. "
+        "The case is Smith v. Jones. It cost $4.2 million, or 12.5% more."
+    )
+    assert sentences(text) == [
+        "Gov. Ann Reed and Dr. Okafor met Lt. Cmdr. J. R. Ward at No. 10 Harbour St. on Jan. 4.",
+        "The case is Smith v. Jones.",
+        "It cost $4.2 million, or 12.5% more.",
+    ]
+
+
+def test_company_suffix_ends_a_sentence_before_an_opener_only():
+    text = "Shares of Keel Inc. rose. He works for Keel Inc. The firm said so. Keel Co. Chairman Ray spoke."
+    assert sentences(text) == [
+        "Shares of Keel Inc. rose.",
+        "He works for Keel Inc.",
+        "The firm said so.",
+        "Keel Co. Chairman Ray spoke.",
+    ]
+
+
+def test_exclamation_or_question_in_a_quote_before_the_speaker():
+    text = '"Get off the pier!" Ward shouted. "Is it safe?" a reporter asked. "No." Then he left.'
+    assert sentences(text) == ['"Get off the pier!" Ward shouted.', '"Is it safe?" a reporter asked.', '"No."', "Then he left."]
+
+
+def test_quoted_sentence_followed_by_new_quote():
+    text = "\u201cWe will reopen the beds,\u201d she said. \u201cNot before every test is clean.\u201d He agreed."
+    assert sentences(text) == [
+        "\u201cWe will reopen the beds,\u201d she said.",
+        "\u201cNot before every test is clean.\u201d",
+        "He agreed.",
+    ]
+
+
+def test_sentences_inside_a_range_have_absolute_offsets():
+    text = "Title line\n\nFirst one. Second one."
+    spans = split_sentences(text, 12, len(text))
+    assert [text[a:b] for a, b in spans] == ["First one.", "Second one."]
+    assert spans[0].start == 12
+
+
+def test_dotted_abbreviations_are_one_token():
+    text = "U.S.-made boats left at 3 a.m. today."
+    assert [text[t.start : t.end] for t in tokenize(text)] == [
+        "U.S.", "-", "made", "boats", "left", "at", "3", "a.m.", "today", "."
+    ]
+
+
+def test_zero_width_characters_vanish_from_the_comparison_form():
+    text = "har\u200bbour"
+    (tok,) = [t for t in tokenize("harbour")]
+    assert normalize(text) == tok.norm == "harbour"

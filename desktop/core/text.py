@@ -88,7 +88,7 @@ _SPEECH_VERBS = frozenset(
 
 # Sentence end: . ! ? (or …) possibly followed by closing quotes/brackets, then space.
 _END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
-_WORD_AT_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_WORD_AT_RE = re.compile(r"\s*([^\W\d_][\w'\u2019-]*)")
 _OPENING = "\"'\u201c\u2018(["
 
 
@@ -115,12 +115,13 @@ def _abbreviation_at(text: str, dot: int) -> str:
 
 
 def _next_words(text: str, pos: int, end: int, n: int) -> list[str]:
+    """Up to n words starting right at `pos`, separated by spaces only."""
     words = []
     while len(words) < n:
-        m = _WORD_AT_RE.search(text, pos, end)
+        m = _WORD_AT_RE.match(text, pos, end)
         if m is None:
             break
-        words.append(m.group())
+        words.append(m.group(1))
         pos = m.end()
     return words
 
