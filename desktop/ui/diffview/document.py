@@ -1,0 +1,216 @@
+"""One pane's QTextDocument built from the bands, with the map between article offsets and positions.
+
+Block i of each pane's document shows band i, so counterpart rows are found by block
+number; `level()` pads blocks with bottom margins so block i starts at the same y in
+both panes. Lines have a fixed pixel height, so the padding is exact whole pixels.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+
+from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
+from desktop.core.comparison import Comparison
+from desktop.ui.diffview.bands import CONTEXT, Band, band_marks, paint_runs
+from desktop.ui.theme import Colors
+
+_LINE_BREAKS = str.maketrans({"\n": "\u2028", "\u2029": "\u2028", "\r": " "})
+DOCUMENT_MARGIN = 10
+
+
+@dataclass
+class PaneDocument:
+    """A pane's document plus the offset maps (kept sorted both ways)."""
+
+    doc: QTextDocument
+    article: Article | None
+    bands: list[Band]
+    line_height: int
+    # segment k: document positions [doc_starts[k], +lengths[k]) show article [art_starts[k], ...)
+    doc_starts: list[int] = field(default_factory=list)
+    art_starts: list[int] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+    _by_article: list[int] = field(default_factory=list)  # segment indexes sorted by art_start
+    _art_sorted: list[int] = field(default_factory=list)
+
+    def finish(self) -> None:
+        self._by_article = sorted(range(len(self.art_starts)), key=self.art_starts.__getitem__)
+        self._art_sorted = [self.art_starts[k] for k in self._by_article]
+
+    def to_position(self, offset: int) -> int | None:
+        """The document position showing an article offset (None when not shown)."""
+        i = bisect.bisect_right(self._art_sorted, offset) - 1
+        if i < 0:
+            return None
+        k = self._by_article[i]
+        if offset <= self.art_starts[k] + self.lengths[k]:
+            return self.doc_starts[k] + offset - self.art_starts[k]
+        return None
+
+    def to_offset(self, position: int) -> int | None:
+        """The article offset shown at a document position (None over padding)."""
+        k = bisect.bisect_right(self.doc_starts, position) - 1
+        if k < 0 or position > self.doc_starts[k] + self.lengths[k]:
+            return None
+        return self.art_starts[k] + position - self.doc_starts[k]
+
+    def ranges(self, span: Span) -> list[tuple[int, int]]:
+        """Document ranges showing an article span (several when the span crosses rows)."""
+        out: list[tuple[int, int]] = []
+        i = max(0, bisect.bisect_right(self._art_sorted, span.start) - 1)
+        while i < len(self._by_article):
+            k = self._by_article[i]
+            a0, n = self.art_starts[k], self.lengths[k]
+            if a0 >= span.end:
+                break
+            a, b = max(span.start, a0), min(span.end, a0 + n)
+            if a < b:
+                out.append((self.doc_starts[k] + a - a0, self.doc_starts[k] + b - a0))
+            i += 1
+        return out
+
+    def band_at(self, position: int) -> int:
+        return self.doc.findBlock(position).blockNumber()
+
+
+class _Formats:
+    """Char formats by (role, dim, bold), made once per build."""
+
+    def __init__(self, colors: Colors) -> None:
+        self.colors = colors
+        self.cache: dict[tuple[str, bool, bool], QTextCharFormat] = {}
+
+    def get(self, role: str, dim: bool = False, bold: bool = False) -> QTextCharFormat:
+        key = (role, dim, bold)
+        fmt = self.cache.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            if role:
+                fmt.setBackground(getattr(self.colors, role))
+            if dim:
+                fmt.setForeground(self.colors.boilerplate_text)
+            if bold:
+                fmt.setFontWeight(QFont.Weight.DemiBold)
+            self.cache[key] = fmt
+        return fmt
+
+
+def build_document(
+    article: Article | None,
+    bands: list[Band],
+    side: str,
+    comparison: Comparison | None,
+    colors: Colors,
+    font: QFont,
+    line_height: int,
+    parent=None,
+) -> PaneDocument:
+    """Build one pane's document in a single pass, undo off, inside one edit block."""
+    doc = QTextDocument(parent)
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(DOCUMENT_MARGIN)
+    pane = PaneDocument(doc, article, bands, line_height)
+    formats = _Formats(colors)
+    plain = QTextBlockFormat()
+    plain.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    aside = QTextBlockFormat(plain)
+    aside.setBackground(colors.boilerplate_background)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    text = article.text if article is not None else ""
+    for number, band in enumerate(bands):
+        spans = band.spans(side)
+        kind = _kind_at(article, spans[0].start) if spans and article is not None else BlockKind.BODY
+        block_fmt = aside if band.kind == CONTEXT and kind == BlockKind.BOILERPLATE else plain
+        if number == 0:
+            cursor.setBlockFormat(block_fmt)
+        else:
+            cursor.insertBlock(block_fmt, formats.get(""))
+        if not spans:
+            continue
+        dim = kind not in BODY_KINDS
+        bold = kind == BlockKind.TITLE
+        marks = band_marks(comparison, band, side)
+        for group_start, group_end in _groups(text, spans):
+            pane.doc_starts.append(cursor.position())
+            pane.art_starts.append(group_start)
+            pane.lengths.append(group_end - group_start)
+            for a, b, role in paint_runs(group_start, group_end, marks):
+                cursor.insertText(text[a:b].translate(_LINE_BREAKS), formats.get(role, dim, bold))
+            if group_end != spans[-1].end:
+                cursor.insertText(" ", formats.get(""))
+    cursor.endEditBlock()
+    pane.finish()
+    return pane
+
+
+def _kind_at(article: Article, offset: int) -> BlockKind:
+    block = article.block_at(offset)
+    return block.kind if block is not None else BlockKind.BODY
+
+
+def _groups(text: str, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
+    """Merge spans separated only by spaces on one line, so a paragraph run is one segment."""
+    groups: list[tuple[int, int]] = []
+    for span in spans:
+        if groups:
+            gap = text[groups[-1][1] : span.start]
+            if span.start >= groups[-1][1] and len(gap) <= 3 and gap.strip(" \t") == "":
+                groups[-1] = (groups[-1][0], span.end)
+                continue
+        groups.append((span.start, span.end))
+    return groups
+
+
+def level(panes: list[PaneDocument], paragraph_gap: int) -> list[float]:
+    """Pad each block so block i starts at the same y in every pane; return the band tops.
+
+    The documents must have their final text width (they are laid out here).
+    """
+    docs = [p.doc for p in panes]
+    for doc in docs:
+        doc.documentLayout().documentSize()  # lays the whole document out
+    first = panes[0]
+    count = first.doc.blockCount()
+    blocks = [d.firstBlock() for d in docs]
+    heights: list[list[int]] = [[] for _ in docs]
+    for _ in range(count):
+        for k, block in enumerate(blocks):
+            heights[k].append(max(1, block.layout().lineCount()))
+            blocks[k] = block.next()
+    line = first.line_height
+    tops: list[float] = []
+    y = float(DOCUMENT_MARGIN)
+    for k, pane in enumerate(panes):
+        cursor = QTextCursor(pane.doc)
+        cursor.beginEditBlock()
+        block = pane.doc.firstBlock()
+        for i in range(count):
+            lines = max(h[i] for h in heights)
+            gap = paragraph_gap if pane.bands[i].paragraph_end else 0
+            margin = (lines - heights[k][i]) * line + gap
+            if block.blockFormat().bottomMargin() != margin:
+                fmt = block.blockFormat()
+                fmt.setBottomMargin(margin)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+            if k == 0:
+                tops.append(y)
+                y += lines * line + gap
+            block = block.next()
+        cursor.endEditBlock()
+    tops.append(y)
+    return tops
+
+
+def blend(color: QColor, base: QColor, amount: float) -> QColor:
+    """`color` mixed into `base` (amount 0..1), for quieter variants of a theme role."""
+    return QColor(
+        round(base.red() + (color.red() - base.red()) * amount),
+        round(base.green() + (color.green() - base.green()) * amount),
+        round(base.blue() + (color.blue() - base.blue()) * amount),
+    )
