@@ -110,10 +110,19 @@ def _load_one(path: str):
 
 
 def cmd_extract(args) -> int:
+    """Print each article's metadata, blocks and sentences (JSON shape in README, "extract")."""
     from desktop.core.article import article_json
+    from desktop.core.folder import article_files
     from desktop.core.summary import extract_summary
 
-    articles, failed = _load_all(args.files)
+    skipped = []
+
+    def on_skip(path: str, why: str) -> None:
+        print(f"diptych: {path}: {why}", file=sys.stderr)
+        skipped.append(path)
+
+    articles, failed = _load_all(list(article_files(args.files, on_skip=on_skip)))
+    failed += len(skipped)
     extractions = [None] * len(articles)
     if not args.no_entities:
         from desktop.core.entities import extract

@@ -112,3 +112,10 @@ def test_zero_width_characters_vanish_from_the_comparison_form():
     text = "har\u200bbour"
     (tok,) = [t for t in tokenize("harbour")]
     assert normalize(text) == tok.norm == "harbour"
+
+
+def test_times_and_figures_are_single_tokens():
+    text = "At 7:40am, 1,200 tonnes (12.5%) left."
+    assert [text[t.start : t.end] for t in tokenize(text)] == [
+        "At", "7:40am", ",", "1,200", "tonnes", "(", "12.5", "%", ")", "left", "."
+    ]

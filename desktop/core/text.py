@@ -25,12 +25,12 @@ _CHAR_MAP = str.maketrans(
     }
 )
 
-# A word: letters/digits, joined by inner apostrophes, dots, commas in numbers, hyphens,
+# A word: letters/digits, joined by inner apostrophes, dots, commas and colons in numbers, hyphens,
 # and a line-end hyphen ("infor-\nmation"); or letters with dots ("U.S.", "a.m.").
 # Anything else that is not space is one token.
 _TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W_])"
-    r"|[^\W_]+(?:(?:['\u2019]|[.,](?=\d)|[-\u2010\u2011](?:[ \t]*\n[ \t]*)?)[^\W_]+)*"
+    r"|[^\W_]+(?:(?:['\u2019]|[.,](?=\d)|(?<=\d):(?=\d)|[-\u2010\u2011](?:[ \t]*\n[ \t]*)?)[^\W_]+)*"
     r"|[^\w\s]",
 )
 _HYPHEN_BREAK_RE = re.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
