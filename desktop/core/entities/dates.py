@@ -1,0 +1,230 @@
+"""Dates and times: find the expressions first, then normalise them with dateutil against a reference day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as dparser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from desktop.core.entities.lexicon import MONTHS, WEEKDAYS
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_MONTH_LONG = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMWORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_QUAL = r"(?:as early as|as late as|as soon as|no later than|by|since|until|till|before|after|around|about)"
+
+_DATE_RE = re.compile(
+    r"(?P<md>\b" + _MONTH + r"\s\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s" + _YEAR + r"\b)?)"
+    r"|(?P<dm>\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH_LONG + r"\b(?:,?\s" + _YEAR + r"\b)?)"
+    r"|(?P<my>\b" + _MONTH + r",?\s" + _YEAR + r"\b)"
+    r"|(?P<iso>\b" + _YEAR + r"-[01]\d-[0-3]\d\b)"
+    r"|(?P<num>\b[01]?\d/[0-3]?\d/(?:\d\d)?\d\d\b)"
+    r"|(?P<wd>\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?" + _WEEKDAY + r"\b)"
+    r"|(?P<rel>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b)"
+    r"|(?P<relp>\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s(?:week|month|year|weekend)\b)"
+    r"|(?P<ago>\b" + _NUMWORD + r"\s(?:minutes?|hours?|days?|weeks?|months?|years?)\s(?:ago|later|earlier)\b)"
+    r"|(?P<cm>\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)\s)?" + _MONTH_LONG + r"\b(?!\.?,?\s\d))"
+    r"|(?P<yr>\b(?:" + _QUAL + r"\s)?" + _YEAR + r"\b(?![,.]\d|\s?%|-))"
+    r"|(?P<dec>\b(?:the\s)?(?:1[89]|20)\d0s\b)"
+    r"|(?P<time>\b[01]?\d(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b))"
+)
+_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|'ll|to be held|scheduled|plans? to|planning to|expected to|is to|are to|due to|upcoming|next)\b"
+)
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
+}
+_WD = [MO, TU, WE, TH, FR, SA, SU]
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    start: int
+    end: int
+    text: str
+    value: str  # ISO: "2023-02-27", "2023-02", "2026", "2023-W08", "1990s"; "" when unresolved
+    precision: str  # time, day, week, month, year, decade
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    day: dt.date
+    origin: str  # "the publication date" or "the latest full date in the text (Feb. 27, 2023)"
+
+
+def find_dates(text: str, start: int, end: int, ref: Reference | None) -> list[DateHit]:
+    out = []
+    for m in _DATE_RE.finditer(text, start, end):
+        kind = m.lastgroup
+        s, e = m.span()
+        if kind == "yr" and not _year_ok(text, s, m.group()):
+            continue
+        if kind == "cm":
+            words = m.group().split()
+            if len(words) == 1 and words[0] in ("May", "March"):
+                continue  # "may" and "march" are verbs unless a day, a year or a cue says otherwise
+            if words[0].lower() in ("in", "by", "since", "until", "early", "late"):
+                s = e - len(words[-1])
+        hit = _resolve(kind, text[s:e], text, s, e, ref)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _year_ok(text: str, s: int, word: str) -> bool:
+    """A bare year counts only after a cue ("in 2022", "as early as 2026"), never as a quantity."""
+    if not word[0].isdigit():
+        return True
+    if s > 0 and text[s - 1] in "$\u20ac\u00a3#":
+        return False
+    before = text[max(0, s - 12) : s].lower()
+    return bool(re.search(r"\b(?:in|of|by|since|until|before|after|around|about|from|during|through|early|late|mid|fiscal|year)[\s-]$", before))
+
+
+def full_dates(text: str) -> list[tuple[dt.date, str]]:
+    """Every date with day, month and year in the text (for a reference when none was published)."""
+    out = []
+    for m in _DATE_RE.finditer(text):
+        if m.lastgroup in ("md", "dm", "iso") and re.search(_YEAR, m.group()):
+            day = _parse_abs(m.group())
+            if day is not None and day[1] == "day":
+                out.append((day[0], m.group()))
+    return out
+
+
+def _parse_abs(s: str) -> tuple[dt.date, str] | None:
+    """dateutil parse twice with different defaults: a field that changes was not in the text."""
+    clean = s.replace("Sept.", "Sep.").replace(" of ", " ")
+    try:
+        a = dparser.parse(clean, default=dt.datetime(1904, 1, 1))
+        b = dparser.parse(clean, default=dt.datetime(1905, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    if a.year != b.year:
+        return a.date(), "noyear"
+    if a.day != b.day:
+        return a.date(), "month"
+    return a.date(), "day"
+
+
+def _future(text: str, s: int, e: int) -> bool:
+    window = text[max(0, s - 60) : min(len(text), e + 30)]
+    return bool(_FUTURE_RE.search(window))
+
+
+def _nearest_year(month: int, day: int, ref: dt.date, future: bool | None) -> int:
+    years = (ref.year - 1, ref.year, ref.year + 1)
+    cands = []
+    for y in years:
+        try:
+            cands.append(dt.date(y, month, min(day, 28)))
+        except ValueError:
+            continue
+    if future is True:
+        cands = [c for c in cands if c >= ref] or cands
+    elif future is False:
+        earlier = [c for c in cands if c <= ref]
+        cands = earlier or cands
+    return min(cands, key=lambda c: abs((c - ref).days)).year
+
+
+def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | None) -> DateHit | None:
+    rd = ref.day if ref else None
+    src = f"from {ref.origin}" if ref else ""
+
+    def rel(value: str, prec: str, how: str) -> DateHit:
+        return DateHit(s, e, word, value, prec, f"{word} \u2192 {value} ({how}, {src})")
+
+    if kind in ("md", "dm", "my", "iso", "num"):
+        parsed = _parse_abs(word)
+        if parsed is None:
+            return None
+        day, prec = parsed
+        if prec == "noyear":
+            if rd is None:
+                return DateHit(s, e, word, day.strftime("--%m-%d"), "day", "no year and no reference date")
+            y = _nearest_year(day.month, day.day, rd, True if _future(text, s, e) else None)
+            return rel(f"{y:04d}-{day.month:02d}-{day.day:02d}", "day", "year nearest the reference")
+        if prec == "month":
+            return DateHit(s, e, word, day.strftime("%Y-%m"), "month")
+        return DateHit(s, e, word, day.isoformat(), "day")
+    if kind == "yr":
+        year = re.search(r"\d{4}", word).group()
+        qual = word[: word.index(year)].strip()
+        return DateHit(s, e, word, year, "year", qual)
+    if kind == "dec":
+        decade = re.search(r"\d{4}s", word).group()
+        return DateHit(s, e, word, decade, "decade")
+    if kind == "time":
+        return DateHit(s, e, word, word.replace(" ", ""), "time")
+    if kind == "cm":
+        name = word.split()[-1]
+        month = MONTHS[name.lower()]
+        low = word.lower()
+        if rd is None:
+            return DateHit(s, e, word, f"--{month:02d}", "month", "no reference date")
+        future = True if low.startswith("next") else False if low.startswith("last") else _future(text, s, e)
+        y = rd.year
+        if future and month < rd.month:
+            y += 1
+        elif not future and month > rd.month:
+            y -= 1
+        return rel(f"{y:04d}-{month:02d}", "month", "future tense" if future else "past tense")
+    if rd is None:
+        return DateHit(s, e, word, "", "", "relative, and no reference date to resolve it")
+    low = word.lower()
+    if kind == "wd":
+        wd = WEEKDAYS[low.split()[-1]]
+        if low.startswith("last"):
+            day, how = rd + relativedelta(days=-1, weekday=_WD[wd](-1)), "last"
+        elif low.startswith("next"):
+            day, how = rd + relativedelta(days=+1, weekday=_WD[wd](+1)), "next"
+        elif _future(text, s, e):
+            day, how = rd + relativedelta(days=+1, weekday=_WD[wd](+1)), "future tense: the next one"
+        else:
+            day, how = rd + relativedelta(weekday=_WD[wd](-1)), "past tense: the latest one"
+        return rel(day.isoformat(), "day", how)
+    if kind == "rel":
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[low]
+        return rel((rd + dt.timedelta(days=shift)).isoformat(), "day", low)
+    if kind == "relp":
+        sign = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[low.split()[0]]
+        unit = low.split()[1]
+        if unit in ("week", "weekend"):
+            day = rd + dt.timedelta(weeks=sign)
+            iso = day.isocalendar()
+            return rel(f"{iso[0]:04d}-W{iso[1]:02d}", "week", low)
+        if unit == "month":
+            day = rd + relativedelta(months=sign)
+            return rel(day.strftime("%Y-%m"), "month", low)
+        return rel(f"{rd.year + sign:04d}", "year", low)
+    if kind == "ago":
+        parts = low.split()
+        unit = parts[-2].rstrip("s")
+        num_word = " ".join(parts[:-2])
+        n = int(num_word) if num_word.isdigit() else _NUMBER_WORDS.get(num_word, 1)
+        sign = -1 if parts[-1] in ("ago", "earlier") else 1
+        if unit in ("minute", "hour"):
+            hours = n if unit == "hour" else n / 60
+            day = rd + dt.timedelta(days=sign * int(hours // 24))
+            return rel(day.isoformat(), "day", f"{word}, counted from the reference day")
+        if unit == "day":
+            return rel((rd + dt.timedelta(days=sign * n)).isoformat(), "day", word)
+        if unit == "week":
+            day = rd + dt.timedelta(weeks=sign * n)
+            iso = day.isocalendar()
+            return rel(f"{iso[0]:04d}-W{iso[1]:02d}", "week", word)
+        if unit == "month":
+            return rel((rd + relativedelta(months=sign * n)).strftime("%Y-%m"), "month", word)
+        return rel(f"{rd.year + sign * n:04d}", "year", word)
+    return None

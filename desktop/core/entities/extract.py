@@ -1,0 +1,181 @@
+"""extract(): people, organisations, places, dates, figures and quotes in one article's body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+
+from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
+from desktop.core.entities.dates import Reference, find_dates, full_dates
+from desktop.core.entities.figures import find_figures
+from desktop.core.entities.gazetteer import load_gazetteer
+from desktop.core.entities.grouping import (
+    ORG,
+    PERSON,
+    PLACE,
+    by_type,
+    group_dates,
+    group_figures,
+    group_orgs,
+    group_people,
+    group_places,
+)
+from desktop.core.entities.lexicon import PRONOUNS
+from desktop.core.entities.model import Entity, EntityType, Extraction, Quote
+from desktop.core.entities.names import NameFinder, Raw
+from desktop.core.entities.quotes import QuoteHit, find_quotes
+from desktop.core.entities.tokens import tokenize
+from desktop.core.text import split_sentences
+
+_AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
+_LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")
+
+
+def extract(article: Article, *, include_boilerplate: bool = False) -> Extraction:
+    gaz = load_gazetteer()
+    text = article.text
+    blocks = [b for b in article.blocks if include_boilerplate or b.kind in BODY_KINDS]
+    sentences = _sentences(article, blocks)
+    lower_words = set()
+    for b in blocks:
+        lower_words.update(_LOWER_RE.findall(text, b.start, b.end))
+    finder = NameFinder(text, gaz, lower_words)
+    sent_toks = []
+    for s in sentences:
+        toks = tokenize(text, s.start, s.end)
+        sent_toks.append(toks)
+        finder.add_sentence(toks)
+    raws = finder.finish()
+    _counterparts(raws)
+
+    aux_raws: list[Raw] = []
+    if not include_boilerplate:
+        aux_blocks = [b for b in article.blocks if b.kind in _AUX_KINDS]
+        if aux_blocks:
+            aux = NameFinder(text, gaz, lower_words)
+            for s in _sentences(article, aux_blocks):
+                aux.add_sentence(tokenize(text, s.start, s.end))
+            aux_raws = [r for r in aux.finish() if r.type == PERSON]
+
+    ref = _reference(article)
+    date_hits = []
+    for s in sentences:
+        date_hits.extend(find_dates(text, s.start, s.end, ref))
+    taken = [(h.start, h.end) for h in date_hits]
+    figure_hits = []
+    for s in sentences:
+        figure_hits.extend(find_figures(text, s.start, s.end, taken))
+
+    entities: list[Entity] = []
+    entities += group_people(by_type(raws, PERSON), aux_raws)
+    entities += group_orgs(by_type(raws, ORG))
+    entities += group_places(by_type(raws, PLACE), gaz)
+    entities += group_dates(date_hits)
+    entities += group_figures(figure_hits)
+    entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 0))
+    quotes = _quotes(text, blocks, entities)
+    return Extraction(tuple(entities), tuple(quotes))
+
+
+def _sentences(article: Article, blocks) -> list[Span]:
+    spans = []
+    sents = article.sentences
+    starts = [s.start for s in sents]
+    for b in blocks:
+        i = bisect_right(starts, b.start - 1)
+        inside = []
+        while i < len(sents) and sents[i].start < b.end:
+            if sents[i].end <= b.end:
+                inside.append(sents[i])
+            i += 1
+        spans.extend(inside or split_sentences(article.text, b.start, b.end))
+    return spans
+
+
+def _reference(article: Article) -> Reference | None:
+    if article.published is not None and article.published.value:
+        try:
+            day = dt.date.fromisoformat(article.published.value[:10])
+            return Reference(day, f"the publication date ({article.published.origin})" if article.published.origin else "the publication date")
+        except ValueError:
+            pass
+    found = full_dates(article.text)
+    if not found:
+        return None
+    day, words = max(found)
+    return Reference(day, f"the latest full date in the text, {words}, as the article has no publication date")
+
+
+def _counterparts(raws: list[Raw]) -> None:
+    """ "her Japanese counterpart, X": X holds the same office as the person before."""
+    last_role = ""
+    for r in raws:
+        if r.type != PERSON:
+            continue
+        if r.role == "counterpart" and last_role:
+            r.role = last_role
+        elif r.role and r.role[0].isupper():
+            last_role = r.role
+
+
+def _quotes(text: str, blocks, entities: list[Entity]) -> list[Quote]:
+    people = [(m.start, m.end, e) for e in entities if e.type == EntityType.PERSON for m in e.mentions]
+    orgs = [(m.start, m.end, e) for e in entities if e.type == EntityType.ORGANIZATION for m in e.mentions]
+    people.sort(key=lambda x: x[0])
+    orgs.sort(key=lambda x: x[0])
+    out: list[Quote] = []
+    prev_speaker: tuple[str, str] = ("", "")
+    prev_open = False
+    for b in blocks:
+        hits = find_quotes(text, b.start, b.end)
+        for i, h in enumerate(hits):
+            speaker = _resolve(h, people, orgs, b.start)
+            if not speaker[0] and i == 0 and (prev_open or _starts_with_quote(text, b.start)) and prev_speaker[0]:
+                speaker = prev_speaker  # a quote that runs on from the paragraph before
+            out.append(Quote(h.text, h.start, h.end, speaker[0], speaker[1]))
+        # Unattributed quotes in a paragraph take the speaker found for another quote there.
+        para = [q for q in out if b.start <= q.start < b.end]
+        donor = next((q for q in para if q.speaker), None)
+        if donor is not None:
+            for k in range(len(out) - len(para), len(out)):
+                if not out[k].speaker:
+                    out[k] = Quote(out[k].text, out[k].start, out[k].end, donor.speaker, donor.speaker_type)
+        if para:
+            prev_speaker = (para[-1].speaker, para[-1].speaker_type)
+            prev_open = hits[-1].open_end if hits else False
+        elif hits == []:
+            prev_open = False
+    return out
+
+
+def _starts_with_quote(text: str, start: int) -> bool:
+    return text[start : start + 1] in ("\u201c", '"')
+
+
+def _resolve(h: QuoteHit, people, orgs, para_start: int) -> tuple[str, str]:
+    if h.s_start < 0:
+        return "", ""
+    for pool, typ in ((people, "person"), (orgs, "organization")):
+        for s, e, ent in pool:
+            if s < h.s_end and h.s_start < e:
+                return ent.name, typ
+    words = h.speaker.rstrip(".,").split()
+    low = words[0].lower() if words else ""
+    if low in PRONOUNS:
+        if low == "it":
+            cands = [x for x in orgs if x[1] <= h.s_start]
+            return (cands[-1][2].name, "organization") if cands else ("", "")
+        cands = [x for x in people if x[1] <= h.s_start and x[0] >= para_start - 2000]
+        return (cands[-1][2].name, "person") if cands else ("", "")
+    if low in ("the", "a", "an", "one", "another"):
+        last = words[-1].lower()
+        for s, e, ent in reversed(orgs):
+            if s < h.s_start and ent.name.lower().split()[-1] == last:
+                return ent.name, "organization"
+        return h.speaker.rstrip(".,"), ""
+    surname = words[-1].lower() if words else ""
+    for s, e, ent in reversed(people):
+        if ent.name.lower().split()[-1] == surname:
+            return ent.name, "person"
+    return h.speaker.rstrip(".,"), ""

@@ -1,0 +1,161 @@
+"""Figures: a number, its scale and currency, and the unit or head noun that says what it counts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.core.entities.lexicon import FUNCTION_WORDS
+
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
+           "dozen": 12}
+_CURRENCY = {"$": "USD", "US$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "JPY", "C$": "CAD", "A$": "AUD"}
+# Surface form -> canonical unit; conversions to a shared base let "1,000 miles" meet "1,609 km".
+UNITS = {
+    "mile": "miles", "miles": "miles", "mi": "miles", "kilometer": "km", "kilometers": "km", "kilometre": "km",
+    "kilometres": "km", "km": "km", "meter": "m", "meters": "m", "metre": "m", "metres": "m", "foot": "feet",
+    "feet": "feet", "ft": "feet", "inch": "inches", "inches": "inches", "pound": "pounds", "pounds": "pounds",
+    "lb": "pounds", "lbs": "pounds", "kilogram": "kg", "kilograms": "kg", "kg": "kg", "ton": "tons",
+    "tons": "tons", "tonne": "tons", "tonnes": "tons", "percent": "percent", "per cent": "percent",
+    "%": "percent", "year": "years", "years": "years", "month": "months", "months": "months", "week": "weeks",
+    "weeks": "weeks", "day": "days", "days": "days", "hour": "hours", "hours": "hours", "minute": "minutes",
+    "minutes": "minutes", "second": "seconds", "seconds": "seconds", "dollar": "USD", "dollars": "USD",
+    "euro": "EUR", "euros": "EUR", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "degrees": "degrees",
+    "points": "points", "percentage points": "percentage points", "acres": "acres", "gallons": "gallons",
+    "barrels": "barrels", "people": "people", "persons": "people",
+}
+CONVERT = {"km": ("miles", 1 / 1.609344), "m": ("feet", 1 / 0.3048), "kg": ("pounds", 1 / 0.45359237)}
+
+_NUMWORD = r"(?:" + "|".join(list(_SMALL) + list(_TENS)) + r")(?:-(?:" + "|".join(list(_SMALL)[:9]) + r"))?"
+_FIG_RE = re.compile(
+    r"(?P<cur>US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?i:" + _NUMWORD + r")\b|\b(?i:a\sdozen)\b)"
+    r"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?"
+    r"(?P<pct>\s?%|\s(?:percent|per\scent)\b)?"
+)
+_WORD_RE = re.compile(r"[A-Za-z](?:[\w'\u2019]|\.(?=[\w-]))*(?:-\w+)*|[^\w\s]")
+_STOP = FUNCTION_WORDS | frozenset(
+    """is are was were be been being would could should will said says has have had than per away ago
+    later earlier old long high wide each apiece more less fewer up down times who which that were
+    percent""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureHit:
+    start: int
+    end: int
+    text: str
+    number: float
+    unit: str  # canonical unit ("miles", "USD") or the head phrase ("Tomahawk cruise missiles")
+    head: str  # the word compared across articles ("missile", "mile", "usd")
+
+
+def fmt_number(x: float) -> str:
+    return str(int(x)) if x == int(x) and abs(x) < 1e18 else f"{x:g}"
+
+
+def _word_value(word: str) -> float | None:
+    low = word.lower()
+    if low == "a dozen":
+        return 12
+    if "-" in low:
+        tens, _, unit = low.partition("-")
+        if tens in _TENS and unit in _SMALL:
+            return _TENS[tens] + _SMALL[unit]
+        return None
+    return _SMALL.get(low) or _TENS.get(low)
+
+
+def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[FigureHit]:
+    out = []
+    for m in _FIG_RE.finditer(text, start, end):
+        s, e = m.span()
+        num_s = m.start("num")
+        if m.group("cur") is None:
+            s = num_s
+        if any(a < e and s < b for a, b in taken):
+            continue
+        raw = m.group("num")
+        if raw[0].isdigit():
+            if num_s > 0 and (text[num_s - 1].isalnum() or text[num_s - 1] in "#/:."):
+                continue
+            if e < len(text) and (text[e].isalnum() or (text[e] in ":/" and e + 1 < len(text) and text[e + 1].isdigit())):
+                continue
+            value = float(raw.replace(",", ""))
+            is_word = False
+        else:
+            value = _word_value(raw)
+            is_word = True
+            if value is None or raw[0].isupper() and e + 1 < len(text) and text[e + 1].isupper():
+                continue  # "Five Eyes": part of a name
+        scale = m.group("scale")
+        if scale:
+            value *= _SCALES[scale.lower()]
+        cur = m.group("cur")
+        pct = m.group("pct")
+        if cur:
+            unit, head, hend = _CURRENCY[cur], _CURRENCY[cur].lower(), e
+        elif pct:
+            unit, head, hend = "percent", "percent", e
+        else:
+            unit, head, hend = _head(text, e, end)
+        if not unit:
+            if is_word:
+                continue
+            if re.fullmatch(r"1[89]\d\d|20\d\d", raw):
+                continue  # a year without a cue; the date rules decide
+        if is_word and raw.lower() == "one" and unit not in UNITS.values():
+            continue
+        out.append(FigureHit(s, max(hend, e), text[s : max(hend, e)], value, unit, head))
+    return out
+
+
+def _head(text: str, pos: int, end: int) -> tuple[str, str, int]:
+    """The unit or noun phrase after a number: "U.S.-made Tomahawk cruise missiles" -> that phrase."""
+    words: list[tuple[str, int, int]] = []
+    skipped_modifier = False
+    if pos < end and text[pos] == "-":  # "a five-year plan"
+        pos += 1
+    for m in _WORD_RE.finditer(text, pos, min(end, pos + 80)):
+        w = m.group()
+        low = w.lower()
+        if not words:
+            two = text[m.start() : m.start() + 16].lower()
+            for unit in ("percentage points", "per cent"):
+                if two.startswith(unit):
+                    return UNITS[unit], unit.split()[-1], m.start() + len(unit)
+            if low in UNITS:
+                return UNITS[low], singular(UNITS[low].lower()), m.end()
+            if low == "of":
+                continue
+            if low in ("the", "its", "their", "his", "her") and not words:
+                continue
+            if "-" in w and not skipped_modifier and re.search(r"-(?:made|based|built|backed|led|owned|funded|era|style|class|range)$", low):
+                skipped_modifier = True
+                continue
+        if not w[0].isalpha() or low in _STOP or low.endswith("ly") or (words and low.endswith("ed")):
+            break
+        words.append((w, m.start(), m.end()))
+        if len(words) == 4 or (low.endswith("s") and not low.endswith("ss") and w[0].islower()):
+            break  # the first plural noun ends the phrase: "two countries", "cruise missiles"
+    if not words:
+        return "", "", pos
+    phrase = " ".join(w for w, _, _ in words)
+    return phrase, singular(words[-1][0].lower()), words[-1][2]
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word

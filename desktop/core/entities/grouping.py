@@ -1,0 +1,180 @@
+"""Group one article's mentions into entities: one person however often named, the fullest name canonical."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from desktop.core.entities.dates import DateHit
+from desktop.core.entities.figures import FigureHit, fmt_number
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.model import Entity, EntityType, Mention
+from desktop.core.entities.names import ORG, PERSON, PLACE, Raw
+from desktop.core.entities.orgs import org_key
+from desktop.core.entities.people import fold, name_tokens, same_person
+
+
+class _Cluster:
+    __slots__ = ("raws", "names", "first", "variants", "roles", "details")
+
+    def __init__(self, raw: Raw):
+        self.raws = [raw]
+        self.names = Counter([raw.text])
+        self.first = raw.start
+        self.variants: list[str] = []
+        self.roles: list[str] = [raw.role] if raw.role else []
+        self.details: list[str] = [raw.detail] if raw.detail else []
+
+    def add(self, raw: Raw) -> None:
+        self.raws.append(raw)
+        self.names[raw.text] += 1
+        if raw.role:
+            self.roles.append(raw.role)
+        if raw.detail:
+            self.details.append(raw.detail)
+
+    def full_names(self) -> list[str]:
+        return [n for n in self.names if len(n.split()) >= 2]
+
+
+def _mentions(raws: list[Raw]) -> tuple[Mention, ...]:
+    return tuple(Mention(r.start, r.end, r.text) for r in sorted(raws, key=lambda r: r.start))
+
+
+def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
+    full: list[_Cluster] = []
+    by_key: dict[tuple[str, ...], _Cluster] = {}
+    singles: list[Raw] = []
+    for r in raws:
+        toks = tuple(name_tokens(r.text))
+        if not toks:
+            continue
+        if len(toks) >= 2:
+            c = by_key.get(toks)
+            if c is None:
+                c = by_key[toks] = _Cluster(r)
+                full.append(c)
+            else:
+                c.add(r)
+        else:
+            singles.append(r)
+    # Spellings of one name inside the article: merge, keep the other spelling as a variant.
+    merged: list[_Cluster] = []
+    for c in full:
+        name = c.names.most_common(1)[0][0]
+        target = next((m for m in merged if same_person(m.names.most_common(1)[0][0], name) in ("variant", "swapped")), None)
+        if target is None:
+            merged.append(c)
+            continue
+        for r in c.raws:
+            target.add(r)
+        target.variants.append(name)
+    clusters = merged
+    for r in singles:
+        tok = fold(r.text)
+        cands = [c for c in clusters if any(name_tokens(n)[-1] == tok for n in c.full_names())]
+        if not cands:
+            cands = [c for c in clusters if any(name_tokens(n)[0] == tok for n in c.full_names())]
+        if not cands:
+            c = _Cluster(r)
+            clusters.append(c)
+            continue
+        before = [c for c in cands if c.first <= r.start]
+        (max(before, key=lambda c: c.first) if before else cands[0]).add(r)
+    for a in aux:  # titles and captions: roles, fuller names and other spellings, no mentions
+        for c in clusters:
+            main = max(c.names, key=lambda n: (len(n.split()), c.names[n]))
+            rel = same_person(main, a.text) if len(a.text.split()) >= 2 and len(main.split()) >= 2 else (
+                "same" if name_tokens(a.text)[-1:] == name_tokens(main)[-1:] else "")
+            if rel == "variant" and a.text not in c.variants and a.text not in c.names:
+                c.variants.append(a.text)
+            if rel and a.role:
+                c.roles.append(a.role)
+    out = []
+    for c in clusters:
+        name = max(c.names, key=lambda n: (len(n.split()), c.names[n], -_first_pos(c, n)))
+        roles = [r for r in c.roles if r[0].isupper()] or c.roles
+        out.append(Entity(EntityType.PERSON, name, _mentions(c.raws), role=roles[0] if roles else "",
+                          variants=tuple(v for v in dict.fromkeys(c.variants) if v != name),
+                          detail=c.details[0] if c.details else ""))
+    return out
+
+
+def _first_pos(c: _Cluster, name: str) -> int:
+    return min(r.start for r in c.raws if r.text == name)
+
+
+def group_orgs(raws: list[Raw]) -> list[Entity]:
+    clusters: dict[str, _Cluster] = {}
+    owners: dict[str, str] = {}
+    for r in raws:
+        key = org_key(r.text)
+        c = clusters.get(key)
+        if c is None:
+            clusters[key] = _Cluster(r)
+        else:
+            c.add(r)
+        if r.owner and key not in owners:
+            owners[key] = r.owner
+    # An acronym joins the organisation whose initials it spells ("NPD" and "National Public Data").
+    for key in [k for k in clusters if " " not in k]:
+        initials_of = [k for k in clusters if " " in k and "".join(w[0] for w in k.split() if w not in ("of", "the", "and", "&")) == key]
+        if len(initials_of) == 1:
+            for r in clusters.pop(key).raws:
+                clusters[initials_of[0]].add(r)
+    out = []
+    for key, c in clusters.items():
+        name = max(c.names, key=lambda n: (len(n), c.names[n]))
+        if name.lower().startswith("the "):
+            name = name[4:]
+        if key in owners:
+            name = f"{owners[key]}\u2019s {name}" if "\u2019" in owners[key] + name else f"{owners[key]}'s {name}"
+        out.append(Entity(EntityType.ORGANIZATION, name, _mentions(c.raws)))
+    return out
+
+
+def group_places(raws: list[Raw], gaz: Gazetteer) -> list[Entity]:
+    clusters: dict[str, _Cluster] = {}
+    for r in raws:
+        place = gaz.place(r.text)
+        key = ("country:" + place.country) if place is not None and place.kind == "country" and place.country else r.text.lower()
+        c = clusters.get(key)
+        if c is None:
+            clusters[key] = _Cluster(r)
+        else:
+            c.add(r)
+    out = []
+    for key, c in clusters.items():
+        name = max(c.names, key=lambda n: (len(n), c.names[n]))
+        kind = c.details[0] if c.details else ""
+        out.append(Entity(EntityType.PLACE, name, _mentions(c.raws), detail=kind))
+    return out
+
+
+def group_dates(hits: list[DateHit]) -> list[Entity]:
+    groups: dict[tuple[str, str], list[DateHit]] = {}
+    for h in hits:
+        groups.setdefault((h.value, h.precision) if h.value else (h.text, ""), []).append(h)
+    out = []
+    for (value, prec), hs in groups.items():
+        out.append(Entity(EntityType.DATE, hs[0].text, tuple(Mention(h.start, h.end, h.text) for h in hs),
+                          value=value if prec else "", precision=prec, detail=hs[0].detail))
+    return out
+
+
+def group_figures(hits: list[FigureHit]) -> list[Entity]:
+    groups: dict[tuple[float, str], list[FigureHit]] = {}
+    for h in hits:
+        groups.setdefault((h.number, h.unit.lower()), []).append(h)
+    out = []
+    for (num, _), hs in groups.items():
+        unit = hs[0].unit
+        out.append(Entity(EntityType.FIGURE, hs[0].text, tuple(Mention(h.start, h.end, h.text) for h in hs),
+                          value=f"{fmt_number(num)} {unit}".strip(), unit=unit))
+    return out
+
+
+def by_type(raws: list[Raw], typ: str) -> list[Raw]:
+    return [r for r in raws if r.type == typ]
+
+
+__all__ = ["group_people", "group_orgs", "group_places", "group_dates", "group_figures", "by_type", "PERSON", "ORG", "PLACE"]

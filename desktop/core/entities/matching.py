@@ -1,0 +1,279 @@
+"""match(): pair two articles' entities and report what disagrees: figures, dates, names and quotes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from desktop.core.article import Article, Span
+from desktop.core.entities.figures import CONVERT, singular
+from desktop.core.entities.model import (
+    Discrepancy,
+    DiscrepancyKind,
+    Entity,
+    EntityMatch,
+    EntityType,
+    Extraction,
+    MatchStatus,
+    Quote,
+)
+from desktop.core.entities.orgs import org_key
+from desktop.core.entities.people import name_tokens, same_person
+
+_NUM_RE = re.compile(r"[$\u20ac\u00a3]?\d[\d,.]*%?")
+_WORDS_RE = re.compile(r"[\w'\u2019-]+")
+CONTEXT_MIN = 55  # how alike two sentences must be (token_set_ratio, numbers removed) to be about one thing
+
+
+def match(left: Article, left_ext: Extraction, right: Article, right_ext: Extraction
+          ) -> tuple[list[EntityMatch], list[Discrepancy]]:
+    matches: list[EntityMatch] = []
+    discrepancies: list[Discrepancy] = []
+    ctx_l, ctx_r = _Context(left), _Context(right)
+    for typ in EntityType:
+        ls = [e for e in left_ext.entities if e.type == typ]
+        rs = [e for e in right_ext.entities if e.type == typ]
+        pairs, only_l, only_r = _pair(typ, ls, rs)
+        for a, b, status in pairs:
+            name = _fuller(a.name, b.name) if status == MatchStatus.BOTH else a.name
+            matches.append(EntityMatch(typ, name, status, a, b))
+            if status == MatchStatus.VARIANT:
+                discrepancies.append(_disc(DiscrepancyKind.NAME, a, b, ctx_l, ctx_r, a.name))
+        if typ in (EntityType.FIGURE, EntityType.DATE):
+            conflicts = _conflicts(typ, only_l, only_r, ctx_l, ctx_r)
+            for a, b in conflicts:
+                subject = a.unit or a.precision or a.name
+                matches.append(EntityMatch(typ, subject, MatchStatus.CONFLICT, a, b))
+                kind = DiscrepancyKind.FIGURE if typ == EntityType.FIGURE else DiscrepancyKind.DATE
+                discrepancies.append(_disc(kind, a, b, ctx_l, ctx_r, subject))
+            used_l = {id(a) for a, _ in conflicts}
+            used_r = {id(b) for _, b in conflicts}
+            only_l = [e for e in only_l if id(e) not in used_l]
+            only_r = [e for e in only_r if id(e) not in used_r]
+        matches.extend(EntityMatch(typ, e.name, MatchStatus.LEFT, e, None) for e in only_l)
+        matches.extend(EntityMatch(typ, e.name, MatchStatus.RIGHT, None, e) for e in only_r)
+    discrepancies.extend(_quote_discrepancies(left_ext.quotes, right_ext.quotes, ctx_l, ctx_r))
+    return matches, discrepancies
+
+
+# ---- pairing ---------------------------------------------------------------------------------------
+
+
+def _key(e: Entity) -> str:
+    if e.type == EntityType.PERSON:
+        return " ".join(name_tokens(e.name))
+    if e.type == EntityType.ORGANIZATION:
+        return org_key(re.sub(r"^.*?['\u2019]s ", "", e.name))
+    if e.type in (EntityType.DATE, EntityType.FIGURE):
+        return e.value or e.name.lower()
+    return e.name.lower().removeprefix("the ")
+
+
+def _related(typ: EntityType, a: Entity, b: Entity) -> MatchStatus | None:
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return MatchStatus.BOTH
+    if typ == EntityType.PERSON:
+        rel = same_person(a.name, b.name)
+        if rel == "swapped":
+            return MatchStatus.BOTH
+        if rel == "variant":
+            return MatchStatus.VARIANT
+        ta, tb = name_tokens(a.name), name_tokens(b.name)
+        if (len(ta) == 1 or len(tb) == 1) and ta[-1:] == tb[-1:]:
+            return MatchStatus.BOTH  # "Hayashi" and "Yoshimasa Hayashi"
+        if len(ta) == 1 and len(tb) == 1 and len(ta[0]) >= 6 and same_person("x " + ta[0], "x " + tb[0]):
+            return MatchStatus.VARIANT
+        return None
+    if typ in (EntityType.ORGANIZATION, EntityType.PLACE):
+        if ka.endswith(" " + kb) or kb.endswith(" " + ka):
+            return MatchStatus.BOTH
+        if min(len(ka), len(kb)) >= 6 and fuzz.ratio(ka, kb) >= 90:
+            return MatchStatus.VARIANT
+        if typ == EntityType.PLACE and _same_place(a, b):
+            return MatchStatus.BOTH
+    return None
+
+
+def _same_place(a: Entity, b: Entity) -> bool:
+    from desktop.core.entities.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    pa, pb = gaz.place(a.name), gaz.place(b.name)
+    return pa is not None and pb is not None and pa.kind == pb.kind == "country" and pa.country == pb.country
+
+
+def _pair(typ: EntityType, ls: list[Entity], rs: list[Entity]):
+    pairs = []
+    free_r = list(rs)
+    pending = []
+    for a in ls:
+        hit = next((b for b in free_r if _key(a) == _key(b)), None)
+        if hit is None:
+            pending.append(a)
+            continue
+        free_r.remove(hit)
+        pairs.append((a, hit, MatchStatus.BOTH))
+    only_l = []
+    for want in (MatchStatus.BOTH, MatchStatus.VARIANT):
+        still = []
+        for a in pending:
+            hit = next((b for b in free_r if _related(typ, a, b) == want), None)
+            if hit is None:
+                still.append(a)
+                continue
+            free_r.remove(hit)
+            pairs.append((a, hit, want))
+        pending = still
+    only_l = pending
+    return pairs, only_l, free_r
+
+
+def _fuller(a: str, b: str) -> str:
+    return a if len(a) >= len(b) else b
+
+
+# ---- figures and dates -----------------------------------------------------------------------------
+
+
+def _figure_base(e: Entity) -> tuple[float, str] | None:
+    """The number and the word compared across articles, in a shared unit where one exists."""
+    try:
+        num = float(e.value.split()[0])
+    except (ValueError, IndexError):
+        return None
+    unit = e.unit
+    if unit in CONVERT:
+        base, factor = CONVERT[unit]
+        return num * factor, base
+    if not unit:
+        return None
+    return num, singular(unit.split()[-1].lower())
+
+
+def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r) -> list[tuple[Entity, Entity]]:
+    cands = []
+    for a in ls:
+        for b in rs:
+            if typ == EntityType.FIGURE:
+                fa, fb = _figure_base(a), _figure_base(b)
+                if fa is None or fb is None or fa[1] != fb[1]:
+                    continue
+                if abs(fa[0] - fb[0]) <= 0.005 * max(abs(fa[0]), abs(fb[0])):
+                    continue
+            else:
+                if not a.value or a.precision != b.precision or a.value == b.value:
+                    continue
+            score = fuzz.token_set_ratio(ctx_l.around(a, strip=True), ctx_r.around(b, strip=True))
+            if score >= CONTEXT_MIN:
+                cands.append((score, a, b))
+    cands.sort(key=lambda t: -t[0])
+    out, used_a, used_b = [], set(), set()
+    for _, a, b in cands:
+        if id(a) in used_a or id(b) in used_b:
+            continue
+        used_a.add(id(a))
+        used_b.add(id(b))
+        out.append((a, b))
+    return out
+
+
+# ---- quotes --------------------------------------------------------------------------------------
+
+
+def _norm_words(s: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in _WORDS_RE.findall(s)]
+
+
+def _quote_discrepancies(lq: tuple[Quote, ...], rq: tuple[Quote, ...], ctx_l, ctx_r) -> list[Discrepancy]:
+    out = []
+    used: set[int] = set()
+    for a in lq:
+        wa = _norm_words(a.text)
+        if len(wa) < 3:
+            continue
+        best, best_score = None, 0.0
+        for k, b in enumerate(rq):
+            if k in used:
+                continue
+            wb = _norm_words(b.text)
+            if len(wb) < 3:
+                continue
+            score = fuzz.ratio(" ".join(wa), " ".join(wb))
+            if score > best_score:
+                best, best_score = (k, b, wb), score
+        if best is None or best_score < 60:
+            continue
+        k, b, wb = best
+        used.add(k)
+        sa, sb = " ".join(wa), " ".join(wb)
+        same_words = wa == wb
+        contained = sa in sb or sb in sa
+        speakers_differ = bool(a.speaker and b.speaker) and not _same_speaker(a.speaker, b.speaker)
+        if same_words or contained:
+            if not speakers_differ:
+                continue
+            diff: tuple = ()
+        else:
+            if speakers_differ:
+                continue  # different people using similar words
+            diff = _word_diff(a.text, b.text)
+        out.append(Discrepancy(
+            DiscrepancyKind.QUOTE, a.text, b.text, Span(a.start, a.end), Span(b.start, b.end),
+            subject=a.speaker or b.speaker, left_context=ctx_l.sentence(a.start), right_context=ctx_r.sentence(b.start),
+            word_diff=diff,
+        ))
+    return out
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    ta, tb = name_tokens(a), name_tokens(b)
+    return bool(ta and tb and (ta[-1] == tb[-1] or same_person(a, b)))
+
+
+def _word_diff(a: str, b: str) -> tuple[tuple[str, str, str], ...]:
+    wa, wb = a.split(), b.split()
+    na, nb = [w.lower().strip(".,;:!?\"'\u201c\u201d\u2019") for w in wa], [w.lower().strip(".,;:!?\"'\u201c\u201d\u2019") for w in wb]
+    out = []
+    for op in Indel.opcodes(na, nb):
+        tag = op.tag
+        left_words, right_words = " ".join(wa[op.src_start : op.src_end]), " ".join(wb[op.dest_start : op.dest_end])
+        out.append((tag, left_words, right_words))
+    return tuple(out)
+
+
+# ---- contexts --------------------------------------------------------------------------------------
+
+
+class _Context:
+    def __init__(self, article: Article):
+        self.article = article
+        self.starts = [s.start for s in article.sentences]
+
+    def sentence(self, offset: int) -> str:
+        sents = self.article.sentences
+        i = bisect_right(self.starts, offset) - 1
+        if 0 <= i < len(sents) and sents[i].start <= offset <= sents[i].end:
+            return self.article.text[sents[i].start : sents[i].end]
+        block = self.article.block_at(offset)
+        return self.article.text[block.start : block.end] if block else ""
+
+    def around(self, e: Entity, *, strip: bool = False) -> str:
+        s = self.sentence(e.mentions[0].start) if e.mentions else ""
+        if strip and e.mentions:
+            s = s.replace(e.mentions[0].text, " ")
+            s = _NUM_RE.sub(" ", s)
+        return s
+
+
+def _disc(kind: DiscrepancyKind, a: Entity, b: Entity, ctx_l: _Context, ctx_r: _Context, subject: str) -> Discrepancy:
+    ma, mb = a.mentions[0], b.mentions[0]
+    return Discrepancy(
+        kind, ma.text, mb.text, Span(ma.start, ma.end), Span(mb.start, mb.end), subject=subject,
+        left_context=ctx_l.sentence(ma.start), right_context=ctx_r.sentence(mb.start),
+    )

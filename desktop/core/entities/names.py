@@ -1,0 +1,300 @@
+"""Find capitalised name spans in sentences and decide whether each is a person, place or organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.entities import lexicon as lx
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.orgs import is_org_run, org_noun_follows
+from desktop.core.entities.people import NOT_NAME_SUFFIXES, split_title
+from desktop.core.entities.tokens import Tok
+
+PERSON, PLACE, ORG = "person", "place", "organization"
+_OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
+_SCORE_WORDS = frozenset({"v", "v.", "vs", "vs.", "beat", "beats", "drew", "lost", "won"})
+
+
+@dataclass(slots=True)
+class Raw:
+    """A mention before grouping: what was found, and how sure the rules are of its type."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    role: str = ""
+    detail: str = ""
+    owner: str = ""  # "Japan" in "Japan's Foreign Ministry"
+    gender: str = ""
+    sure: bool = True  # False: a guess that document evidence may overturn
+    ntok: int = 1
+
+
+class NameFinder:
+    """Runs over the sentences of one document; call `add_sentence` for each, then `finish`."""
+
+    def __init__(self, text: str, gaz: Gazetteer, lower_words: set[str]):
+        self.text = text
+        self.gaz = gaz
+        self.lower_words = lower_words  # words seen in lower case in this document
+        self.found: list[Raw] = []
+        self.headlines: list[list[Tok]] = []
+        self.sports_orgs: set[str] = set()
+
+    # ---- spans -------------------------------------------------------------------------------
+
+    def add_sentence(self, toks: list[Tok]) -> None:
+        words = [t for t in toks if t.kind == "W" and len(t.text) > 1]
+        if len(words) >= 2 and sum(1 for t in words if t.text.isupper()) >= 0.6 * len(words):
+            self.headlines.append(toks)
+            return
+        n = len(toks)
+        i = 0
+        initial = True  # at a sentence start or after an opening quote/bracket/colon
+        while i < n:
+            t = toks[i]
+            if not self._can_start(t):
+                initial = t.kind == "P" and (t.text in _OPENERS) or (initial and t.kind == "P")
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                u = toks[j]
+                if self._can_continue(u):
+                    j += 1
+                elif (u.kind == "W" and u.text in lx.CONNECTORS and j + 1 < n and self._can_continue(toks[j + 1])
+                      and toks[j + 1].text.lower() not in lx.FUNCTION_WORDS):
+                    j += 2
+                else:
+                    break
+            run = toks[i:j]
+            if initial:
+                run = self._drop_initial(run)
+            while run and run[0].text in ("The", "THE"):
+                run = run[1:]
+            if run:
+                self._classify(run, toks, i + (j - i - len(run)), j)
+            initial = False
+            i = j
+
+    def _can_start(self, t: Tok) -> bool:
+        if t.kind == "A":
+            return t.text[0].isupper()
+        if t.kind != "W" or not t.text[0].isupper() or t.text == "I":
+            return False
+        low = t.text.lower()
+        return low not in lx.DATE_WORDS
+
+    def _can_continue(self, t: Tok) -> bool:
+        if t.kind == "A":
+            return t.text[0].isupper()
+        return t.kind == "W" and t.text[0].isupper() and t.text.lower() not in lx.DATE_WORDS
+
+    def _drop_initial(self, run: list[Tok]) -> list[Tok]:
+        """Sentence-initial capitals say nothing: drop a first word seen in lower case in the document."""
+        first = run[0]
+        low = first.text.lower()
+        gaz = self.gaz
+        if len(run) == 1:
+            if low in lx.FUNCTION_WORDS:
+                return []
+            if low in self.lower_words and gaz.place(first.text) is None and first.text not in gaz.given_names:
+                return []
+            return run
+        if low in lx.NUMBER_WORDS:
+            return run  # "Five Eyes"
+        if low in lx.FUNCTION_WORDS:
+            return run[1:]
+        if low not in self.lower_words or low in lx.TITLE_HEADS or low in lx.TITLE_MODIFIERS:
+            return run
+        if first.text in gaz.given_names or first.text in gaz.demonyms:
+            return run
+        for k in range(min(len(run), 4), 0, -1):
+            if gaz.place(self._span_text(run[:k])) is not None:
+                return run
+        if is_org_run([t.text for t in run]) and len(run) == 2:
+            return run  # "Defense Ministry"
+        return run[1:]
+
+    # ---- typing ------------------------------------------------------------------------------
+
+    def _span_text(self, run: list[Tok]) -> str:
+        return self.text[run[0].start : run[-1].end]
+
+    def _add(self, typ: str, run: list[Tok], **kw) -> None:
+        self.found.append(Raw(typ, run[0].start, run[-1].end, self._span_text(run), ntok=len(run), **kw))
+
+    def _classify(self, run: list[Tok], toks: list[Tok], i: int, j: int) -> None:
+        gaz = self.gaz
+        words = [t.text for t in run]
+        name = self._span_text(run)
+        nxt = toks[j] if j < len(toks) else None
+        prev = toks[i - 1] if i > 0 else None
+        place = gaz.place(name)
+        if place is not None:
+            if place.kind in ("city", "region") and self._score_context(toks, i, j):
+                self.sports_orgs.add(name)
+                self._add(ORG, run, sure=False)
+                return
+            if len(run) == 1 and place.kind != "country":
+                self._add(PLACE, run, sure=False, detail=place.kind)
+            else:
+                self._add(PLACE, run, detail=place.kind)
+            return
+        if len(run) == 1 and run[0].text in gaz.demonyms:
+            return  # a nationality word, not a name
+        owner = ""
+        if prev is not None and prev.kind == "S" and i >= 2:
+            owner = self.text[self._run_start_before(toks, i - 1) : toks[i - 2].end]
+        if is_org_run(words) or org_noun_follows(toks, j):
+            if words[0] in gaz.demonyms and len(run) > 1 and is_org_run(words[1:]) is False:
+                run = run[1:]
+            self._add(ORG, run, owner=owner)
+            return
+        split = split_title(words, gaz)
+        if split is not None:
+            k, e, gender = split
+            if k > 0:
+                self._classify_prefix(run[:k])
+            if e < len(run):
+                person = run[e:]
+                if is_org_run([t.text for t in person]):
+                    self._add(ORG, person)
+                    return
+                title = " ".join(words[k:e]) if words[e - 1].lower() not in lx.HONORIFICS or e - k > 1 else ""
+                nation = words[0] if k > 0 and words[0] in gaz.demonyms else (self._span_text(run[:k]) if k else "")
+                self._add(PERSON, person, role=title, detail=nation, gender=gender)
+            return
+        if any(w.lower() in lx.MISC_HEADS for w in words):
+            return
+        if words[-1].lower() in lx.PLACE_HEADS and len(run) > 1:
+            self._add(PLACE, run, detail="named place")
+            return
+        if words[0] in gaz.demonyms and len(run) > 1:
+            run = run[1:]
+            words = words[1:]
+            name = self._span_text(run)
+        speech = nxt is not None and nxt.kind == "W" and nxt.text in lx.SPEECH_VERBS
+        role_before = self._role_before(toks, i)
+        if len(run) == 1 and (run[0].kind == "A" or (run[0].text.isupper() and 2 <= len(run[0].text) <= 6)):
+            if not run[0].text.endswith("."):
+                self._add(ORG, run, sure=False)
+            return
+        if run[-1].kind == "A" and run[-1].text.lower() not in ("jr.", "sr."):
+            return
+        looks_like_name = not any(w.lower().endswith(NOT_NAME_SUFFIXES) and w not in gaz.given_names for w in words)
+        known = any(gaz.place(w) is not None or w in gaz.demonyms for w in words)
+        if role_before or (speech and len(run) <= 4):
+            self._add(PERSON, run, role=role_before)
+            return
+        if len(run) >= 2 and words[0] in gaz.given_names and looks_like_name and len(run) <= 4:
+            self._add(PERSON, run)
+            return
+        if 2 <= len(run) <= 3 and looks_like_name and not known:
+            self._add(PERSON, run, sure=False)
+            return
+        if len(run) == 1:
+            self._add("", run, sure=False)
+
+    def _classify_prefix(self, run: list[Tok]) -> None:
+        name = self._span_text(run)
+        if self.gaz.place(name) is not None:
+            self._add(PLACE, run, detail=self.gaz.place(name).kind)
+        elif is_org_run([t.text for t in run]):
+            self._add(ORG, run)
+
+    def _run_start_before(self, toks: list[Tok], s_index: int) -> int:
+        k = s_index - 1
+        while k > 0 and toks[k - 1].cap:
+            k -= 1
+        return toks[k].start
+
+    def _role_before(self, toks: list[Tok], i: int) -> str:
+        k = i - 1
+        if k >= 0 and toks[k].text == ",":
+            k -= 1
+        if k >= 0 and toks[k].kind == "W" and toks[k].text in lx.ROLE_NOUNS:
+            return toks[k].text
+        return ""
+
+    def _score_context(self, toks: list[Tok], i: int, j: int) -> bool:
+        """A city or county followed by a score or set against another side: a team ("Bolton 3")."""
+        nxt = toks[j] if j < len(toks) else None
+        if nxt is not None and (nxt.kind == "N" and "." not in nxt.text and len(nxt.text) <= 3 or nxt.text in _SCORE_WORDS):
+            after = toks[j + 1] if j + 1 < len(toks) else None
+            if after is None or after.kind != "W" or after.text[0].isupper() or after.text in _SCORE_WORDS or nxt.kind != "N":
+                return True
+            return after.text in ("points", "pts", "goals", "runs", "wickets")
+        prev = toks[i - 1] if i > 0 else None
+        return prev is not None and prev.text in ("v", "v.", "vs", "vs.", "beat", "against")
+
+    # ---- headlines and document evidence ------------------------------------------------------
+
+    def finish(self) -> list[Raw]:
+        persons_last = {}
+        known: dict[str, str] = {}
+        for r in self.found:
+            if r.type == PERSON and r.ntok >= 2:
+                last = r.text.split()[-1]
+                persons_last[last] = r
+            if r.type and r.sure:
+                known.setdefault(r.text, r.type)
+        for r in self.found:
+            if r.type == PERSON and r.ntok >= 2:
+                known[r.text] = PERSON
+        for r in self.found:
+            if r.ntok == 1 and r.text in persons_last and r.type != PERSON:
+                if r.type == PLACE and r.detail == "country":
+                    continue
+                r.type = PERSON
+                r.sure = True
+            elif not r.type or not r.sure:
+                hint = known.get(r.text)
+                if r.text in self.sports_orgs:
+                    r.type = ORG
+                elif hint:
+                    r.type = hint
+        out = [r for r in self.found if r.type]
+        upper_known = {k.upper(): (k, v) for k, v in known.items() if len(k) > 2}
+        for name in self.sports_orgs:
+            upper_known[name.upper()] = (name, ORG)
+        for toks in self.headlines:
+            out.extend(self._headline(toks, upper_known))
+        out.sort(key=lambda r: r.start)
+        return out
+
+    def _headline(self, toks: list[Tok], upper_known: dict[str, tuple[str, str]]) -> list[Raw]:
+        out = []
+        i, n = 0, len(toks)
+        while i < n:
+            if toks[i].kind not in "WA":
+                i += 1
+                continue
+            hit = None
+            for j in range(min(n, i + 4), i, -1):
+                if toks[j - 1].kind not in "WA":
+                    continue
+                span = self.text[toks[i].start : toks[j - 1].end]
+                key = span.upper()
+                if key in upper_known:
+                    hit = (j, upper_known[key][1])
+                    break
+                if len(span) > 3 and key in self.gaz.upper_places and key not in _HEADLINE_STOP:
+                    hit = (j, PLACE)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            j, typ = hit
+            run = toks[i:j]
+            out.append(Raw(typ, run[0].start, run[-1].end, self._span_text(run), ntok=len(run)))
+            i = j
+        return out
+
+
+# All-caps words that are place names somewhere but rarely in a headline.
+_HEADLINE_STOP = frozenset(
+    "THE AND FOR WITH FROM OVER AFTER INTO WILL SAYS SAID HOME WEST EAST NORTH SOUTH MAIN BEST FIRST GOOD "
+    "UNION VICTORY LEAD WINS BEAT TOP".split()
+)

