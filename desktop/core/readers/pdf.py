@@ -15,6 +15,7 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·*–—-]|\d{1,3}[.)])\s")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 
 
 def read(path: str, data: bytes) -> list[Document]:
@@ -50,6 +51,8 @@ def join_pages(pages: list[list[str]]) -> list[str]:
     """Paragraphs from the text lines of each page, in reading order."""
     pages = [[" ".join(line.split()) for line in lines] for lines in pages]
     pages = drop_running_lines(pages)
+    # A page boundary is not a paragraph break: paragraphs run on to the next page.
+    pages = [_trim_blank(lines) for lines in pages]
     lines = [line for page in pages for line in page]
     lengths = sorted(len(line) for line in lines if line)
     if not lengths:
@@ -63,11 +66,12 @@ def join_pages(pages: list[list[str]]) -> list[str]:
                 paragraphs.append(current)
             current = ""
             continue
-        if current and _BULLET.match(line):
+        if current and (_BULLET.match(line) or (_SENTENCE_END.search(current) and _heading_like(line, width))):
             paragraphs.append(current)
             current = ""
         current = _join(current, line)
-        if len(line) < 0.75 * width:  # a short line ends its paragraph (or is a heading)
+        if len(line) < 0.75 * width and not _HYPHENATED.search(line):
+            # A short line ends its paragraph (or is a heading), unless a word runs on.
             paragraphs.append(current)
             current = ""
     if current:
@@ -93,6 +97,20 @@ def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
             ]
         )
     return out
+
+
+def _heading_like(line: str, width: int) -> bool:
+    """A short capitalised line without closing punctuation: a subheading, not running text."""
+    return len(line) < 0.75 * width and line[:1].isupper() and not line.endswith((".", ",", ";", ":", "-"))
+
+
+def _trim_blank(lines: list[str]) -> list[str]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start]:
+        start += 1
+    while end > start and not lines[end - 1]:
+        end -= 1
+    return lines[start:end]
 
 
 def _edge_positions(lines: list[str]) -> list[int]:
