@@ -124,6 +124,7 @@ def test_share_labels(label):
         ("READ MORE: Canal tolls rise for the first time in a decade", "link to another story"),
         ("© 2025 The River Post. All rights reserved.", "copyright notice"),
         ("4 min read", "reading time or audio label"),
+        ("More:", "heading of links to other stories"),
         ("FOR IMMEDIATE RELEASE", "press-release label"),
     ],
 )
@@ -153,6 +154,25 @@ def test_trailing_list_without_a_label_starts_at_the_first_headline():
     _, kinds, _ = kinds_of(["River levels fall in Lyon", BODY_1, BODY_2, *tail])
     assert kinds[2] == BlockKind.BODY
     assert kinds[3:] == [BlockKind.BOILERPLATE] * 4
+
+
+def test_trailing_list_with_teasers_written_as_full_sentences():
+    tail = [
+        "Ferry fares rise on the lake",
+        "Passengers will pay more from April.",
+        "3 hours ago",
+        "New bridge opens in Grenoble",
+        "The crossing took four years to build.",
+        "Yesterday",
+    ]
+    _, kinds, _ = kinds_of(["River levels fall in Lyon", BODY_1, BODY_2, *tail])
+    assert kinds[:3] == [BlockKind.TITLE, BlockKind.BODY, BlockKind.BODY]
+    assert kinds[3:] == [BlockKind.BOILERPLATE] * len(tail)
+
+
+def test_short_line_of_ordinary_words_is_not_share_buttons():
+    _, kinds, _ = kinds_of(["River levels fall in Lyon", BODY_1, "More on this", BODY_2])
+    assert kinds[2] != BlockKind.BOILERPLATE
 
 
 def test_article_ending_in_a_short_line_has_no_list():

@@ -27,7 +27,11 @@ _VIDEO_LABEL_RE = re.compile(
 _SHARE_WORDS = frozenset(
     """share shares sharing this article story page post on via facebook twitter x linkedin whatsapp
     telegram reddit pinterest email e-mail mail print copy link url tweet pin save bookmark gift
-    comment comments flipboard messenger sms more options""".split()
+    comment comments flipboard messenger sms options""".split()
+)
+_SHARE_ACTIONS = frozenset(
+    """share facebook twitter linkedin whatsapp telegram reddit pinterest email e-mail print tweet pin
+    bookmark save comments flipboard copy""".split()
 )
 _AD_RE = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted|"
@@ -206,12 +210,15 @@ def _label_reason(text: str) -> str:
         return ""
     if len(words) <= 6 and _VIDEO_LABEL_RE.match(text):
         return "video label"
-    if len(words) <= 8 and all(w.strip(":|\u00b7\u2022,").lower() in _SHARE_WORDS for w in words):
+    bare = [w.strip(":|\u00b7\u2022,").lower() for w in words]
+    if len(words) <= 8 and all(w in _SHARE_WORDS for w in bare) and any(w in _SHARE_ACTIONS for w in bare):
         return "share buttons"
     if len(words) <= 6 and _AD_RE.match(text.rstrip(".:")):
         return "advertisement label"
     if len(words) <= 25 and _PLUG_RE.match(text):
         return "app or newsletter plug"
+    if len(words) <= 3 and text.endswith(":") and _LIST_LABEL_RE.match(text):
+        return "heading of links to other stories"
     if len(words) <= 30 and _LINK_PREFIX_RE.match(text):
         return "link to another story"
     if len(words) <= 40 and _COPYRIGHT_RE.search(text):
@@ -251,7 +258,11 @@ def _tail_list(texts: list[str]) -> range:
             times.append(j - 1)
         elif _LIST_LABEL_RE.match(t):
             labels.append(j - 1)
-        elif not _is_list_item(t):
+        elif _is_list_item(t):
+            pass
+        elif j < n and _RELATIVE_TIME_RE.match(texts[j]) and len(_words(t)) <= 40:
+            pass  # a teaser written as a full sentence, stamped with its time
+        else:
             break
         j -= 1
     if labels:
@@ -262,7 +273,8 @@ def _tail_list(texts: list[str]) -> range:
         start = min(times)
         # The first post's headline (and teaser) come before its time stamp.
         for _ in range(2):
-            if start - 1 >= j and _is_list_item(texts[start - 1]) and not _RELATIVE_TIME_RE.match(texts[start - 1]):
+            prev = texts[start - 1] if start - 1 >= j else ""
+            if prev and not _RELATIVE_TIME_RE.match(prev) and (_is_list_item(prev) or start == min(times)):
                 start -= 1
         return range(start, n)
     return range(0)
