@@ -119,3 +119,13 @@ def test_times_and_figures_are_single_tokens():
     assert [text[t.start : t.end] for t in tokenize(text)] == [
         "At", "7:40am", ",", "1,200", "tonnes", "(", "12.5", "%", ")", "left", "."
     ]
+
+
+def test_closing_credit_in_brackets_stays_with_its_sentence():
+    text = "Crews lay a boom near the ship on March 4, 2025.\u00a0 (Wire Photo/Lena Marsh)"
+    assert sentences(text) == [text]
+    assert sentences("The boom held. (It was replaced later.) Crews left.") == [
+        "The boom held.",
+        "(It was replaced later.)",
+        "Crews left.",
+    ]

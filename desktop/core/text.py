@@ -162,6 +162,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                 continue
         if not (follower.isupper() or follower.isdigit() or follower in _OPENING):
             continue
+        if follower == "(" and _closing_aside(text, nxt, end):
+            continue  # "... in Tokyo. (Wire Photo/Name)": a credit or aside closing the paragraph
         mark = m.group()
         if mark[-1] in "\"\u201d" and mark[0] in "!?" and not line_break:
             words = _next_words(text, nxt, end, 2)
@@ -171,6 +173,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         cur = nxt
     spans.append(Span(cur, end))
     return [s for s in (_trim(text, s) for s in spans) if s.end > s.start]
+
+
+def _closing_aside(text: str, pos: int, end: int) -> bool:
+    """Is text[pos:end] one short parenthesis with nothing after it?"""
+    close = text.find(")", pos, end)
+    return 0 < close - pos <= 80 and "(" not in text[pos + 1 : close] and not text[close + 1 : end].strip()
 
 
 def _trim(text: str, span: Span) -> Span:
