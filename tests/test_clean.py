@@ -104,6 +104,17 @@ def test_photo_caption_recognised_by_its_credit(caption):
     assert kinds[2] == BlockKind.CAPTION
 
 
+@pytest.mark.parametrize("credit", ["Image source, Anne Roux", "Photo: Anne Roux/River Post", "(Wire Photo/Anne Roux)"])
+def test_photo_credit_standing_alone(credit):
+    _, kinds, reasons = kinds_of(["River levels fall in Lyon", BODY_1, credit, BODY_2])
+    assert (kinds[2], reasons[2]) == (BlockKind.CAPTION, "photo credit")
+
+
+def test_image_caption_label_starts_a_caption():
+    _, kinds, _ = kinds_of(["River levels fall in Lyon", BODY_1, "Image caption, Barges wait at a lock near Lyon", BODY_2])
+    assert kinds[2] == BlockKind.CAPTION
+
+
 def test_paragraph_with_a_parenthesis_is_not_a_caption():
     text = "The authority (which runs 14 locks) said levels would recover by May."
     _, kinds, _ = kinds_of(["River levels fall in Lyon", BODY_1, text])
@@ -291,3 +302,27 @@ def test_sample_scrape_is_cleaned_as_its_readme_says():
     assert reasons["1 day ago"] == "list of other posts"
     for leftover in ("CLICK HERE", "Recent Posts", "hours ago", "close Video", "Categories"):
         assert leftover not in article.body_text
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINES = st.sampled_from(
+    [BODY_1, BODY_2, BODY_3, "Share", "3 hours ago", "Recent Posts", "CLICK HERE TO GET THE APP", "close Video",
+     "Categories: World", "By Ann Lee", "March 4, 2025", "A short line", "PROMO HEADLINE IN BIG CAPITAL LETTERS",
+     "Teaser cut short\u2026", "A caption. (Photo: Ann Lee)", "", "   ", "(", "\u2014"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINES, max_size=25), st.sampled_from(["txt", "html", "md"]))
+def test_every_paragraph_gets_a_kind_and_all_text_is_kept(lines, fmt):
+    paras = tuple(Paragraph(t) for t in lines)
+    kept = [p for p in paras if p.text.strip()]
+    result = clean(Document("x", fmt, paras), kept)
+    assert len(result.kinds) == len(kept)
+    for kind, reason in result.kinds:
+        assert isinstance(kind, BlockKind)
+        assert kind != BlockKind.BOILERPLATE or reason
+    article = build_article(Document("x", fmt, paras))
+    assert [article.text[b.start : b.end] for b in article.blocks] == [p.text.strip() for p in kept]

@@ -97,3 +97,14 @@ def test_readable_summary_lists_what_was_set_aside(tmp_path, capsys):
     assert "published: 2025-03-05 (from dateline)" in out
     assert "(promo headline in capitals)" in out
     assert "(list of other posts)" in out
+
+
+def test_press_release_title_dateline_and_labels(tmp_path, capsys):
+    (release,) = copy_samples(tmp_path, "harbour-release.md")
+    _, (art,), _ = run_json(capsys, release)
+    text = art["text"]
+    kinds = {text[b["start"] : b["end"]]: (b["kind"], b.get("reason", "")) for b in art["blocks"]}
+    assert art["title"] == "Northgate Harbour Authority statement on the grounding of MV Saltmarsh Dawn"
+    assert kinds["FOR IMMEDIATE RELEASE"] == ("boilerplate", "press-release label")
+    assert kinds["Halifax, Nova Scotia \u2014 March 4, 2025"][0] == "dateline"
+    assert (art["published"], art["published_from"]) == ("2025-03-04", "dateline")

@@ -129,3 +129,39 @@ def test_closing_credit_in_brackets_stays_with_its_sentence():
         "(It was replaced later.)",
         "Crews left.",
     ]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["Mr.", "U.S.", "Feb.", "4.2", "a.m.", "said", "The", "he", '"', "\u201d", "(", ")", "!", "?", ".", "...",
+     "\u2026", "No.", "Jr.", "Calif.", "J.", "\n", "\u00a0", "-", "1,200", "it's", "Ship"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map(" ".join), st.data())
+def test_sentences_are_ordered_disjoint_trimmed_and_cover_the_words(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    spans = split_sentences(text, start, end)
+    last = start
+    for a, b in spans:
+        assert last <= a < b <= end
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        assert not text[last:a].strip()  # nothing but space between sentences
+        last = b
+    assert not text[last:end].strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map(" ".join))
+def test_tokens_are_ordered_and_cover_every_non_space(text):
+    toks = tokenize(text)
+    last = 0
+    for t in toks:
+        assert last <= t.start < t.end
+        assert not text[last : t.start].strip()
+        last = t.end
+    assert not text[last:].strip()

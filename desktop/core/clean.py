@@ -86,10 +86,17 @@ _CREDIT_RE = re.compile(
     re.I,
 )
 _CAPTION_START_RE = re.compile(
-    r"^(?:FILE(?: PHOTO)?\s*[-\u2013\u2014:]|Photo:|Pictured:|Above:|Top:|Image:|Caption:)"
+    r"^(?:FILE(?: PHOTO)?\s*[-\u2013\u2014:]|Photo:|Pictured:|Above:|Top:|Image:|Caption:|"
+    r"(?:Image|Media|Video|Photo) caption\s*[,:])"
+)
+# A credit standing alone: "Image source, Name", "Photo: Name/Agency", "(Agency Photo/Name)".
+_CREDIT_LINE_RE = re.compile(
+    r"^(?:(?:image|photo|picture|video) (?:source|credit)\s*[,:]\s*\S.{0,60}"
+    r"|(?:photo|photograph|picture|image)s?\s*(?:by|:)\s*[A-Z].{0,60})$",
+    re.I,
 )
 _BYLINE_RE = re.compile(
-    r"^(?:by|written by|story by|words by|reporting by|author:)\s+(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*)",
+    r"^(?:by|written by|posted by|story by|words by|reporting by|author:)\s+(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*)",
     re.I,
 )
 _BYLINE_CUT_RE = re.compile(r"\s*(?:[|,;\u2022\u00b7\u2014\u2013]|\s-\s|\bupdated\b|\bpublished\b).*$", re.I)
@@ -167,6 +174,8 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
             mark(i, BlockKind.BYLINE)
         elif _is_dateline(text):
             mark(i, BlockKind.DATELINE)
+        elif _is_credit_line(text):
+            mark(i, BlockKind.CAPTION, "photo credit")
         elif _is_caption(text):
             mark(i, BlockKind.CAPTION, "ends in a photo credit" if _CREDIT_RE.search(text) else "photo caption")
         elif not html and text.startswith(">"):
@@ -324,7 +333,7 @@ def _is_byline(text: str) -> bool:
 
 
 def _byline_name(text: str) -> str:
-    name = re.sub(r"^(?:by|written by|story by|words by|reporting by|author:)\s+", "", text, flags=re.I)
+    name = re.sub(r"^(?:by|written by|posted by|story by|words by|reporting by|author:)\s+", "", text, flags=re.I)
     return _BYLINE_CUT_RE.sub("", name).strip()
 
 
@@ -349,6 +358,15 @@ def _is_dateline(text: str) -> bool:
             continue
         return False
     return place == 0 or bool(re.search(r"[,\u2014\u2013]", text))
+
+
+def _is_credit_line(text: str) -> bool:
+    """A photo credit standing alone under a picture."""
+    if len(_words(text)) > 10:
+        return False
+    if _CREDIT_LINE_RE.match(text):
+        return True
+    return text.startswith("(") and bool(_CREDIT_RE.fullmatch(text.strip()))
 
 
 def _is_caption(text: str) -> bool:
