@@ -75,9 +75,13 @@ def find_dates(text: str, start: int, end: int, ref: Reference | None) -> list[D
                 continue  # "may" and "march" are verbs unless a day, a year or a cue says otherwise
             if words[0].lower() in ("in", "by", "since", "until", "early", "late"):
                 s = e - len(words[-1])
-        hit = _resolve(kind, text[s:e], text, s, e, ref)
+        hit = _resolve(kind, text[s:e], text, s, e, ref, start)
         if hit is not None:
             out.append(hit)
+    for k in range(len(out) - 1):  # "Tuesday, March 4, 2025": the weekday is that day
+        a, b = out[k], out[k + 1]
+        if a.text.istitle() and a.text.lower() in WEEKDAYS and b.precision == "day" and text[a.end : b.start] in (", ", " "):
+            out[k] = DateHit(a.start, a.end, a.text, b.value, "day", f"{a.text} \u2192 {b.value} (the date that follows it)")
     return out
 
 
@@ -117,9 +121,18 @@ def _parse_abs(s: str) -> tuple[dt.date, str] | None:
     return a.date(), "day"
 
 
-def _future(text: str, s: int, e: int) -> bool:
-    window = text[max(0, s - 60) : min(len(text), e + 30)]
-    return bool(_FUTURE_RE.search(window))
+_PAST_RE = re.compile(r"\b(?:said|told|was|were|had|did|\w{3,}ed)\b")
+
+
+def _future(text: str, s: int, e: int, sent_start: int = -1) -> bool:
+    """Future when the last tense cue before the date in its sentence looks ahead ("plan to", "will")."""
+    start = sent_start if sent_start >= 0 else max(0, s - 80)
+    before = text[start:s]
+    fut = [m.end() for m in _FUTURE_RE.finditer(before)]
+    if not fut:
+        return False
+    past = [m.end() for m in _PAST_RE.finditer(before)]
+    return not past or fut[-1] > past[-1]
 
 
 def _nearest_year(month: int, day: int, ref: dt.date, future: bool | None) -> int:
@@ -138,7 +151,7 @@ def _nearest_year(month: int, day: int, ref: dt.date, future: bool | None) -> in
     return min(cands, key=lambda c: abs((c - ref).days)).year
 
 
-def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | None) -> DateHit | None:
+def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | None, sent: int = -1) -> DateHit | None:
     rd = ref.day if ref else None
     src = f"from {ref.origin}" if ref else ""
 
@@ -153,7 +166,7 @@ def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | N
         if prec == "noyear":
             if rd is None:
                 return DateHit(s, e, word, day.strftime("--%m-%d"), "day", "no year and no reference date")
-            y = _nearest_year(day.month, day.day, rd, True if _future(text, s, e) else None)
+            y = _nearest_year(day.month, day.day, rd, True if _future(text, s, e, sent) else None)
             return rel(f"{y:04d}-{day.month:02d}-{day.day:02d}", "day", "year nearest the reference")
         if prec == "month":
             return DateHit(s, e, word, day.strftime("%Y-%m"), "month")
@@ -173,7 +186,7 @@ def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | N
         low = word.lower()
         if rd is None:
             return DateHit(s, e, word, f"--{month:02d}", "month", "no reference date")
-        future = True if low.startswith("next") else False if low.startswith("last") else _future(text, s, e)
+        future = True if low.startswith("next") else False if low.startswith("last") else _future(text, s, e, sent)
         y = rd.year
         if future and month < rd.month:
             y += 1
@@ -189,7 +202,7 @@ def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | N
             day, how = rd + relativedelta(days=-1, weekday=_WD[wd](-1)), "last"
         elif low.startswith("next"):
             day, how = rd + relativedelta(days=+1, weekday=_WD[wd](+1)), "next"
-        elif _future(text, s, e):
+        elif _future(text, s, e, sent):
             day, how = rd + relativedelta(days=+1, weekday=_WD[wd](+1)), "future tense: the next one"
         else:
             day, how = rd + relativedelta(weekday=_WD[wd](-1)), "past tense: the latest one"

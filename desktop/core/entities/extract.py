@@ -97,14 +97,15 @@ def _reference(article: Article) -> Reference | None:
     if article.published is not None and article.published.value:
         try:
             day = dt.date.fromisoformat(article.published.value[:10])
-            return Reference(day, f"the publication date ({article.published.origin})" if article.published.origin else "the publication date")
+            origin = f", {article.published.origin}" if article.published.origin else ""
+            return Reference(day, f"the publication date {day.isoformat()}{origin}")
         except ValueError:
             pass
     found = full_dates(article.text)
     if not found:
         return None
     day, words = max(found)
-    return Reference(day, f"the latest full date in the text, {words}, as the article has no publication date")
+    return Reference(day, f"{day.isoformat()}, the latest full date in the text (\u201c{words}\u201d), as the article has no publication date")
 
 
 def _counterparts(raws: list[Raw]) -> None:

@@ -74,6 +74,11 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
         cands = [c for c in clusters if any(name_tokens(n)[-1] == tok for n in c.full_names())]
         if not cands:
             cands = [c for c in clusters if any(name_tokens(n)[0] == tok for n in c.full_names())]
+        if not cands:  # "Whitcomb" after "Dana Whitcombe": the same person, spelled another way
+            cands = [c for c in clusters if any(same_person("x " + name_tokens(n)[-1], "x " + tok) == "variant"
+                                                  for n in c.full_names())]
+            if len(cands) == 1:
+                cands[0].variants.append(r.text)
         if not cands:
             c = _Cluster(r)
             clusters.append(c)

@@ -63,7 +63,7 @@ class NameFinder:
                 u = toks[j]
                 if self._can_continue(u):
                     j += 1
-                elif (u.kind == "W" and u.text in lx.CONNECTORS and j + 1 < n and self._can_continue(toks[j + 1])
+                elif (u.kind in "WP" and u.text in lx.CONNECTORS and j + 1 < n and self._can_continue(toks[j + 1])
                       and toks[j + 1].text.lower() not in lx.FUNCTION_WORDS):
                     j += 2
                 else:
@@ -99,7 +99,10 @@ class NameFinder:
         if len(run) == 1:
             if low in lx.FUNCTION_WORDS:
                 return []
-            if low in self.lower_words and gaz.place(first.text) is None and first.text not in gaz.given_names:
+            place = gaz.place(first.text)
+            if place is not None and place.kind == "city" and place.population < 100000:
+                return []  # "Port inspectors ...": a small town's name is more likely a plain word here
+            if low in self.lower_words and place is None and first.text not in gaz.given_names:
                 return []
             return run
         if low in lx.NUMBER_WORDS:
@@ -147,7 +150,9 @@ class NameFinder:
         owner = ""
         if prev is not None and prev.kind == "S" and i >= 2:
             owner = self.text[self._run_start_before(toks, i - 1) : toks[i - 2].end]
-        if is_org_run(words) or org_noun_follows(toks, j):
+        if len(run) == 1 and run[0].text in _TIME_ZONES:
+            return
+        if is_org_run(words) or org_noun_follows(toks, j) or "&" in words or self._org_country(words):
             if words[0] in gaz.demonyms and len(run) > 1 and is_org_run(words[1:]) is False:
                 run = run[1:]
             self._add(ORG, run, owner=owner)
@@ -162,6 +167,10 @@ class NameFinder:
                 if is_org_run([t.text for t in person]):
                     self._add(ORG, person)
                     return
+                cut = next((x for x, t in enumerate(person) if t.text == "of" and x > 0), None)
+                if cut is not None:  # "Martin Oyelaran of Keel & Compass Shipping"
+                    self._classify(person[cut + 1 :], toks, j - (len(person) - cut - 1), j)
+                    person = person[:cut]
                 title = " ".join(words[k:e]) if words[e - 1].lower() not in lx.HONORIFICS or e - k > 1 else ""
                 nation = words[0] if k > 0 and words[0] in gaz.demonyms else (self._span_text(run[:k]) if k else "")
                 self._add(PERSON, person, role=title, detail=nation, gender=gender)
@@ -196,6 +205,17 @@ class NameFinder:
             return
         if len(run) == 1:
             self._add("", run, sure=False)
+
+    def _org_country(self, words: list[str]) -> bool:
+        """ "Transport Canada", "Air France": a common noun before a country names a body, not a place."""
+        if len(words) != 2:
+            return False
+        place = self.gaz.place(words[1])
+        first = words[0]
+        return place is not None and place.kind == "country" and self.gaz.place(first) is None \
+            and first not in self.gaz.given_names and first not in self.gaz.demonyms \
+            and first.lower() not in lx.TITLE_HEADS and first.lower() not in lx.TITLE_MODIFIERS \
+            and first.lower() not in _COMPASS
 
     def _classify_prefix(self, run: list[Tok]) -> None:
         name = self._span_text(run)
@@ -292,6 +312,9 @@ class NameFinder:
             i = j
         return out
 
+
+_TIME_ZONES = frozenset("AST ADT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST JST IST AEST AEDT".split())
+_COMPASS = frozenset("north south east west northern southern eastern western central upper lower new greater".split())
 
 # All-caps words that are place names somewhere but rarely in a headline.
 _HEADLINE_STOP = frozenset(

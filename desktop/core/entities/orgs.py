@@ -28,7 +28,7 @@ def org_noun_follows(toks: list[Tok], j: int) -> bool:
         t = toks[k]
         if t.kind == "P" and t.text in "\"'\u201d\u2019":
             continue
-        if t.kind != "W" or not t.text.islower():
+        if t.kind != "W" or not t.text.islower() or t.text in lx.SPEECH_VERBS:
             return False
         if t.text in lx.ORG_NOUNS:
             return True

@@ -45,7 +45,7 @@ def split_title(words: list[str], gaz: Gazetteer) -> tuple[int, int, str] | None
         return None
     gender = "f" if any(w in lx.FEMALE for w in low[k:e]) else "m" if any(w in lx.MALE for w in low[k:e]) else ""
     if k > 0 and not _prefix_ok(words[:k], gaz):
-        return None
+        k = 0  # "Harbour Commissioner", "Police Chief": the capitalised words before belong to the title
     return k, e, gender
 
 
