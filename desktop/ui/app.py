@@ -1,0 +1,137 @@
+"""Start the window: QApplication set-up, command-line files, samples, screenshots, smoke test."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+
+SCREENSHOT_TIMEOUT_MS = 60_000
+SMOKE_TEST_MS = 300
+
+
+def _parse_size(size: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in size.lower().split("x", 1))
+    except ValueError:
+        raise SystemExit(f"diptych: --size must look like 1280x800, not {size!r}") from None
+    if w < 200 or h < 150:
+        raise SystemExit(f"diptych: --size {size} is too small")
+    return w, h
+
+
+def _needs_offscreen(screenshot: str | None, smoke_test: bool) -> bool:
+    if screenshot:
+        return True  # the picture must not depend on the desktop it was taken on
+    if smoke_test and sys.platform.startswith("linux"):
+        return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return False
+
+
+def make_application(argv: list[str], dark: bool = False):
+    from PySide6.QtWidgets import QApplication
+
+    import desktop
+    from desktop.ui.icons import app_icon
+
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("Diptych")
+    app.setApplicationDisplayName("Diptych")
+    app.setOrganizationName("Diptych")
+    app.setOrganizationDomain("diptych.org")
+    app.setApplicationVersion(desktop.__version__)
+    app.setDesktopFileName(desktop.APP_ID)
+    app.setWindowIcon(app_icon())
+    if dark:
+        from desktop.ui.theme import dark_palette
+
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    return app
+
+
+def run(
+    files: list[str] | None = None,
+    samples: bool = False,
+    screenshot: str | None = None,
+    size: str = "1280x800",
+    dark: bool = False,
+    smoke_test: bool = False,
+) -> int:
+    if _needs_offscreen(screenshot, smoke_test):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    width, height = _parse_size(size)
+
+    from PySide6.QtCore import QSettings, QTimer
+
+    from desktop.core.resources import resource_path
+    from desktop.ui.main_window import MainWindow
+
+    app = make_application(sys.argv[:1], dark=dark)
+    one_off = bool(screenshot or smoke_test)
+    scratch = tempfile.TemporaryDirectory(prefix="diptych-") if one_off else None
+    # One-off runs use throwaway settings: they neither read nor change the user's.
+    store = QSettings(os.path.join(scratch.name, "settings.ini"), QSettings.Format.IniFormat) if scratch else QSettings()
+    window = MainWindow(store)
+    if screenshot:
+        window.resize(width, height)
+
+    paths = list(files or [])
+    if samples:
+        paths = [str(resource_path("samples", "harbour-wire.txt")), str(resource_path("samples", "harbour-herald.html"))] + paths
+    window.show()
+    if paths:
+        window.open_files(paths)
+
+    exit_code = 0
+    if screenshot:
+        exit_code = _take_screenshot(app, window, screenshot, expect_comparison=len(paths) >= 2)
+    elif smoke_test:
+        QTimer.singleShot(SMOKE_TEST_MS, app.quit)
+        app.exec()
+        window.close()
+    else:
+        exit_code = app.exec()
+    window.tasks.wait(5000)
+    if scratch is not None:
+        store.sync()
+        del store
+        scratch.cleanup()
+    return exit_code
+
+
+def _take_screenshot(app, window, out: str, expect_comparison: bool) -> int:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    outcome = {"code": 1}
+
+    def grab() -> None:
+        pixmap = window.grab()
+        if pixmap.save(out):
+            outcome["code"] = 0
+        else:
+            print(f"diptych: {out}: could not write the screenshot", file=sys.stderr)
+        loop.quit()
+
+    def painted(*_args) -> None:
+        # A couple of event-loop turns so the panes lay out and paint the new content.
+        QTimer.singleShot(150, grab)
+
+    def failed(reason: str) -> None:
+        print(f"diptych: no screenshot: {reason}", file=sys.stderr)
+        loop.quit()
+
+    def timed_out() -> None:
+        print("diptych: the comparison did not finish in time for the screenshot", file=sys.stderr)
+        loop.quit()
+
+    if expect_comparison:
+        window.comparison_shown.connect(painted)
+        window.comparison_failed.connect(failed)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timed_out)
+    else:
+        QTimer.singleShot(300, grab)
+    loop.exec()
+    window.close()
+    return outcome["code"]

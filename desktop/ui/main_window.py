@@ -1,0 +1,777 @@
+"""The comparison window: wires the article list, diff view, entity sidebar and reports together."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.article import Article
+from desktop.core.comparison import Comparison, Options
+from desktop.core.entities.model import Discrepancy
+from desktop.ui import settings as keys
+from desktop.ui.articles.loading import FILE_DIALOG_FILTER, ArticleLoader
+from desktop.ui.articles.model import ArticleListModel
+from desktop.ui.articles.problems import Problem, ProblemsList
+from desktop.ui.articles.view import ArticleList
+from desktop.ui.icons import app_icon, icon
+from desktop.ui.toolbars import ClassFilter, FindBar, change_counter_text, stats_text, stats_tooltip
+from desktop.ui.workers import Tasks
+
+BUSY_AFTER_MS = 200  # show the busy bar only when a result is noticeably late
+CACHE_SIZE = 24  # comparisons kept per (left id, right id, options)
+REPORT_MODULE = "desktop.ui.report.actions"
+
+
+def compare_pair(left: Article, right: Article, options: Options) -> Comparison:
+    """Runs on a worker."""
+    from desktop.core.compare import compare
+
+    return compare(left, right, options)
+
+
+def extract_entities(article: Article):
+    """Runs on a worker."""
+    from desktop.core.entities import extract
+
+    return extract(article)
+
+
+def _same_file(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+class _PendingPane(QLabel):
+    """TEMPORARY stand-in with the contract's methods until the real pane lands."""
+
+    change_position_changed = Signal(int, int)
+    files_dropped = Signal(str, list)
+    offset_hovered = Signal(str, int)
+    mentions_selected = Signal(list, list)
+    discrepancy_selected = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__("", parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def set_comparison(self, c):
+        self.setText("" if c is None else f"{c.left.title}  ↔  {c.right.title}")
+        self.change_position_changed.emit(1 if c and c.changes else 0, len(c.changes) if c else 0)
+
+    def show_single(self, article, extraction=None):
+        self.setText(article.title if article else "")
+
+    def next_change(self): ...
+    def previous_change(self): ...
+    def set_class_filter(self, classes): ...
+    def set_show_boilerplate(self, show): ...
+    def find(self, text): return 0
+    def clear_find(self): ...
+    def highlight_mentions(self, left, right): ...
+    def scroll_to_offset(self, side, offset): ...
+    def select_at(self, side, offset): ...
+
+
+class MainWindow(QMainWindow):
+    comparison_shown = Signal(object)  # Comparison now on screen (tests, --screenshot)
+    article_shown = Signal(object)  # single Article now on screen
+    comparison_failed = Signal(str)  # why, in plain words
+
+    def __init__(self, store: QSettings, tasks: Tasks | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks or Tasks(self)
+        self.setWindowTitle("Diptych")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        # An explicit floor: the layout then never resizes the native window's limits after it
+        # is shown (which some platforms, offscreen included, warn about).
+        self.setMinimumSize(640, 420)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self._left: Article | None = None
+        self._right: Article | None = None
+        self._single: Article | None = None
+        self._comparison: Comparison | None = None
+        self._cache: OrderedDict[tuple, Comparison] = OrderedDict()
+        self._extractions: OrderedDict[str, object] = OrderedDict()
+        self._place_on: dict[str, str] = {}  # side -> path dropped on that pane, waiting to load
+        self._autopick: list[str] | None = None  # ids of newly opened articles to show, if nothing was shown
+        self._report_actions = None  # the report module, once imported
+
+        self.model = ArticleListModel(self)
+        self.article_list = ArticleList(self.model, self)
+        self.loader = ArticleLoader(self.tasks, self)
+        self.diff_view = self._make_diff_view()
+        self.sidebar = self._make_sidebar()
+        self.find_bar = FindBar(self)
+        self.class_filter = ClassFilter(self)
+        self.problems = ProblemsList(self)
+
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.setSpacing(0)
+        center_layout.addWidget(self.diff_view, 1)
+        center_layout.addWidget(self.find_bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.setCentralWidget(self.splitter)
+
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.hide()
+
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbars()
+        self._connect()
+        self._restore_settings()
+        self._update_actions()
+
+    # --- panes ---------------------------------------------------------------------------
+
+    def _make_diff_view(self) -> QWidget:
+        try:
+            if os.environ.get("DIPTYCH_PENDING_PANES"):
+                raise ImportError
+            from desktop.ui.diffview import DiffView
+        except ImportError:  # TEMPORARY until the diff view lands
+            DiffView = _PendingPane  # noqa: N806
+        view = DiffView(self)
+        view.setAccessibleName("Comparison")
+        return view
+
+    def _make_sidebar(self) -> QWidget:
+        try:
+            if os.environ.get("DIPTYCH_PENDING_PANES"):
+                raise ImportError
+            from desktop.ui.sidebar import EntitySidebar
+        except ImportError:  # TEMPORARY until the sidebar lands
+            EntitySidebar = _PendingPane  # noqa: N806
+
+        bar = EntitySidebar(self)
+        bar.setAccessibleName("Entities and discrepancies")
+        return bar
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.stats_label = QLabel("", self)
+        self.stats_label.setAccessibleName("Comparison statistics")
+        self.stats_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)  # indeterminate
+        self.busy_bar.setMaximumWidth(140)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setAccessibleName("Working")
+        self.busy_bar.hide()
+        self.busy_label = QLabel("", self)
+        self.busy_label.hide()
+        self.problem_button = QToolButton(self)
+        self.problem_button.setAutoRaise(True)
+        self.problem_button.setIcon(icon("problem"))
+        self.problem_button.setAccessibleName("Show problems")
+        self.problem_button.hide()
+        self.problem_button.clicked.connect(lambda: self._show_problems(True))
+        bar.addWidget(self.stats_label, 1)
+        bar.addPermanentWidget(self.problem_button)
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.busy_bar)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
+
+    def _action(self, text: str, slot, shortcut=None, icon_name: str | None = None, tip: str = "", checkable=False) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if checkable:
+            action.setCheckable(True)
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+        plain = text.replace("&", "").rstrip("…")
+        action.setToolTip(f"{tip or plain} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else (tip or plain))
+        action.setStatusTip(tip or plain)
+        self.addAction(action)  # shortcuts work even when the toolbar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        K = QKeySequence.StandardKey
+        self.open_action = a("&Open…", self.open_dialog, K.Open, "open", "Open article files")
+        self.paste_action = a("&Paste as article", self.paste_article, "Ctrl+Shift+V", "paste", "Add the clipboard text as a new article")
+        self.print_preview_action = a("Print pre&view…", lambda: self._report("print_preview"), "Ctrl+Shift+P", "print_preview", "Preview the comparison report")
+        self.print_action = a("&Print…", lambda: self._report("print_comparison"), K.Print, "print", "Print the comparison report")
+        self.export_pdf_action = a("Export P&DF…", lambda: self._report("export_pdf_dialog"), "Ctrl+E", "export_pdf", "Save the comparison report as PDF")
+        self.export_html_action = a("Export &HTML…", lambda: self._report("export_html_dialog"), "Ctrl+Shift+E", "export_html", "Save the comparison report as a web page")
+        self.quit_action = a("&Quit", self.close, K.Quit)
+
+        self.set_left_action = a("Set as &left", lambda: self.set_side("left"), "Ctrl+1", "set_left", "Put the current article on the left")
+        self.set_right_action = a("Set as &right", lambda: self.set_side("right"), "Ctrl+2", "set_right", "Put the current article on the right")
+        self.swap_action = a("S&wap sides", self.swap_sides, "Ctrl+Shift+X", "swap", "Swap the left and right articles")
+        self.remove_action = a("Re&move from list", self.remove_selected, K.Delete, "remove", "Remove the selected articles from the list")
+        self.reveal_action = a("Show in &folder", self.reveal_selected, "Ctrl+Shift+R", "reveal", "Open the folder holding the file")
+        # The list's own Delete must not fire while typing in a text field.
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.article_list.view.addAction(self.remove_action)
+
+        self.next_action = a("&Next change", self._next_change, "F7", "next_change", "Go to the next change")
+        self.previous_action = a("P&revious change", self._previous_change, "Shift+F7", "previous_change", "Go to the previous change")
+        self.find_action = a("&Find…", self.find_bar.open_bar, K.Find, "find", "Find text in both articles")
+        self.filter_list_action = self.article_list.focus_filter_action
+
+        self.ignore_case_action = a("Ignore &case", self._options_changed, "Ctrl+Alt+C", "ignore_case", "Treat upper and lower case as equal", True)
+        self.ignore_punct_action = a("Ignore &punctuation", self._options_changed, "Ctrl+Alt+P", "ignore_punctuation", "Treat punctuation differences as equal", True)
+        self.boilerplate_action = a("Show &boilerplate", self._options_changed, "Ctrl+Alt+B", "boilerplate", "Show and compare the text set aside as boilerplate", True)
+        self.sidebar_action = a("Show &entity sidebar", self._sidebar_toggled, "F9", "sidebar", "Show or hide the entity sidebar", True)
+        self.problems_action = self.problems_dock.toggleViewAction()
+        self.problems_action.setText("Show pro&blems")
+        self.problems_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.problems_action.setIcon(icon("problem"))
+        self.addAction(self.problems_action)
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.setIcon(icon("recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+        self.article_list.set_menu_actions(
+            [self.set_left_action, self.set_right_action, self.swap_action, None, self.reveal_action, self.remove_action]
+        )
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for item in (self.open_action, self.recent_menu, self.paste_action, None, self.print_preview_action,
+                     self.print_action, self.export_pdf_action, self.export_html_action, None, self.quit_action):
+            self._add(file_menu, item)
+        articles_menu = bar.addMenu("&Articles")
+        for item in (self.set_left_action, self.set_right_action, self.swap_action, None, self.reveal_action,
+                     self.remove_action, None, self.filter_list_action):
+            self._add(articles_menu, item)
+        go_menu = bar.addMenu("&Go")
+        for item in (self.next_action, self.previous_action, None, self.class_filter, None, self.find_action):
+            self._add(go_menu, item)
+        view_menu = bar.addMenu("&View")
+        for item in (self.ignore_case_action, self.ignore_punct_action, self.boilerplate_action, None,
+                     self.sidebar_action, self.problems_action):
+            self._add(view_menu, item)
+
+    @staticmethod
+    def _add(menu: QMenu, item) -> None:
+        if item is None:
+            menu.addSeparator()
+        elif isinstance(item, QMenu):
+            menu.addMenu(item)
+        else:
+            menu.addAction(item)
+
+    def _build_toolbars(self) -> None:
+        files = QToolBar("Files", self)
+        files.setObjectName("filesToolbar")
+        for item in (self.open_action, self.paste_action, None, self.set_left_action, self.swap_action,
+                     self.set_right_action):
+            files.addSeparator() if item is None else files.addAction(item)
+        self.addToolBar(files)
+
+        nav = QToolBar("Navigation", self)
+        nav.setObjectName("navigationToolbar")
+        nav.addAction(self.previous_action)
+        nav.addAction(self.next_action)
+        self.change_counter = QLabel(change_counter_text(0, 0), self)
+        self.change_counter.setAccessibleName("Change position")
+        self.change_counter.setContentsMargins(6, 0, 6, 0)
+        self.change_counter.setMinimumWidth(self.fontMetrics().horizontalAdvance("change 888 of 888") + 12)
+        nav.addWidget(self.change_counter)
+        self.class_button = QToolButton(self)
+        self.class_button.setIcon(icon("filter"))
+        self.class_button.setText("Changes")
+        self.class_button.setToolTip("Show only some kinds of change")
+        self.class_button.setAccessibleName("Filter changes by kind")
+        self.class_button.setMenu(self.class_filter)
+        self.class_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.class_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        nav.addWidget(self.class_button)
+        nav.addAction(self.find_action)
+        self.addToolBar(nav)
+
+        opts = QToolBar("Options", self)
+        opts.setObjectName("optionsToolbar")
+        for action in (self.ignore_case_action, self.ignore_punct_action, self.boilerplate_action, self.sidebar_action):
+            opts.addAction(action)
+        self.addToolBar(opts)
+
+        report = QToolBar("Report", self)
+        report.setObjectName("reportToolbar")
+        for action in (self.print_preview_action, self.print_action, self.export_pdf_action, self.export_html_action):
+            report.addAction(action)
+        self.addToolBar(report)
+        self.toolbars = (files, nav, opts, report)
+
+    def _connect(self) -> None:
+        self.article_list.selection_changed.connect(self._selection_changed)
+        self.loader.articles_loaded.connect(self._articles_loaded)
+        self.loader.problem_found.connect(self.add_problem)
+        self.loader.pending_changed.connect(self._loading_changed)
+        self.tasks.busy_changed.connect(self._busy_changed)
+        self.find_bar.find_requested.connect(self._find)
+        self.class_filter.filter_changed.connect(self.diff_view.set_class_filter)
+        self.problems.count_changed.connect(self._problem_count_changed)
+        self.model.rowsInserted.connect(self._update_actions)
+        self.model.rowsRemoved.connect(self._update_actions)
+
+        view = self.diff_view
+        view.change_position_changed.connect(self._change_position_changed)
+        view.files_dropped.connect(self._files_dropped_on_side)
+        view.offset_hovered.connect(self.sidebar.select_at)
+        self.sidebar.mentions_selected.connect(view.highlight_mentions)
+        self.sidebar.discrepancy_selected.connect(self._discrepancy_selected)
+
+    # --- getting articles in -------------------------------------------------------------
+
+    def open_files(self, paths: list[str]) -> None:
+        """Read files and folders on workers; problems go to the problems list."""
+        paths = [str(p) for p in paths]
+        if not paths:
+            return
+        recent = keys.RECENT_FILES.read(self.store)
+        for path in paths:
+            if os.path.isfile(path):
+                recent = keys.add_recent(recent, os.path.abspath(path))
+        keys.RECENT_FILES.write(self.store, recent)
+        if self._left is None and self._right is None and self._single is None:
+            self._autopick = []  # nothing on screen: show the first one or two that arrive
+        self.loader.load(paths)
+
+    def open_dialog(self) -> None:
+        folder = keys.LAST_FOLDER.read(self.store) or str(Path.home())
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", folder, FILE_DIALOG_FILTER)
+        if paths:
+            keys.LAST_FOLDER.write(self.store, os.path.dirname(paths[0]))
+            self.open_files(paths)
+
+    def paste_article(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage("The clipboard holds no text to add.", 5000)
+            return
+        pasted = sum(1 for a in self.model.articles() if a.format == "pasted") + 1
+        self.loader.paste(text, f"Pasted text {pasted}")
+
+    def add_problem(self, problem: Problem) -> None:
+        self.problems.add(problem)
+        self.statusBar().showMessage(f"Could not open {problem.text}", 8000)
+        self._show_problems(True)
+
+    def _show_problems(self, visible: bool) -> None:
+        self.problems_dock.setVisible(visible)
+
+    def _problem_count_changed(self, count: int) -> None:
+        self.problem_button.setVisible(count > 0)
+        self.problem_button.setToolTip(f"{count} file{'s' if count != 1 else ''} could not be opened")
+        if count == 0:
+            self.problems_dock.hide()
+
+    def _articles_loaded(self, articles: list[Article], _paths: list[str]) -> None:
+        added = self.model.add_articles(articles)
+        by_path = {a.path: a for a in articles}
+        placed = False
+        for side, path in list(self._place_on.items()):
+            match = next((a for p, a in by_path.items() if _same_file(p, path)), None)
+            if match is not None:
+                del self._place_on[side]
+                self._set_side_article(side, match)
+                placed = True
+        if placed:
+            self._autopick = None
+        if self._autopick is None or not added:
+            return
+        self._autopick = (self._autopick + [a.id for a in added])[:2]
+        self.article_list.select_articles(self._autopick)
+        if len(self._autopick) == 2:
+            self._autopick = None
+
+    def _files_dropped_on_side(self, side: str, paths: list) -> None:
+        paths = [str(p) for p in paths]
+        if not paths:
+            return
+        first = paths[0]
+        existing = next((a for a in self.model.articles() if _same_file(a.path, first)), None)
+        if existing is not None:
+            self._set_side_article(side, existing)
+            paths = paths[1:]
+        else:
+            self._place_on[side] = first
+        self.open_files(paths)
+
+    def _loading_changed(self, pending: int) -> None:
+        self.busy_label.setText(f"Reading {pending} file{'s' if pending != 1 else ''}…" if pending else "")
+        self.busy_label.setVisible(pending > 0)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = keys.RECENT_FILES.read(self.store)
+        for n, path in enumerate(recent, 1):
+            action = self.recent_menu.addAction(f"&{n % 10} {Path(path).name}" if n <= 10 else Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_files([p]))
+        if not recent:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("&Clear list", lambda: keys.RECENT_FILES.write(self.store, []))
+
+    # --- drag and drop (Qt overrides) ----------------------------------------------------
+
+    @staticmethod
+    def _local_paths(mime: QMimeData) -> list[str]:
+        if not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
+        if self._local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # Qt override
+        if self._local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
+        paths = self._local_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_files(paths)
+
+    # --- which articles are shown --------------------------------------------------------
+
+    def _selection_changed(self, chosen: list[Article]) -> None:
+        if len(chosen) == 1:
+            self.show_article(chosen[0])
+        elif len(chosen) == 2:
+            self.show_pair(chosen[0], chosen[1])
+        self._update_actions()
+
+    def set_side(self, side: str) -> None:
+        article = self.article_list.current_article()
+        if article is not None:
+            self._set_side_article(side, article)
+
+    def _set_side_article(self, side: str, article: Article) -> None:
+        left, right = self._left, self._right
+        if left is None and right is None and self._single is not None:
+            left = right = self._single  # the article being read becomes the other side
+        if side == "left":
+            left = article
+            if right is not None and right.id == article.id:
+                right = self._left if self._left is not None and self._left.id != article.id else None
+        else:
+            right = article
+            if left is not None and left.id == article.id:
+                left = self._right if self._right is not None and self._right.id != article.id else None
+        if left is not None and right is not None:
+            self.show_pair(left, right)
+        else:
+            self._left, self._right = left, right
+            self.model.set_sides(left.id if left else None, right.id if right else None)
+            self.show_article(article, keep_sides=True)
+
+    def swap_sides(self) -> None:
+        if self._left is not None and self._right is not None:
+            self.show_pair(self._right, self._left)
+
+    def show_pair(self, left: Article, right: Article) -> None:
+        self._left, self._right, self._single = left, right, None
+        self.model.set_sides(left.id, right.id)
+        self.setWindowTitle(f"{left.title or Path(left.path).name} ↔ {right.title or Path(right.path).name} — Diptych")
+        key = (left.id, right.id, self.options())
+        cached = self._cache.get(key)
+        if cached is not None:
+            self.tasks.forget("compare")
+            self._cache.move_to_end(key)
+            self._apply_comparison(cached)
+            return
+        self.stats_label.setText("Comparing…")
+        self._busy_timer.start()
+        self.tasks.submit(
+            compare_pair,
+            left,
+            right,
+            key[2],
+            channel="compare",
+            tag=key,
+            on_result=lambda c, k=key: self._comparison_ready(k, c),
+            on_error=lambda exc, k=key: self._comparison_failed(k, exc),
+        )
+
+    def show_article(self, article: Article, keep_sides: bool = False) -> None:
+        if not keep_sides:
+            self._left = self._right = None
+            self.model.set_sides(None, None)
+        self._single, self._comparison = article, None
+        self.tasks.forget("compare")
+        self.setWindowTitle(f"{article.title or Path(article.path).name} — Diptych")
+        self.diff_view.show_single(article)
+        self._change_position_changed(0, 0)
+        self.stats_label.setText(f"{article.word_count:,} words · {len(article.sentences):,} sentences · {article.format}")
+        self.stats_label.setToolTip(article.path)
+        extraction = self._extractions.get(article.id)
+        if extraction is not None:
+            self.sidebar.show_single(article, extraction)
+        else:
+            self.sidebar.set_comparison(None)
+            self.tasks.submit(
+                extract_entities,
+                article,
+                channel="extract",
+                tag=article.id,
+                on_result=lambda ext, a=article: self._extraction_ready(a, ext),
+                on_error=lambda exc, a=article: self.add_problem(Problem(a.path, f"entities could not be read ({exc})")),
+            )
+        self._update_actions()
+        self.article_shown.emit(article)
+
+    def clear_view(self) -> None:
+        self._left = self._right = self._single = self._comparison = None
+        self.tasks.forget("compare")
+        self.model.set_sides(None, None)
+        self.diff_view.set_comparison(None)
+        self.sidebar.set_comparison(None)
+        self.stats_label.setText("")
+        self._change_position_changed(0, 0)
+        self.setWindowTitle("Diptych")
+        self._update_actions()
+
+    def _comparison_ready(self, key: tuple, comparison: Comparison) -> None:
+        self._cache[key] = comparison
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        self._apply_comparison(comparison)
+
+    def _comparison_failed(self, key: tuple, exc: Exception) -> None:
+        self._end_busy()
+        left, right = self._left, self._right
+        names = " and ".join(Path(a.path).name or a.title for a in (left, right) if a is not None)
+        self.stats_label.setText("The comparison failed.")
+        reason = f"comparing {names} failed ({type(exc).__name__}: {exc})"
+        self.add_problem(Problem(left.path if left else "", reason))
+        self.comparison_failed.emit(reason)
+
+    def _apply_comparison(self, comparison: Comparison) -> None:
+        self._end_busy()
+        self._comparison = comparison
+        self.diff_view.set_comparison(comparison)
+        self.sidebar.set_comparison(comparison)
+        self.stats_label.setText(stats_text(comparison))
+        self.stats_label.setToolTip(stats_tooltip(comparison))
+        if self.find_bar.isVisible() and self.find_bar.edit.text():
+            self._find(self.find_bar.edit.text())
+        self._update_actions()
+        self.comparison_shown.emit(comparison)
+
+    def _extraction_ready(self, article: Article, extraction) -> None:
+        self._extractions[article.id] = extraction
+        while len(self._extractions) > CACHE_SIZE:
+            self._extractions.popitem(last=False)
+        if self._single is not None and self._single.id == article.id:
+            self.sidebar.show_single(article, extraction)
+
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    def sides(self) -> tuple[Article | None, Article | None]:
+        return self._left, self._right
+
+    # --- list actions --------------------------------------------------------------------
+
+    def remove_selected(self) -> None:
+        ids = {a.id for a in self.article_list.selected_articles()}
+        if not ids:
+            return
+        shown = {a.id for a in (self._left, self._right, self._single) if a is not None}
+        self.model.remove_articles(ids)
+        if shown & ids:
+            self.clear_view()
+
+    def reveal_selected(self) -> None:
+        article = self.article_list.current_article()
+        if article is None or not article.path or not os.path.exists(article.path):
+            self.statusBar().showMessage("This article has no file on disk.", 5000)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(os.path.abspath(article.path))))
+
+    # --- navigation and find -------------------------------------------------------------
+
+    def _next_change(self) -> None:
+        self.diff_view.next_change()
+
+    def _previous_change(self) -> None:
+        self.diff_view.previous_change()
+
+    def _change_position_changed(self, current: int, total: int) -> None:
+        self.change_counter.setText(change_counter_text(current, total) if self._comparison else "")
+        self.next_action.setEnabled(total > 0)
+        self.previous_action.setEnabled(total > 0)
+
+    def _find(self, text: str) -> None:
+        if not text:
+            self.diff_view.clear_find()
+            self.find_bar.show_count(0)
+            return
+        self.find_bar.show_count(self.diff_view.find(text))
+
+    def _discrepancy_selected(self, discrepancy: Discrepancy) -> None:
+        self.diff_view.highlight_mentions([discrepancy.left], [discrepancy.right])
+        self.diff_view.scroll_to_offset("left", discrepancy.left.start)
+        self.diff_view.scroll_to_offset("right", discrepancy.right.start)
+
+    # --- options -------------------------------------------------------------------------
+
+    def options(self) -> Options:
+        return Options(
+            ignore_case=self.ignore_case_action.isChecked(),
+            ignore_punctuation=self.ignore_punct_action.isChecked(),
+            include_boilerplate=self.boilerplate_action.isChecked(),
+        )
+
+    def _options_changed(self, _checked: bool = False) -> None:
+        keys.IGNORE_CASE.write(self.store, self.ignore_case_action.isChecked())
+        keys.IGNORE_PUNCTUATION.write(self.store, self.ignore_punct_action.isChecked())
+        keys.SHOW_BOILERPLATE.write(self.store, self.boilerplate_action.isChecked())
+        self.diff_view.set_show_boilerplate(self.boilerplate_action.isChecked())
+        if self._left is not None and self._right is not None:
+            self.show_pair(self._left, self._right)
+
+    def _sidebar_toggled(self, visible: bool) -> None:
+        self.sidebar.setVisible(visible)
+        keys.SIDEBAR_VISIBLE.write(self.store, visible)
+
+    # --- reports -------------------------------------------------------------------------
+
+    def _report(self, name: str) -> None:
+        if self._comparison is None or self._report_actions is None:
+            return
+        getattr(self._report_actions, name)(self, self._comparison)
+
+    def _report_module(self):
+        if self._report_actions is None and importlib.util.find_spec(REPORT_MODULE) is not None:
+            self._report_actions = importlib.import_module(REPORT_MODULE)
+        return self._report_actions
+
+    def _update_actions(self, *_: object) -> None:
+        chosen = self.article_list.selected_articles()
+        current = self.article_list.current_article()
+        has_pair = self._left is not None and self._right is not None
+        self.set_left_action.setEnabled(current is not None)
+        self.set_right_action.setEnabled(current is not None)
+        self.swap_action.setEnabled(has_pair)
+        self.remove_action.setEnabled(bool(chosen))
+        self.reveal_action.setEnabled(current is not None and bool(current.path))
+        can_report = self._comparison is not None and self._report_module() is not None
+        for action in (self.print_preview_action, self.print_action, self.export_pdf_action, self.export_html_action):
+            action.setEnabled(can_report)
+        if self._comparison is None:
+            self.next_action.setEnabled(False)
+            self.previous_action.setEnabled(False)
+
+    # --- busy indicator ------------------------------------------------------------------
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy and not self._busy_timer.isActive() and not self.busy_bar.isVisible():
+            self._busy_timer.start()
+        elif not busy:
+            self._end_busy()
+
+    def _show_busy(self) -> None:
+        if self.tasks.pending():
+            self.busy_bar.show()
+
+    def _end_busy(self) -> None:
+        if self.tasks.pending():
+            return
+        self._busy_timer.stop()
+        self.busy_bar.hide()
+
+    # --- settings ------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = keys.GEOMETRY.read(self.store)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = keys.WINDOW_STATE.read(self.store)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = keys.MAIN_SPLITTER.read(self.store)
+        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([300, 700, 300])
+        header = keys.LIST_HEADER.read(self.store)
+        if not header.isEmpty():
+            self.article_list.view.header().restoreState(header)
+        for action, setting in (
+            (self.ignore_case_action, keys.IGNORE_CASE),
+            (self.ignore_punct_action, keys.IGNORE_PUNCTUATION),
+            (self.boilerplate_action, keys.SHOW_BOILERPLATE),
+        ):
+            action.blockSignals(True)
+            action.setChecked(setting.read(self.store))
+            action.blockSignals(False)
+        self.diff_view.set_show_boilerplate(self.boilerplate_action.isChecked())
+        visible = keys.SIDEBAR_VISIBLE.read(self.store)
+        self.sidebar_action.setChecked(visible)
+        self.sidebar.setVisible(visible)
+
+    def save_settings(self) -> None:
+        keys.GEOMETRY.write(self.store, self.saveGeometry())
+        keys.WINDOW_STATE.write(self.store, self.saveState())
+        keys.MAIN_SPLITTER.write(self.store, self.splitter.saveState())
+        keys.LIST_HEADER.write(self.store, self.article_list.view.header().saveState())
+        keys.SIDEBAR_VISIBLE.write(self.store, self.sidebar_action.isChecked())
+        self.store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self.save_settings()
+        self.tasks.forget("compare")
+        self.tasks.forget("extract")
+        super().closeEvent(event)
+
