@@ -309,3 +309,15 @@ def test_unexpected_library_failure_is_wrapped(tmp_path, monkeypatch):
     monkeypatch.setitem(readers.READERS, "txt", explode)
     reason = reason_for(write(tmp_path, "note.txt", TEXT.encode()))
     assert reason == "could not be read (KeyError: 'internal table')"
+
+
+def test_markdown_full_of_unmatched_markers_reads_in_linear_time(tmp_path):
+    # Lazy emphasis and link patterns rescan to the end from every marker: hours for this file.
+    path = write(tmp_path, "markers.md", ("*a _b [c <d `e ~~f " * 40_000).encode())
+    done: dict[str, object] = {}
+    worker = threading.Thread(target=lambda: done.setdefault("articles", load_file(path)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive(), "reading a hostile Markdown file did not finish"
+    (article,) = done["articles"]
+    assert article.text.startswith("a b [c")

@@ -184,6 +184,13 @@ def test_html_main_text_hints_and_metadata(tmp_path):
     assert article.published is not None and article.published.value.startswith("2025-03-05")
 
 
+def test_html_fragment_saved_on_its_own(tmp_path):
+    path = write(tmp_path, "snippet.htm", f"<p>{LEAD}</p>\n<p>{SECOND}</p>")
+    (article,) = load_file(path)
+    assert article.format == "html"
+    assert article.body_text.split("\n\n") == [LEAD, SECOND]
+
+
 # -- Word ------------------------------------------------------------------------------
 
 

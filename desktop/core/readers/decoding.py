@@ -57,9 +57,16 @@ def _decode(path: str, data: bytes) -> str:
     return str(best)
 
 
+_HIGH = bytes(range(0x80, 0x100))
+_NOT_ASCII_LETTERS = bytes(b for b in range(0x100) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
+
+
 def _mostly_ascii(data: bytes) -> bool:
-    high = sum(1 for b in data if b >= 0x80)
-    return high <= 0.3 * max(1, sum(1 for b in data if 0x41 <= (b | 0x20) <= 0x7A))
+    """Non-ASCII bytes are a minority beside ASCII letters, as in Western European text
+    (Cyrillic or Greek in a single-byte code page is nearly all high bytes)."""
+    high = len(data) - len(data.translate(None, _HIGH))
+    letters = len(data.translate(None, _NOT_ASCII_LETTERS))
+    return high <= 0.3 * max(1, letters)
 
 
 def _looks_binary(text: str) -> bool:

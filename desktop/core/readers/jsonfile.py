@@ -25,8 +25,9 @@ SOURCE_KEYS = ("source", "source_domain", "site_name", "sitename", "publisher", 
 CATEGORY_KEYS = ("category", "section", "categories")
 CONTAINER_KEYS = ("articles", "items", "data", "results", "documents", "posts", "entries", "stories")
 
-_BLOCK_TAG = re.compile(r"<\s*(?:/?(?:p|div|h[1-6]|li|blockquote|tr|section|article|figcaption)\b[^>]*|br\s*/?)>", re.I)
-_ANY_TAG = re.compile(r"<[^>]+>")
+# [^<>] rather than [^>]: a scan stops at the next tag, so unclosed tags cost linear time.
+_BLOCK_TAG = re.compile(r"<\s*(?:/?(?:p|div|h[1-6]|li|blockquote|tr|section|article|figcaption)\b[^<>]*|br\s*/?)>", re.I)
+_ANY_TAG = re.compile(r"<[^<>]+>")
 
 
 def read(path: str, data: bytes) -> list[Document]:

@@ -17,14 +17,16 @@ _LIST = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+.*$")
 _TABLE_SEP = re.compile(r"^ *\|? *:?-{3,}:? *(\| *:?-{3,}:? *)*\|? *$")
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|!\[([^\]]*)\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)|\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_CODE = re.compile(r"(`+)(.+?)\1")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+# Every pattern below stops at the next bracket or marker it could start on, so a paragraph
+# full of unmatched markers costs linear time (a lazy `.+?` rescans to the end from each).
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
+_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\n]|\([^()\n]*\))*\)|\[([^\[\]]+)\]\[[^\[\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_CODE_MARK = re.compile(r"`+")
+# Emphasis delimiters: a run of * or _ (or ~~) that opens before a word or closes after one.
+# Markers inside words (snake_case, 2*3) touch word characters on both sides and stay.
+_EMPHASIS = re.compile(r"(?<![\w*_~])(?:~~|[*_])+(?=[^\s*_~])|(?<=[^\s*_~])(?:~~|[*_])+(?![\w*_~])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 
 _META_KEYS = {"title": "title", "author": "author", "authors": "author", "date": "published",
@@ -145,15 +147,12 @@ def inline(text: str) -> str:
         return f"\x00{len(escapes) - 1}\x00"
 
     text = _ESCAPE.sub(hold, text)
-    text = _CODE.sub(lambda m: m.group(2).strip(), text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _TAG.sub("", text)
-    for _ in range(3):  # nested emphasis: ***both***, **bold _and italic_**
-        text = _STRONG.sub(r"\2", text)
-        text = _EM.sub(lambda m: m.group(1) or m.group(2), text)
-        text = _STRIKE.sub(r"\1", text)
+    text = _CODE_MARK.sub("", text)
+    text = _EMPHASIS.sub("", text)
     text = re.sub(r"\x00(\d+)\x00", lambda m: escapes[int(m.group(1))], text)
     text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     return " ".join(text.split())
