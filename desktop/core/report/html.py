@@ -18,6 +18,8 @@ from desktop.core.report.model import (
     INSERTED,
     MOVED,
     PLAIN,
+    SENTENCE_DELETED,
+    SENTENCE_INSERTED,
     STRONG,
     VALUE,
     ArticleFacts,
@@ -58,6 +60,8 @@ _MARK_CLASS = {
     STRONG: "chs",
     MOVED: "mov",
     VALUE: "val",
+    SENTENCE_DELETED: "s-del",
+    SENTENCE_INSERTED: "s-ins",
 }
 _STATUS_CLASS = {
     MatchStatus.CONFLICT: "st-conflict",
@@ -88,7 +92,7 @@ def stylesheet(target: str = "browser", palette: Mapping[str, str] | None = None
     p = _palette(palette)
     common = f"""
 body {{ font-family: {SERIF}; font-size: 10pt; color: #1d1f23; }}
-h1 {{ font-family: {SANS}; font-size: 15pt; font-weight: 600; margin-top: 2pt; margin-bottom: 2pt; }}
+h1 {{ font-family: {SANS}; font-size: 13pt; font-weight: 600; margin-top: 2pt; margin-bottom: 2pt; }}
 h2 {{ font-family: {SANS}; font-size: 12.5pt; font-weight: 600; margin-top: 16pt; margin-bottom: 5pt;
       color: #1d1f23; }}
 h3 {{ font-family: {SANS}; font-size: 10pt; font-weight: 600; margin-top: 9pt; margin-bottom: 3pt; }}
@@ -123,7 +127,7 @@ td {{ vertical-align: top; }}
 .facts td {{ border-bottom: 1px solid #dde0e5; }}
 .grid td {{ border-bottom: 1px solid #e4e6ea; }}
 .grid th {{ border-bottom: 1px solid #9aa0a8; }}
-.body td {{ font-size: 9.5pt; }}
+.body td {{ font-size: 9.5pt; border-bottom: 1px solid #eceef1; }}
 .colhead {{ font-family: {SANS}; font-size: 8.5pt; font-weight: 600; background-color: {p['header_background']}; }}
 .legend td {{ font-family: {SANS}; font-size: 8pt; }}
 .newpage {{ page-break-before: always; }}
@@ -240,10 +244,14 @@ def _discrepancies(r: Report) -> str:
     for n, d in enumerate(r.discrepancies, 1):
         about = _esc(d.subject) if d.subject else '<span class="muted">—</span>'
         kind = _KIND_LABEL.get(d.kind, "Other")
+        if d.left_value or d.right_value:
+            left = f'<b>{_esc(d.left_value)}</b><br><span class="small">{_runs(d.left_context)}</span>'
+            right = f'<b>{_esc(d.right_value)}</b><br><span class="small">{_runs(d.right_context)}</span>'
+        else:  # a quote: its words, with the difference marked
+            left, right = f"“{_runs(d.left_context)}”", f"“{_runs(d.right_context)}”"
         out.append(
             f'<tr><td class="label">{n}</td><td>{about}<br><span class="label">{kind}</span></td>'
-            f'<td><b>{_esc(d.left_value)}</b><br><span class="small">{_runs(d.left_context)}</span></td>'
-            f'<td><b>{_esc(d.right_value)}</b><br><span class="small">{_runs(d.right_context)}</span></td></tr>'
+            f"<td>{left}</td><td>{right}</td></tr>"
         )
     out.append("</table>")
     return "".join(out)
@@ -251,9 +259,14 @@ def _discrepancies(r: Report) -> str:
 
 def _entities(r: Report) -> str:
     out = ["<h2>People, places, organisations, dates and figures</h2>"]
-    if not r.entities:
+    if not r.entities and not r.shared:
         text = "None found." if r.has_extraction else "Not computed for this comparison."
         return out[0] + f'<p class="note">{text}</p>'
+    if not r.entities:
+        out.append('<p class="note">Every one is named the same way in both articles.</p>')
+        return "".join(out) + _shared(r)
+    out.append('<p class="note">Those that differ between the two articles, then those named alike in both. '
+               "The A and B columns count mentions.</p>")
     out.append(
         '<table class="grid" width="100%" cellspacing="0" cellpadding="3"><thead><tr>'
         '<th width="13%">Kind</th><th width="30%">In A</th><th width="30%">In B</th>'
@@ -269,7 +282,23 @@ def _entities(r: Report) -> str:
             f'<td><span class="{cls}">{_esc(e.status_label)}</span></td></tr>'
         )
     out.append("</table>")
-    return "".join(out)
+    return "".join(out) + _shared(r)
+
+
+_KIND_PLURAL = {"person": "People", "organization": "Organisations", "place": "Places", "date": "Dates",
+                "figure": "Figures"}
+
+
+def _shared(r: Report) -> str:
+    if not r.shared:
+        return ""
+    rows = "".join(
+        f'<tr><td class="label" width="16%">{_esc(_KIND_PLURAL.get(kind, kind.title()))}</td>'
+        f'<td>{" · ".join(_esc(n) for n in names)}</td></tr>'
+        for kind, names in r.shared
+    )
+    return ('<h3>Named alike in both</h3><table class="grid" width="100%" cellspacing="0" cellpadding="3">'
+            f"{rows}</table>")
 
 
 def _quotes(r: Report) -> str:
@@ -278,8 +307,7 @@ def _quotes(r: Report) -> str:
         text = "No quotations found." if r.has_extraction else "Not computed for this comparison."
         return out[0] + f'<p class="note">{text}</p>'
     out.append('<table class="grid" width="100%" cellspacing="0" cellpadding="4">')
-    out.append('<thead><tr><th width="16%">Speaker</th><th width="37%">A</th><th width="37%">B</th>'
-               '<th width="10%"></th></tr></thead>')
+    out.append('<thead><tr><th width="20%">Speaker</th><th width="40%">A</th><th width="40%">B</th></tr></thead>')
     previous = None
     for q in r.quotes:
         speaker = _esc(q.speaker) if q.speaker else '<span class="muted">not attributed</span>'
@@ -290,8 +318,8 @@ def _quotes(r: Report) -> str:
         note = f'<br><span class="note">{_esc(q.note)}</span>' if q.note else ""
         cls = _QUOTE_CLASS.get(q.status, "st-both")
         out.append(
-            f"<tr><td><b>{shown}</b></td><td>{left}{note}</td><td>{right}</td>"
-            f'<td><span class="{cls}">{_esc(q.status)}</span></td></tr>'
+            f'<tr><td><b>{shown}</b>{"<br>" if shown else ""}<span class="{cls}">{_esc(q.status)}</span></td>'
+            f"<td>{left}{note}</td><td>{right}</td></tr>"
         )
     out.append("</table>")
     return "".join(out)

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz.distance import Indel
+
 from desktop.core.article import Article, Span
 from desktop.core.comparison import ChangeClass, Comparison, Op, Piece, WordOp
 from desktop.core.entities.model import MatchStatus, Quote
@@ -19,6 +21,8 @@ CHANGED = "changed"  # a word edited between A and B
 STRONG = "strong"  # the letters that differ inside a changed word
 MOVED = "moved"  # text of a moved sentence
 VALUE = "value"  # a disputed figure, date or name inside its sentence
+SENTENCE_DELETED = "sentence-deleted"  # a whole sentence only in A
+SENTENCE_INSERTED = "sentence-inserted"  # a whole sentence only in B
 
 # Most significant first: a changed figure matters more than a changed comma.
 CLASS_ORDER = (
@@ -144,7 +148,8 @@ class Report:
     figures: tuple[Figure, ...]
     classes: tuple[ClassSummary, ...]
     discrepancies: tuple[DiscrepancyRow, ...]
-    entities: tuple[EntityRow, ...]
+    entities: tuple[EntityRow, ...]  # those that differ: conflicts, variants, one side only
+    shared: tuple[tuple[str, tuple[str, ...]], ...]  # (kind, names) for entities the same in both
     quotes: tuple[QuoteRow, ...]
     body: tuple[BodyRow, ...]
     options_note: str
@@ -168,6 +173,7 @@ def build_report(c: Comparison, *, changes_only: bool = False, context: int = 1,
         classes=_class_summaries(c),
         discrepancies=tuple(_discrepancy_row(c, d) for d in c.discrepancies),
         entities=_entity_rows(c),
+        shared=_shared_names(c),
         quotes=_quote_rows(c),
         body=_body_rows(c, changes_only, context),
         options_note=_options_note(c),
@@ -269,7 +275,31 @@ def _context_runs(context: str, value: str, fallback: str) -> tuple[Run, ...]:
     return tuple(r for r in runs if r.text)
 
 
+def _word_diff_runs(word_diff: tuple[tuple[str, str, str], ...]) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
+    """A quote's word-level difference (op, A's words, B's words) as marked runs for each side."""
+    left: list[Run] = []
+    right: list[Run] = []
+    for op, lw, rw in word_diff:
+        mark_l = {"equal": PLAIN, "replace": CHANGED, "delete": DELETED}.get(op, CHANGED)
+        mark_r = {"equal": PLAIN, "replace": CHANGED, "insert": INSERTED}.get(op, CHANGED)
+        if lw:
+            left.append(Run(_one_line(lw), mark_l))
+        if rw:
+            right.append(Run(_one_line(rw), mark_r))
+    return _spaced(left), _spaced(right)
+
+
 def _discrepancy_row(c: Comparison, d) -> DiscrepancyRow:
+    if d.word_diff:
+        left_runs, right_runs = _word_diff_runs(d.word_diff)
+        return DiscrepancyRow(
+            kind=str(d.kind),
+            subject=_one_line(d.subject),
+            left_value="",
+            right_value="",
+            left_context=left_runs,
+            right_context=right_runs,
+        )
     left_fallback = _sentence_around(c.left, d.left)
     right_fallback = _sentence_around(c.right, d.right)
     return DiscrepancyRow(
@@ -289,6 +319,16 @@ def _sentence_around(a: Article, span: Span) -> str:
     return ""
 
 
+def _shared_names(c: Comparison) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Entities named the same way in both, by kind: listed in brief rather than row by row."""
+    by_type: dict[str, list[str]] = {}
+    for m in sorted(c.entities, key=lambda m: -(m.left_count + m.right_count)):
+        if m.status == MatchStatus.BOTH:
+            by_type.setdefault(str(m.type), []).append(_one_line(m.name))
+    order = ("person", "organization", "place", "date", "figure")
+    return tuple((t, tuple(by_type[t])) for t in sorted(by_type, key=lambda t: (t not in order, order.index(t) if t in order else 0, t)))
+
+
 def _entity_rows(c: Comparison) -> tuple[EntityRow, ...]:
     def key(m):
         return (_STATUS_ORDER.index(m.status), str(m.type), -(m.left_count + m.right_count), m.name.lower())
@@ -305,6 +345,7 @@ def _entity_rows(c: Comparison) -> tuple[EntityRow, ...]:
             status_label=STATUS_LABELS.get(m.status, str(m.status)),
         )
         for m in sorted(c.entities, key=key)
+        if m.status != MatchStatus.BOTH
     )
 
 
@@ -321,10 +362,8 @@ def _quote_key(word: str) -> str:
     return "".join(ch for ch in word.lower() if ch.isalnum())
 
 
-def _quote_similarity(a: Quote, b: Quote) -> float:
-    return difflib.SequenceMatcher(
-        None, [_quote_key(w) for w in _quote_words(a)], [_quote_key(w) for w in _quote_words(b)], autojunk=False
-    ).ratio()
+def _quote_keys(q: Quote) -> list[str]:
+    return [_quote_key(w) for w in _quote_words(q)]
 
 
 def _quote_diff_runs(a: Quote, b: Quote) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
@@ -356,8 +395,13 @@ def _quote_rows(c: Comparison) -> tuple[QuoteRow, ...]:
     lq = list(c.left_extraction.quotes) if c.left_extraction else []
     rq = list(c.right_extraction.quotes) if c.right_extraction else []
     # Pair by wording, not by speaker: "same words, different speaker" is itself a finding.
+    lk, rk = [_quote_keys(q) for q in lq], [_quote_keys(q) for q in rq]
     candidates = sorted(
-        ((_quote_similarity(a, b), i, j) for i, a in enumerate(lq) for j, b in enumerate(rq)),
+        (
+            (Indel.normalized_similarity(a, b), i, j)
+            for i, a in enumerate(lk)
+            for j, b in enumerate(rk)
+        ),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     pair_of_left: dict[int, int] = {}
@@ -380,7 +424,7 @@ def _quote_rows(c: Comparison) -> tuple[QuoteRow, ...]:
         note = ""
         if a.speaker != b.speaker:
             note = f"A attributes this to {a.speaker or 'no one'}; B to {b.speaker or 'no one'}"
-        if [_quote_key(w) for w in _quote_words(a)] == [_quote_key(w) for w in _quote_words(b)]:
+        if lk[i] == rk[j]:
             row = QuoteRow(a.speaker or b.speaker, (Run(_one_line(a.text)),), (Run(_one_line(b.text)),), "same", note)
         else:
             left_runs, right_runs = _quote_diff_runs(a, b)
@@ -460,9 +504,9 @@ def _sentence(c: Comparison, piece: Piece, side: str, marker: str) -> Sentence:
     if piece.op == Op.EQUAL:
         runs = (Run(_one_line(text[span.start : span.end])),)
     elif piece.op == Op.DELETED:
-        runs = (Run(_one_line(text[span.start : span.end]), DELETED),)
+        runs = (Run(_one_line(text[span.start : span.end]), SENTENCE_DELETED),)
     elif piece.op == Op.INSERTED:
-        runs = (Run(_one_line(text[span.start : span.end]), INSERTED),)
+        runs = (Run(_one_line(text[span.start : span.end]), SENTENCE_INSERTED),)
     elif piece.op == Op.MOVED:
         runs = _side_runs(text, span, piece.words, side, MOVED)
     elif piece.words:

@@ -25,6 +25,12 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from desktop.ui.diffview.none_refcount import keep_none_alive
+
+# WORKAROUND (shiboken6 6.12 on Python 3.11): painting a long report makes thousands of void
+# Qt calls, each dropping a reference to None; the diff view's cushion keeps None alive.
+keep_none_alive()
+
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 PAGE_SIZE_CHOICES = ("auto", "a4", "letter")
 
@@ -130,7 +136,8 @@ def paint_pages(device: QPagedPaintDevice, html: str, decor: PageDecor) -> tuple
         for page in range(pages):
             if page and not device.newPage():
                 raise RuntimeError("a new page could not be started")
-            _paint_header(painter, width, header_h, per_mm, decor)
+            if page:  # the first page opens with the report's own heading
+                _paint_header(painter, width, header_h, per_mm, decor)
             _paint_footer(painter, width, header_h + body, footer_h, per_mm, decor, page + 1, pages)
             painter.save()
             painter.translate(0, header_h - page * body)

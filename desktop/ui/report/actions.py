@@ -1,0 +1,276 @@
+"""The report from the window: print preview, print, export PDF and export HTML.
+
+The window puts these four functions in its File menu and toolbar (or uses `make_actions`).
+Each takes the parent widget and the Comparison on screen, and does nothing when there is none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QToolBar,
+    QWidget,
+)
+
+from desktop.core.comparison import Comparison
+from desktop.core.report import ReportWriteError
+from desktop.ui.report.export import ReportChoices, decor_for, qt_html, report_for, write_html, write_pdf
+from desktop.ui.report.render import page_layout, paint_pages, resolve_page_size
+
+# The reader's last choices, remembered for the session so each dialog opens as they left it.
+_session = {"choices": ReportChoices(), "folder": ""}
+
+
+def last_choices() -> ReportChoices:
+    return _session["choices"]
+
+
+def _remember(choices: ReportChoices, path: str | None = None) -> None:
+    _session["choices"] = choices
+    if path:
+        _session["folder"] = str(Path(path).parent)
+
+
+def suggested_name(c: Comparison, suffix: str) -> str:
+    """A file name from the two articles' file names: "comparison-wire-vs-herald.pdf"."""
+
+    def stem(path: str) -> str:
+        name = Path(path).stem or "article"
+        return re.sub(r"[^\w.-]+", "-", name).strip("-")[:40] or "article"
+
+    return f"comparison-{stem(c.left.path)}-vs-{stem(c.right.path)}{suffix}"
+
+
+def _default_folder() -> str:
+    return _session["folder"] or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    ) or str(Path.home())
+
+
+class ReportOptionsDialog(QDialog):
+    """Where to write the report and what to put in it (page size for PDF only)."""
+
+    def __init__(self, parent: QWidget | None, title: str, path: str, suffix: str, file_filter: str,
+                 choices: ReportChoices, with_page_size: bool = True):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._suffix, self._filter = suffix, file_filter
+        form = QFormLayout(self)
+
+        self.path_edit = QLineEdit(path)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form.addRow("Save as:", row)
+
+        self.page_size = QComboBox()
+        auto = resolve_page_size("auto")
+        self.page_size.addItem(f"Automatic ({'Letter' if auto == 'letter' else 'A4'}, from your region)", "auto")
+        self.page_size.addItem("A4", "a4")
+        self.page_size.addItem("US Letter", "letter")
+        self.page_size.setCurrentIndex(max(0, self.page_size.findData(choices.page_size)))
+        if with_page_size:
+            form.addRow("Page size:", self.page_size)
+        else:
+            self.page_size.hide()
+
+        self.changes_only = QCheckBox("Only the changes, with context")
+        self.changes_only.setChecked(choices.changes_only)
+        self.context = QSpinBox()
+        self.context.setRange(0, 20)
+        self.context.setValue(choices.context)
+        self.context.setSuffix(" sentence(s) of context")
+        self.context.setEnabled(choices.changes_only)
+        self.changes_only.toggled.connect(self.context.setEnabled)
+        form.addRow("Body:", self.changes_only)
+        form.addRow("", self.context)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path(), self._filter)
+        if path:
+            self.path_edit.setText(path)
+
+    def path(self) -> str:
+        text = self.path_edit.text().strip()
+        if text and not text.lower().endswith(self._suffix):
+            text += self._suffix
+        return text
+
+    def choices(self) -> ReportChoices:
+        return ReportChoices(
+            changes_only=self.changes_only.isChecked(),
+            context=self.context.value(),
+            page_size=self.page_size.currentData() or "auto",
+        )
+
+
+def _export(parent, c: Comparison | None, title: str, suffix: str, file_filter: str, writer, with_page_size: bool):
+    if c is None:
+        return None
+    default = str(Path(_default_folder()) / suggested_name(c, suffix))
+    dialog = ReportOptionsDialog(parent, title, default, suffix, file_filter, last_choices(), with_page_size)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.path():
+        return None
+    return run_export(parent, c, dialog.path(), dialog.choices(), title, writer)
+
+
+def run_export(parent, c: Comparison, path: str, choices: ReportChoices, title: str, writer) -> str | None:
+    """Write with `writer` (write_pdf or write_html); on failure tell the reader why. Returns the path."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        writer(c, path, choices)
+    except ReportWriteError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, title, f"The report could not be written to\n{exc.path}\n\n{exc.reason[:1].upper()}{exc.reason[1:]}.")
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    _remember(choices, path)
+    return path
+
+
+def export_pdf_dialog(parent, comparison: Comparison | None) -> str | None:
+    """Ask where and how, then write the PDF. Returns the path written, or None."""
+    return _export(parent, comparison, "Export PDF", ".pdf", "PDF documents (*.pdf)", write_pdf, True)
+
+
+def export_html_dialog(parent, comparison: Comparison | None) -> str | None:
+    """Ask where and how, then write one self-contained HTML file. Returns the path written, or None."""
+    return _export(parent, comparison, "Export HTML", ".html", "Web pages (*.html *.htm)", write_html, False)
+
+
+def _printer(choices: ReportChoices) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(choices.page_size))
+    return printer
+
+
+class _Painter:
+    """Paints the report for the preview and the printer, rebuilding only when the choices change."""
+
+    def __init__(self, c: Comparison, choices: ReportChoices):
+        self.comparison = c
+        self.choices = choices
+        self._cache: tuple[ReportChoices, str, object] | None = None
+        self.pages = 0
+
+    def html(self) -> tuple[str, object]:
+        if self._cache is None or self._cache[0] != self.choices:
+            report = report_for(self.comparison, self.choices)
+            self._cache = (self.choices, qt_html(report), decor_for(report))
+        return self._cache[1], self._cache[2]
+
+    def paint(self, printer: QPrinter) -> None:
+        html, decor = self.html()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.pages, _ = paint_pages(printer, html, decor)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+
+def preview_dialog(parent, comparison: Comparison) -> QPrintPreviewDialog:
+    """The print preview, with the report's own choices on its toolbar (built, not shown)."""
+    painter = _Painter(comparison, last_choices())
+    dialog = QPrintPreviewDialog(_printer(painter.choices), parent)
+    dialog.setWindowTitle("Print preview — comparison report")
+    dialog.paintRequested.connect(painter.paint)
+    dialog.report_painter = painter  # keep alive with the dialog; tests read it
+    preview = dialog.findChild(QPrintPreviewWidget)
+    toolbar = dialog.findChild(QToolBar)
+    if toolbar is not None and preview is not None:
+        changes_only = QCheckBox("Only the changes")
+        changes_only.setChecked(painter.choices.changes_only)
+        context = QSpinBox()
+        context.setRange(0, 20)
+        context.setValue(painter.choices.context)
+        context.setSuffix(" context")
+        context.setToolTip("Sentences of context around each change")
+        context.setEnabled(painter.choices.changes_only)
+
+        def changed() -> None:
+            context.setEnabled(changes_only.isChecked())
+            painter.choices = ReportChoices(changes_only.isChecked(), context.value(), painter.choices.page_size)
+            _remember(painter.choices)
+            preview.updatePreview()
+
+        changes_only.toggled.connect(changed)
+        context.valueChanged.connect(changed)
+        toolbar.addSeparator()
+        toolbar.addWidget(changes_only)
+        toolbar.addWidget(QLabel(" "))
+        toolbar.addWidget(context)
+        dialog.changes_only_box, dialog.context_box = changes_only, context
+    return dialog
+
+
+def print_preview(parent, comparison: Comparison | None) -> None:
+    if comparison is None:
+        return
+    preview_dialog(parent, comparison).exec()
+
+
+def print_comparison(parent, comparison: Comparison | None) -> bool:
+    """The system's print dialog, then the report on the chosen printer. True when printed."""
+    if comparison is None:
+        return False
+    choices = last_choices()
+    printer = _printer(choices)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print comparison report")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    try:
+        _Painter(comparison, choices).paint(printer)
+    except RuntimeError as exc:
+        QMessageBox.warning(parent, "Print", f"The report could not be printed: {exc}.")
+        return False
+    return True
+
+
+def make_actions(parent: QWidget, current: Callable[[], Comparison | None]) -> dict[str, QAction]:
+    """QActions for the File menu and toolbar: print_preview, print, export_pdf, export_html.
+
+    `current` returns the Comparison on screen (or None); the window enables the actions
+    when there is one.
+    """
+    from desktop.ui.icons import icon
+
+    spec = (
+        ("print_preview", "Print Pre&view…", QKeySequence("Ctrl+Shift+P"), lambda: print_preview(parent, current())),
+        ("print", "&Print…", QKeySequence(QKeySequence.StandardKey.Print), lambda: print_comparison(parent, current())),
+        ("export_pdf", "Export &PDF…", QKeySequence("Ctrl+Shift+E"), lambda: export_pdf_dialog(parent, current())),
+        ("export_html", "Export &HTML…", QKeySequence(), lambda: export_html_dialog(parent, current())),
+    )
+    actions = {}
+    for key, text, shortcut, slot in spec:
+        action = QAction(icon(key), text, parent)
+        if not shortcut.isEmpty():
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        actions[key] = action
+    return actions
