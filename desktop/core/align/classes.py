@@ -7,6 +7,8 @@ both sides alike, so swapping sides never changes a label.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +18,6 @@ from desktop.core.align.units import Sentence, Side, number_value
 from desktop.core.align.words import Run
 from desktop.core.article import Span
 from desktop.core.comparison import ChangeClass
-from desktop.core.text import is_word
 
 MONTHS = frozenset(
     """january february march april may june july august september october november december
@@ -54,10 +55,14 @@ def hunks(runs: Sequence[Run], sa: Sentence, a: Side) -> list[Hunk]:
     """Edited runs, merged across gaps of at most one word."""
     out: list[Hunk] = []
     gap_words = 0
-    toks = a.article.tokens
+    wordy = a.wordy
     for tag, a0, a1, b0, b1 in runs:
         if tag == "equal":
-            gap_words = sum(1 for i in range(a0, a1) if is_word(toks[sa.tokens[i]].norm))
+            gap_words = 0
+            for i in range(a0, a1):
+                gap_words += wordy[sa.tokens[i]]
+                if gap_words > 1:
+                    break
             continue
         if out and gap_words <= 1:
             last = out[-1]
@@ -68,43 +73,59 @@ def hunks(runs: Sequence[Run], sa: Sentence, a: Side) -> list[Hunk]:
     return out
 
 
+_DOUBLE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]')
+_SINGLE = re.compile("['\u2018\u2019\u201a\u201b]")
+
+
 class QuoteMap:
-    """Which tokens of one side stand inside quotation marks (per paragraph, double or single)."""
+    """Where one side's text stands inside quotation marks (per paragraph; built when first asked)."""
 
     def __init__(self, side: Side) -> None:
-        self.inside: set[int] = set()
-        text = side.article.text
-        toks = side.article.tokens
-        for para in side.paragraphs:
-            idx = [t for s in side.sentences[para.first : para.last] for t in _all_tokens(side, s)]
-            double = single = False
-            for t in idx:
-                norm = toks[t].norm
-                if norm == '"':
-                    double = not double
-                    continue
-                if norm == "'":
-                    before = text[toks[t].start - 1] if toks[t].start > 0 else " "
-                    after = text[toks[t].end] if toks[t].end < len(text) else " "
-                    if not single and (before.isspace() or before in "([") and after.isalnum():
-                        single = True
-                    elif single and not after.isalnum():
-                        single = False
-                    continue
-                if double or single:
-                    self.inside.add(t)
+        self.side = side
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
 
+    def _build(self) -> None:
+        text = self.side.article.text
+        spans: list[tuple[int, int]] = []
+        for para in self.side.paragraphs:
+            a, b = para.span
+            open_at = None
+            for m in _DOUBLE.finditer(text, a, b):
+                if open_at is None:
+                    open_at = m.end()
+                else:
+                    spans.append((open_at, m.start()))
+                    open_at = None
+            if open_at is not None:  # a quote running on into the next paragraph
+                spans.append((open_at, b))
+            open_at = None
+            for m in _SINGLE.finditer(text, a, b):
+                before = text[m.start() - 1] if m.start() > a else " "
+                after = text[m.end()] if m.end() < b else " "
+                if open_at is None and (before.isspace() or before in "([") and after.isalnum():
+                    open_at = m.end()
+                elif open_at is not None and not before.isspace() and not after.isalnum():
+                    spans.append((open_at, m.start()))
+                    open_at = None
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
 
-def _all_tokens(side: Side, s: Sentence) -> range:
-    """Every token of a sentence, keyed or not (quote marks may be dropped by the options)."""
-    toks = side.article.tokens
-    lo = s.tokens[0] if s.tokens else 0
-    hi = s.tokens[-1] + 1 if s.tokens else 0
-    while lo > 0 and toks[lo - 1].start >= s.span.start:
-        lo -= 1
-    while hi < len(toks) and toks[hi].end <= s.span.end:
-        hi += 1
-    return range(lo, hi)
+    def quoted(self, offset: int) -> bool:
+        if self._starts is None:
+            self._build()
+        k = bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self._ends[k]
+
+    def any_quoted(self, tokens) -> bool:
+        toks = self.side.article.tokens
+        return any(self.quoted(toks[t].start) for t in tokens)
 
 
 class _View:
@@ -114,13 +135,14 @@ class _View:
         toks = side.article.tokens
         text = side.article.text
         self.idx = sent.tokens[lo:hi]
-        self.words = [text[toks[t].start : toks[t].end] for t in self.idx if is_word(toks[t].norm)]
+        wordy = side.wordy
+        self.words = [text[toks[t].start : toks[t].end] for t in self.idx if wordy[t]]
         self.norms = [toks[t].norm for t in self.idx]
-        first_word = next((k for k, t in enumerate(sent.tokens) if is_word(toks[t].norm)), -1)
+        first_word = next((k for k, t in enumerate(sent.tokens) if wordy[t]), -1)
         self.initial = {sent.tokens[first_word]} if first_word >= 0 else set()
-        self.word_idx = [t for t in self.idx if is_word(toks[t].norm)]
+        self.word_idx = [t for t in self.idx if wordy[t]]
         self.context = [toks[t].norm.casefold() for t in sent.tokens[max(0, lo - 3) : lo] + sent.tokens[hi : hi + 3]]
-        self.quoted = any(t in quotes.inside for t in self.idx)
+        self.quoted = quotes.any_quoted(self.idx)
 
 
 def _capital(word: str) -> bool:
@@ -198,7 +220,7 @@ def classify(
 
 def whole_sentence_class(side: Side, sent: Sentence, quotes: QuoteMap) -> ChangeClass:
     """An added or removed sentence: a quote when it quotes someone, else other."""
-    return ChangeClass.QUOTE if any(t in quotes.inside for t in _all_tokens(side, sent)) else ChangeClass.OTHER
+    return ChangeClass.QUOTE if quotes.any_quoted(sent.tokens) else ChangeClass.OTHER
 
 
 def hunk_spans(a: Side, sa: Sentence, b: Side, sb: Sentence, h: Hunk) -> tuple[Span | None, Span | None]:

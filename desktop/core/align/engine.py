@@ -9,7 +9,6 @@ from desktop.core.align.units import Side
 from desktop.core.align.words import Run, diff_runs, word_ops
 from desktop.core.article import Article
 from desktop.core.comparison import Change, ChangeClass, Comparison, Op, Options, Piece, Stats
-from desktop.core.text import is_word
 
 # Rows: ("pair", match) stands at both positions; ("left", i, match|None) and
 # ("right", j, match|None) stand at one side's position (a move when match is set).
@@ -58,8 +57,8 @@ class _Counts:
 
 
 def _words(side: Side, sent, lo: int, hi: int) -> int:
-    toks = side.article.tokens
-    return sum(1 for t in sent.tokens[lo:hi] if is_word(toks[t].norm))
+    wordy = side.wordy
+    return sum(wordy[t] for t in sent.tokens[lo:hi])
 
 
 def _count_runs(counts: _Counts, a: Side, sa, b: Side, sb, runs: list[Run], moved: bool) -> None:

@@ -12,6 +12,7 @@ mirrored when asked the other way round, which makes swapping sides mirror the r
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from math import sqrt
@@ -160,8 +161,8 @@ def _similar_candidates(rest_a, a_words, rest_b, b_words, scores) -> None:
                 counts[j] += 1
         if not counts:
             continue
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
-        for j, _ in best:
+        best = counts if len(counts) <= MAX_CANDIDATES else heapq.nlargest(MAX_CANDIDATES, counts, key=counts.get)
+        for j in best:
             s = Indel.normalized_similarity(a_words[i], b_words[j])
             if s >= GAP_SIMILARITY:
                 scores[i, j] = s

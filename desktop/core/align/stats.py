@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from desktop.core.align.units import Side
 from desktop.core.article import Span
@@ -34,13 +34,16 @@ def containment(a: Side, b: Side) -> tuple[float, float]:
 
 
 def _coverage(ka: list[str], kb: list[str], n: int) -> float:
-    grams = {tuple(kb[j : j + n]) for j in range(len(kb) - n + 1)}
-    covered = bytearray(len(ka))
-    ones = b"\x01" * n
-    for i in range(len(ka) - n + 1):
-        if tuple(ka[i : i + n]) in grams:
-            covered[i : i + n] = ones
-    return sum(covered) / len(ka)
+    grams = set(zip(*(kb[k:] for k in range(n))))
+    hits = bytes(g in grams for g in zip(*(ka[k:] for k in range(n))))
+    # One byte per word, 1 where an n-gram starts: a word is covered when a gram starting at
+    # it or at one of the n-1 words before it is shared. Shifting the whole byte string as one
+    # big integer spreads each start over its n words without a Python loop.
+    x = int.from_bytes(hits + bytes(n - 1), "big")
+    covered = x
+    for k in range(1, n):
+        covered |= x >> (8 * k)
+    return covered.bit_count() / len(ka)
 
 
 def shared_passages(a: Side, b: Side) -> list[SharedPassage]:
@@ -55,26 +58,28 @@ def shared_passages(a: Side, b: Side) -> list[SharedPassage]:
     n = PASSAGE_WORDS
     if len(ka) < n or len(kb) < n:
         return []
-    grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j in range(len(kb) - n + 1):
-        post = grams[tuple(kb[j : j + n])]
-        if len(post) < MAX_REPEATS:
-            post.append(j)
+    ga = list(zip(*(ka[k:] for k in range(n))))
+    gb = list(zip(*(kb[k:] for k in range(n))))
+    # Most 8-grams occur once on each side: those go through one dict lookup per position.
+    # The few repeated ones go through the slower all-occurrences path below.
+    count_a, count_b = Counter(ga), Counter(gb)
+    repeated = {g for g, c in count_a.items() if c > 1} | {g for g, c in count_b.items() if c > 1}
+    pos_b = dict(zip(gb, range(len(gb))))
+    for g in repeated:
+        pos_b.pop(g, None)
     runs: list[tuple[int, int, int]] = []  # (first gram, last gram, diagonal)
-    active: dict[int, int] = {}
-    for i in range(len(ka) - n + 1):
-        post = grams.get(tuple(ka[i : i + n]))
-        nxt: dict[int, int] = {}
-        if post:
-            for j in post:
-                d = j - i
-                nxt[d] = active.get(d, i)
-        for d, s in active.items():
-            if d not in nxt:
-                runs.append((s, i - 1, d))
-        active = nxt
-    last = len(ka) - n
-    runs.extend((s, last, d) for d, s in active.items())
+    start = prev = -2
+    for i, j in enumerate(map(pos_b.get, ga)):
+        if j is not None and j == prev + 1 and start >= 0:
+            prev = j
+            continue
+        if start >= 0:
+            runs.append((start, i - 1, prev - (i - 1)))
+        start, prev = (i, j) if j is not None else (-2, -2)
+    if start >= 0:
+        runs.append((start, len(ga) - 1, prev - (len(ga) - 1)))
+    if repeated:
+        runs = _merge_runs(runs + _repeated_runs(ga, gb, repeated))
     ta, tb = a.article.tokens, b.article.tokens
     out = []
     for s, e, d in runs:
@@ -82,4 +87,37 @@ def shared_passages(a: Side, b: Side) -> list[SharedPassage]:
         right = Span(tb[ib[s + d]].start, tb[ib[e + d + n - 1]].end)
         out.append(SharedPassage(left, right, e - s + n))
     out.sort(key=lambda p: (p.left.start, p.right.start))
+    return out
+
+
+def _repeated_runs(ga, gb, repeated) -> list[tuple[int, int, int]]:
+    post: dict[tuple, list[int]] = defaultdict(list)
+    for j, g in enumerate(gb):
+        if g in repeated and len(post[g]) < MAX_REPEATS:
+            post[g].append(j)
+    runs = []
+    active: dict[int, int] = {}
+    last = -1
+    for i, g in enumerate(ga):
+        if g not in repeated:
+            continue
+        if i != last + 1:
+            runs.extend((s, last, d) for d, s in active.items())
+            active = {}
+        nxt = {j - i: active.get(j - i, i) for j in post.get(g, ())}
+        runs.extend((s, i - 1, d) for d, s in active.items() if d not in nxt)
+        active = nxt
+        last = i
+    runs.extend((s, last, d) for d, s in active.items())
+    return runs
+
+
+def _merge_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Join runs on one diagonal that touch (a run of unique grams meeting one of repeated grams)."""
+    out: list[tuple[int, int, int]] = []
+    for s, e, d in sorted(runs, key=lambda r: (r[2], r[0])):
+        if out and out[-1][2] == d and out[-1][1] + 1 >= s:
+            out[-1] = (out[-1][0], max(out[-1][1], e), d)
+        else:
+            out.append((s, e, d))
     return out

@@ -38,13 +38,17 @@ def number_value(word: str) -> str | None:
     return None
 
 
-def token_key(norm: str, options: Options) -> str | None:
+def _wordy(norm: str) -> bool:
+    return norm.isalnum() or is_word(norm)
+
+
+def token_key(norm: str, options: Options, word: bool | None = None) -> str | None:
     """The form two tokens must share to count as equal; None when the options drop the token.
 
     Hyphens inside a word never count: a hard wrap at a compound ("well-\\nknown") reaches
     the tokenizer as line-end hyphenation, so "well-known" and "wellknown" must agree.
     """
-    word = is_word(norm)
+    word = _wordy(norm) if word is None else word
     if options.ignore_punctuation:
         if not word:
             return None
@@ -87,14 +91,19 @@ class Side:
         self.article = article
         tokens = article.tokens
         starts = [t.start for t in tokens]
-        cache: dict[str, str | None] = {}
-        keys = []
-        for t in tokens:
-            try:
-                keys.append(cache[t.norm])
-            except KeyError:
-                keys.append(cache.setdefault(t.norm, token_key(t.norm, options)))
+        norms = [t[2] for t in tokens]
+        table = {}
+        for n in set(norms):
+            w = _wordy(n)
+            k = token_key(n, options, w)
+            table[n] = (k, w, k.casefold() if k is not None else None)
+        entries = [table[n] for n in norms]
+        keys = [e[0] for e in entries]
+        wordy = bytearray(e[1] for e in entries)
+        folded = [e[2] for e in entries]
+        dropped = any(k is None for k in keys)
         self.token_keys = keys
+        self.wordy = wordy  # 1 for a word token (a letter or digit in it), 0 for punctuation
         self.paragraphs: list[Para] = []
         self.sentences: list[Sentence] = []
         for bi, block in enumerate(article.blocks):
@@ -108,17 +117,24 @@ class Side:
                     continue
                 t0 = bisect_left(starts, span.start)
                 t1 = bisect_left(starts, span.end, t0)
-                idx = tuple(i for i in range(t0, t1) if keys[i] is not None)
-                skeys = tuple(keys[i] for i in idx)
-                words = tuple(keys[i].casefold() for i in idx if is_word(tokens[i].norm))
+                if dropped:
+                    idx = tuple(i for i in range(t0, t1) if keys[i] is not None)
+                    skeys = tuple(keys[i] for i in idx)
+                else:
+                    idx = tuple(range(t0, t1))
+                    skeys = tuple(keys[t0:t1])
+                words = tuple(folded[i] for i in idx if wordy[i])
                 self.sentences.append(Sentence(Span(*span), bi, len(self.paragraphs), idx, skeys, words))
             if len(self.sentences) > first:
                 self.paragraphs.append(Para(bi, Span(block.start, block.end), first, len(self.sentences)))
+        self._word_tokens: list[int] | None = None
         self.word_count = sum(len(s.words) for s in self.sentences)
         # The compared text as one string: what decides which side the engine treats as first.
         self.order_key = "\x00".join(" ".join(s.keys) for s in self.sentences)
 
     def word_tokens(self) -> list[int]:
         """Indices of the compared word tokens, in text order."""
-        toks = self.article.tokens
-        return [i for s in self.sentences for i in s.tokens if is_word(toks[i].norm)]
+        if self._word_tokens is None:
+            wordy = self.wordy
+            self._word_tokens = [i for s in self.sentences for i in s.tokens if wordy[i]]
+        return self._word_tokens
