@@ -208,8 +208,9 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _is_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper + lower >= 12 and upper >= 0.9 * (upper + lower)
 
 
 def _label_reason(text: str) -> str:
@@ -387,13 +388,29 @@ def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None) -> None:
         text = texts[j]
         if 5 <= len(_words(text)) <= 40 and not _ends_sentence(text) and not text.endswith((":", ",", ";")):
             mark(j, BlockKind.DEK)
+    # The next paragraph that is not set aside, for each index (one pass, from the end).
+    following: list[int | None] = [None] * n
+    upcoming = None
+    for k in range(n - 1, -1, -1):
+        following[k] = upcoming
+        if kinds[k] not in (BlockKind.BOILERPLATE, BlockKind.CAPTION):
+            upcoming = k
+    body_seen = False
     for i in range(after_title, n):
         if kinds[i] is not None:
+            body_seen = body_seen or kinds[i] == BlockKind.BODY
             continue
         text = texts[i]
-        if not 1 <= len(_words(text)) <= 10 or _ends_sentence(text) or text.endswith((":", ",", ";")):
-            continue
-        nxt = next((k for k in range(i + 1, n) if kinds[k] not in (BlockKind.BOILERPLATE, BlockKind.CAPTION)), None)
-        prev_body = any(kinds[k] is None or kinds[k] == BlockKind.BODY for k in range(after_title, i))
-        if nxt is not None and kinds[nxt] is None and _ends_sentence(texts[nxt]) and prev_body:
+        nxt = following[i]
+        if (
+            body_seen
+            and 1 <= len(_words(text)) <= 10
+            and not _ends_sentence(text)
+            and not text.endswith((":", ",", ";"))
+            and nxt is not None
+            and kinds[nxt] is None
+            and _ends_sentence(texts[nxt])
+        ):
             mark(i, BlockKind.HEADING)
+        else:
+            body_seen = True

@@ -38,6 +38,8 @@ _HYPHEN_BREAK_RE = re.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
 
 def normalize(s: str) -> str:
     """NFKC plus one form for quotes, dashes and spaces; case is kept."""
+    if s.isascii() and "\n" not in s:
+        return s  # nothing to unify, and the common case by far
     s = unicodedata.normalize("NFKC", s.translate(_CHAR_MAP)).translate(_CHAR_MAP)
     if "\n" in s:
         s = _HYPHEN_BREAK_RE.sub("", s)
