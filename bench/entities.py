@@ -160,12 +160,17 @@ def _entity_found(main: str, names: list[list[str]]) -> bool:
     return False
 
 
+# Gold speakers that name a group; a person of that group quoted by name is not counted wrong or right.
+_GROUP_WORDS = frozenset("party democrats republicans lawmakers administration senate house committee gop".split())
+
+
 def bench_basil() -> None:
     if not (CORPUS / "basil").exists():
         print("basil: not found, skipped")
         return
     found = total = 0
     q_total = q_seen = q_attr = q_named = q_named_attr = q_right = 0
+    p_named = p_attr = p_right = 0
     chars = 0
     secs = 0.0
     for data, paragraphs, ann in basil_articles():
@@ -200,14 +205,23 @@ def bench_basil() -> None:
                 if spk:
                     q_named_attr += 1
                     gold_last = fold(p["speaker"].split("_")[-1])
-                    if gold_last in name_tokens(spk) or gold_last in fold(spk):
-                        q_right += 1
+                    right = gold_last in name_tokens(spk) or gold_last in fold(spk)
+                    q_right += right
+            person = named and len([w for w in p["speaker"].split("_") if w[:1].isupper()]) >= 2 and not any(
+                w.lower() in _GROUP_WORDS for w in p["speaker"].split("_"))
+            if person:
+                p_named += 1
+                if spk:
+                    p_attr += 1
+                    p_right += fold(p["speaker"].split("_")[-1]) in name_tokens(spk)
     print(f"basil ({total} main entities in 150 articles)")
     print(f"  main entities found as entities: {found}/{total} = {found / max(total, 1):.3f}")
     print(f"  annotated quotes with a speaker: {q_total}; inside an extracted quote: {q_seen} ({q_seen / max(q_total, 1):.3f})")
     print(f"  attributed: {q_attr}/{q_total} = {q_attr / max(q_total, 1):.3f}")
     print(f"  named gold speaker: {q_named}; attributed {q_named_attr} ({q_named_attr / max(q_named, 1):.3f}); "
           f"right speaker {q_right}/{q_named_attr} = {q_right / max(q_named_attr, 1):.3f} of those attributed")
+    print(f"  gold speaker a person's full name: {p_named}; attributed {p_attr} ({p_attr / max(p_named, 1):.3f}); "
+          f"right speaker {p_right}/{p_attr} = {p_right / max(p_attr, 1):.3f} of those attributed")
     print(f"throughput: {chars / 1e6:.2f} MB of BASIL text in {secs:.2f} s = {chars / 1e6 / secs:.2f} MB/s on one core "
           f"(gazetteer already loaded)")
 

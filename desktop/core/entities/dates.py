@@ -22,7 +22,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _QUAL = r"(?:as early as|as late as|as soon as|no later than|by|since|until|till|before|after|around|about)"
 
 _DATE_RE = re.compile(
-    r"(?P<md>\b" + _MONTH + r"\s\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s" + _YEAR + r"\b)?)"
+    r"\b(?:(?P<md>\b" + _MONTH + r"\s\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s" + _YEAR + r"\b)?)"
     r"|(?P<dm>\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH_LONG + r"\b(?:,?\s" + _YEAR + r"\b)?)"
     r"|(?P<my>\b" + _MONTH + r",?\s" + _YEAR + r"\b)"
     r"|(?P<iso>\b" + _YEAR + r"-[01]\d-[0-3]\d\b)"
@@ -34,7 +34,11 @@ _DATE_RE = re.compile(
     r"|(?P<cm>\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)\s)?" + _MONTH_LONG + r"\b(?!\.?,?\s\d))"
     r"|(?P<yr>\b(?:" + _QUAL + r"\s)?" + _YEAR + r"\b(?![,.]\d|\s?%|-))"
     r"|(?P<dec>\b(?:the\s)?(?:1[89]|20)\d0s\b)"
-    r"|(?P<time>\b[01]?\d(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b))"
+    r"|(?P<time>\b[01]?\d(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)))"
+)
+_FULL_RE = re.compile(
+    r"\b(?:" + _MONTH + r"\s\d{1,2}(?:st|nd|rd|th)?,?\s" + _YEAR + r"|\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?"
+    + _MONTH_LONG + r",?\s" + _YEAR + r"|" + _YEAR + r"-[01]\d-[0-3]\d)\b"
 )
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|'ll|to be held|scheduled|plans? to|planning to|expected to|is to|are to|due to|upcoming|next)\b"
@@ -62,8 +66,13 @@ class Reference:
     origin: str  # "the publication date" or "the latest full date in the text (Feb. 27, 2023)"
 
 
+_HINT_RE = re.compile(r"\d|day|[Jj]an|[Ff]eb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec|week|month|year|tonight")
+
+
 def find_dates(text: str, start: int, end: int, ref: Reference | None) -> list[DateHit]:
-    out = []
+    out: list[DateHit] = []
+    if not _HINT_RE.search(text, start, end):
+        return out
     for m in _DATE_RE.finditer(text, start, end):
         kind = m.lastgroup
         s, e = m.span()
@@ -98,8 +107,8 @@ def _year_ok(text: str, s: int, word: str) -> bool:
 def full_dates(text: str) -> list[tuple[dt.date, str]]:
     """Every date with day, month and year in the text (for a reference when none was published)."""
     out = []
-    for m in _DATE_RE.finditer(text):
-        if m.lastgroup in ("md", "dm", "iso") and re.search(_YEAR, m.group()):
+    for m in _FULL_RE.finditer(text):
+        if True:
             day = _parse_abs(m.group())
             if day is not None and day[1] == "day":
                 out.append((day[0], m.group()))

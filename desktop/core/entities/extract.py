@@ -131,7 +131,7 @@ def _quotes(text: str, blocks, entities: list[Entity]) -> list[Quote]:
     for b in blocks:
         hits = find_quotes(text, b.start, b.end)
         for i, h in enumerate(hits):
-            speaker = _resolve(h, people, orgs, b.start)
+            speaker = _resolve(h, people, orgs, b.start, text, out)
             if not speaker[0] and i == 0 and (prev_open or _starts_with_quote(text, b.start)) and prev_speaker[0]:
                 speaker = prev_speaker  # a quote that runs on from the paragraph before
             out.append(Quote(h.text, h.start, h.end, speaker[0], speaker[1]))
@@ -154,7 +154,7 @@ def _starts_with_quote(text: str, start: int) -> bool:
     return text[start : start + 1] in ("\u201c", '"')
 
 
-def _resolve(h: QuoteHit, people, orgs, para_start: int) -> tuple[str, str]:
+def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: list[Quote] | None = None) -> tuple[str, str]:
     if h.s_start < 0:
         return "", ""
     for pool, typ in ((people, "person"), (orgs, "organization")):
@@ -167,7 +167,12 @@ def _resolve(h: QuoteHit, people, orgs, para_start: int) -> tuple[str, str]:
         if low == "it":
             cands = [x for x in orgs if x[1] <= h.s_start]
             return (cands[-1][2].name, "organization") if cands else ("", "")
-        cands = [x for x in people if x[1] <= h.s_start and x[0] >= para_start - 2000]
+        # "he said": the last person quoted nearby, else the nearest person named as a subject
+        recent = [q for q in (done or []) if q.speaker_type == "person" and q.end >= para_start - 600]
+        if recent:
+            return recent[-1].speaker, "person"
+        cands = [x for x in people if x[1] <= h.s_start and x[0] >= para_start - 2000
+                 and not _modifier(text, x[1]) and not _inside_quote(done or [], x[0])]
         return (cands[-1][2].name, "person") if cands else ("", "")
     if low in ("the", "a", "an", "one", "another"):
         last = words[-1].lower()
@@ -180,3 +185,13 @@ def _resolve(h: QuoteHit, people, orgs, para_start: int) -> tuple[str, str]:
         if ent.name.lower().split()[-1] == surname:
             return ent.name, "person"
     return h.speaker.rstrip(".,"), ""
+
+
+def _modifier(text: str, end: int) -> bool:
+    """ "Obama's", "the Obama administration": a name used as a modifier is not the one speaking."""
+    after = text[end : end + 16]
+    return after.startswith(("'s", "\u2019s")) or bool(re.match(r"\s(?:administration|campaign|era|government|White House)\b", after))
+
+
+def _inside_quote(quotes: list[Quote], pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in quotes)

@@ -34,7 +34,7 @@ CONVERT = {"km": ("miles", 1 / 1.609344), "m": ("feet", 1 / 0.3048), "kg": ("pou
 
 _NUMWORD = r"(?:" + "|".join(list(_SMALL) + list(_TENS)) + r")(?:-(?:" + "|".join(list(_SMALL)[:9]) + r"))?"
 _FIG_RE = re.compile(
-    r"(?P<cur>US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])?\s?"
+    r"(?:(?P<cur>US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?|\b)"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?i:" + _NUMWORD + r")\b|\b(?i:a\sdozen)\b)"
     r"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per\scent)\b)?"

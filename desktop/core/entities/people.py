@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
@@ -55,6 +56,7 @@ def _prefix_ok(prefix: list[str], gaz: Gazetteer) -> bool:
         or all(p in gaz.demonyms or gaz.place(p) is not None for p in prefix)
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Case- and accent-folded, without dots, hyphens or a possessive."""
     word = unicodedata.normalize("NFKD", word)
@@ -66,8 +68,13 @@ def fold(word: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
     parts = [fold(p) for p in name.replace("-", " ").split()]
-    return [p for p in parts if p and p not in lx.HONORIFICS and p.rstrip(".") not in lx.HONORIFICS]
+    return tuple(p for p in parts if p and p not in lx.HONORIFICS)
 
 
 def _close(a: str, b: str, min_len: int) -> bool:
@@ -92,6 +99,7 @@ def _skeleton(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> str:
     """"same", "variant" (one person spelled two ways), "swapped" (name order) or "" (different)."""
     ta, tb = name_tokens(a), name_tokens(b)

@@ -36,13 +36,14 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         kind = m.lastgroup
         s, e = m.span()
         word = m.group()
-        if kind == "W" and word.endswith(_POSSESSIVE) and len(word) > 2:
-            append(Tok(s, e - 2, word[:-2], "W"))
-            append(Tok(e - 2, e, word[-2:], "S"))
-            continue
-        if kind == "W" and (word.endswith("'") or word.endswith("\u2019")):
-            append(Tok(s, e - 1, word[:-1], "W"))
-            append(Tok(e - 1, e, word[-1], "S"))
-            continue
+        if kind == "W" and ("'" in word or "\u2019" in word):
+            if word.endswith(_POSSESSIVE) and len(word) > 2:
+                append(Tok(s, e - 2, word[:-2], "W"))
+                append(Tok(e - 2, e, word[-2:], "S"))
+                continue
+            if word.endswith(("'", "\u2019")):
+                append(Tok(s, e - 1, word[:-1], "W"))
+                append(Tok(e - 1, e, word[-1], "S"))
+                continue
         append(Tok(s, e, word, kind))
     return out
