@@ -4,4 +4,6 @@ import sys
 
 from desktop.cli import main
 
-sys.exit(main())
+# Guarded: worker processes (desktop.core.batch) import this module again under another name.
+if __name__ == "__main__":
+    sys.exit(main())
