@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QPainter, QDragMoveEvent, QDropEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QPainter, QDragMoveEvent, QDropEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.article import Article
@@ -46,19 +46,33 @@ class ArticleText(QTextEdit):
         # Document y range of the change the reader stepped to, drawn as a bar in the margin.
         self.marker: tuple[float, float] | None = None
         self.marker_color = QColor()
+        # Document y ranges where the other article has text and this one has none.
+        self.gaps: list[tuple[float, float, QColor]] = []
+
+    def set_gaps(self, gaps: list[tuple[float, float, QColor]]) -> None:
+        self.gaps = gaps
+        self.viewport().update()
 
     def set_marker(self, rows: tuple[float, float] | None, color: QColor) -> None:
         self.marker, self.marker_color = rows, color
         self.viewport().update()
 
-    def paintEvent(self, event) -> None:  # Override QTextEdit: text first, then the change bar
+    def paintEvent(self, event) -> None:  # Override QTextEdit: gaps and the change bar over the text
         super().paintEvent(event)
-        if self.marker is None:
+        if self.marker is None and not self.gaps:
             return
-        top, bottom = self.marker
         scroll = self.verticalScrollBar().value()
+        height = self.viewport().height()
         painter = QPainter(self.viewport())
-        painter.fillRect(QRectF(1, top - scroll, 4, bottom - top), self.marker_color)
+        margin = self.document().documentMargin()
+        width = self.viewport().width() - 2 * margin
+        for top, bottom, color in self.gaps:
+            if bottom - scroll < 0 or top - scroll > height:
+                continue
+            painter.fillRect(QRectF(margin, top - scroll + 2, width, bottom - top - 4), QBrush(color, Qt.BrushStyle.BDiagPattern))
+        if self.marker is not None:
+            top, bottom = self.marker
+            painter.fillRect(QRectF(1, top - scroll, 4, bottom - top), self.marker_color)
         painter.end()
 
     def position_at(self, point: QPoint) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFontMetrics, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.article import Article, Span
@@ -172,6 +172,10 @@ class DiffView(QWidget):
         fmt.setUnderlineColor(self._colors.current_change)
         for side, spans in (("left", left), ("right", right)):
             self._set_layer(side, "mentions", self._span_selections(side, spans, fmt))
+        # Hovering selects the entity under the mouse, which lands here: only scroll when no
+        # mention is on screen already, so the text never moves under a hovering mouse.
+        if any(self._offset_visible(side, s.start) for side, spans in (("left", left), ("right", right)) for s in spans):
+            return
         for side, spans in (("left", left), ("right", right)):
             if spans:
                 self.scroll_to_offset(side, min(s.start for s in spans))
@@ -184,6 +188,17 @@ class DiffView(QWidget):
         pos = pane.to_position(offset)
         if pos is not None:
             self._scroll_to_position(side, pos)
+
+    def _offset_visible(self, side: str, offset: int) -> bool:
+        pane = self._docs.get(side)
+        view = self.panes[side].text
+        pos = pane.to_position(offset) if pane is not None else None
+        if pos is None or not view.isVisibleTo(self):
+            return False
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(pos)
+        rect = view.cursorRect(cursor)
+        return rect.bottom() > 0 and rect.top() < view.viewport().height()
 
     # ----- for tests and the window -----
 
@@ -247,6 +262,7 @@ class DiffView(QWidget):
         if not sides or not self._bands:
             self._tops = {side: [0.0] for side in SIDES}
             self._update_overview()
+            self._update_gaps()
             self.connector.update()
             return
         anchor = self._scroll_anchor("left")
@@ -264,7 +280,22 @@ class DiffView(QWidget):
         self._mirror("left")
         self._update_overview()
         self._update_marker()
+        self._update_gaps()
         self.connector.update()
+
+    def _update_gaps(self) -> None:
+        """Hatch the rows where only the other article has text, in that change's colour."""
+        for side in SIDES:
+            gaps = []
+            tops = self._tops[side]
+            for i, band in enumerate(self._bands):
+                role = _LINE_ROLE.get(str(band.kind))
+                if role is None or band.spans(side) or i + 1 >= len(tops):
+                    continue
+                color = QColor(getattr(self._colors, role))
+                color.setAlpha(70)
+                gaps.append((tops[i], self._content_bottom(side, i), color))
+            self.panes[side].text.set_gaps(gaps)
 
     def _collect_changes(self) -> None:
         c = self._comparison
