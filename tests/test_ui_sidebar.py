@@ -576,6 +576,21 @@ def test_state_round_trips(qtbot):
     assert second.tabs.currentIndex() == 2
 
 
+def test_state_persists_under_its_declared_setting(qtbot, tmp_path):
+    from desktop.ui.settings import SIDEBAR_STATE, temporary_store
+
+    store = temporary_store(str(tmp_path / "settings.ini"))
+    first = _sidebar(qtbot)
+    first.tabs.setCurrentIndex(1)
+    first.differences_button.setChecked(True)
+    first.write_settings(store)
+    store.sync()
+    assert SIDEBAR_STATE.read(temporary_store(str(tmp_path / "settings.ini")))
+    second = _sidebar(qtbot)
+    second.read_settings(temporary_store(str(tmp_path / "settings.ini")))
+    assert second.tabs.currentIndex() == 1 and second.differences_button.isChecked()
+
+
 def test_status_icons_paint_in_theme_colours(qtbot):
     from PySide6.QtGui import QColor
 
@@ -606,3 +621,29 @@ def test_rendered_panel_shows_rows_and_cards(qtbot):
     qtbot.wait(50)
     narrower = [view.visualRect(view.model().index(r, 0)).height() for r in range(view.model().rowCount())]
     assert sum(narrower) > sum(heights)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_status_column_paints_the_theme_colour_of_each_status(qtbot, dark):
+    from PySide6.QtGui import QColor
+
+    from desktop.ui.sidebar.entity_model import Column
+    from desktop.ui.sidebar.status import status_color
+    from desktop.ui.theme import DARK, LIGHT, dark_palette
+
+    sidebar = _sidebar(qtbot)
+    if dark:
+        sidebar.setPalette(dark_palette())
+    sidebar.show()
+    sidebar.set_comparison(hand_comparison())
+    qtbot.waitExposed(sidebar)
+    colors = DARK if dark else LIGHT
+    image = sidebar.tree.viewport().grab().toImage()
+    for status in (MatchStatus.CONFLICT, MatchStatus.VARIANT, MatchStatus.LEFT, MatchStatus.RIGHT):
+        row = next(r for r in sidebar.model.rows() if r.status == status and r.quote is None)
+        cell = sidebar.tree.visualRect(sidebar.proxy.mapFromSource(sidebar.model.index_of(row, Column.STATUS)))
+        assert cell.isValid(), status
+        want = status_color(status, colors)
+        seen = [QColor(image.pixel(x, y)) for x in range(cell.left(), cell.right()) for y in range(cell.top(), cell.bottom())]
+        close = [c for c in seen if max(abs(c.red() - want.red()), abs(c.green() - want.green()), abs(c.blue() - want.blue())) < 40]
+        assert len(close) >= 3, (status, want.name())  # glyphs are thin: a few solid pixels

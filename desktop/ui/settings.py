@@ -62,6 +62,8 @@ GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())  # toolbars and docks
 MAIN_SPLITTER = Setting("window/main_splitter", QByteArray, QByteArray())  # list | view | sidebar
 SIDEBAR_VISIBLE = Setting("window/sidebar_visible", bool, True)
+# EntitySidebar.save_state() as JSON text (tab, column widths, sort, differences toggle)
+SIDEBAR_STATE = Setting("sidebar/state", str, "")
 LIST_HEADER = Setting("articles/header", QByteArray, QByteArray())  # column widths and sort
 IGNORE_CASE = Setting("options/ignore_case", bool, False)
 IGNORE_PUNCTUATION = Setting("options/ignore_punctuation", bool, False)
@@ -74,6 +76,7 @@ ALL = (
     WINDOW_STATE,
     MAIN_SPLITTER,
     SIDEBAR_VISIBLE,
+    SIDEBAR_STATE,
     LIST_HEADER,
     IGNORE_CASE,
     IGNORE_PUNCTUATION,

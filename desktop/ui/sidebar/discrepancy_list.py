@@ -23,7 +23,7 @@ KIND_LABELS = {
     DiscrepancyKind.QUOTE: "quote",
 }
 
-_CONTEXT_CHARS = 120
+_CONTEXT_CHARS = 100
 
 
 def sentence_around(article: Article | None, span: Span) -> str:

@@ -63,6 +63,7 @@ class EntityTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = _Node(None, 0, None, None)
         self._colors: Colors = LIGHT
+        self._selected_color = ""  # the palette's highlighted text: icons on a selected row
         self._single = False
         self._side_titles = ("", "")
 
@@ -90,10 +91,11 @@ class EntityTreeModel(QAbstractItemModel):
         self._side_titles = (left, right)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
-    def set_colors(self, colors: Colors) -> None:
-        if colors is self._colors:
+    def set_colors(self, colors: Colors, selected_color: str = "") -> None:
+        if colors is self._colors and selected_color == self._selected_color:
             return
         self._colors = colors
+        self._selected_color = selected_color
         self._emit_all_changed()
 
     @property
@@ -216,7 +218,7 @@ class EntityTreeModel(QAbstractItemModel):
                 return entry.right_count
             return STATUS_ORDER[entry.status] if entry.status is not None else len(STATUS_ORDER)
         if role == Qt.ItemDataRole.DecorationRole and col == Column.STATUS and entry.status is not None:
-            return status_icon(entry.status, self._colors)
+            return status_icon(entry.status, self._colors, self._selected_color)
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.status_text or None if col == Column.STATUS else entry.tooltip
         if role == Qt.ItemDataRole.AccessibleTextRole and col == Column.STATUS:
@@ -244,7 +246,7 @@ class EntityTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and col == Column.NAME:
             return group.label
         if role == Qt.ItemDataRole.DecorationRole and col == Column.NAME:
-            return group_icon(group, self._colors)
+            return group_icon(group, self._colors, self._selected_color)
         if role == Qt.ItemDataRole.FontRole and col == Column.NAME:
             font = QFont()
             font.setBold(True)

@@ -64,7 +64,8 @@ STATUS_ORDER = {
     MatchStatus.BOTH: 4,
 }
 
-_NUMBER = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(.*)$")
+# A normalised figure: a plain number, then its unit after a space ("4200000 USD").
+_NUMBER = re.compile(r"^\s*(-?\d+(?:\.\d+)?)(?:\s+(.*))?$")
 _QUOTE_LABEL_CHARS = 48
 
 
@@ -97,7 +98,7 @@ def format_value(value: str) -> str:
     m = _NUMBER.match(value)
     if not m:
         return value
-    number, rest = m.groups()
+    number, rest = m.group(1), m.group(2) or ""
     whole, _, frac = number.partition(".")
     sign = "-" if whole.startswith("-") else ""
     grouped = f"{int(whole.lstrip('-')):,}"
@@ -121,7 +122,10 @@ def entity_label(entity: Entity, *, with_variants: bool = False) -> str:
     if entity.type == EntityType.PERSON and entity.role:
         return f"{name} — {entity.role}"
     if entity.type == EntityType.DATE and entity.value and _squash(entity.value) != _squash(entity.name):
-        return f"{name}  ({entity.value})"
+        # A name that carries its year ("March 5, 2025") already says what the ISO form says;
+        # "Tuesday" or "yesterday" needs the date it was read as.
+        if not re.search(r"\b\d{4}\b", entity.name):
+            return f"{name}  ({entity.value})"
     if entity.type == EntityType.FIGURE and entity.value:
         extra = _figure_extra(entity)
         return f"{name}  ({extra})" if extra else name
@@ -133,7 +137,7 @@ def _figure_extra(entity: Entity) -> str:
     m = _NUMBER.match(entity.value)
     if not m:
         return ""
-    number, unit = m.groups()
+    number, unit = m.group(1), m.group(2) or ""
     digits_in_name = re.sub(r"[^\d.]", "", entity.name.replace(",", ""))
     if number.rstrip("0").rstrip(".") in digits_in_name or number in digits_in_name:
         return ""

@@ -45,12 +45,13 @@ def status_color(status: MatchStatus, colors: Colors) -> QColor:
     }[status]
 
 
-def status_icon(status: MatchStatus, colors: Colors) -> QIcon:
-    return glyph_icon(STATUS_GLYPHS[status], status_color(status, colors).name())
+def status_icon(status: MatchStatus, colors: Colors, selected: str = "") -> QIcon:
+    """`selected` is the colour on a selected row (the palette's highlighted text)."""
+    return glyph_icon(STATUS_GLYPHS[status], status_color(status, colors).name(), selected)
 
 
-def group_icon(group: Group, colors: Colors) -> QIcon:
-    return glyph_icon(GROUP_GLYPHS[group], colors.muted_text.name())
+def group_icon(group: Group, colors: Colors, selected: str = "") -> QIcon:
+    return glyph_icon(GROUP_GLYPHS[group], colors.muted_text.name(), selected)
 
 
 def kind_icon(kind: DiscrepancyKind, colors: Colors) -> QIcon:
@@ -58,7 +59,9 @@ def kind_icon(kind: DiscrepancyKind, colors: Colors) -> QIcon:
 
 
 @lru_cache(maxsize=128)
-def glyph_icon(glyph: str, color: str) -> QIcon:
+def glyph_icon(glyph: str, color: str, selected: str = "") -> QIcon:
     import qtawesome  # late: it loads its fonts on first use, after QApplication exists
 
-    return qtawesome.icon(glyph, color=color)
+    # On a selected row the glyph takes the highlighted-text colour: a coloured glyph on the
+    # highlight is hard to read.
+    return qtawesome.icon(glyph, color=color, color_selected=selected or color)

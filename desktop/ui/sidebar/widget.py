@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, QSettings, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from desktop.ui.sidebar.quote_list import QuoteList
 from desktop.ui.sidebar.quote_pairs import QuotePair, pair_quotes, single_quotes
 from desktop.ui.sidebar.rows import EntityRow, comparison_rows, single_rows
 from desktop.ui.sidebar.status import glyph_icon
+from desktop.ui.settings import SIDEBAR_STATE
 from desktop.ui.theme import palette_colors
 
 TAB_ENTITIES, TAB_DISCREPANCIES, TAB_QUOTES = 0, 1, 2
@@ -59,6 +60,7 @@ class EntitySidebar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entitySidebar")
+        self.setMinimumWidth(220)
         self._comparison: Comparison | None = None
         self._single_article: Article | None = None
         self._quiet = False  # True while select_at moves the selection: hovering must not scroll the text
@@ -171,8 +173,8 @@ class EntitySidebar(QWidget):
 
     def _default_column_widths(self) -> dict[int, int]:
         fm = self.tree.fontMetrics()
-        count = fm.horizontalAdvance("Right") + 18
-        return {Column.LEFT: count, Column.RIGHT: count, Column.STATUS: 30}
+        count = fm.horizontalAdvance("Right") + 14
+        return {Column.LEFT: count, Column.RIGHT: count, Column.STATUS: 26}
 
     def _apply_widths(self, widths: dict[int, int]) -> None:
         for col, width in widths.items():
@@ -269,6 +271,16 @@ class EntitySidebar(QWidget):
             "differences_only": self.differences_button.isChecked(),
         }
 
+    def write_settings(self, store: QSettings) -> None:
+        """Save the panel's state under its declared key (desktop.ui.settings.SIDEBAR_STATE)."""
+        SIDEBAR_STATE.write(store, json.dumps(self.save_state()))
+
+    def read_settings(self, store: QSettings) -> None:
+        self.restore_state(SIDEBAR_STATE.read(store))
+
+    def sizeHint(self) -> QSize:  # Qt override
+        return QSize(340, 600)
+
     def restore_state(self, state: dict[str, Any] | str | None) -> None:
         """Apply what `save_state` returned (or its JSON text); unknown or bad values are ignored."""
         if isinstance(state, str):
@@ -299,7 +311,7 @@ class EntitySidebar(QWidget):
 
     def _after_content(self, has_content: bool, *, single: bool) -> None:
         self.tree.setColumnHidden(Column.RIGHT, single)
-        self.differences_button.setEnabled(not single or has_content)
+        self.differences_button.setText("Variants" if single else "Differences")
         self.differences_button.setToolTip(
             "Show only names spelled two ways" if single else "Show only what differs between the two articles"
         )
@@ -424,7 +436,7 @@ class EntitySidebar(QWidget):
 
     def _apply_palette(self) -> None:
         colors = palette_colors(self.palette())
-        self.model.set_colors(colors)
+        self.model.set_colors(colors, self.palette().color(QPalette.ColorRole.HighlightedText).name())
         for view in (self.discrepancies, self.quotes):
             view.delegate.clear_cache()
             view.viewport().update()
