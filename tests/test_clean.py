@@ -136,6 +136,12 @@ def test_share_labels(label):
         ("© 2025 The River Post. All rights reserved.", "copyright notice"),
         ("4 min read", "reading time or audio label"),
         ("More:", "heading of links to other stories"),
+        ("You may also like...", "heading of links to other stories"),
+        ("[Related: Canal tolls rise for the first time]", "link to another story"),
+        ("Morning Briefing Newsletter", "app or newsletter plug"),
+        ("Have a tip? Claire Dubois can be reached at claire@riverpost.example.", "contact details"),
+        ("Media contact: Jean Roux, River Authority", "contact details"),
+        ("SOURCE: news agencies", "source line"),
         ("FOR IMMEDIATE RELEASE", "press-release label"),
     ],
 )
@@ -197,6 +203,17 @@ def test_byline_gives_author_and_date_line_is_a_dateline():
     )
     assert kinds == [BlockKind.TITLE, BlockKind.BYLINE, BlockKind.DATELINE, BlockKind.BODY]
     assert result.author == "Claire Dubois"
+
+
+def test_tag_line_at_the_foot_is_boilerplate_but_not_the_category():
+    result, kinds, reasons = kinds_of(["River levels fall in Lyon", BODY_1, BODY_2, "Tags: rivers | drought | Lyon"])
+    assert (kinds[-1], reasons[-1]) == (BlockKind.BOILERPLATE, "category or tag line")
+    assert result.category == ""
+
+
+def test_reporting_credit_at_the_foot_is_a_byline():
+    _, kinds, _ = kinds_of(["River levels fall in Lyon", BODY_1, BODY_2, "(Reporting by Claire Dubois; Editing by Jean Roux)"])
+    assert kinds[-1] == BlockKind.BYLINE
 
 
 def test_dek_under_the_title_and_heading_between_paragraphs():

@@ -49,7 +49,8 @@ _PLUG_RE = re.compile(
 )
 # A link to another story set into the text: "READ MORE: ...", "Related: ...".
 _LINK_PREFIX_RE = re.compile(
-    r"^(?:read more|read also|also read|related|related story|related article|see also|more|watch|"
+    r"^[\[(]?(?:read more|read also|also read|related|related (?:story|stories|article|articles|post|posts|content)|"
+    r"see also|more|watch|"
     r"listen|recommended|opinion|analysis|explainer|latest|breaking)\s*[:|>\u00bb\u2014-]\s*\S",
     re.I,
 )
@@ -67,6 +68,17 @@ _RELATIVE_TIME_RE = re.compile(
     r"\s+ago$|^(?:just now|yesterday|today)$",
     re.I,
 )
+# A heading over links to other stories, wherever it stands.
+_LINKS_HEADING_RE = re.compile(
+    r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|related(?: (?:posts?|stories|articles?|content|links|coverage))?|"
+    r"recent posts|more (?:stories|news|from [\w .'&-]{1,30})|read (?:more|next)|also read|further reading|see also|"
+    r"recommended(?: for you| reading| stories)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
+    r"don'?t miss|editor'?s picks?|what to read next)\s*(?::|\.\.\.|\u2026)?$",
+    re.I,
+)
+_NEWSLETTER_HEADING_RE = re.compile(r"^(?:[\w'\u2019&-]+\s+){0,3}newsletters?$", re.I)
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SOURCE_LINE_RE = re.compile(r"^sources?\s*:\s*\S", re.I)
 _RELEASE_LABEL_RE = re.compile(r"^(?:for immediate release|embargoed until\b.*|news release|press release|-?\s*30\s*-|#{3}|end)$", re.I)
 _CONTACT_RE = re.compile(r"^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)\s*:", re.I)
 _LIST_LABEL_RE = re.compile(
@@ -96,7 +108,7 @@ _CREDIT_LINE_RE = re.compile(
     re.I,
 )
 _BYLINE_RE = re.compile(
-    r"^(?:by|written by|posted by|story by|words by|reporting by|author:)\s+(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*)",
+    r"^\(?(?:by|written by|posted by|story by|words by|reporting by|additional reporting by|author:)\s+(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*)",
     re.I,
 )
 _BYLINE_CUT_RE = re.compile(r"\s*(?:[|,;\u2022\u00b7\u2014\u2013]|\s-\s|\bupdated\b|\bpublished\b).*$", re.I)
@@ -146,9 +158,10 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
         if kinds[i] not in (None, BlockKind.HEADING, BlockKind.BODY):
             continue
         m = _CATEGORY_RE.match(text)
-        if m and i < 3:
-            category = category or m.group(1).strip()
-            mark(i, BlockKind.BOILERPLATE, "category line")
+        if m:
+            if i < 3:  # a category line heads the scrape; tags at the foot say less
+                category = category or m.group(1).strip(" |")
+            mark(i, BlockKind.BOILERPLATE, "category line" if i < 3 else "category or tag line")
             continue
         reason = _label_reason(text)
         if reason == "promo headline in capitals" and html and kinds[i] == BlockKind.HEADING:
@@ -227,8 +240,12 @@ def _label_reason(text: str) -> str:
         return "advertisement label"
     if len(words) <= 25 and _PLUG_RE.match(text):
         return "app or newsletter plug"
-    if len(words) <= 3 and text.endswith(":") and _LIST_LABEL_RE.match(text):
+    if len(words) <= 3 and text.endswith(":") and _LIST_LABEL_RE.match(text) or (
+        len(words) <= 6 and _LINKS_HEADING_RE.match(text)
+    ):
         return "heading of links to other stories"
+    if len(words) <= 4 and _NEWSLETTER_HEADING_RE.match(text):
+        return "app or newsletter plug"
     if len(words) <= 30 and _LINK_PREFIX_RE.match(text):
         return "link to another story"
     if len(words) <= 40 and _COPYRIGHT_RE.search(text):
@@ -243,8 +260,10 @@ def _label_reason(text: str) -> str:
         return "time stamp of another post"
     if len(words) <= 6 and _RELEASE_LABEL_RE.match(text):
         return "press-release label"
-    if len(words) <= 40 and _CONTACT_RE.match(text):
+    if len(words) <= 40 and (_CONTACT_RE.match(text) or _EMAIL_RE.search(text)):
         return "contact details"
+    if len(words) <= 8 and _SOURCE_LINE_RE.match(text):
+        return "source line"
     return ""
 
 
@@ -334,7 +353,12 @@ def _is_byline(text: str) -> bool:
 
 
 def _byline_name(text: str) -> str:
-    name = re.sub(r"^(?:by|written by|posted by|story by|words by|reporting by|author:)\s+", "", text, flags=re.I)
+    name = re.sub(
+        r"^\(?(?:by|written by|posted by|story by|words by|reporting by|additional reporting by|author:)\s+",
+        "",
+        text,
+        flags=re.I,
+    )
     return _BYLINE_CUT_RE.sub("", name).strip()
 
 
