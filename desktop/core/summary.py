@@ -28,16 +28,52 @@ def extract_summary(article: Article, extraction=None) -> str:
     return "\n".join(lines)
 
 
+# Most significant first: what changes the facts, then who said it, then wording.
+_SIGNIFICANCE = ("figure", "date", "name", "quote", "attribution", "hedging", "other", "cosmetic")
+_MAX_CHANGES = 40
+
+
+def _clip(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
 def compare_summary(c) -> str:
+    """The comparison as a reader's summary: figures, then changes by significance, then moves."""
     s = c.stats
     lines = [
         f"{c.left.display_title}  ⟷  {c.right.display_title}",
-        f"similarity {s.similarity:.2f}; left in right {s.left_in_right:.0%}, right in left {s.right_in_left:.0%}",
+        f"similarity {s.similarity:.2f}; {s.left_in_right:.0%} of the left's words are in the right, "
+        f"{s.right_in_left:.0%} of the right's in the left",
+        f"sentences: {s.sentences_kept} kept, {s.sentences_changed} changed, {s.sentences_added} added, "
+        f"{s.sentences_removed} removed, {s.sentences_moved} moved",
         f"words: {s.words_kept} kept, {s.words_changed} changed, {s.words_added} added, "
         f"{s.words_removed} removed, {s.words_moved} moved",
     ]
+    if c.shared_passages:
+        longest = max(p.words for p in c.shared_passages)
+        lines.append(f"shared passages of 8+ words: {len(c.shared_passages)} (longest {longest} words)")
     for d in c.discrepancies:
         lines.append(f"  discrepancy [{d.kind}] {d.left_text!r} ≠ {d.right_text!r}")
-    for ch in c.changes:
-        lines.append(f"  {ch.cls:<12}{ch.left_text[:60]!r} → {ch.right_text[:60]!r}")
+    if c.changes:
+        rank = {name: k for k, name in enumerate(_SIGNIFICANCE)}
+        ordered = sorted(c.changes, key=lambda ch: rank.get(str(ch.cls), len(rank)))  # stable: text order within
+        lines.append(f"changes ({len(c.changes)}), most significant first:")
+        for ch in ordered[:_MAX_CHANGES]:
+            if not ch.left_text:
+                what = f"added {_clip(ch.right_text)!r}"
+            elif not ch.right_text:
+                what = f"removed {_clip(ch.left_text)!r}"
+            else:
+                what = f"{_clip(ch.left_text)!r} → {_clip(ch.right_text)!r}"
+            lines.append(f"  {str(ch.cls):<12}{what}")
+        if len(ordered) > _MAX_CHANGES:
+            lines.append(f"  … and {len(ordered) - _MAX_CHANGES} more (use --json for all)")
+    moves = [p for p in c.paragraphs if str(p.op) == "moved" and p.left is not None]
+    if moves:
+        lines.append(f"moved paragraphs ({len(moves)}):")
+        for p in moves:
+            lines.append(f"  {_clip(c.left.text[p.left.start : p.left.end])!r}")
+    if not c.changes and not moves:
+        lines.append("no differences in the compared text")
     return "\n".join(lines)

@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from desktop.core.align.units import Sentence, Side, number_value
 from desktop.core.align.words import Run
-from desktop.core.article import Span
+from desktop.core.article import BlockKind, Span
 from desktop.core.comparison import ChangeClass
 
 MONTHS = frozenset(
@@ -219,7 +219,9 @@ def classify(
 
 
 def whole_sentence_class(side: Side, sent: Sentence, quotes: QuoteMap) -> ChangeClass:
-    """An added or removed sentence: a quote when it quotes someone, else other."""
+    """An added or removed sentence: a date for a dateline, a quote when it quotes someone, else other."""
+    if side.article.blocks[sent.block].kind == BlockKind.DATELINE:
+        return ChangeClass.DATE
     return ChangeClass.QUOTE if quotes.any_quoted(sent.tokens) else ChangeClass.OTHER
 
 
