@@ -222,8 +222,15 @@ def bench_basil() -> None:
           f"right speaker {q_right}/{q_named_attr} = {q_right / max(q_named_attr, 1):.3f} of those attributed")
     print(f"  gold speaker a person's full name: {p_named}; attributed {p_attr} ({p_attr / max(p_named, 1):.3f}); "
           f"right speaker {p_right}/{p_attr} = {p_right / max(p_attr, 1):.3f} of those attributed")
-    print(f"throughput: {chars / 1e6:.2f} MB of BASIL text in {secs:.2f} s = {chars / 1e6 / secs:.2f} MB/s on one core "
-          f"(gazetteer already loaded)")
+    arts = [body_article(p) for _, p, _ in basil_articles()]
+    best = secs
+    for _ in range(2):  # the machine is shared: report the best of three passes
+        t0 = time.perf_counter()
+        for art in arts:
+            extract(art)
+        best = min(best, time.perf_counter() - t0)
+    print(f"throughput: {chars / 1e6:.2f} MB of BASIL text; first pass {secs:.2f} s = {chars / 1e6 / secs:.2f} MB/s, "
+          f"best of 3 {best:.2f} s = {chars / 1e6 / best:.2f} MB/s on one core (gazetteer already loaded)")
 
 
 # ---- MSRP ------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from desktop.core.entities import lexicon as lx
@@ -187,8 +188,8 @@ class NameFinder:
         speech = nxt is not None and nxt.kind == "W" and nxt.text in lx.SPEECH_VERBS
         role_before = self._role_before(toks, i)
         if len(run) == 1 and (run[0].kind == "A" or (run[0].text.isupper() and 2 <= len(run[0].text) <= 6)):
-            if not run[0].text.endswith("."):
-                self._add(ORG, run, sure=False)
+            if not run[0].text.endswith(".") or _DOTTED.match(run[0].text):
+                self._add(ORG, run, sure=False)  # "NATO", "U.N." (places such as "U.S." were found above)
             return
         if run[-1].kind == "A" and run[-1].text.lower() not in ("jr.", "sr."):
             return
@@ -313,6 +314,7 @@ class NameFinder:
         return out
 
 
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 _TIME_ZONES = frozenset("AST ADT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST JST IST AEST AEDT".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower new greater".split())
 

@@ -19,7 +19,7 @@ def is_org_run(words: list[str]) -> bool:
 
 
 # Heads that name an organisation on their own ("Parliament", "Reuters", "Congress").
-_ALONE = frozenset("parliament congress senate reuters cabinet nato pentagon".split())
+_ALONE = frozenset("parliament congress senate reuters cabinet nato pentagon fed treasury".split())
 
 
 def org_noun_follows(toks: list[Tok], j: int) -> bool:
