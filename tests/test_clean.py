@@ -187,6 +187,19 @@ def test_trailing_list_with_teasers_written_as_full_sentences():
     assert kinds[3:] == [BlockKind.BOILERPLATE] * len(tail)
 
 
+def test_list_at_the_end_of_the_article_itself_is_body():
+    tail = ["Top tips", "Check the lock times", "Carry spare fuel", "Call the harbour master"]
+    _, kinds, _ = kinds_of(["River levels fall in Lyon", BODY_1, BODY_2, *tail])
+    assert BlockKind.BOILERPLATE not in kinds
+
+
+@pytest.mark.parametrize("label", ["Related", "Most Read", "More from Lyon", "Latest Stories", "Recent Posts"])
+def test_list_labels(label):
+    tail = [label, "Ferry fares rise on the lake", "New bridge opens in Grenoble"]
+    _, kinds, reasons = kinds_of(["River levels fall in Lyon", BODY_1, BODY_2, *tail])
+    assert kinds[3:] == [BlockKind.BOILERPLATE] * 3 and reasons[3] == "list of other posts"
+
+
 def test_short_line_of_ordinary_words_is_not_share_buttons():
     _, kinds, _ = kinds_of(["River levels fall in Lyon", BODY_1, "More on this", BODY_2])
     assert kinds[2] != BlockKind.BOILERPLATE

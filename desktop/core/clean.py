@@ -83,7 +83,8 @@ _RELEASE_LABEL_RE = re.compile(r"^(?:for immediate release|embargoed until\b.*|n
 _CONTACT_RE = re.compile(r"^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)\s*:", re.I)
 _LIST_LABEL_RE = re.compile(
     r"^(?:(?:recent|related|latest|more|most|top|other|similar|popular|trending|recommended|suggested|"
-    r"featured)\b(?:\s+[\w'\u2019&-]+){0,4}"
+    r"featured)(?:\s+(?:[\w'\u2019&-]+\s+){0,3}?(?:posts?|stories|articles?|news|headlines|reads?|videos|links|"
+    r"content|coverage|picks|viewed|shared|popular|now)|\s+(?:from|on|in)(?:\s+[\w'\u2019&-]+){1,3})?"
     r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next)|also read|don'?t miss|further reading|"
     r"see also|editor'?s picks?|up next|what to read next|in other news|around the web)\s*:?$",
     re.I,
@@ -136,6 +137,7 @@ def classify(doc: Document, paragraphs: list[Paragraph]) -> list[tuple[BlockKind
 
 
 def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
+    """Kinds and reasons for the paragraphs, plus the title, category and author they give away."""
     texts = [" ".join(p.text.split()) for p in paragraphs]
     n = len(texts)
     kinds: list[BlockKind | None] = [None] * n
