@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="score only the first N pages")
     parser.add_argument("--worst", type=int, default=0, help="list the K pages where Diptych loses most")
+    parser.add_argument(
+        "--set-aside", type=int, default=0, help="show K blocks the cleaning set aside that the ground truth keeps"
+    )
     args = parser.parse_args(argv)
     truth_file = CORPUS / "ground-truth.json"
     if not truth_file.exists():
@@ -71,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import trafilatura
 
+    from desktop.core.article import BODY_KINDS, BlockKind
     from desktop.core.errors import ReadError
     from desktop.core.load import load_file
 
@@ -83,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     our_time = their_time = 0.0
     failures: list[str] = []
     losses: list[tuple[float, str]] = []
+    set_aside: list[str] = []  # non-body blocks (titles apart) whose text the ground truth keeps
     with tempfile.TemporaryDirectory() as tmp:
         for page_id in ids:
             data = gzip.decompress((CORPUS / "html" / f"{page_id}.html.gz").read_bytes())
@@ -92,11 +97,18 @@ def main(argv: list[str] | None = None) -> int:
 
             start = time.perf_counter()
             try:
-                body = "\n\n".join(a.body_text for a in load_file(page))
+                articles = load_file(page)
             except ReadError as exc:
                 failures.append(f"{page_id}: {exc.reason}")
-                body = ""
+                articles = []
             our_time += time.perf_counter() - start
+            body = "\n\n".join(a.body_text for a in articles)
+            kept = " ".join(expected.split())
+            for article in articles:
+                for block in article.blocks:
+                    text = " ".join(article.text[block.start : block.end].split())
+                    if block.kind not in BODY_KINDS and block.kind != BlockKind.TITLE and text in kept:
+                        set_aside.append(f"{block.kind.value} ({block.reason or 'no reason'}): {text[:80]}")
 
             start = time.perf_counter()
             baseline = trafilatura.extract(data.decode("utf-8", "replace")) or ""
@@ -113,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     ):
         p, r, f1 = score(counts)
         print(f"{name:<34} {p:6.3f} {r:6.3f} {f1:6.3f} {len(counts):6d} {seconds:8.1f}")
+    print(f"blocks the cleaning set aside that the ground truth keeps: {len(set_aside)}")
+    for line in set_aside[: args.set_aside]:
+        print("  ", line)
     for line in failures:
         print("read error:", line)
     for delta, page_id in sorted(losses, reverse=True)[: args.worst]:

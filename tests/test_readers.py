@@ -159,6 +159,9 @@ leases further north are being tested this week, the inspection agency said.</p>
 <blockquote><p>{QUOTE}</p></blockquote>
 <p>Growers said the closure could last the whole spring season, costing the small
 cooperative most of its yearly income and putting seasonal jobs at risk.</p>
+<p><strong>WHAT COMES NEXT</strong></p>
+<p>Divers will inspect the hull on Friday before salvage crews try to refloat the ship on the
+evening high tide, weather permitting, the harbour master told reporters.</p>
 </article>
 <footer>Copyright 2025 The Harbour Gazette. All rights reserved.</footer>
 </body></html>"""
@@ -178,6 +181,7 @@ def test_html_main_text_hints_and_metadata(tmp_path):
     assert (LEAD, "") in texts and (SECOND, "") in texts
     assert ("What the inspectors found", "heading") in texts
     assert (QUOTE, "quote") in texts
+    assert ("WHAT COMES NEXT", "heading") in texts  # a bold-only line is a subheading
     assert not any("Copyright" in t or "Sport" in t for t, _ in texts)
     (article,) = load_file(path)
     assert LEAD in article.body_text and QUOTE in article.body_text

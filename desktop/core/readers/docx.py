@@ -83,13 +83,23 @@ def check_package(path: str, data: bytes) -> None:
             )
     try:
         for info in infos:
-            if info.filename.endswith((".xml", ".rels")):
-                head = archive.read(info)
-                # Office XML never declares a DTD; entity declarations are how XML bombs expand.
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise ReadError(path, f"the Word document's part {info.filename} declares XML entities (an XML bomb?)")
+            # Every part, whatever its name: [Content_Types].xml may declare any of them XML.
+            if _declares_entities(archive, info):
+                raise ReadError(path, f"the Word document's part {info.filename} declares XML entities (an XML bomb?)")
     except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         raise ReadError(path, f"damaged Word document ({_brief(exc)})") from None
+
+
+def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Office XML never declares a DTD; entity declarations are how XML bombs expand."""
+    tail = b""
+    with archive.open(info) as stream:
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                return True
+            tail = window[-16:]
+    return False
 
 
 def is_encrypted_office(data: bytes) -> bool:
