@@ -96,7 +96,8 @@ def test_readable_summary_lists_what_was_set_aside(tmp_path, capsys):
     assert "category:  Canada" in out
     assert "published: 2025-03-05 (from dateline)" in out
     assert "(promo headline in capitals)" in out
-    assert "(list of other posts)" in out
+    assert "boilerplate Recent Posts (list of other posts; 10 paragraphs)" in out
+    assert "Lighthouse logbooks" not in out  # the run is one line
 
 
 def test_press_release_title_dateline_and_labels(tmp_path, capsys):

@@ -16,11 +16,21 @@ def extract_summary(article: Article, extraction=None) -> str:
         if value:
             lines.append(f"  {label + ':':<10} {value}")
     lines.append(f"  words:     {article.word_count} in the body, {len(article.sentences)} sentences")
-    for block in article.blocks:
+    blocks = article.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        # A run of blocks set aside for the same reason (a list of other posts) is one line.
+        j = i + 1
+        while j < len(blocks) and block.reason and (blocks[j].kind, blocks[j].reason) == (block.kind, block.reason):
+            j += 1
         if block.kind != BlockKind.BODY:
             snippet = " ".join(article.text[block.start : block.end].split())[:70]
-            why = f" ({block.reason})" if block.reason else ""
-            lines.append(f"  {block.kind:<12}{snippet}{why}")
+            why = block.reason
+            if j - i > 1:
+                why += f"; {j - i} paragraphs"
+            lines.append(f"  {block.kind:<12}{snippet}{f' ({why})' if why else ''}")
+        i = j
     if extraction is not None:
         for ent in extraction.entities:
             extra = f" = {ent.value}" if ent.value else ""
