@@ -229,6 +229,26 @@ def test_reporting_credit_at_the_foot_is_a_byline():
     assert kinds[-1] == BlockKind.BYLINE
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Feb 27, 2023 / 10:15 AM EST",
+        "Mon 27 Feb 2023 09.00 GMT",
+        "Updated: 5 March 2025",
+        "February 27, 2023 at 10:15 a.m. ET",
+        "LYON, France — March 4, 2025",
+    ],
+)
+def test_date_lines_are_datelines(line):
+    _, kinds, _ = kinds_of(["River levels fall in Lyon", line, BODY_1])
+    assert kinds[1] == BlockKind.DATELINE
+
+
+def test_sentence_with_a_date_is_not_a_dateline():
+    _, kinds, _ = kinds_of(["River levels fall in Lyon", BODY_1, "The locks reopened on March 4, 2025 after repairs"])
+    assert kinds[2] != BlockKind.DATELINE
+
+
 def test_dek_under_the_title_and_heading_between_paragraphs():
     _, kinds, _ = kinds_of(
         [

@@ -374,12 +374,13 @@ def _is_dateline(text: str) -> bool:
         return False
     rest = FULL_DATE_RE.sub(" ", text)
     place = 0
-    for raw in re.sub(r"[|\u2014\u2013]|\s-\s", " ", rest).split():
-        w = raw.strip(",:;()").lower()
+    for raw in re.sub(r"[|/\u00b7\u2022\u2014\u2013]|\s-\s", " ", rest).split():
+        raw = raw.strip(",:;()")
+        w = raw.lower()
         if not w or w in _DATE_WORDS or w.isdigit():
             continue
-        if re.fullmatch(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?|[a-z]{2,4}t|utc|gmt|z", w):
-            continue  # a time or a time zone
+        if re.fullmatch(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?", w) or re.fullmatch(r"[A-Z]{1,5}", raw):
+            continue  # a time or a time zone ("EST", "GMT", "Z")
         if raw[:1].isupper() and place < 4:
             place += 1  # "HALIFAX, Nova Scotia — March 4, 2025": a place before the date
             continue
