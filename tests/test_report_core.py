@@ -260,3 +260,20 @@ def test_failure_during_write_removes_the_temporary_file(tmp_path, monkeypatch):
 def test_sample_texts_are_the_projects_own():
     # The hand-built pair must stay in step with the herald variant used above.
     assert "Rashid" in HERALD and "Rasheed" in WIRE
+
+
+def test_sentences_that_moved_together_share_one_label_on_the_samples(samples_dir):
+    from collections import Counter
+
+    from desktop.core.load import load_file
+
+    c = compare(load_file(samples_dir / "harbour-wire.txt")[0], load_file(samples_dir / "harbour-herald.html")[0])
+    r = build_report(c)
+    sentences = [s for row in r.body for s in row.left + row.right]
+    moved = [s for s in sentences if s.op == Op.MOVED]
+    labels = [s.marker for s in sentences if s.marker]
+    by_move = Counter(label.split()[0] for label in labels)
+    assert by_move and all(n == 2 for n in by_move.values())  # each move labelled at both ends
+    for move in by_move:
+        assert sorted(lab[-1] for lab in labels if lab.split()[0] == move) == ["↑", "↓"]
+    assert len(moved) > len(labels)  # the two-sentence Brennan paragraph is one move, not two

@@ -92,7 +92,7 @@ def stylesheet(target: str = "browser", palette: Mapping[str, str] | None = None
     p = _palette(palette)
     common = f"""
 body {{ font-family: {SERIF}; font-size: 10pt; color: #1d1f23; }}
-h1 {{ font-family: {SANS}; font-size: 13pt; font-weight: 600; margin-top: 2pt; margin-bottom: 2pt; }}
+.title {{ font-family: {SANS}; font-size: 13pt; font-weight: 600; margin-top: 3pt; margin-bottom: 3pt; }}
 h2 {{ font-family: {SANS}; font-size: 12.5pt; font-weight: 600; margin-top: 16pt; margin-bottom: 5pt;
       color: #1d1f23; }}
 h3 {{ font-family: {SANS}; font-size: 10pt; font-weight: 600; margin-top: 9pt; margin-bottom: 3pt; }}
@@ -163,16 +163,15 @@ def _runs(runs: tuple[Run, ...]) -> str:
 def _facts_table(a: ArticleFacts, b: ArticleFacts) -> str:
     def cell(text: str, cls: str = "") -> str:
         inner = _esc(text) if text else '<span class="muted">—</span>'
-        return f'<td class="{cls}">{inner}</td>' if cls else f"<td>{inner}</td>"
+        return f'<td width="44%" class="{cls}">{inner}</td>' if cls else f'<td width="44%">{inner}</td>'
 
-    rows = [
-        (
-            '<tr><td width="14%"></td>'
-            f'<td width="43%"><span class="side">&nbsp;A&nbsp;</span></td>'
-            f'<td width="43%"><span class="side">&nbsp;B&nbsp;</span></td></tr>'
-        ),
-        f'<tr><td></td><td><h1>{_esc(a.title)}</h1></td><td><h1>{_esc(b.title)}</h1></td></tr>',
-    ]
+    titles = (
+        '<table width="100%" cellspacing="0" cellpadding="3"><tr><td width="12%"></td>'
+        f'<td width="44%"><span class="side">&nbsp;A&nbsp;</span><p class="title">{_esc(a.title)}</p></td>'
+        f'<td width="44%"><span class="side">&nbsp;B&nbsp;</span><p class="title">{_esc(b.title)}</p></td>'
+        "</tr></table>"
+    )
+    rows = []
     for label, left, right, cls in (
         ("Source", a.source, b.source, ""),
         ("Author", a.author, b.author, ""),
@@ -186,8 +185,8 @@ def _facts_table(a: ArticleFacts, b: ArticleFacts) -> str:
             # Break the 64 hex digits into groups so the line can wrap in a narrow column.
             left = " ".join(left[i : i + 16] for i in range(0, len(left), 16))
             right = " ".join(right[i : i + 16] for i in range(0, len(right), 16))
-        rows.append(f'<tr><td class="label">{label}</td>{cell(left, cls)}{cell(right, cls)}</tr>')
-    return '<table class="facts" width="100%" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>"
+        rows.append(f'<tr><td class="label" width="12%">{label}</td>{cell(left, cls)}{cell(right, cls)}</tr>')
+    return titles + '<table class="facts" width="100%" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>"
 
 
 def _summary(r: Report) -> str:

@@ -517,19 +517,38 @@ def _sentence(c: Comparison, piece: Piece, side: str, marker: str) -> Sentence:
 
 
 def _move_markers(pieces: tuple[Piece, ...]) -> dict[int, str]:
-    """Label both ends of each move "M1", "M2"… with an arrow pointing to the other end."""
+    """Label both ends of each move "M1", "M2"… with an arrow pointing to the other end.
+
+    Sentences that moved together (neighbours at both ends) share one label, shown once at
+    the start of the block, so a moved paragraph reads as one move.
+    """
     labels: dict[int, str] = {}
+    seen: set[int] = set()
     n = 0
     for i, p in enumerate(pieces):
-        if p.op != Op.MOVED or i in labels:
+        if p.op != Op.MOVED or i in seen:
             continue
+        partner = p.partner if p.partner is not None and 0 <= p.partner < len(pieces) else None
+        seen.add(i)
+        if partner is not None:
+            seen.add(partner)
+        prev = pieces[i - 1] if i else None
+        continues = (
+            prev is not None
+            and prev.op == Op.MOVED
+            and partner is not None
+            and prev.partner is not None
+            and prev.partner == partner - 1
+            and (prev.left is None) == (p.left is None)
+        )
+        if continues:
+            continue  # same block as the sentence before: no second label
         n += 1
-        partner = p.partner
-        if partner is None or not 0 <= partner < len(pieces):
+        if partner is None:
             labels[i] = f"M{n}"
             continue
-        labels[i] = f"M{n} ↓"
-        labels[partner] = f"M{n} ↑"
+        labels[i] = f"M{n} ↓" if partner > i else f"M{n} ↑"
+        labels[partner] = f"M{n} ↑" if partner > i else f"M{n} ↓"
     return labels
 
 

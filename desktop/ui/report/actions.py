@@ -193,13 +193,21 @@ class _Painter:
             QGuiApplication.restoreOverrideCursor()
 
 
-def preview_dialog(parent, comparison: Comparison) -> QPrintPreviewDialog:
+class ReportPreviewDialog(QPrintPreviewDialog):
+    """QPrintPreviewDialog that owns its printer and painter (Qt does not own the printer)."""
+
+    def __init__(self, parent, comparison: Comparison):
+        self.report_painter = _Painter(comparison, last_choices())
+        self.report_printer = _printer(self.report_painter.choices)
+        super().__init__(self.report_printer, parent)
+        self.paintRequested.connect(self.report_painter.paint)
+
+
+def preview_dialog(parent, comparison: Comparison) -> ReportPreviewDialog:
     """The print preview, with the report's own choices on its toolbar (built, not shown)."""
-    painter = _Painter(comparison, last_choices())
-    dialog = QPrintPreviewDialog(_printer(painter.choices), parent)
+    dialog = ReportPreviewDialog(parent, comparison)
+    painter = dialog.report_painter
     dialog.setWindowTitle("Print preview — comparison report")
-    dialog.paintRequested.connect(painter.paint)
-    dialog.report_painter = painter  # keep alive with the dialog; tests read it
     preview = dialog.findChild(QPrintPreviewWidget)
     toolbar = dialog.findChild(QToolBar)
     if toolbar is not None and preview is not None:

@@ -110,6 +110,9 @@ def build_document(html: str, device: QPagedPaintDevice) -> tuple[SafeTextDocume
     font = QFont()
     font.setFamilies(_SERIF)
     font.setPointSizeF(10)
+    # No "fi"/"ff" ligatures: text copied or searched in the PDF must match the article's letters.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
     doc.setDefaultFont(font)
     doc.setUndoRedoEnabled(False)
     doc.setDocumentMargin(0)
@@ -158,6 +161,8 @@ def _small_font(bold: bool = False) -> QFont:
     f.setFamilies(_SANS)
     f.setPointSizeF(7.5)
     f.setBold(bold)
+    for tag in ("liga", "clig"):
+        f.setFeature(QFont.Tag(tag), 0)
     return f
 
 
