@@ -82,6 +82,17 @@ def test_rewritten_sentence_sits_beside_its_counterpart():
     assert ops == [Op.EQUAL, Op.CHANGED, Op.EQUAL]
 
 
+def test_sentence_split_in_two_pairs_with_both_halves():
+    left = _paras(P1, "The authority said the boom would hold until Friday when salvage crews arrive from Halifax.")
+    right = _paras(P1, "The authority said the boom would hold. It will stay until Friday when salvage crews arrive from Halifax.")
+    for c, side in ((_cmp(left, right), "right"), (_cmp(right, left), "left")):
+        assert [p.op for p in c.sentences] == [Op.EQUAL, Op.CHANGED]
+        two = getattr(c.sentences[1], side)
+        text = getattr(c, side).text
+        assert text[two.start : two.end].startswith("The authority") and text[two.end - 8 : two.end] == "Halifax."
+        assert c.stats.sentences_added == c.stats.sentences_removed == 0
+
+
 def test_unrelated_paragraph_is_inserted_and_deleted():
     c = _cmp(_paras(P1, P2), _paras(P1, "Completely different words appear here instead today."))
     assert [p.op for p in c.sentences] == [Op.EQUAL, Op.DELETED, Op.INSERTED]

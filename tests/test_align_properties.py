@@ -110,10 +110,14 @@ def _pair(seed: int, n_edits: int):
 def test_alignment_covers_each_sentence_once(seed):
     left, right = _pair(*seed)
     c = align(left, right)
-    lefts = sorted(p.left for p in c.sentences if p.left is not None)
-    rights = sorted(p.right for p in c.sentences if p.right is not None)
-    assert lefts == _body_sentences(left)
-    assert rights == _body_sentences(right)
+    for article, spans in ((left, [p.left for p in c.sentences]), (right, [p.right for p in c.sentences])):
+        spans = sorted(s for s in spans if s is not None)
+        sentences = _body_sentences(article)
+        starts, ends = {s.start for s in sentences}, {s.end for s in sentences}
+        for span in spans:  # a row stands on whole sentences (one, or a few split from one)
+            assert span.start in starts and span.end in ends
+        for sent in sentences:  # and each sentence stands in exactly one row
+            assert sum(span.start <= sent.start and sent.end <= span.end for span in spans) == 1
 
 
 def _replay(c, side: str):

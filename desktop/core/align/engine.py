@@ -5,9 +5,9 @@ from __future__ import annotations
 from desktop.core.align.classes import QuoteMap, classify, hunk_spans, hunks, whole_sentence_class
 from desktop.core.align.pairing import Match, pair_paragraphs, pair_sentences
 from desktop.core.align.stats import containment, shared_passages
-from desktop.core.align.units import Side
+from desktop.core.align.units import Sentence, Side
 from desktop.core.align.words import Run, diff_runs, word_ops
-from desktop.core.article import Article
+from desktop.core.article import Article, Span
 from desktop.core.comparison import Change, ChangeClass, Comparison, Op, Options, Piece, Stats
 
 # Rows: ("pair", match) stands at both positions; ("left", i, match|None) and
@@ -32,7 +32,7 @@ def display_rows(n: int, m: int, matches: list[Match]) -> list[Row]:
             j += 1
         if mt is not None:
             rows.append(("pair", mt))
-            i, j = mt.left + 1, mt.right + 1
+            i, j = mt.left + mt.left_n, mt.right + mt.right_n
     return rows
 
 
@@ -74,6 +74,21 @@ def _count_runs(counts: _Counts, a: Side, sa, b: Side, sb, runs: list[Run], move
             w["added"] += nb - both
 
 
+def unit(side: Side, first: int, count: int) -> Sentence:
+    """One sentence, or neighbouring sentences paired as one (a sentence split in two on the other side)."""
+    if count == 1:
+        return side.sentences[first]
+    parts = side.sentences[first : first + count]
+    return Sentence(
+        Span(parts[0].span.start, parts[-1].span.end),
+        parts[0].block,
+        parts[0].para,
+        tuple(t for p in parts for t in p.tokens),
+        tuple(k for p in parts for k in p.keys),
+        tuple(w for p in parts for w in p.words),
+    )
+
+
 def align(left: Article, right: Article, options: Options = Options()) -> Comparison:
     a, b = Side(left, options), Side(right, options)
     s_matches = pair_sentences(a, b)
@@ -92,7 +107,7 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
         """Word operations, changes and classes of one pair, computed once."""
         key = (mt.left, mt.right)
         if key not in edits:
-            sa, sb = a.sentences[mt.left], b.sentences[mt.right]
+            sa, sb = unit(a, mt.left, mt.left_n), unit(b, mt.right, mt.right_n)
             if sa.keys == sb.keys:
                 edits[key] = ((), [], (), [("equal", 0, len(sa.keys), 0, len(sb.keys))])
             else:
@@ -108,7 +123,7 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
     for k, row in enumerate(rows):
         if row[0] == "pair":
             mt = row[1]
-            sa, sb = a.sentences[mt.left], b.sentences[mt.right]
+            sa, sb = unit(a, mt.left, mt.left_n), unit(b, mt.right, mt.right_n)
             words, found, classes, runs = edit(mt)
             op = Op.EQUAL if not found and sa.keys == sb.keys else Op.CHANGED
             pieces.append(Piece(op, sa.span, sb.span, words, None, classes, (sa.block, sb.block)))
@@ -129,7 +144,7 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
                 pieces.append(Piece(op, *spans, classes=(cls,), paragraph=para))
                 changes.append(Change(cls, *spans, *(_text(side, sent.span, side_left)), k))
                 continue
-            sa, sb = a.sentences[mt.left], b.sentences[mt.right]
+            sa, sb = unit(a, mt.left, mt.left_n), unit(b, mt.right, mt.right_n)
             words, found, classes, runs = edit(mt)
             spans = (sa.span, None) if side_left else (None, sb.span)
             para = (sa.block, None) if side_left else (None, sb.block)
@@ -186,7 +201,11 @@ def _paragraph_pieces(a: Side, b: Side, p_matches, s_matches, pieces, rows) -> l
             cls_left.setdefault(pl, set()).update(piece.classes)
         if pr is not None:
             cls_right.setdefault(pr, set()).update(piece.classes)
-    equal_pairs = {(mt.left, mt.right) for mt in s_matches if not mt.moved and a.sentences[mt.left].keys == b.sentences[mt.right].keys}
+    equal_pairs = {
+        (mt.left, mt.right)
+        for mt in s_matches
+        if not mt.moved and mt.left_n == mt.right_n == 1 and a.sentences[mt.left].keys == b.sentences[mt.right].keys
+    }
     order = list(ChangeClass).index
     out: list[Piece] = []
     p_rows = display_rows(len(a.paragraphs), len(b.paragraphs), p_matches)

@@ -35,18 +35,68 @@ class Match:
     right: int
     score: float  # similarity of the two units, 1.0 when their keys are identical
     moved: bool = False
+    # A sentence split in two on one side (or two joined into one) pairs as a unit of
+    # several neighbouring sentences: these many, from `left` / `right` on.
+    left_n: int = 1
+    right_n: int = 1
 
 
 def _swap(matches: list[Match]) -> list[Match]:
-    return sorted((Match(m.right, m.left, m.score, m.moved) for m in matches), key=lambda m: (m.left, m.right))
+    return sorted(
+        (Match(m.right, m.left, m.score, m.moved, m.right_n, m.left_n) for m in matches),
+        key=lambda m: (m.left, m.right),
+    )
 
 
 def pair_sentences(a: Side, b: Side) -> list[Match]:
     if a.order_key > b.order_key:
-        return _swap(_pair_units([s.keys for s in b.sentences], [s.words for s in b.sentences],
-                                 [s.keys for s in a.sentences], [s.words for s in a.sentences]))
-    return _pair_units([s.keys for s in a.sentences], [s.words for s in a.sentences],
-                       [s.keys for s in b.sentences], [s.words for s in b.sentences])
+        return _swap(pair_sentences(b, a))
+    a_words = [s.words for s in a.sentences]
+    b_words = [s.words for s in b.sentences]
+    matches = _pair_units([s.keys for s in a.sentences], a_words, [s.keys for s in b.sentences], b_words)
+    return _absorb_splits(matches, a_words, [s.para for s in a.sentences], b_words, [s.para for s in b.sentences])
+
+
+SPLIT_GAIN = 0.05  # joining a neighbour must raise the pair's similarity at least this much
+
+
+def _absorb_splits(matches: list[Match], a_words, a_para, b_words, b_para) -> list[Match]:
+    """Join an unpaired sentence to its in-place neighbour's pair when it holds the rest of the words.
+
+    A sentence split in two ("... the authority said. It will ..." for "... the authority
+    said it will ...") otherwise shows as a changed pair plus an added sentence.
+    """
+    free_a = set(range(len(a_words))) - {m.left for m in matches}
+    free_b = set(range(len(b_words))) - {m.right for m in matches}
+    out = []
+    for mt in matches:
+        if mt.moved:
+            out.append(mt)
+            continue
+        lo_a, hi_a, lo_b, hi_b = mt.left, mt.left + 1, mt.right, mt.right + 1
+        score = mt.score
+        grew = True
+        while grew:
+            grew = False
+            options = []
+            for side, idx in (("a", lo_a - 1), ("a", hi_a), ("b", lo_b - 1), ("b", hi_b)):
+                free, para, home = (free_a, a_para, a_para[lo_a]) if side == "a" else (free_b, b_para, b_para[lo_b])
+                if idx not in free or para[idx] != home:
+                    continue
+                na = (min(lo_a, idx), max(hi_a, idx + 1)) if side == "a" else (lo_a, hi_a)
+                nb = (min(lo_b, idx), max(hi_b, idx + 1)) if side == "b" else (lo_b, hi_b)
+                wa = [w for k in range(*na) for w in a_words[k]]
+                wb = [w for k in range(*nb) for w in b_words[k]]
+                s = Indel.normalized_similarity(wa, wb)
+                if s >= score + SPLIT_GAIN:
+                    options.append((s, side, idx, na, nb))
+            if options:
+                s, side, idx, (lo_a, hi_a), (lo_b, hi_b) = max(options, key=lambda o: (o[0], o[1], -o[2]))
+                (free_a if side == "a" else free_b).discard(idx)
+                score = s
+                grew = True
+        out.append(Match(lo_a, lo_b, score, False, hi_a - lo_a, hi_b - lo_b))
+    return out
 
 
 def _pair_units(a_keys, a_words, b_keys, b_words) -> list[Match]:
@@ -180,7 +230,10 @@ def pair_paragraphs(a: Side, b: Side, sentence_matches: list[Match]) -> list[Mat
     moved_weight: dict[tuple[int, int], float] = defaultdict(float)
     for mt in sentence_matches:
         sa, sb = a.sentences[mt.left], b.sentences[mt.right]
-        w = mt.score * (len(sa.words) + len(sb.words) + 1) / 2
+        size = sum(len(x.words) for x in a.sentences[mt.left : mt.left + mt.left_n]) + sum(
+            len(x.words) for x in b.sentences[mt.right : mt.right + mt.right_n]
+        )
+        w = mt.score * (size + 1) / 2
         weight[sa.para, sb.para] += w
         if mt.moved:
             moved_weight[sa.para, sb.para] += w
