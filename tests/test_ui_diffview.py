@@ -361,3 +361,13 @@ def test_panes_are_named_and_reachable_by_tab(view):
     assert left.tabChangesFocus()
     left.setFocus()
     assert left.nextInFocusChain() is not None
+
+
+def test_rows_stay_level_after_the_panes_are_resized(view, qtbot):
+    c = long_comparison()
+    view.set_comparison(c)
+    before = view.band_top("left", len(view.bands()))
+    view.resize(640, 420)  # narrower panes wrap more lines: every row is padded again
+    qtbot.waitUntil(lambda: view.band_top("left", len(view.bands())) > before)
+    for i in range(len(view.bands()) + 1):
+        assert view.band_top("left", i) == view.band_top("right", i)

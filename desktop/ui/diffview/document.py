@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.comparison import Comparison
@@ -143,6 +143,10 @@ def build_document(
                 cursor.insertText(text[a:b].translate(_LINE_BREAKS), formats.get(role, dim, bold))
             if group_end != spans[-1].end:
                 cursor.insertText(" ", formats.get(""))
+    if bands:
+        # An empty closing block in every pane: the last band's padding then stays inside the
+        # document (Qt folds a last block's bottom margin into the page), so heights match.
+        cursor.insertBlock(plain, formats.get(""))
     cursor.endEditBlock()
     pane.finish()
     return pane
@@ -166,8 +170,8 @@ def _groups(text: str, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
     return groups
 
 
-def level(panes: list[PaneDocument], paragraph_gap: int) -> list[float]:
-    """Pad each block so block i starts at the same y in every pane; return the band tops.
+def level(panes: list[PaneDocument], paragraph_gap: int) -> None:
+    """Pad each block so block i starts at the same y in every pane.
 
     The documents must have their final text width (they are laid out here).
     """
@@ -175,7 +179,7 @@ def level(panes: list[PaneDocument], paragraph_gap: int) -> list[float]:
     for doc in docs:
         doc.documentLayout().documentSize()  # lays the whole document out
     first = panes[0]
-    count = first.doc.blockCount()
+    count = len(first.bands)
     blocks = [d.firstBlock() for d in docs]
     heights: list[list[int]] = [[] for _ in docs]
     for _ in range(count):
@@ -183,8 +187,6 @@ def level(panes: list[PaneDocument], paragraph_gap: int) -> list[float]:
             heights[k].append(max(1, block.layout().lineCount()))
             blocks[k] = block.next()
     line = first.line_height
-    tops: list[float] = []
-    y = float(DOCUMENT_MARGIN)
     for k, pane in enumerate(panes):
         cursor = QTextCursor(pane.doc)
         cursor.beginEditBlock()
@@ -198,19 +200,6 @@ def level(panes: list[PaneDocument], paragraph_gap: int) -> list[float]:
                 fmt.setBottomMargin(margin)
                 cursor.setPosition(block.position())
                 cursor.setBlockFormat(fmt)
-            if k == 0:
-                tops.append(y)
-                y += lines * line + gap
             block = block.next()
         cursor.endEditBlock()
-    tops.append(y)
-    return tops
 
-
-def blend(color: QColor, base: QColor, amount: float) -> QColor:
-    """`color` mixed into `base` (amount 0..1), for quieter variants of a theme role."""
-    return QColor(
-        round(base.red() + (color.red() - base.red()) * amount),
-        round(base.green() + (color.green() - base.green()) * amount),
-        round(base.blue() + (color.blue() - base.blue()) * amount),
-    )

@@ -588,13 +588,12 @@ def _selection(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSele
 
 
 def _block_tops(pane: PaneDocument) -> list[float]:
-    """The y of each block in document coordinates, plus the document's end."""
+    """The y of each band's block in document coordinates, then of the closing empty block."""
     layout = pane.doc.documentLayout()
     tops: list[float] = []
     block = pane.doc.firstBlock()
     while block.isValid():
         tops.append(layout.blockBoundingRect(block).top())
         block = block.next()
-    tops.append(layout.documentSize().height() - pane.doc.documentMargin())
     return tops
 
