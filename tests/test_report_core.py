@@ -74,7 +74,8 @@ def test_report_carries_both_headers_and_summary_figures():
     r = build_report(c)
     assert r.left.side == "A" and r.right.side == "B"
     assert r.left.title.startswith("Fuel spill closes") and r.right.title.startswith("Shellfish harvest halted")
-    assert r.left.file_name == "harbour-wire.txt" and r.left.folder == "/stories"
+    assert r.left.file_name == "harbour-wire.txt"
+    assert "/stories" not in report_html(r)  # file names only, never the reader's folders
     assert r.left.sha256 == c.left.sha256 and len(r.left.sha256) == 64
     labels = [f.label for f in r.figures]
     assert labels[:3] == ["Similarity", "A found in B", "B found in A"]

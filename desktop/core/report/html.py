@@ -177,7 +177,6 @@ def _facts_table(a: ArticleFacts, b: ArticleFacts) -> str:
         ("Author", a.author, b.author, ""),
         ("Published", a.published, b.published, ""),
         ("File", a.file_name, b.file_name, ""),
-        ("Folder", a.folder, b.folder, "small"),
         ("Format", f"{a.file_format}, {a.words:,} words", f"{b.file_format}, {b.words:,} words", ""),
         ("SHA-256", a.sha256, b.sha256, "hash"),
     ):

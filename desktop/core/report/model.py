@@ -72,8 +72,7 @@ class ArticleFacts:
     source: str
     author: str
     published: str
-    file_name: str
-    folder: str
+    file_name: str  # the name only: a report handed on should not reveal the reader's folders
     file_format: str
     sha256: str
     words: int
@@ -199,7 +198,7 @@ def _facts(side: str, a: Article) -> ArticleFacts:
         published = a.published.value
         if a.published.origin:
             published += f" (from {a.published.origin})"
-    head, tail = os.path.split(a.path)
+    tail = os.path.basename(a.path)
     return ArticleFacts(
         side=side,
         title=_one_line(a.display_title),
@@ -207,7 +206,6 @@ def _facts(side: str, a: Article) -> ArticleFacts:
         author=a.author,
         published=published,
         file_name=tail or a.path,
-        folder=head,
         file_format=a.format,
         sha256=a.sha256,
         words=a.word_count,
