@@ -31,7 +31,9 @@ from desktop.ui.articles.loading import FILE_DIALOG_FILTER, ArticleLoader
 from desktop.ui.articles.model import ArticleListModel
 from desktop.ui.articles.problems import Problem, ProblemsList
 from desktop.ui.articles.view import ArticleList
+from desktop.ui.diffview import DiffView
 from desktop.ui.icons import app_icon, icon
+from desktop.ui.sidebar import EntitySidebar
 from desktop.ui.toolbars import ClassFilter, FindBar, change_counter_text, stats_text, stats_tooltip
 from desktop.ui.workers import Tasks
 
@@ -56,37 +58,6 @@ def extract_entities(article: Article):
 
 def _same_file(a: str, b: str) -> bool:
     return bool(a) and bool(b) and os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
-
-
-class _PendingPane(QLabel):
-    """TEMPORARY stand-in with the contract's methods until the real pane lands."""
-
-    change_position_changed = Signal(int, int)
-    files_dropped = Signal(str, list)
-    offset_hovered = Signal(str, int)
-    mentions_selected = Signal(list, list)
-    discrepancy_selected = Signal(object)
-
-    def __init__(self, parent=None):
-        super().__init__("", parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-    def set_comparison(self, c):
-        self.setText("" if c is None else f"{c.left.title}  ↔  {c.right.title}")
-        self.change_position_changed.emit(1 if c and c.changes else 0, len(c.changes) if c else 0)
-
-    def show_single(self, article, extraction=None):
-        self.setText(article.title if article else "")
-
-    def next_change(self): ...
-    def previous_change(self): ...
-    def set_class_filter(self, classes): ...
-    def set_show_boilerplate(self, show): ...
-    def find(self, text): return 0
-    def clear_find(self): ...
-    def highlight_mentions(self, left, right): ...
-    def scroll_to_offset(self, side, offset): ...
-    def select_at(self, side, offset): ...
 
 
 class MainWindow(QMainWindow):
@@ -160,24 +131,12 @@ class MainWindow(QMainWindow):
 
     # --- panes ---------------------------------------------------------------------------
 
-    def _make_diff_view(self) -> QWidget:
-        try:
-            if os.environ.get("DIPTYCH_PENDING_PANES"):
-                raise ImportError
-            from desktop.ui.diffview import DiffView
-        except ImportError:  # TEMPORARY until the diff view lands
-            DiffView = _PendingPane  # noqa: N806
+    def _make_diff_view(self) -> DiffView:
         view = DiffView(self)
         view.setAccessibleName("Comparison")
         return view
 
-    def _make_sidebar(self) -> QWidget:
-        try:
-            if os.environ.get("DIPTYCH_PENDING_PANES"):
-                raise ImportError
-            from desktop.ui.sidebar import EntitySidebar
-        except ImportError:  # TEMPORARY until the sidebar lands
-            EntitySidebar = _PendingPane  # noqa: N806
+    def _make_sidebar(self) -> EntitySidebar:
 
         bar = EntitySidebar(self)
         bar.setAccessibleName("Entities and discrepancies")
@@ -238,7 +197,7 @@ class MainWindow(QMainWindow):
         self.print_action = a("&Print…", lambda: self._report("print_comparison"), K.Print, "print", "Print the comparison report")
         self.export_pdf_action = a("Export P&DF…", lambda: self._report("export_pdf_dialog"), "Ctrl+E", "export_pdf", "Save the comparison report as PDF")
         self.export_html_action = a("Export &HTML…", lambda: self._report("export_html_dialog"), "Ctrl+Shift+E", "export_html", "Save the comparison report as a web page")
-        self.quit_action = a("&Quit", self.close, K.Quit)
+        self.quit_action = a("&Quit", self.close, "Ctrl+Q")
 
         self.set_left_action = a("Set as &left", lambda: self.set_side("left"), "Ctrl+1", "set_left", "Put the current article on the left")
         self.set_right_action = a("Set as &right", lambda: self.set_side("right"), "Ctrl+2", "set_right", "Put the current article on the right")
@@ -387,7 +346,9 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.statusBar().showMessage("The clipboard holds no text to add.", 5000)
             return
-        pasted = sum(1 for a in self.model.articles() if a.format == "pasted") + 1
+        pasted = sum(1 for a in self.model.articles() if a.path.startswith("Pasted text")) + 1
+        if self._left is None and self._right is None and self._single is None:
+            self._autopick = []
         self.loader.paste(text, f"Pasted text {pasted}")
 
     def add_problem(self, problem: Problem) -> None:
@@ -419,9 +380,10 @@ class MainWindow(QMainWindow):
         if self._autopick is None or not added:
             return
         self._autopick = (self._autopick + [a.id for a in added])[:2]
+        if len(self._autopick) < 2 and self.loader.pending:
+            return  # a second article may be on its way: compare rather than flash a single one
         self.article_list.select_articles(self._autopick)
-        if len(self._autopick) == 2:
-            self._autopick = None
+        self._autopick = None
 
     def _files_dropped_on_side(self, side: str, paths: list) -> None:
         paths = [str(p) for p in paths]
@@ -437,8 +399,15 @@ class MainWindow(QMainWindow):
         self.open_files(paths)
 
     def _loading_changed(self, pending: int) -> None:
+        if pending == 0 and self._autopick:
+            QTimer.singleShot(0, self._finish_autopick)  # after the last batch is in the list
         self.busy_label.setText(f"Reading {pending} file{'s' if pending != 1 else ''}…" if pending else "")
         self.busy_label.setVisible(pending > 0)
+
+    def _finish_autopick(self) -> None:
+        if self._autopick and self.loader.pending == 0:
+            self.article_list.select_articles(self._autopick)
+            self._autopick = None
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -521,6 +490,7 @@ class MainWindow(QMainWindow):
 
     def show_pair(self, left: Article, right: Article) -> None:
         self._left, self._right, self._single = left, right, None
+        self.tasks.forget("extract")
         self.model.set_sides(left.id, right.id)
         self.setWindowTitle(f"{left.title or Path(left.path).name} ↔ {right.title or Path(right.path).name} — Diptych")
         key = (left.id, right.id, self.options())
@@ -722,11 +692,11 @@ class MainWindow(QMainWindow):
             self._end_busy()
 
     def _show_busy(self) -> None:
-        if self.tasks.pending():
+        if self.tasks.wanted():
             self.busy_bar.show()
 
     def _end_busy(self) -> None:
-        if self.tasks.pending():
+        if self.tasks.wanted():
             return
         self._busy_timer.stop()
         self.busy_bar.hide()

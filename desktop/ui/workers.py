@@ -91,6 +91,10 @@ class Tasks(QObject):
     def is_current(self, channel: str, tag: Any) -> bool:
         return self._latest.get(channel, _NOTHING) == tag
 
+    def wanted(self) -> int:
+        """Jobs still running whose result someone is waiting for."""
+        return sum(1 for p in self._pending.values() if p.channel is None or self.is_current(p.channel, p.tag))
+
     def pending(self, channel: str | None = None) -> int:
         return sum(1 for p in self._pending.values() if channel is None or p.channel == channel)
 

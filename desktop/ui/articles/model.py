@@ -43,6 +43,7 @@ class Role(IntEnum):
     FILTER = Qt.ItemDataRole.UserRole + 3  # lower-cased text the filter box matches
     ID = Qt.ItemDataRole.UserRole + 4
     PATH = Qt.ItemDataRole.UserRole + 5
+    SUBTITLE = Qt.ItemDataRole.UserRole + 6  # "source · date" under the title
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class _Row:
     words: int
     filter_text: str
     tooltip: str
+    subtitle: str
 
 
 def _row(article: Article) -> _Row:
@@ -78,7 +80,9 @@ def _row(article: Article) -> _Row:
         if part
     )
     filter_text = " ".join((title, source, article.author, name, date)).casefold()
-    return _Row(article, title, source, date, article.published.value if article.published else "", words, filter_text, tooltip)
+    subtitle = " · ".join(part for part in (source or name, date) if part)
+    published = article.published.value if article.published else ""
+    return _Row(article, title, source, date, published, words, filter_text, tooltip, subtitle)
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -118,6 +122,8 @@ class ArticleListModel(QAbstractTableModel):
             return row.article.path
         if role == Role.FILTER:
             return row.filter_text
+        if role == Role.SUBTITLE:
+            return row.subtitle
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip
         if role == Qt.ItemDataRole.DecorationRole and col == Column.TITLE:
@@ -253,7 +259,13 @@ class ArticleFilterProxy(QSortFilterProxyModel):
 
     def set_filter_text(self, text: str) -> None:
         words = tuple(text.casefold().split())
-        if words != self._words:
+        if words == self._words:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateRowsFilter is deprecated
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
             self._words = words
             self.invalidateRowsFilter()
 

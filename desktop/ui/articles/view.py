@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.article import Article
-from desktop.ui.articles.model import ArticleFilterProxy, ArticleListModel, Column, Role
+from desktop.ui.articles.delegate import TitleDelegate
+from desktop.ui.articles.model import HEADERS, ArticleFilterProxy, ArticleListModel, Column, Role
 
 
 class ArticleList(QWidget):
@@ -46,6 +47,7 @@ class ArticleList(QWidget):
         self.view.setModel(self.proxy)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
+        self.view.setIconSize(QSize(16, 16))
         self.view.setAlternatingRowColors(True)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # load order until the reader sorts
@@ -54,15 +56,24 @@ class ArticleList(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setItemDelegateForColumn(Column.TITLE, TitleDelegate(self.view))
         header = self.view.header()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M") + 8)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.SIDE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(Column.SIDE, self.fontMetrics().horizontalAdvance("MM") + 8)
-        header.resizeSection(Column.SOURCE, self.fontMetrics().horizontalAdvance("Harbour Herald"))
-        header.resizeSection(Column.DATE, self.fontMetrics().horizontalAdvance("2026-11-27") + 12)
-        header.resizeSection(Column.WORDS, self.fontMetrics().horizontalAdvance("10,000") + 16)
+        fm = self.fontMetrics()
+        header.resizeSection(Column.SIDE, fm.horizontalAdvance("MM") + 6)
+        header.resizeSection(Column.SOURCE, fm.horizontalAdvance("Harbour Herald"))
+        header.resizeSection(Column.DATE, fm.horizontalAdvance("2026-11-27") + 12)
+        header.resizeSection(Column.WORDS, fm.horizontalAdvance("10,000") + 16)
+        # The title cell already shows source and date underneath; those columns are there
+        # to sort by and can be shown from the header's menu.
+        header.setSectionHidden(Column.SOURCE, True)
+        header.setSectionHidden(Column.DATE, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_header_menu)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.empty_hint = QLabel(
@@ -150,6 +161,22 @@ class ArticleList(QWidget):
             else:
                 menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _show_header_menu(self, pos: QPoint) -> None:
+        header = self.view.header()
+        menu = QMenu(self)
+        for column in (Column.SOURCE, Column.DATE, Column.WORDS):
+            action = menu.addAction(f"Show {HEADERS[column].lower()} column")
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+        menu.addSeparator()
+        for column in (Column.TITLE, Column.SOURCE, Column.DATE, Column.WORDS):
+            menu.addAction(
+                f"Sort by {HEADERS[column].lower()}",
+                lambda c=column: self.view.sortByColumn(c, Qt.SortOrder.AscendingOrder),
+            )
+        menu.exec(header.mapToGlobal(pos))
 
     def _update_empty(self, *_: object) -> None:
         self._stack.setCurrentWidget(self.view if self.model.rowCount(QModelIndex()) else self.empty_hint)

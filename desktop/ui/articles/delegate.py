@@ -1,0 +1,63 @@
+"""Paints the title cell in two lines: the title, then source, date and length in a muted colour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.ui.articles.model import Role
+
+PADDING = 3
+
+
+class TitleDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # Qt override
+        base = super().sizeHint(option, index)
+        line = option.fontMetrics.height()
+        return QSize(base.width(), max(base.height(), 2 * line + 2 * PADDING + 2))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # Qt override
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title, icon = opt.text, opt.icon
+        opt.text = ""
+        opt.icon = type(icon)()
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+        rect = opt.rect.adjusted(PADDING + 1, PADDING, -PADDING, -PADDING)
+        size = opt.decorationSize
+        if not icon.isNull():
+            icon_rect = QRect(rect.left(), rect.top() + 1, size.width(), size.height())
+            icon.paint(painter, icon_rect, Qt.AlignmentFlag.AlignCenter)
+            rect.setLeft(icon_rect.right() + 6)
+
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        fm = opt.fontMetrics
+        line = fm.height()
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(group, text_role))
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), line),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        subtitle = index.data(Role.SUBTITLE) or ""
+        if subtitle:
+            if selected:
+                color = opt.palette.color(group, text_role)
+            else:
+                from desktop.ui.theme import palette_colors
+
+                color = palette_colors(opt.palette).muted_text
+            painter.setPen(color)
+            painter.drawText(
+                QRect(rect.left(), rect.top() + line + 1, rect.width(), line),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, rect.width()),
+            )
+        painter.restore()

@@ -1,0 +1,66 @@
+"""The worker helper: results and errors arrive on the GUI thread; stale results are dropped."""
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QThread
+
+from desktop.ui.workers import Tasks
+
+pytestmark = pytest.mark.gui
+
+
+def _thread_name(_x=None):
+    return threading.current_thread().name
+
+
+def test_result_arrives_on_gui_thread_and_work_runs_elsewhere(qtbot):
+    tasks = Tasks()
+    got = []
+    gui = QThread.currentThread()
+    with qtbot.wait_signal(tasks.busy_changed, check_params_cb=lambda busy: not busy, timeout=5000):
+        tasks.submit(_thread_name, on_result=lambda name: got.append((name, QThread.currentThread() is gui)))
+    assert len(got) == 1
+    worker_name, on_gui = got[0]
+    assert on_gui
+    assert worker_name != threading.main_thread().name
+
+
+def test_error_is_delivered_not_lost(qtbot):
+    tasks = Tasks()
+    errors = []
+
+    def boom():
+        raise ValueError("bad input file")
+
+    with qtbot.wait_signal(tasks.busy_changed, check_params_cb=lambda busy: not busy, timeout=5000):
+        tasks.submit(boom, on_result=lambda r: pytest.fail("no result expected"), on_error=errors.append)
+    assert [str(e) for e in errors] == ["bad input file"]
+
+
+def test_newer_request_on_a_channel_drops_the_older_result(qtbot):
+    tasks = Tasks()
+    delivered, dropped = [], []
+    tasks.result_dropped.connect(lambda channel, tag: dropped.append((channel, tag)))
+
+    def slow(value):
+        time.sleep(0.2)
+        return value
+
+    with qtbot.wait_signal(tasks.busy_changed, check_params_cb=lambda busy: not busy, timeout=5000):
+        tasks.submit(slow, "old", channel="compare", tag=("a", "b"), on_result=delivered.append)
+        tasks.submit(slow, "new", channel="compare", tag=("a", "c"), on_result=delivered.append)
+    assert delivered == ["new"]
+    assert dropped == [("compare", ("a", "b"))]
+
+
+def test_forget_drops_whatever_is_running(qtbot):
+    tasks = Tasks()
+    delivered = []
+    with qtbot.wait_signal(tasks.busy_changed, check_params_cb=lambda busy: not busy, timeout=5000):
+        tasks.submit(lambda: time.sleep(0.1) or 1, channel="extract", tag="x", on_result=delivered.append)
+        assert tasks.wanted() == 1
+        tasks.forget("extract")
+        assert tasks.wanted() == 0
+    assert delivered == []
