@@ -371,3 +371,14 @@ def test_rows_stay_level_after_the_panes_are_resized(view, qtbot):
     qtbot.waitUntil(lambda: view.band_top("left", len(view.bands())) > before)
     for i in range(len(view.bands()) + 1):
         assert view.band_top("left", i) == view.band_top("right", i)
+
+
+def test_line_breaks_inside_a_paragraph_stay_in_its_row_and_offsets_map_both_ways(view):
+    article = article_from_text("A hard-wrapped line\nthat goes on. And on.\n\nNext paragraph.", path="w.txt")
+    view.show_single(article)
+    pane = view.pane_document("left")
+    assert pane.doc.blockCount() == len(view.bands()) + 1  # one block per band, then the closing one
+    for offset in (0, article.text.index("that"), article.text.index("Next") + 3):
+        pos = pane.to_position(offset)
+        assert pane.to_offset(pos) == offset
+        assert pane.doc.characterAt(pos) == article.text[offset]

@@ -14,7 +14,7 @@ import difflib
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from desktop.core.article import BODY_KINDS, Article, Block, Span
+from desktop.core.article import BODY_KINDS, Article, Block, BlockKind, Span
 from desktop.core.comparison import Comparison, Op, Piece
 
 CONTEXT = "context"  # band kind for text outside the alignment
@@ -42,7 +42,7 @@ class Mark:
     level: int  # 0 sentence, 1 word, 2 character: finer marks win
 
 
-class _Blocks:
+class BlockIndex:
     """Which block of an article holds an offset, found by bisection."""
 
     def __init__(self, article: Article) -> None:
@@ -55,12 +55,16 @@ class _Blocks:
             return i
         return None
 
+    def kind(self, offset: int) -> BlockKind:
+        i = self.index(offset)
+        return self.blocks[i].kind if i is not None else BlockKind.BODY
+
     def is_body(self, offset: int) -> bool:
         i = self.index(offset)
         return i is None or self.blocks[i].kind in BODY_KINDS
 
 
-def _uncovered(article: Article, spans: list[Span], blocks: _Blocks) -> list[int]:
+def _uncovered(article: Article, spans: list[Span], blocks: BlockIndex) -> list[int]:
     covered = {blocks.index(s.start) for s in spans}
     return [i for i in range(len(article.blocks)) if i not in covered]
 
@@ -77,7 +81,7 @@ def _pair_context(left: list[Block], right: list[Block]) -> list[tuple[Block | N
 
 def build_bands(c: Comparison, show_boilerplate: bool = True) -> list[Band]:
     """The bands of a comparison, in display order."""
-    lb, rb = _Blocks(c.left), _Blocks(c.right)
+    lb, rb = BlockIndex(c.left), BlockIndex(c.right)
     pieces = c.sentences
     l_unc = _uncovered(c.left, [p.left for p in pieces if p.left is not None], lb)
     r_unc = _uncovered(c.right, [p.right for p in pieces if p.right is not None], rb)
@@ -87,7 +91,7 @@ def build_bands(c: Comparison, show_boilerplate: bool = True) -> list[Band]:
     last_lblock: int | None = None
     last_rblock: int | None = None
 
-    def keep(article_blocks: _Blocks, span: Span | None) -> bool:
+    def keep(article_blocks: BlockIndex, span: Span | None) -> bool:
         return span is not None and (show_boilerplate or article_blocks.is_body(span.start))
 
     def flush_context(l_before: int | None, r_before: int | None) -> None:
@@ -100,6 +104,8 @@ def build_bands(c: Comparison, show_boilerplate: bool = True) -> list[Band]:
         while ri < len(r_unc) and (r_before is None or c.right.blocks[r_unc[ri]].start < r_before):
             rights.append(c.right.blocks[r_unc[ri]])
             ri += 1
+        if not lefts and not rights:
+            return
         if not show_boilerplate:
             lefts = [b for b in lefts if b.kind in BODY_KINDS]
             rights = [b for b in rights if b.kind in BODY_KINDS]
@@ -160,7 +166,7 @@ def _next_starts(spans: list[Span | None]) -> list[int]:
     return out
 
 
-def _mark_paragraph_ends(bands: list[Band], lb: _Blocks, rb: _Blocks) -> list[Band]:
+def _mark_paragraph_ends(bands: list[Band], lb: BlockIndex, rb: BlockIndex) -> list[Band]:
     out: list[Band] = []
     for i, band in enumerate(bands):
         end = False
@@ -224,17 +230,19 @@ def _piece_marks(piece: Piece, span: Span, side: str) -> list[Mark]:
 
 def paint_runs(start: int, end: int, marks: list[Mark]) -> list[tuple[int, int, str]]:
     """Split [start, end) into runs, each with the role of the finest mark covering it."""
-    if not marks:
+    inside = [m for m in marks if m.start < end and m.end > start]
+    if not inside:
         return [(start, end, "")]
-    roles = [""] * (end - start)
-    for mark in sorted(marks, key=lambda m: m.level):
-        a, b = max(mark.start, start), min(mark.end, end)
-        if a < b:
-            roles[a - start : b - start] = [mark.role] * (b - a)
+    inside.sort(key=lambda m: m.level)
+    points = sorted({start, end} | {min(max(p, start), end) for m in inside for p in (m.start, m.end)})
     runs: list[tuple[int, int, str]] = []
-    run_start = start
-    for i in range(1, len(roles) + 1):
-        if i == len(roles) or roles[i] != roles[i - 1]:
-            runs.append((run_start, start + i, roles[i - 1]))
-            run_start = start + i
+    for a, b in zip(points, points[1:]):
+        role = ""
+        for mark in inside:  # by level, so the finest covering mark is the last one seen
+            if mark.start <= a and b <= mark.end:
+                role = mark.role
+        if runs and runs[-1][2] == role:
+            runs[-1] = (runs[-1][0], b, role)
+        else:
+            runs.append((a, b, role))
     return runs

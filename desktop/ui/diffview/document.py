@@ -14,10 +14,14 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.comparison import Comparison
-from desktop.ui.diffview.bands import CONTEXT, Band, band_marks, paint_runs
+from desktop.ui.diffview.bands import CONTEXT, Band, BlockIndex, band_marks, paint_runs
 from desktop.ui.theme import Colors
 
-_LINE_BREAKS = str.maketrans({"\n": "\u2028", "\u2029": "\u2028", "\r": " "})
+def _one_block(text: str) -> str:
+    # A newline would start a new block and break "block i shows band i": use line separators.
+    if "\n" in text or "\r" in text or "\u2029" in text:
+        text = text.replace("\r", " ").replace("\n", "\u2028").replace("\u2029", "\u2028")
+    return text
 DOCUMENT_MARGIN = 10
 
 
@@ -122,9 +126,10 @@ def build_document(
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     text = article.text if article is not None else ""
+    kinds = BlockIndex(article) if article is not None else None
     for number, band in enumerate(bands):
         spans = band.spans(side)
-        kind = _kind_at(article, spans[0].start) if spans and article is not None else BlockKind.BODY
+        kind = kinds.kind(spans[0].start) if spans and kinds is not None else BlockKind.BODY
         block_fmt = aside if band.kind == CONTEXT and kind == BlockKind.BOILERPLATE else plain
         if number == 0:
             cursor.setBlockFormat(block_fmt)
@@ -140,7 +145,7 @@ def build_document(
             pane.art_starts.append(group_start)
             pane.lengths.append(group_end - group_start)
             for a, b, role in paint_runs(group_start, group_end, marks):
-                cursor.insertText(text[a:b].translate(_LINE_BREAKS), formats.get(role, dim, bold))
+                cursor.insertText(_one_block(text[a:b]), formats.get(role, dim, bold))
             if group_end != spans[-1].end:
                 cursor.insertText(" ", formats.get(""))
     if bands:
@@ -150,11 +155,6 @@ def build_document(
     cursor.endEditBlock()
     pane.finish()
     return pane
-
-
-def _kind_at(article: Article, offset: int) -> BlockKind:
-    block = article.block_at(offset)
-    return block.kind if block is not None else BlockKind.BODY
 
 
 def _groups(text: str, spans: tuple[Span, ...]) -> list[tuple[int, int]]:

@@ -141,6 +141,19 @@ def _local_paths(event) -> list[str]:
     return [str(Path(url.toLocalFile())) for url in mime.urls() if url.isLocalFile()]
 
 
+_WORD_COUNTS: dict[str, int] = {}
+
+
+def _word_count(article: Article) -> int:
+    # Article.word_count walks every token (tens of ms for a long article): once per article.
+    count = _WORD_COUNTS.get(article.id)
+    if count is None:
+        if len(_WORD_COUNTS) > 256:
+            _WORD_COUNTS.clear()
+        count = _WORD_COUNTS[article.id] = article.word_count
+    return count
+
+
 class PaneHeader(QFrame):
     """Title on one line (elided, full text in the tooltip) and source · author · date below."""
 
@@ -175,7 +188,7 @@ class PaneHeader(QFrame):
             parts = [article.source, article.author]
             if article.published is not None:
                 parts.append(article.published.value.replace("T", " "))
-            parts.append(f"{article.word_count:,} words")
+            parts.append(f"{_word_count(article):,} words")
             self.meta.setText("  ·  ".join(p for p in parts if p))
             self.setToolTip(article.path)
         self._elide()

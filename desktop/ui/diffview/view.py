@@ -450,7 +450,8 @@ class DiffView(QWidget):
                     self._content_bottom("right", partner) + shift["right"],
                     "moved",
                 )
-                if max(link.l1, link.r1) < top or min(link.l0, link.r0) > bottom:
+                # Only when an end is on screen: links passing straight through would be noise.
+                if not (link.l1 >= top and link.l0 <= bottom) and not (link.r1 >= top and link.r0 <= bottom):
                     continue
             else:
                 link = Link(
