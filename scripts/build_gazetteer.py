@@ -12,6 +12,7 @@ import gzip
 import json
 import re
 import sys
+import unicodedata
 from importlib import resources as ires
 from pathlib import Path
 
@@ -28,7 +29,8 @@ COUNTRY_ALIASES = {
     "VN": ["Vietnam"], "TW": ["Taiwan"], "CZ": ["Czech Republic", "Czechia"], "NL": ["Holland"],
     "AE": ["UAE", "U.A.E.", "Emirates"], "CD": ["Congo", "DR Congo", "DRC"], "LA": ["Laos"],
     "MM": ["Burma", "Myanmar"], "CI": ["Ivory Coast"], "VA": ["Vatican"], "PS": ["Palestine"],
-    "MK": ["Macedonia"], "BO": ["Bolivia"], "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"],
+    "MK": ["Macedonia"], "BO": ["Bolivia"], "BA": ["Bosnia", "Herzegovina"], "RS": ["Yugoslavia"],
+    "XK": ["Kosovo"], "GE": ["Georgia"], "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"],
 }
 
 # Regions that are neither countries, subdivisions nor cities in the sources above.
@@ -38,6 +40,8 @@ REGIONS = [
     "Central Asia", "South Asia", "West Africa", "East Africa", "North Africa", "Sub-Saharan Africa",
     "Persian Gulf", "Gulf", "Mediterranean", "Baltic", "Horn of Africa", "Sahel", "Gaza", "Gaza Strip",
     "West Bank", "Crimea", "Donbas", "Kashmir", "Tibet", "Xinjiang", "Siberia", "Golan Heights",
+    "Chechnya", "Dagestan", "Nagorno-Karabakh", "Kurdistan", "Punjab", "Sinai", "Darfur", "Transnistria",
+    "Abkhazia", "South Ossetia", "Ulster", "Flanders", "Wallonia", "Bavaria", "Catalonia", "Basque Country",
     "Red Sea", "Black Sea", "South China Sea", "East China Sea", "Taiwan Strait", "Korean Peninsula",
     "Pacific Ocean", "Atlantic Ocean", "Indian Ocean", "Western Europe", "Eastern Europe", "Midwest",
     "Wall Street", "Silicon Valley", "Capitol Hill", "Downing Street", "Kremlin", "Pentagon",
@@ -88,6 +92,10 @@ def build() -> dict:
 
     def add(name: str, kind: str, cc: str, pop: int) -> None:
         name = name.strip()
+        if not name.isascii():  # "Montréal" is written "Montreal" in much English text: keep both
+            plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+            if plain != name and plain.isascii():
+                add(plain, kind, cc, pop)
         if not _NAME_RE.match(name) or len(name) < 2:
             return
         old = places.get(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from desktop.core.entities import lexicon as lx
@@ -55,14 +56,14 @@ class NameFinder:
         initial = True  # at a sentence start or after an opening quote/bracket/colon
         while i < n:
             t = toks[i]
-            if not self._can_start(t):
+            if not self._can_start(t) and not _name_month(toks, i):
                 initial = t.kind == "P" and (t.text in _OPENERS) or (initial and t.kind == "P")
                 i += 1
                 continue
             j = i + 1
             while j < n:
                 u = toks[j]
-                if self._can_continue(u):
+                if self._can_continue(u) or _name_month(toks, j):
                     j += 1
                 elif (u.kind in "WP" and u.text in lx.CONNECTORS and j + 1 < n and self._can_continue(toks[j + 1])
                       and toks[j + 1].text.lower() not in lx.FUNCTION_WORDS):
@@ -101,10 +102,9 @@ class NameFinder:
             if low in lx.FUNCTION_WORDS:
                 return []
             place = gaz.place(first.text)
-            if place is not None and place.kind == "city" and place.population < 100000:
-                return []  # "Port inspectors ...": a small town's name is more likely a plain word here
-            if low in self.lower_words and place is None and first.text not in gaz.given_names:
-                return []
+            if low in self.lower_words and (place is None or place.kind == "city" and place.population < 100000) \
+                    and first.text not in gaz.given_names:
+                return []  # "Port inspectors ...": a word the text also writes in lower case
             return run
         if low in lx.NUMBER_WORDS:
             return run  # "Five Eyes"
@@ -139,7 +139,7 @@ class NameFinder:
         if place is not None:
             if place.kind in ("city", "region") and self._score_context(toks, i, j):
                 self.sports_orgs.add(name)
-                self._add(ORG, run, sure=False)
+                self._add("", run, sure=False)
                 return
             if len(run) == 1 and place.kind != "country":
                 self._add(PLACE, run, sure=False, detail=place.kind)
@@ -194,7 +194,7 @@ class NameFinder:
         if run[-1].kind == "A" and run[-1].text.lower() not in ("jr.", "sr."):
             return
         looks_like_name = not any(w.lower().endswith(NOT_NAME_SUFFIXES) and w not in gaz.given_names for w in words)
-        known = any(gaz.place(w) is not None or w in gaz.demonyms for w in words)
+        known = words[0] in gaz.demonyms or any(_big_place(gaz.place(w)) for w in words)
         if role_before or (speech and len(run) <= 4):
             self._add(PERSON, run, role=role_before)
             return
@@ -256,9 +256,11 @@ class NameFinder:
         persons_last = {}
         known: dict[str, str] = {}
         for r in self.found:
-            if r.type == PERSON and r.ntok >= 2:
-                last = r.text.split()[-1]
-                persons_last[last] = r
+            if r.type == PERSON and r.ntok >= 2 and (r.sure or r.text not in persons_last):
+                parts = r.text.split()
+                persons_last[parts[-1]] = r
+                if parts[0] not in self.gaz.given_names and parts[0].lower() not in lx.HONORIFICS:
+                    persons_last.setdefault(parts[0], r)  # "Wang" after "Wang Donghai"
             if r.type and r.sure:
                 known.setdefault(r.text, r.type)
         for r in self.found:
@@ -266,7 +268,7 @@ class NameFinder:
                 known[r.text] = PERSON
         for r in self.found:
             if r.ntok == 1 and r.text in persons_last and r.type != PERSON:
-                if r.type == PLACE and r.detail == "country":
+                if r.type == PLACE and (r.detail in ("country", "region", "continent") or not persons_last[r.text].sure):
                     continue
                 r.type = PERSON
                 r.sure = True
@@ -276,6 +278,12 @@ class NameFinder:
                     r.type = ORG
                 elif hint:
                     r.type = hint
+        # A capitalised word the rules could not type, named again and again mid-sentence, is most
+        # often a company, a newspaper or a team ("Newsweek", "Pirelli").
+        unknown = Counter(r.text for r in self.found if not r.type)
+        for r in self.found:
+            if not r.type and unknown[r.text] >= 2 and _org_like(r.text, self.lower_words):
+                r.type = ORG
         out = [r for r in self.found if r.type]
         upper_known = {k.upper(): (k, v) for k, v in known.items() if len(k) > 2}
         for name in self.sports_orgs:
@@ -309,9 +317,34 @@ class NameFinder:
                 continue
             j, typ = hit
             run = toks[i:j]
+            if typ == ORG and j < n and toks[j].kind == "N" and len(toks[j].text) == 4:
+                typ = PLACE  # "DETROIT 1996-08-30": a dateline, not the team
             out.append(Raw(typ, run[0].start, run[-1].end, self._span_text(run), ntok=len(run)))
             i = j
         return out
+
+
+def _big_place(place) -> bool:
+    return place is not None and (place.kind != "city" or place.population >= 100000)
+
+
+def _org_like(word: str, lower_words: set[str]) -> bool:
+    """Could an untyped capitalised word be an organisation? Not a plural, a nationality-like
+    adjective ("Kurdish", "Zairean"), an initial, or a word the text also uses in lower case."""
+    if len(word) < 3 or word.lower() in lower_words or word.lower() in lx.FUNCTION_WORDS:
+        return False
+    return not word.endswith(("s", "an", "ish", "ic", "ese", "ian", "i"))
+
+
+_GIVEN_MONTHS = frozenset({"Jan", "April", "May", "June", "August"})
+
+
+def _name_month(toks: list[Tok], k: int) -> bool:
+    """ "Gov. Jan Brewer", "June Carter": a month name that is a given name before a surname."""
+    if toks[k].text not in _GIVEN_MONTHS or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return nxt.kind == "W" and nxt.text[0].isupper() and nxt.text.lower() not in lx.DATE_WORDS
 
 
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
