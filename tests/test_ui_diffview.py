@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -382,3 +382,29 @@ def test_line_breaks_inside_a_paragraph_stay_in_its_row_and_offsets_map_both_way
         pos = pane.to_position(offset)
         assert pane.to_offset(pos) == offset
         assert pane.doc.characterAt(pos) == article.text[offset]
+
+
+def test_overview_click_and_scroll_to_offset_move_both_panes(view, qtbot):
+    c = long_comparison()
+    view.set_comparison(c)
+    right, left = view.text_view("right"), view.text_view("left")
+    strip = view.overview
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(8, int(strip.height() * 0.9)))
+    bar = right.verticalScrollBar()
+    assert bar.value() > bar.maximum() * 0.6
+    assert left.verticalScrollBar().value() == bar.value()  # rows are level, so the same pixels
+    view.scroll_to_offset("left", find(c.left.text, "Paragraph 5 ").start)
+    cursor = QTextCursor(left.document())
+    cursor.setPosition(view.pane_document("left").to_position(find(c.left.text, "Paragraph 5 ").start))
+    assert 0 <= left.cursorRect(cursor).top() < left.viewport().height()
+
+
+def test_connector_links_the_two_ends_of_a_move(view):
+    c = small_comparison()
+    view.set_comparison(c)
+    top, bottom, links = view.connector.links(view.connector)
+    kinds = sorted(link.kind for link in links)
+    assert kinds == ["changed", "inserted", "moved"]
+    moved = next(link for link in links if link.kind == "moved")
+    assert moved.r0 > moved.l0  # from its place high on the left to its place low on the right
+    assert bottom > top
