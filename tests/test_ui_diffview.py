@@ -408,3 +408,18 @@ def test_connector_links_the_two_ends_of_a_move(view):
     moved = next(link for link in links if link.kind == "moved")
     assert moved.r0 > moved.l0  # from its place high on the left to its place low on the right
     assert bottom > top
+
+
+def test_switching_to_a_dark_palette_repaints_with_the_dark_colours(view, qtbot):
+    from desktop.ui.theme import DARK, dark_palette
+
+    c = small_comparison()
+    view.set_comparison(c)
+    app = QApplication.instance()
+    original = app.palette()
+    try:
+        app.setPalette(dark_palette())
+        qtbot.waitUntil(lambda: background_at(view, "right", find(c.right.text, "old").start) == DARK.word_insert)
+        assert background_at(view, "left", find(c.left.text, "Rain").start) == DARK.moved
+    finally:
+        app.setPalette(original)

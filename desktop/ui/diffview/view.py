@@ -254,7 +254,10 @@ class DiffView(QWidget):
         self._current = -1
         self._hovered = None
         self._collect_changes()
+        self._tops = {side: [0.0] for side in SIDES}  # a new pair opens at its top
         self._relevel()
+        for side in SIDES:
+            self.panes[side].text.verticalScrollBar().setValue(0)
         self._emit_position()
 
     def _relevel(self) -> None:
