@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pypdf
 import pytest
-from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -13,7 +12,6 @@ from desktop.ui.report.actions import (
     ReportOptionsDialog,
     export_html_dialog,
     export_pdf_dialog,
-    make_actions,
     preview_dialog,
     print_comparison,
     suggested_name,
@@ -129,9 +127,14 @@ def test_print_goes_to_the_printer_the_dialog_chose(qtbot, parent, tmp_path, mon
     assert "harvest" in text and "Page" in text
 
 
-def test_make_actions_offers_the_four_entries_with_shortcuts(qtbot, parent):
-    found = make_actions(parent, lambda: None)
-    assert set(found) == {"print_preview", "print", "export_pdf", "export_html"}
-    assert found["print"].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
-    assert not found["print"].icon().isNull()
-    found["export_pdf"].trigger()  # no comparison: nothing happens, nothing raises
+def test_cancelling_while_the_report_renders_writes_nothing(qtbot, parent, tmp_path, monkeypatch):
+    from PySide6.QtCore import QEventLoop
+
+    answer_dialog(monkeypatch, tmp_path / "r.pdf")
+    # The reader presses Cancel at once: the local loop ends before any result arrives.
+    monkeypatch.setattr(QEventLoop, "exec", lambda self: 0)
+    assert export_pdf_dialog(parent, sample_comparison()) is None
+    actions._tasks[0].wait(10_000)
+    qtbot.wait(50)  # the late result is delivered and dropped
+    assert list(tmp_path.iterdir()) == []
+    assert actions.last_choices() == ReportChoices()  # nothing remembered from a cancelled export

@@ -1,6 +1,6 @@
 """The report from the window: print preview, print, export PDF and export HTML.
 
-The window puts these four functions in its File menu and toolbar (or uses `make_actions`).
+The window puts these four functions in its File menu and toolbar.
 Each takes the parent widget and the Comparison on screen, and does nothing when there is none.
 """
 
@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEventLoop, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QToolBar,
@@ -31,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.comparison import Comparison
-from desktop.core.report import ReportWriteError
-from desktop.ui.report.export import ReportChoices, decor_for, qt_html, report_for, write_html, write_pdf
+from desktop.core.report import ReportWriteError, write_atomically
+from desktop.core.report.files import check_target
+from desktop.ui.report.export import ReportChoices, decor_for, html_report, pdf_report, qt_html, report_for
 from desktop.ui.report.render import page_layout, paint_pages, resolve_page_size
 
 # The reader's last choices, remembered for the session so each dialog opens as they left it.
@@ -129,38 +131,91 @@ class ReportOptionsDialog(QDialog):
         )
 
 
-def _export(parent, c: Comparison | None, title: str, suffix: str, file_filter: str, writer, with_page_size: bool):
+def _export(parent, c: Comparison | None, title: str, suffix: str, file_filter: str, render, with_page_size: bool):
     if c is None:
         return None
     default = str(Path(_default_folder()) / suggested_name(c, suffix))
     dialog = ReportOptionsDialog(parent, title, default, suffix, file_filter, last_choices(), with_page_size)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.path():
         return None
-    return run_export(parent, c, dialog.path(), dialog.choices(), title, writer)
+    return run_export(parent, c, dialog.path(), dialog.choices(), title, render)
 
 
-def run_export(parent, c: Comparison, path: str, choices: ReportChoices, title: str, writer) -> str | None:
-    """Write with `writer` (write_pdf or write_html); on failure tell the reader why. Returns the path."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+def _pdf(c: Comparison, choices: ReportChoices) -> bytes:
+    return pdf_report(c, choices)[0]
+
+
+class _Cancelled(Exception):
+    pass
+
+
+_tasks: list = []  # one Tasks object for the session, made on the GUI thread when first needed
+
+
+def in_background(parent, fn: Callable[[], bytes], label: str) -> bytes:
+    """Run fn on the worker pool while the window stays responsive; raise _Cancelled if the reader stops it."""
+    from desktop.ui.workers import Tasks
+
+    if not _tasks:
+        _tasks.append(Tasks())
+    tasks = _tasks[0]
+    loop = QEventLoop()
+    outcome: dict = {}
+
+    def done(key: str, value) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    tag = object()
+    tasks.submit(fn, on_result=lambda v: done("result", v), on_error=lambda e: done("error", e),
+                 channel="report", tag=tag)
+    progress = QProgressDialog(label, "Cancel", 0, 0, parent)
+    progress.setWindowTitle("Diptych")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(500)  # quick reports finish before it would show
+    progress.canceled.connect(loop.quit)
+    if not outcome:
+        loop.exec()
+    progress.reset()
+    progress.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    if "result" not in outcome:
+        tasks.forget("report")  # the result, when it comes, is dropped; nothing was written
+        raise _Cancelled
+    return outcome["result"]
+
+
+def run_export(parent, c: Comparison, path: str, choices: ReportChoices, title: str, render) -> str | None:
+    """Render with `render(c, choices) -> bytes` off the GUI thread, then write atomically.
+
+    On failure the reader is told why and nothing is written. Returns the path written, or None.
+    """
     try:
-        writer(c, path, choices)
-    except ReportWriteError as exc:
-        QGuiApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, title, f"The report could not be written to\n{exc.path}\n\n{exc.reason[:1].upper()}{exc.reason[1:]}.")
+        check_target(path)
+        data = in_background(parent, lambda: render(c, choices), "Writing the report…")
+        write_atomically(path, data)
+    except _Cancelled:
         return None
-    QGuiApplication.restoreOverrideCursor()
+    except ReportWriteError as exc:
+        QMessageBox.warning(parent, title, f"The report could not be written to\n{exc.path}\n\n"
+                            f"{exc.reason[:1].upper()}{exc.reason[1:]}.")
+        return None
+    except (RuntimeError, ValueError) as exc:
+        QMessageBox.warning(parent, title, f"The report could not be made: {exc}.")
+        return None
     _remember(choices, path)
     return path
 
 
 def export_pdf_dialog(parent, comparison: Comparison | None) -> str | None:
     """Ask where and how, then write the PDF. Returns the path written, or None."""
-    return _export(parent, comparison, "Export PDF", ".pdf", "PDF documents (*.pdf)", write_pdf, True)
+    return _export(parent, comparison, "Export PDF", ".pdf", "PDF documents (*.pdf)", _pdf, True)
 
 
 def export_html_dialog(parent, comparison: Comparison | None) -> str | None:
     """Ask where and how, then write one self-contained HTML file. Returns the path written, or None."""
-    return _export(parent, comparison, "Export HTML", ".html", "Web pages (*.html *.htm)", write_html, False)
+    return _export(parent, comparison, "Export HTML", ".html", "Web pages (*.html *.htm)", html_report, False)
 
 
 def _printer(choices: ReportChoices) -> QPrinter:
@@ -258,27 +313,3 @@ def print_comparison(parent, comparison: Comparison | None) -> bool:
         QMessageBox.warning(parent, "Print", f"The report could not be printed: {exc}.")
         return False
     return True
-
-
-def make_actions(parent: QWidget, current: Callable[[], Comparison | None]) -> dict[str, QAction]:
-    """QActions for the File menu and toolbar: print_preview, print, export_pdf, export_html.
-
-    `current` returns the Comparison on screen (or None); the window enables the actions
-    when there is one.
-    """
-    from desktop.ui.icons import icon
-
-    spec = (
-        ("print_preview", "Print Pre&view…", QKeySequence("Ctrl+Shift+P"), lambda: print_preview(parent, current())),
-        ("print", "&Print…", QKeySequence(QKeySequence.StandardKey.Print), lambda: print_comparison(parent, current())),
-        ("export_pdf", "Export &PDF…", QKeySequence("Ctrl+Shift+E"), lambda: export_pdf_dialog(parent, current())),
-        ("export_html", "Export &HTML…", QKeySequence(), lambda: export_html_dialog(parent, current())),
-    )
-    actions = {}
-    for key, text, shortcut, slot in spec:
-        action = QAction(icon(key), text, parent)
-        if not shortcut.isEmpty():
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        actions[key] = action
-    return actions

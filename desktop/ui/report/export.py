@@ -51,14 +51,24 @@ def qt_html(report: Report) -> str:
     return report_html(report, target="qt", palette=print_palette())
 
 
-def write_pdf(c: Comparison, path: str | os.PathLike, choices: ReportChoices = ReportChoices()) -> int:
-    """Write the PDF report atomically; returns the page count. Raises ReportWriteError."""
+def pdf_report(c: Comparison, choices: ReportChoices = ReportChoices()) -> tuple[bytes, int]:
+    """The PDF report as bytes and its page count. Safe to run on a worker thread."""
     from desktop.ui.report.render import pdf_bytes
 
-    check_target(path)  # before the slow part: a missing folder is known at once
     report = report_for(c, choices)
+    return pdf_bytes(qt_html(report), decor_for(report), choices.page_size, report.running_title)
+
+
+def html_report(c: Comparison, choices: ReportChoices = ReportChoices()) -> bytes:
+    """The self-contained HTML report as UTF-8 bytes."""
+    return report_html(report_for(c, choices), target="browser", palette=print_palette()).encode("utf-8")
+
+
+def write_pdf(c: Comparison, path: str | os.PathLike, choices: ReportChoices = ReportChoices()) -> int:
+    """Write the PDF report atomically; returns the page count. Raises ReportWriteError."""
+    check_target(path)  # before the slow part: a missing folder is known at once
     try:
-        data, pages = pdf_bytes(qt_html(report), decor_for(report), choices.page_size, report.running_title)
+        data, pages = pdf_report(c, choices)
     except (RuntimeError, ValueError) as exc:
         raise ReportWriteError(path, f"the PDF could not be made: {exc}") from None
     write_atomically(path, data)
@@ -68,8 +78,7 @@ def write_pdf(c: Comparison, path: str | os.PathLike, choices: ReportChoices = R
 def write_html(c: Comparison, path: str | os.PathLike, choices: ReportChoices = ReportChoices()) -> None:
     """Write the report as one self-contained HTML file, atomically. Raises ReportWriteError."""
     check_target(path)
-    report = report_for(c, choices)
-    write_atomically(path, report_html(report, target="browser", palette=print_palette()).encode("utf-8"))
+    write_atomically(path, html_report(c, choices))
 
 
 def ensure_gui_application():
