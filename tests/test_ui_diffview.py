@@ -423,3 +423,17 @@ def test_switching_to_a_dark_palette_repaints_with_the_dark_colours(view, qtbot)
         assert background_at(view, "left", find(c.left.text, "Rain").start) == DARK.moved
     finally:
         app.setPalette(original)
+
+
+def test_rows_describe_themselves_for_the_tooltip(view):
+    c = small_comparison()
+    view.set_comparison(c)
+
+    def describe(side, needle):
+        article = c.left if side == "left" else c.right
+        return view.describe_position(side, view.pane_document(side).to_position(find(article.text, needle).start))
+
+    assert describe("left", "mayor") == "Changed (hedging): edited words are marked more strongly."
+    assert describe("left", "Rain").startswith("Moved. Click to see where it stands in the right article")
+    assert describe("right", "Schools") == "Only in the right article."
+    assert describe("left", "council") == ""

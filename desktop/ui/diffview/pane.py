@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QPainter, QDragMoveEvent, QDropEvent, QMouseEvent, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QHelpEvent, QPainter, QDragMoveEvent, QDropEvent, QMouseEvent, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from desktop.core.article import Article
 from desktop.ui.theme import Colors
@@ -46,6 +48,8 @@ class ArticleText(QTextEdit):
         # Document y range of the change the reader stepped to, drawn as a bar in the margin.
         self.marker: tuple[float, float] | None = None
         self.marker_color = QColor()
+        # Says what the row under the mouse is (asked on a tooltip event; "" for none).
+        self.describe: Callable[[int], str] = lambda position: ""
         # Document y ranges where the other article has text and this one has none.
         self.gaps: list[tuple[float, float, QColor]] = []
 
@@ -93,6 +97,14 @@ class ArticleText(QTextEdit):
             if self._hovered != -1:
                 self._hovered = -1
                 self.position_hovered.emit(-1)
+        elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            pos = self.position_at(event.pos())
+            text = self.describe(pos) if pos >= 0 else ""
+            if text:
+                QToolTip.showText(event.globalPos(), f"<p>{html.escape(text)}</p>", self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
         elif kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             self._press = event.position().toPoint()
         elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):

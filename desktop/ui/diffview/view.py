@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
-from desktop.core.article import Article, Span
+from desktop.core.article import BODY_KINDS, Article, Span
 from desktop.core.comparison import Change, ChangeClass, Comparison, Op
 from desktop.ui.diffview.bands import CONTEXT, Band, build_bands, single_bands
 from desktop.ui.diffview.connector import ConnectedSplitter, ConnectorHandle, Link
@@ -89,6 +89,7 @@ class DiffView(QWidget):
             text.position_hovered.connect(lambda pos, s=side: self._on_hover(s, pos))
             text.position_clicked.connect(lambda pos, s=side: self._on_click(s, pos))
             text.files_dropped.connect(lambda paths, s=side: self.files_dropped.emit(s, paths))
+            text.describe = lambda pos, s=side: self.describe_position(s, pos)
             text.viewport().installEventFilter(self)
         self.setFocusProxy(self.panes["left"].text)
         self._apply_colors()
@@ -199,6 +200,34 @@ class DiffView(QWidget):
         cursor.setPosition(pos)
         rect = view.cursorRect(cursor)
         return rect.bottom() > 0 and rect.top() < view.viewport().height()
+
+    def describe_position(self, side: str, position: int) -> str:
+        """What the row at a document position is, in a reader's words (the pane's tooltip)."""
+        pane = self._docs.get(side)
+        if pane is None:
+            return ""
+        index = pane.band_at(position)
+        if index >= len(self._bands):
+            return ""
+        band = self._bands[index]
+        c = self._comparison
+        if band.kind == CONTEXT or c is None:
+            offset = pane.to_offset(position)
+            block = pane.article.block_at(offset) if offset is not None and pane.article else None
+            if block is None or block.kind in BODY_KINDS:
+                return ""
+            reason = f": {block.reason}" if block.reason else ""
+            return f"Set aside as {block.kind}{reason}. Not compared."
+        piece = c.sentences[band.pieces[0]]
+        classes = ", ".join(str(k) for k in piece.classes)
+        label = f" ({classes})" if classes else ""
+        other = "right" if side == "left" else "left"
+        return {
+            Op.CHANGED: f"Changed{label}: edited words are marked more strongly.",
+            Op.INSERTED: "Only in the right article.",
+            Op.DELETED: "Only in the left article.",
+            Op.MOVED: f"Moved{label}. Click to see where it stands in the {other} article.",
+        }.get(Op(band.kind), "")
 
     # ----- for tests and the window -----
 
