@@ -235,6 +235,9 @@ def test_highlight_mentions_paints_exactly_the_given_spans(view):
     assert right == ["council", "mayor"]
     view.highlight_mentions([], [])
     assert view.text_view("left").extraSelections() == []
+    # a discrepancy with nothing on one side comes as None there
+    view.highlight_mentions([None], [find(c.right.text, "Schools")])
+    assert [s.cursor.selectedText() for s in view.text_view("right").extraSelections()] == ["Schools"]
 
 
 def test_find_highlights_matches_in_both_panes(view):

@@ -167,6 +167,8 @@ class DiffView(QWidget):
 
     def highlight_mentions(self, left: list[Span], right: list[Span]) -> None:
         """Paint exactly these spans (entity mentions) in both panes; scroll to the first."""
+        left = [Span(*s[:2]) for s in left if s is not None]  # a side may have no mention
+        right = [Span(*s[:2]) for s in right if s is not None]
         fmt = QTextCharFormat()
         fmt.setBackground(self._colors.entity_highlight)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
