@@ -86,7 +86,10 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         if raw[0].isdigit():
             if num_s > 0 and (text[num_s - 1].isalnum() or text[num_s - 1] in "#/:."):
                 continue
-            if e < len(text) and (text[e].isalnum() or (text[e] in ":/" and e + 1 < len(text) and text[e + 1].isdigit())):
+            glued = re.match(r"[a-z]+\b", text[e : e + 4]) if e < len(text) and text[e].isalpha() else None
+            if glued and glued.group() in UNITS:  # "52km"
+                pass
+            elif e < len(text) and (text[e].isalnum() or (text[e] in ":/" and e + 1 < len(text) and text[e + 1].isdigit())):
                 continue
             value = float(raw.replace(",", ""))
             is_word = False
@@ -123,6 +126,11 @@ def _head(text: str, pos: int, end: int) -> tuple[str, str, int]:
     skipped_modifier = False
     if pos < end and text[pos] == "-":  # "a five-year plan"
         pos += 1
+    elif pos < end and text[pos].isalpha():  # "52km": the unit is glued to the number
+        glued = re.match(r"[a-z]+", text[pos : pos + 4])
+        if glued and glued.group() in UNITS:
+            unit = UNITS[glued.group()]
+            return unit, singular(unit.lower()), pos + glued.end()
     for m in _WORD_RE.finditer(text, pos, min(end, pos + 80)):
         w = m.group()
         low = w.lower()

@@ -26,6 +26,7 @@ from desktop.core.entities.people import name_tokens, same_person
 _NUM_RE = re.compile(r"[$\u20ac\u00a3]?\d[\d,.]*%?")
 _WORDS_RE = re.compile(r"[\w'\u2019-]+")
 CONTEXT_MIN = 55  # how alike two sentences must be (token_set_ratio, numbers removed) to be about one thing
+BARE_CONTEXT_MIN = 80  # a number with no unit ("Durousseau, 30,") needs closer sentences
 
 
 def match(left: Article, left_ext: Extraction, right: Article, right_ext: Extraction
@@ -78,15 +79,15 @@ def _related(typ: EntityType, a: Entity, b: Entity) -> MatchStatus | None:
         return MatchStatus.BOTH
     if typ == EntityType.PERSON:
         rel = same_person(a.name, b.name)
-        if rel == "swapped":
+        if rel in ("swapped", "same"):
             return MatchStatus.BOTH
         if rel == "variant":
             return MatchStatus.VARIANT
         ta, tb = name_tokens(a.name), name_tokens(b.name)
         if (len(ta) == 1 or len(tb) == 1) and ta[-1:] == tb[-1:]:
             return MatchStatus.BOTH  # "Hayashi" and "Yoshimasa Hayashi"
-        if len(ta) == 1 and len(tb) == 1 and len(ta[0]) >= 6 and same_person("x " + ta[0], "x " + tb[0]):
-            return MatchStatus.VARIANT
+        if (len(ta) == 1 or len(tb) == 1) and same_person("x " + ta[-1], "x " + tb[-1]) == "variant":
+            return MatchStatus.VARIANT  # "Sundwall" and "Sean Sundwell"
         return None
     if typ in (EntityType.ORGANIZATION, EntityType.PLACE):
         if ka.endswith(" " + kb) or kb.endswith(" " + ka):
@@ -139,8 +140,9 @@ def _fuller(a: str, b: str) -> str:
 # ---- figures and dates -----------------------------------------------------------------------------
 
 
-def _figure_base(e: Entity) -> tuple[float, str] | None:
-    """The number and the word compared across articles, in a shared unit where one exists."""
+def _figure_base(e: Entity) -> tuple[float, str, bool] | None:
+    """The number and the word compared across articles, in a shared unit where one exists
+    (and whether it was converted, so rounding in the text is allowed for)."""
     try:
         num = float(e.value.split()[0])
     except (ValueError, IndexError):
@@ -148,10 +150,10 @@ def _figure_base(e: Entity) -> tuple[float, str] | None:
     unit = e.unit
     if unit in CONVERT:
         base, factor = CONVERT[unit]
-        return num * factor, base
+        return num * factor, base, True
     if not unit:
-        return None
-    return num, singular(unit.split()[-1].lower())
+        return num, "", False
+    return num, singular(unit.split()[-1].lower()), False
 
 
 def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r) -> list[tuple[Entity, Entity]]:
@@ -162,13 +164,16 @@ def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r
                 fa, fb = _figure_base(a), _figure_base(b)
                 if fa is None or fb is None or fa[1] != fb[1]:
                     continue
-                if abs(fa[0] - fb[0]) <= 0.005 * max(abs(fa[0]), abs(fb[0])):
+                tolerance = 0.05 if fa[2] != fb[2] else 0.0  # "52 km" and "32 miles" agree
+                if abs(fa[0] - fb[0]) <= tolerance * max(abs(fa[0]), abs(fb[0])):
                     continue
+                need = CONTEXT_MIN if fa[1] else BARE_CONTEXT_MIN
             else:
                 if not a.value or a.precision != b.precision or a.value == b.value:
                     continue
+                need = CONTEXT_MIN
             score = fuzz.token_set_ratio(ctx_l.around(a, strip=True), ctx_r.around(b, strip=True))
-            if score >= CONTEXT_MIN:
+            if score >= need:
                 cands.append((score, a, b))
     cands.sort(key=lambda t: -t[0])
     out, used_a, used_b = [], set(), set()

@@ -205,6 +205,9 @@ class NameFinder:
             self._add(PERSON, run, sure=False)
             return
         if len(run) == 1:
+            if nxt is not None and nxt.kind == "W" and nxt.text in _PLACE_NOUNS:
+                self._add(PLACE, run, detail="region")  # "Guangdong province"
+                return
             self._add("", run, sure=False)
 
     def _org_country(self, words: list[str]) -> bool:
@@ -336,6 +339,7 @@ def _org_like(word: str, lower_words: set[str]) -> bool:
     return not word.endswith(("s", "an", "ish", "ic", "ese", "ian", "i"))
 
 
+_PLACE_NOUNS = frozenset("province state region county district prefecture oblast island city town village".split())
 _GIVEN_MONTHS = frozenset({"Jan", "April", "May", "June", "August"})
 
 
