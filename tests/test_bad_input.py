@@ -321,3 +321,9 @@ def test_markdown_full_of_unmatched_markers_reads_in_linear_time(tmp_path):
     assert not worker.is_alive(), "reading a hostile Markdown file did not finish"
     (article,) = done["articles"]
     assert article.text.startswith("a b [c")
+
+
+def test_html_with_too_many_elements(tmp_path):
+    page = "<html><body>" + f"<p>{TEXT}</p>" * 70_000 + "</body></html>"
+    reason = reason_for(write(tmp_path, "endless.html", page.encode()))
+    assert reason == "the page has 70,002 HTML elements, more than the 60,000 one article can hold"

@@ -11,6 +11,9 @@ from desktop.core.errors import ReadError
 # so a page that reaches it cannot be read faithfully (and trafilatura's recursive
 # passes must never see a pathological tree).
 PARSER_DEPTH_LIMIT = 255
+# Extraction time grows faster than the element count (100,000 paragraphs take a minute);
+# saved news pages have a few thousand elements (at most 1,600 in the extraction corpus).
+MAX_ELEMENTS = 60_000
 
 # What Diptych asks trafilatura for; bench/extraction.py measures these choices against
 # the defaults on the extraction corpus.
@@ -39,9 +42,11 @@ def read(path: str, data: bytes) -> list[Document]:
         tree = load_html(f"<html><body>{decode_text(path, data)}</body></html>")
     if tree is None:
         raise ReadError(path, "not a readable web page: the HTML could not be parsed")
-    depth = tree_depth(tree)
+    depth, elements = tree_shape(tree)
     if depth >= PARSER_DEPTH_LIMIT:
         raise ReadError(path, f"the page's HTML is nested too deeply to read (over {PARSER_DEPTH_LIMIT} levels)")
+    if elements > MAX_ELEMENTS:
+        raise ReadError(path, f"the page has {elements:,} HTML elements, more than the {MAX_ELEMENTS:,} one article can hold")
     result = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)
     paragraphs: list[Paragraph] = []
     if result is not None and result.body is not None:
@@ -81,16 +86,17 @@ def read(path: str, data: bytes) -> list[Document]:
     ]
 
 
-def tree_depth(tree: etree._Element) -> int:
-    """How many levels of elements the parsed page has, counted without recursion."""
-    depth = deepest = 0
+def tree_shape(tree: etree._Element) -> tuple[int, int]:
+    """How many levels deep the parsed page goes, and how many elements it has (no recursion)."""
+    depth = deepest = count = 0
     for event, _ in etree.iterwalk(tree, events=("start", "end")):
         if event == "start":
             depth += 1
+            count += 1
             deepest = max(deepest, depth)
         else:
             depth -= 1
-    return deepest
+    return deepest, count
 
 
 def body_paragraphs(body: etree._Element) -> list[Paragraph]:
