@@ -33,12 +33,16 @@ UNITS = {
 CONVERT = {"km": ("miles", 1 / 1.609344), "m": ("feet", 1 / 0.3048), "kg": ("pounds", 1 / 0.45359237)}
 
 _NUMWORD = r"(?:" + "|".join(list(_SMALL) + list(_TENS)) + r")(?:-(?:" + "|".join(list(_SMALL)[:9]) + r"))?"
-_FIG_RE = re.compile(
-    r"(?:(?P<cur>US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?|\b)"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?i:" + _NUMWORD + r")\b|\b(?i:a\sdozen)\b)"
+_TAIL = (
     r"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per\scent)\b)?"
 )
+# Two patterns, each with a fixed set of first characters so the scan skips ahead quickly.
+_DIGIT_RE = re.compile(
+    r"(?:(?P<cur>US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _TAIL
+)
+_WORDNUM_RE = re.compile(r"(?<![\w-])(?P<cur>)(?P<num>(?i:" + _NUMWORD + r"|a\sdozen))\b" + _TAIL)
+_HAS_NUMWORD = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty\b|dozen)")
 _WORD_RE = re.compile(r"[A-Za-z](?:[\w'\u2019]|\.(?=[\w-]))*(?:-\w+)*|[^\w\s]")
 _STOP = FUNCTION_WORDS | frozenset(
     """is are was were be been being would could should will said says has have had than per away ago
@@ -75,10 +79,14 @@ def _word_value(word: str) -> float | None:
 
 def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[FigureHit]:
     out = []
-    for m in _FIG_RE.finditer(text, start, end):
+    matches = list(_DIGIT_RE.finditer(text, start, end))
+    if _HAS_NUMWORD.search(text, start, end):
+        matches += _WORDNUM_RE.finditer(text, start, end)
+        matches.sort(key=lambda m: m.start())
+    for m in matches:
         s, e = m.span()
         num_s = m.start("num")
-        if m.group("cur") is None:
+        if not m.group("cur"):
             s = num_s
         if any(a < e and s < b for a, b in taken):
             continue

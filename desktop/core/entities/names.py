@@ -47,8 +47,12 @@ class NameFinder:
     # ---- spans -------------------------------------------------------------------------------
 
     def add_sentence(self, toks: list[Tok]) -> None:
-        words = [t for t in toks if t.kind == "W" and len(t.text) > 1]
-        if len(words) >= 2 and sum(1 for t in words if t.text.isupper()) >= 0.6 * len(words):
+        n_words = n_upper = 0
+        for t in toks:
+            if t.kind == "W" and len(t.text) > 1:
+                n_words += 1
+                n_upper += t.text.isupper()
+        if n_words >= 2 and n_upper >= 0.6 * n_words:
             self.headlines.append(toks)
             return
         n = len(toks)
@@ -56,8 +60,13 @@ class NameFinder:
         initial = True  # at a sentence start or after an opening quote/bracket/colon
         while i < n:
             t = toks[i]
+            kind = t.kind
+            if kind == "W" and not t.text[0].isupper():  # most tokens: a lower-case word
+                initial = False
+                i += 1
+                continue
             if not self._can_start(t) and not _name_month(toks, i):
-                initial = t.kind == "P" and (t.text in _OPENERS) or (initial and t.kind == "P")
+                initial = kind == "P" and (t.text in _OPENERS) or (initial and kind == "P")
                 i += 1
                 continue
             j = i + 1
