@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import threading
 import zipfile
@@ -327,3 +328,17 @@ def test_html_with_too_many_elements(tmp_path):
     page = "<html><body>" + f"<p>{TEXT}</p>" * 70_000 + "</body></html>"
     reason = reason_for(write(tmp_path, "endless.html", page.encode()))
     assert reason == "the page has 70,002 HTML elements, more than the 60,000 one article can hold"
+
+
+def test_book_length_pdf(tmp_path, monkeypatch):
+    from desktop.core.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 3)
+    reason = reason_for(write(tmp_path, "book.pdf", make_pdf([[TEXT]] * 4)))
+    assert reason == "a PDF of 4 pages, more than the 3 an article can have"
+
+
+def test_json_dump_of_too_many_articles(tmp_path):
+    records = [{"title": f"Story {i}", "text": TEXT} for i in range(1001)]
+    reason = reason_for(write(tmp_path, "dump.json", json.dumps(records).encode()))
+    assert reason == "holds 1,001 articles, more than the 1,000 Diptych opens from one file"

@@ -23,6 +23,8 @@ AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 URL_KEYS = ("url", "link", "canonical_url", "source_url")
 SOURCE_KEYS = ("source", "source_domain", "site_name", "sitename", "publisher", "outlet", "domain")
 CATEGORY_KEYS = ("category", "section", "categories")
+# Every article is cleaned and indexed; a dump of a whole site is not something to compare.
+MAX_ARTICLES = 1000
 CONTAINER_KEYS = ("articles", "items", "data", "results", "documents", "posts", "entries", "stories")
 
 # [^<>] rather than [^>]: a scan stops at the next tag, so unclosed tags cost linear time.
@@ -34,6 +36,8 @@ def read(path: str, data: bytes) -> list[Document]:
     text = decode_text(path, data)
     value = parse(path, text)
     records = _records(value)
+    if len(records) > MAX_ARTICLES:
+        raise ReadError(path, f"holds {len(records):,} articles, more than the {MAX_ARTICLES:,} Diptych opens from one file")
     docs = [doc for doc in (_document(path, r) for r in records) if doc.paragraphs]
     if not docs:
         raise ReadError(path, "JSON without article text (expected a field such as text, body or content)")

@@ -9,6 +9,8 @@ from collections import Counter
 from desktop.core.article import Document, Paragraph
 from desktop.core.errors import ReadError
 
+# An article is a few pages; a book-length PDF would take minutes to extract.
+MAX_PAGES = 500
 _EDGE_LINES = 3  # running heads and feet sit in the first or last few lines of a page
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
@@ -32,6 +34,9 @@ def read(path: str, data: bytes) -> list[Document]:
                 raise ReadError(path, "encrypted PDF that needs a decryption library Diptych does not ship") from None
             if not opened:
                 raise ReadError(path, "password-protected PDF")
+        count = len(reader.pages)
+        if count > MAX_PAGES:
+            raise ReadError(path, f"a PDF of {count:,} pages, more than the {MAX_PAGES} an article can have")
         pages = [page.extract_text() or "" for page in reader.pages]
     except ReadError:
         raise
