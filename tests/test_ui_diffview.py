@@ -440,3 +440,26 @@ def test_rows_describe_themselves_for_the_tooltip(view):
     assert describe("left", "Rain").startswith("Moved. Click to see where it stands in the right article")
     assert describe("right", "Schools") == "Only in the right article."
     assert describe("left", "council") == ""
+
+
+def test_characters_outside_the_bmp_keep_offsets_and_highlights_in_place(view):
+    # Article offsets count code points, Qt positions UTF-16 units: an emoji is one and two.
+    left = article_from_text("Fans cheered \U0001f389 loudly at the port. Then rain fell.", path="e1.txt")
+    right = article_from_text("Fans cheered \U0001f389 wildly at the port. Then rain fell.", path="e2.txt")
+    lw, rw = find(left.text, "loudly"), find(right.text, "wildly")
+    pieces = (
+        Piece(Op.CHANGED, left.sentences[0], right.sentences[0], (WordOp(Op.CHANGED, lw, rw),)),
+        Piece(Op.EQUAL, left.sentences[1], right.sentences[1]),
+    )
+    c = Comparison(left, right, Options(), (), pieces, (), Stats(), ())
+    view.set_comparison(c)
+    colors = palette_colors(view.palette())
+    assert background_at(view, "left", lw.start) == colors.word_change
+    assert background_at(view, "left", lw.start - 1) == colors.changed  # the space before it
+    pane = view.pane_document("right")
+    for offset in range(len(right.text)):
+        assert pane.to_offset(pane.to_position(offset)) == offset
+    view.highlight_mentions([find(left.text, "rain")], [find(right.text, "port")])
+    assert [s.cursor.selectedText() for s in view.text_view("left").extraSelections()] == ["rain"]
+    assert [s.cursor.selectedText() for s in view.text_view("right").extraSelections()] == ["port"]
+    assert view.find("\U0001f389 wildly") == 1

@@ -8,6 +8,7 @@ both panes. Lines have a fixed pixel height, so the padding is exact whole pixel
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
@@ -17,32 +18,72 @@ from desktop.core.comparison import Comparison
 from desktop.ui.diffview.bands import CONTEXT, Band, BlockIndex, band_marks, paint_runs
 from desktop.ui.theme import Colors
 
+DOCUMENT_MARGIN = 10
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units in a QTextDocument
+
+
 def _one_block(text: str) -> str:
     # A newline would start a new block and break "block i shows band i": use line separators.
     if "\n" in text or "\r" in text or "\u2029" in text:
         text = text.replace("\r", " ").replace("\n", "\u2028").replace("\u2029", "\u2028")
     return text
-DOCUMENT_MARGIN = 10
 
 
 @dataclass
 class PaneDocument:
-    """A pane's document plus the offset maps (kept sorted both ways)."""
+    """A pane's document plus the offset maps (kept sorted both ways).
+
+    Article offsets count code points; document positions count UTF-16 units, so a
+    character outside the BMP (an emoji) is a segment of its own, one offset wide and
+    two positions wide. Every other segment maps one to one.
+    """
 
     doc: QTextDocument
     article: Article | None
     bands: list[Band]
     line_height: int
-    # segment k: document positions [doc_starts[k], +lengths[k]) show article [art_starts[k], ...)
+    # segment k shows article [art_starts[k], +lengths[k]) at positions [doc_starts[k], +doc_lengths[k])
     doc_starts: list[int] = field(default_factory=list)
     art_starts: list[int] = field(default_factory=list)
     lengths: list[int] = field(default_factory=list)
+    doc_lengths: list[int] = field(default_factory=list)
     _by_article: list[int] = field(default_factory=list)  # segment indexes sorted by art_start
     _art_sorted: list[int] = field(default_factory=list)
+
+    def add(self, position: int, offset: int, text: str) -> int:
+        """Record `text` (article text from `offset`) inserted at `position`; return its end position."""
+        if text.isascii() or not _ASTRAL.search(text):
+            self._segment(position, offset, len(text), len(text))
+            return position + len(text)
+        i = 0
+        for match in _ASTRAL.finditer(text):
+            if match.start() > i:
+                self._segment(position, offset + i, match.start() - i, match.start() - i)
+                position += match.start() - i
+            self._segment(position, offset + match.start(), 1, 2)
+            position += 2
+            i = match.end()
+        if i < len(text):
+            self._segment(position, offset + i, len(text) - i, len(text) - i)
+            position += len(text) - i
+        return position
+
+    def _segment(self, position: int, offset: int, length: int, doc_length: int) -> None:
+        if length:
+            self.doc_starts.append(position)
+            self.art_starts.append(offset)
+            self.lengths.append(length)
+            self.doc_lengths.append(doc_length)
 
     def finish(self) -> None:
         self._by_article = sorted(range(len(self.art_starts)), key=self.art_starts.__getitem__)
         self._art_sorted = [self.art_starts[k] for k in self._by_article]
+
+    def _position_in(self, k: int, offset: int) -> int:
+        inside = offset - self.art_starts[k]
+        if self.lengths[k] == self.doc_lengths[k]:
+            return self.doc_starts[k] + inside
+        return self.doc_starts[k] + (self.doc_lengths[k] if inside else 0)
 
     def to_position(self, offset: int) -> int | None:
         """The document position showing an article offset (None when not shown)."""
@@ -51,15 +92,18 @@ class PaneDocument:
             return None
         k = self._by_article[i]
         if offset <= self.art_starts[k] + self.lengths[k]:
-            return self.doc_starts[k] + offset - self.art_starts[k]
+            return self._position_in(k, offset)
         return None
 
     def to_offset(self, position: int) -> int | None:
         """The article offset shown at a document position (None over padding)."""
         k = bisect.bisect_right(self.doc_starts, position) - 1
-        if k < 0 or position > self.doc_starts[k] + self.lengths[k]:
+        if k < 0 or position > self.doc_starts[k] + self.doc_lengths[k]:
             return None
-        return self.art_starts[k] + position - self.doc_starts[k]
+        inside = position - self.doc_starts[k]
+        if self.lengths[k] == self.doc_lengths[k]:
+            return self.art_starts[k] + inside
+        return self.art_starts[k] + (1 if inside == self.doc_lengths[k] else 0)
 
     def ranges(self, span: Span) -> list[tuple[int, int]]:
         """Document ranges showing an article span (several when the span crosses rows)."""
@@ -72,7 +116,11 @@ class PaneDocument:
                 break
             a, b = max(span.start, a0), min(span.end, a0 + n)
             if a < b:
-                out.append((self.doc_starts[k] + a - a0, self.doc_starts[k] + b - a0))
+                start, end = self._position_in(k, a), self._position_in(k, b)
+                if out and out[-1][1] == start:
+                    out[-1] = (out[-1][0], end)
+                else:
+                    out.append((start, end))
             i += 1
         return out
 
@@ -141,10 +189,8 @@ def build_document(
         bold = kind == BlockKind.TITLE
         marks = band_marks(comparison, band, side)
         for group_start, group_end in _groups(text, spans):
-            pane.doc_starts.append(cursor.position())
-            pane.art_starts.append(group_start)
-            pane.lengths.append(group_end - group_start)
             for a, b, role in paint_runs(group_start, group_end, marks):
+                pane.add(cursor.position(), a, text[a:b])
                 cursor.insertText(_one_block(text[a:b]), formats.get(role, dim, bold))
             if group_end != spans[-1].end:
                 cursor.insertText(" ", formats.get(""))
