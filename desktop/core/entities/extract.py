@@ -64,8 +64,8 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
         date_hits.extend(find_dates(text, s.start, s.end, ref))
     taken = [(h.start, h.end) for h in date_hits]
     figure_hits = []
-    for s in sentences:
-        figure_hits.extend(find_figures(text, s.start, s.end, taken))
+    for s, toks in zip(sentences, sent_toks):
+        figure_hits.extend(find_figures(text, s.start, s.end, taken, toks))
 
     entities: list[Entity] = []
     entities += group_people(by_type(raws, PERSON), aux_raws)

@@ -38,11 +38,10 @@ _TAIL = (
     r"(?P<pct>\s?%|\s(?:percent|per\scent)\b)?"
 )
 # Two patterns, each with a fixed set of first characters so the scan skips ahead quickly.
-_DIGIT_RE = re.compile(
-    r"(?:(?P<cur>US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _TAIL
-)
-_WORDNUM_RE = re.compile(r"(?<![\w-])(?P<cur>)(?P<num>(?i:" + _NUMWORD + r"|a\sdozen))\b" + _TAIL)
-_HAS_NUMWORD = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty\b|dozen)")
+_DIGIT_RE = re.compile(r"(?P<cur>)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _TAIL)
+_CUR_BEFORE = re.compile(r"(?:US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?$")
+_WORDNUM_RE = re.compile(r"(?P<cur>)(?P<num>(?i:" + _NUMWORD + r"|a\sdozen))\b" + _TAIL)
+_NUMWORD_FIRST = frozenset(list(_SMALL) + list(_TENS) + ["a"])
 _WORD_RE = re.compile(r"[A-Za-z](?:[\w'\u2019]|\.(?=[\w-]))*(?:-\w+)*|[^\w\s]")
 _STOP = FUNCTION_WORDS | frozenset(
     """is are was were be been being would could should will said says has have had than per away ago
@@ -77,17 +76,28 @@ def _word_value(word: str) -> float | None:
     return _SMALL.get(low) or _TENS.get(low)
 
 
-def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[FigureHit]:
+def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], words=None) -> list[FigureHit]:
+    """Figures in text[start:end]; `words` (tokens with .start and .text), when given, spare a scan
+    for number words."""
     out = []
     matches = list(_DIGIT_RE.finditer(text, start, end))
-    if _HAS_NUMWORD.search(text, start, end):
-        matches += _WORDNUM_RE.finditer(text, start, end)
-        matches.sort(key=lambda m: m.start())
+    if words is None:
+        words_at = [m.start() for m in re.finditer(r"\b[A-Za-z]+", text[start:end])]
+        words_at = [start + k for k in words_at]
+    else:
+        words_at = [t.start for t in words if t.text.split("-")[0].lower() in _NUMWORD_FIRST]
+    for k in words_at:
+        m = _WORDNUM_RE.match(text, k, end)
+        if m is not None:
+            matches.append(m)
+    matches.sort(key=lambda m: m.start())
     for m in matches:
         s, e = m.span()
         num_s = m.start("num")
-        if not m.group("cur"):
-            s = num_s
+        cur_m = _CUR_BEFORE.search(text, max(0, num_s - 4), num_s) if m.group("num")[0].isdigit() else None
+        cur = _CURRENCY[cur_m.group().strip()] if cur_m else None
+        if cur_m:
+            s = cur_m.start()
         if any(a < e and s < b for a, b in taken):
             continue
         raw = m.group("num")
@@ -109,10 +119,9 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         scale = m.group("scale")
         if scale:
             value *= _SCALES[scale.lower()]
-        cur = m.group("cur")
         pct = m.group("pct")
         if cur:
-            unit, head, hend = _CURRENCY[cur], _CURRENCY[cur].lower(), e
+            unit, head, hend = cur, cur.lower(), e
         elif pct:
             unit, head, hend = "percent", "percent", e
         else:

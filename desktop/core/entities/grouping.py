@@ -69,19 +69,21 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
             target.add(r)
         target.variants.append(name)
     clusters = merged
+    ends = [({name_tokens(n)[-1] for n in c.full_names()}, {name_tokens(n)[0] for n in c.full_names()}) for c in clusters]
     for r in singles:
         tok = fold(r.text)
-        cands = [c for c in clusters if any(name_tokens(n)[-1] == tok for n in c.full_names())]
+        cands = [c for c, (lasts, _) in zip(clusters, ends) if tok in lasts]
         if not cands:
-            cands = [c for c in clusters if any(name_tokens(n)[0] == tok for n in c.full_names())]
+            cands = [c for c, (_, firsts) in zip(clusters, ends) if tok in firsts]
         if not cands:  # "Whitcomb" after "Dana Whitcombe": the same person, spelled another way
-            cands = [c for c in clusters if any(same_person("x " + name_tokens(n)[-1], "x " + tok) == "variant"
-                                                  for n in c.full_names())]
+            cands = [c for c, (lasts, _) in zip(clusters, ends)
+                     if any(same_person("x " + last, "x " + tok) == "variant" for last in lasts)]
             if len(cands) == 1:
                 cands[0].variants.append(r.text)
         if not cands:
             c = _Cluster(r)
             clusters.append(c)
+            ends.append(({tok}, set()))  # later bare mentions of the same word join it
             continue
         before = [c for c in cands if c.first <= r.start]
         (max(before, key=lambda c: c.first) if before else cands[0]).add(r)

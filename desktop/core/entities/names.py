@@ -47,14 +47,15 @@ class NameFinder:
     # ---- spans -------------------------------------------------------------------------------
 
     def add_sentence(self, toks: list[Tok]) -> None:
-        n_words = n_upper = 0
-        for t in toks:
-            if t.kind == "W" and len(t.text) > 1:
-                n_words += 1
-                n_upper += t.text.isupper()
-        if n_words >= 2 and n_upper >= 0.6 * n_words:
-            self.headlines.append(toks)
-            return
+        if toks and _CAPS_WORD.search(self.text, toks[0].start, toks[-1].end):  # any word in capitals?
+            n_words = n_upper = 0
+            for t in toks:
+                if t.kind == "W" and len(t.text) > 1:
+                    n_words += 1
+                    n_upper += t.text.isupper()
+            if n_words >= 2 and n_upper >= 0.6 * n_words:
+                self.headlines.append(toks)
+                return
         n = len(toks)
         i = 0
         initial = True  # at a sentence start or after an opening quote/bracket/colon
@@ -348,6 +349,7 @@ def _org_like(word: str, lower_words: set[str]) -> bool:
     return not word.endswith(("s", "an", "ish", "ic", "ese", "ian", "i"))
 
 
+_CAPS_WORD = re.compile(r"\b[A-Z]{2}[A-Z]*[^\W\da-z]*\b")
 _PLACE_NOUNS = frozenset("province state region county district prefecture oblast island city town village".split())
 _GIVEN_MONTHS = frozenset({"Jan", "April", "May", "June", "August"})
 

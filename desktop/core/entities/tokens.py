@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_ABBREV = (
-    "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Prof|Rev|Hon|St|Jr|Sr|Mt|Ft|Inc|Corp|Co|Ltd|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Messrs|Supt|Det|Gov|Pres|Ariz|Calif|Fla|Mass|Mich|Tex|Va|Wash"
+_ABBREV = frozenset(
+    "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Cmdr Prof Rev Hon St Jr Sr Mt Ft Inc Corp Co Ltd "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Messrs Supt Det Pres Ariz Calif Fla Mass Mich Tex "
+    "Va Wash".split()
 )
-_TOKEN_RE = re.compile(
-    r"(?P<A>(?:[A-Za-z]\.){2,}|(?:" + _ABBREV + r")\.|[A-Z]\.(?=\s))"
-    r"|(?P<N>\d+(?:[.,:]\d+)*)"
-    r"|(?P<W>[^\W\d_]+(?:['\u2019-][^\W_]+)*)"
-    r"|(?P<P>\S)"
-)
+# Words first: the common case is tried first and abbreviations are settled in Python only when
+# a dot follows a word.
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W_]+)*|\d+(?:[.,:]\d+)*|\S")
+_ACRONYM_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
 _POSSESSIVE = ("'s", "\u2019s", "'S", "\u2019S")
 
 
@@ -32,18 +31,39 @@ class Tok(NamedTuple):
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
-    for m in _TOKEN_RE.finditer(text, start, end):
-        kind = m.lastgroup
-        s, e = m.span()
-        word = m.group()
-        if kind == "W" and ("'" in word or "\u2019" in word):
-            if word.endswith(_POSSESSIVE) and len(word) > 2:
-                append(Tok(s, e - 2, word[:-2], "W"))
-                append(Tok(e - 2, e, word[-2:], "S"))
-                continue
-            if word.endswith(("'", "\u2019")):
-                append(Tok(s, e - 1, word[:-1], "W"))
-                append(Tok(e - 1, e, word[-1], "S"))
-                continue
-        append(Tok(s, e, word, kind))
-    return out
+    pos = start
+    finditer = _TOKEN_RE.finditer
+    while True:
+        restart = None
+        for m in finditer(text, pos, end):
+            s, e = m.span()
+            word = m.group()
+            c = word[0]
+            if c.isalpha():
+                if e < end and text[e] == ".":
+                    acr = _ACRONYM_RE.match(text, s, end) if len(word) == 1 else None
+                    if acr is not None:  # "U.S.", "a.m."
+                        append(Tok(s, acr.end(), acr.group(), "A"))
+                        restart = acr.end()
+                        break
+                    if word in _ABBREV or (len(word) == 1 and c.isupper() and (e + 1 >= end or text[e + 1].isspace())):
+                        append(Tok(s, e + 1, word + ".", "A"))  # "Mr.", "Gov.", the initial in "John F. Kennedy"
+                        restart = e + 1
+                        break
+                if "'" in word or "\u2019" in word:
+                    if word.endswith(_POSSESSIVE) and len(word) > 2:
+                        append(Tok(s, e - 2, word[:-2], "W"))
+                        append(Tok(e - 2, e, word[-2:], "S"))
+                        continue
+                    if word.endswith(("'", "\u2019")):
+                        append(Tok(s, e - 1, word[:-1], "W"))
+                        append(Tok(e - 1, e, word[-1], "S"))
+                        continue
+                append(Tok(s, e, word, "W"))
+            elif c.isdigit():
+                append(Tok(s, e, word, "N"))
+            else:
+                append(Tok(s, e, word, "P"))
+        if restart is None:
+            return out
+        pos = restart
