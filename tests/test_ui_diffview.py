@@ -264,7 +264,8 @@ def test_clicking_a_moved_sentence_scrolls_the_other_pane_to_its_partner(view, q
     assert value > 0
     assert value <= top < value + right.viewport().height()
     flashed = [s.cursor.selectedText() for s in right.extraSelections()]
-    assert flashed == ["A sentence that travels from the top to the very end."]
+    assert "A sentence that travels from the top to the very end." in flashed
+    assert view.change_position()[0] == 1  # the clicked move is now the current change
 
 
 def test_hovering_text_reports_the_article_offset(view, qtbot):

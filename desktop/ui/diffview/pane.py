@@ -240,7 +240,11 @@ class ArticlePane(QWidget):
         layout.addWidget(self.text, 1)
 
     def set_article(self, article: Article | None) -> None:
-        placeholder = "Drop an article here" if self.side == "left" else "Drop a second article here"
-        self.header.set_article(article, placeholder)
+        self.header.set_article(article, f"No {self.side} article")
+        self.text.setPlaceholderText(
+            "Drop an article file here, or choose one in the list."
+            if self.side == "left"
+            else "Drop a second article here to compare the two."
+        )
         name = f"{self.side.capitalize()} article"
         self.text.setAccessibleName(f"{name}: {article.display_title}" if article else name)

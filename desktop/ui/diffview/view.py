@@ -527,7 +527,7 @@ class DiffView(QWidget):
 
     # ----- change navigation -----
 
-    def _select_change(self, index: int) -> None:
+    def _select_change(self, index: int, scroll: bool = True) -> None:
         self._current = index
         band, change = self._changes[index]
         fmt = QTextCharFormat()
@@ -539,7 +539,8 @@ class DiffView(QWidget):
             span = getattr(change, side) or (getattr(piece, side) if piece is not None else None)
             self._set_layer(side, "change", self._span_selections(side, [span] if span else [], fmt))
         self._update_marker()
-        self._scroll_to_y("left", self._tops["left"][band])
+        if scroll:
+            self._scroll_to_y("left", self._tops["left"][band])
         self._emit_position()
 
     def _update_marker(self) -> None:
@@ -568,12 +569,17 @@ class DiffView(QWidget):
             self.offset_hovered.emit(side, offset)
 
     def _on_click(self, side: str, position: int) -> None:
-        """A click on a moved sentence jumps to where it stands in the other article."""
+        """A click on a change makes it the current one (next/previous go on from there);
+        a click on a moved sentence also jumps to where it stands in the other article."""
         c = self._comparison
         pane = self._docs.get(side)
         if c is None or pane is None:
             return
         band_index = pane.band_at(position)
+        for index, (band, _change) in enumerate(self._changes):
+            if band == band_index:
+                self._select_change(index, scroll=False)
+                break
         if band_index >= len(self._bands) or self._bands[band_index].kind != Op.MOVED:
             return
         piece = c.sentences[self._bands[band_index].pieces[0]]
