@@ -148,7 +148,9 @@ def test_rows_sit_level_and_counterparts_start_at_the_same_height(view):
 
 def long_comparison(paragraphs: int = 40) -> Comparison:
     """Equal paragraphs with a block only on the right in the middle and a move from top to bottom."""
-    body = [f"Paragraph {i} tells of harbour number {i}. It adds a second line about the weather." for i in range(paragraphs)]
+    body = [
+        f"Paragraph {i} tells of harbour number {i}. It adds a second line about the weather." for i in range(paragraphs)
+    ]
     extra = [f"Only the right side has note {i}, a longer passage that wraps across the pane." for i in range(8)]
     moved = "A sentence that travels from the top to the very end."
     left_text = "\n\n".join([moved] + body)
@@ -228,7 +230,8 @@ def test_highlight_mentions_paints_exactly_the_given_spans(view):
     c = small_comparison()
     view.set_comparison(c)
     colors = palette_colors(view.palette())
-    view.highlight_mentions([find(c.left.text, "council")], [find(c.right.text, "mayor"), find(c.right.text, "council")])
+    right_spans = [find(c.right.text, "mayor"), find(c.right.text, "council")]
+    view.highlight_mentions([find(c.left.text, "council")], right_spans)
     left = [(s.cursor.selectedText(), s.format.background().color()) for s in view.text_view("left").extraSelections()]
     right = sorted(s.cursor.selectedText() for s in view.text_view("right").extraSelections())
     assert left == [("council", colors.entity_highlight)]

@@ -7,7 +7,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QHelpEvent, QPainter, QDragMoveEvent, QDropEvent, QMouseEvent, QPalette
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from desktop.core.article import Article
@@ -73,7 +83,8 @@ class ArticleText(QTextEdit):
         for top, bottom, color in self.gaps:
             if bottom - scroll < 0 or top - scroll > height:
                 continue
-            painter.fillRect(QRectF(margin, top - scroll + 2, width, bottom - top - 4), QBrush(color, Qt.BrushStyle.BDiagPattern))
+            hatch = QBrush(color, Qt.BrushStyle.BDiagPattern)
+            painter.fillRect(QRectF(margin, top - scroll + 2, width, bottom - top - 4), hatch)
         if self.marker is not None:
             top, bottom = self.marker
             painter.fillRect(QRectF(1, top - scroll, 4, bottom - top), self.marker_color)

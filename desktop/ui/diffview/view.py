@@ -177,7 +177,8 @@ class DiffView(QWidget):
             self._set_layer(side, "mentions", self._span_selections(side, spans, fmt))
         # Hovering selects the entity under the mouse, which lands here: only scroll when no
         # mention is on screen already, so the text never moves under a hovering mouse.
-        if any(self._offset_visible(side, s.start) for side, spans in (("left", left), ("right", right)) for s in spans):
+        sides = (("left", left), ("right", right))
+        if any(self._offset_visible(side, s.start) for side, spans in sides for s in spans):
             return
         for side, spans in (("left", left), ("right", right)):
             if spans:
@@ -514,7 +515,9 @@ class DiffView(QWidget):
         else:
             rows = sorted({band for band, _ch in self._changes})
         marks = [
-            OverviewMark(tops[i], self._content_bottom("left", i), _LINE_ROLE.get(str(self._bands[i].kind), "changed_line"))
+            OverviewMark(
+                tops[i], self._content_bottom("left", i), _LINE_ROLE.get(str(self._bands[i].kind), "changed_line")
+            )
             for i in rows
         ]
         self.overview.set_marks(marks, tops[-1])
