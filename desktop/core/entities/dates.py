@@ -66,6 +66,12 @@ class Reference:
     origin: str  # "the publication date" or "the latest full date in the text (Feb. 27, 2023)"
 
 
+# Words without which no date expression matches (digits aside): used to skip sentences quickly.
+DATE_HINTS = frozenset(
+    [m.capitalize() for m in MONTHS] + [m.capitalize() + "." for m in MONTHS] + [d.capitalize() for d in WEEKDAYS]
+    + "yesterday today tomorrow tonight Yesterday Today Tomorrow Tonight week month year weekend ago later "
+    "earlier 1990s".split()
+)
 _HINT_RE = re.compile(r"\d|day|[Jj]an|[Ff]eb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec|week|month|year|tonight")
 
 

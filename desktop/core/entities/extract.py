@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
-from desktop.core.entities.dates import Reference, find_dates, full_dates
+from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates, full_dates
 from desktop.core.entities.figures import find_figures
 from desktop.core.entities.gazetteer import load_gazetteer
 from desktop.core.entities.grouping import (
@@ -60,8 +60,9 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
 
     ref = _reference(article)
     date_hits = []
-    for s in sentences:
-        date_hits.extend(find_dates(text, s.start, s.end, ref))
+    for s, toks in zip(sentences, sent_toks):
+        if any(t.kind == "N" or t.text in DATE_HINTS for t in toks):  # most sentences name no date
+            date_hits.extend(find_dates(text, s.start, s.end, ref))
     taken = [(h.start, h.end) for h in date_hits]
     figure_hits = []
     for s, toks in zip(sentences, sent_toks):

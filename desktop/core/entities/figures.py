@@ -42,6 +42,7 @@ _DIGIT_RE = re.compile(r"(?P<cur>)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\
 _CUR_BEFORE = re.compile(r"(?:US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?$")
 _WORDNUM_RE = re.compile(r"(?P<cur>)(?P<num>(?i:" + _NUMWORD + r"|a\sdozen))\b" + _TAIL)
 _NUMWORD_FIRST = frozenset(list(_SMALL) + list(_TENS) + ["a"])
+_NUMWORD_FORMS = frozenset(w for x in _NUMWORD_FIRST for w in (x, x.capitalize(), x.upper()))
 _WORD_RE = re.compile(r"[A-Za-z](?:[\w'\u2019]|\.(?=[\w-]))*(?:-\w+)*|[^\w\s]")
 _STOP = FUNCTION_WORDS | frozenset(
     """is are was were be been being would could should will said says has have had than per away ago
@@ -85,7 +86,8 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
         words_at = [m.start() for m in re.finditer(r"\b[A-Za-z]+", text[start:end])]
         words_at = [start + k for k in words_at]
     else:
-        words_at = [t.start for t in words if t.text.split("-")[0].lower() in _NUMWORD_FIRST]
+        words_at = [t.start for t in words if t.text in _NUMWORD_FORMS
+                    or ("-" in t.text and t.text.split("-")[0].lower() in _NUMWORD_FIRST)]
     for k in words_at:
         m = _WORDNUM_RE.match(text, k, end)
         if m is not None:
