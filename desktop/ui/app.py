@@ -34,6 +34,10 @@ def make_application(argv: list[str], dark: bool = False):
     import desktop
     from desktop.ui.icons import app_icon
 
+    # Workers run Python too: by default a thread waits up to 5 ms for the GIL each time it
+    # asks, and the GUI thread asks on every return from Qt. 1 ms keeps the event loop
+    # fluid while files load (500 files: longest stall 570 ms at 5 ms, 90 ms at 1 ms).
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Diptych")
     app.setApplicationDisplayName("Diptych")

@@ -365,8 +365,8 @@ class MainWindow(QMainWindow):
         if count == 0:
             self.problems_dock.hide()
 
-    def _articles_loaded(self, articles: list[Article], _paths: list[str]) -> None:
-        added = self.model.add_articles(articles)
+    def _articles_loaded(self, articles: list[Article], rows: list, _paths: list[str]) -> None:
+        added = self.model.add_articles(articles, rows)
         by_path = {a.path: a for a in articles}
         placed = False
         for side, path in list(self._place_on.items()):
@@ -630,9 +630,11 @@ class MainWindow(QMainWindow):
         self.find_bar.show_count(self.diff_view.find(text))
 
     def _discrepancy_selected(self, discrepancy: Discrepancy) -> None:
-        self.diff_view.highlight_mentions([discrepancy.left], [discrepancy.right])
-        self.diff_view.scroll_to_offset("left", discrepancy.left.start)
-        self.diff_view.scroll_to_offset("right", discrepancy.right.start)
+        left, right = discrepancy.left, discrepancy.right
+        self.diff_view.highlight_mentions([left] if left else [], [right] if right else [])
+        for side, span in (("left", left), ("right", right)):
+            if span is not None:
+                self.diff_view.scroll_to_offset(side, span.start)
 
     # --- options -------------------------------------------------------------------------
 

@@ -32,9 +32,15 @@ class _Job(QRunnable):
         try:
             result = self._fn(*self._args)
         except Exception as exc:  # delivered to the caller's error callback, never lost
-            self._outcome.finished.emit(self._job_id, exc, False)
+            self._emit(exc, False)
         else:
-            self._outcome.finished.emit(self._job_id, result, True)
+            self._emit(result, True)
+
+    def _emit(self, value: Any, ok: bool) -> None:
+        try:
+            self._outcome.finished.emit(self._job_id, value, ok)
+        except RuntimeError:  # the application is shutting down: nobody is waiting any more
+            pass
 
 
 @dataclass

@@ -18,17 +18,18 @@ class TitleDelegate(QStyledItemDelegate):
         return QSize(base.width(), max(base.height(), 2 * line + 2 * PADDING + 2))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # Qt override
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        title, icon = opt.text, opt.icon
-        opt.text = ""
-        opt.icon = type(icon)()
+        # The view's option already carries state, rect and palette: enough for the style to
+        # draw the selection panel. Text and icon are drawn below, so initStyleOption (slow,
+        # it asks the model for every role) is not needed.
+        opt = option
+        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
         style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
 
         rect = opt.rect.adjusted(PADDING + 1, PADDING, -PADDING, -PADDING)
         size = opt.decorationSize
-        if not icon.isNull():
+        if icon is not None and not icon.isNull():
             icon_rect = QRect(rect.left(), rect.top() + 1, size.width(), size.height())
             icon.paint(painter, icon_rect, Qt.AlignmentFlag.AlignCenter)
             rect.setLeft(icon_rect.right() + 6)
@@ -61,3 +62,5 @@ class TitleDelegate(QStyledItemDelegate):
                 fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, rect.width()),
             )
         painter.restore()
+        if opt.state & QStyle.StateFlag.State_HasFocus:  # keyboard users see where they are
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, opt, painter, opt.widget)

@@ -46,8 +46,14 @@ class Role(IntEnum):
     SUBTITLE = Qt.ItemDataRole.UserRole + 6  # "source · date" under the title
 
 
+# Looked up once: data() and flags() run for every visible cell on every repaint.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
 @dataclass(frozen=True, slots=True)
-class _Row:
+class ListRow:
     """Everything data() needs, computed once when the article arrives."""
 
     article: Article
@@ -61,7 +67,8 @@ class _Row:
     subtitle: str
 
 
-def _row(article: Article) -> _Row:
+def describe(article: Article) -> ListRow:
+    """The row for an article; pure Python, so loaders compute it on a worker."""
     name = Path(article.path).name if article.path else ""
     title = article.title or name or "(untitled)"
     source = article.source
@@ -82,7 +89,7 @@ def _row(article: Article) -> _Row:
     filter_text = " ".join((title, source, article.author, name, date)).casefold()
     subtitle = " · ".join(part for part in (source or name, date) if part)
     published = article.published.value if article.published else ""
-    return _Row(article, title, source, date, published, words, filter_text, tooltip, subtitle)
+    return ListRow(article, title, source, date, published, words, filter_text, tooltip, subtitle)
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -90,7 +97,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[_Row] = []
+        self._rows: list[ListRow] = []
         self._ids: dict[str, int] = {}
         self._left: str | None = None
         self._right: str | None = None
@@ -110,7 +117,7 @@ class ArticleListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, col)
         if role == Role.SORT:
             return self._sort_value(row, col)
@@ -126,7 +133,9 @@ class ArticleListModel(QAbstractTableModel):
             return row.subtitle
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip
-        if role == Qt.ItemDataRole.DecorationRole and col == Column.TITLE:
+        if role == _DECORATION:
+            if col != Column.TITLE:
+                return None
             from desktop.ui.icons import format_icon
 
             return format_icon(row.article.format)
@@ -152,18 +161,16 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:  # Qt override
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def _side(self, row: _Row) -> str | None:
+    def _side(self, row: ListRow) -> str | None:
         if row.article.id == self._left:
             return "left"
         if row.article.id == self._right:
             return "right"
         return None
 
-    def _display(self, row: _Row, col: int):
+    def _display(self, row: ListRow, col: int):
         if col == Column.SIDE:
             return {"left": "L", "right": "R"}.get(self._side(row) or "", "")
         if col == Column.TITLE:
@@ -176,7 +183,7 @@ class ArticleListModel(QAbstractTableModel):
             return f"{row.words:,}"
         return None
 
-    def _sort_value(self, row: _Row, col: int):
+    def _sort_value(self, row: ListRow, col: int):
         if col == Column.SIDE:
             return {"left": 0, "right": 1}.get(self._side(row) or "", 2)
         if col == Column.TITLE:
@@ -201,8 +208,12 @@ class ArticleListModel(QAbstractTableModel):
     def row_of(self, article_id: str) -> int:
         return self._ids.get(article_id, -1)
 
-    def add_articles(self, articles: list[Article]) -> list[Article]:
-        """Append the articles not already listed (same id); return the ones added."""
+    def add_articles(self, articles: list[Article], rows: list[ListRow] | None = None) -> list[Article]:
+        """Append the articles not already listed (same id); return the ones added.
+
+        `rows` (from `describe`, parallel to `articles`) saves the GUI thread the work.
+        """
+        given = {r.article.id: r for r in rows} if rows else {}
         fresh: list[Article] = []
         seen = set(self._ids)
         for art in articles:
@@ -211,7 +222,8 @@ class ArticleListModel(QAbstractTableModel):
                 fresh.append(art)
         if not fresh:
             return []
-        rows = [_row(a) for a in fresh]  # computed before the insert so views never see half a row
+        # computed before the insert so views never see half a row
+        rows = [given.get(a.id) or describe(a) for a in fresh]
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         for i, row in enumerate(rows):
