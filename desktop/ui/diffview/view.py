@@ -266,8 +266,8 @@ class DiffView(QWidget):
             Qt.ScrollBarPolicy.ScrollBarAlwaysOn if single is not None else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
         font = self.panes["left"].text.font()
-        line = round(QFontMetrics(font).lineSpacing() * 1.3)
-        self._line = line
+        line = round(QFontMetrics(font).lineSpacing() * 1.3)  # prose needs more air than code
+        self._gap = round(line * 0.6)  # between paragraphs
         for side in SIDES:
             pane = self.panes[side]
             pane.set_article(articles[side])
@@ -305,7 +305,7 @@ class DiffView(QWidget):
             view = self.panes[side].text
             self._widths[side] = view.viewport().width()
             self._docs[side].doc.setTextWidth(self._widths[side])
-        level([self._docs[s] for s in sides], paragraph_gap=round(self._line * 0.6))
+        level([self._docs[s] for s in sides], paragraph_gap=self._gap)
         for side in sides:
             self._tops[side] = _block_tops(self._docs[side])
         if "right" not in sides:
@@ -501,7 +501,7 @@ class DiffView(QWidget):
 
     def _content_bottom(self, side: str, band: int) -> float:
         tops = self._tops[side]
-        gap = round(self._line * 0.6) if self._bands[band].paragraph_end else 0
+        gap = self._gap if self._bands[band].paragraph_end else 0
         return tops[band + 1] - gap
 
     def _update_overview(self) -> None:
