@@ -161,3 +161,28 @@ def test_boilerplate_left_out_unless_asked():
     art = article_from_text(text)
     names = {e.name for e in extract(art, include_boilerplate=True).entities}
     assert "Lena Ortiz" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("\u201cWe will win the vote,\u201d said Laura Pennick, a spokeswoman.", "Laura Pennick"),
+        ("A spokesman for the Harbor Board, Tomas Reyes, said Ms. Ilse Varga was \u201cplainly wrong about the dates.\u201d",
+         "Tomas Reyes"),
+        ("Added Okonkwo: \u201cNobody here expected the storm to last a week.\u201d", "Okonkwo"),
+        ("\u201cOf course it surprised me,\u201d said the legislator, Representative Maya Lind.", "Maya Lind"),
+    ],
+)
+def test_speaker_patterns(text, speaker):
+    ext = extract(article_from_text("The hearing ran late on the second day.\n\n" + text))
+    assert [q.speaker for q in ext.quotes] == [speaker]
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker():
+    text = (
+        "Mayor Rosa Quint said the budget was tight. \u201cWe cut what we could, and then we cut some more.\n\n"
+        "\u201cNobody in this hall wanted that outcome,\u201d she said.\n\n"
+        "\u201cThe next year will be harder still.\u201d"
+    )
+    ext = extract(article_from_text(text))
+    assert [q.speaker for q in ext.quotes] == ["Rosa Quint"] * 3

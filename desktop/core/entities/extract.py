@@ -143,6 +143,9 @@ def _quotes(text: str, blocks, entities: list[Entity]) -> list[Quote]:
             for k in range(len(out) - len(para), len(out)):
                 if not out[k].speaker:
                     out[k] = Quote(out[k].text, out[k].start, out[k].end, donor.speaker, donor.speaker_type)
+        if para and prev_open and prev_speaker == ("", "") and out[-len(para) - 1 :][0].speaker == "" and para[0].speaker:
+            k = len(out) - len(para) - 1  # a quote that ran on into this paragraph takes its speaker
+            out[k] = Quote(out[k].text, out[k].start, out[k].end, para[0].speaker, para[0].speaker_type)
         if para:
             prev_speaker = (para[-1].speaker, para[-1].speaker_type)
             prev_open = hits[-1].open_end if hits else False

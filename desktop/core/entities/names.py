@@ -118,7 +118,7 @@ class NameFinder:
             return run
         if low in lx.NUMBER_WORDS:
             return run  # "Five Eyes"
-        if low in lx.FUNCTION_WORDS:
+        if low in lx.FUNCTION_WORDS or low in lx.SPEECH_VERBS:  # "Added Okonkwo: ..."
             return run[1:]
         if low not in self.lower_words or low in lx.TITLE_HEADS or low in lx.TITLE_MODIFIERS:
             return run

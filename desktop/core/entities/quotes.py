@@ -5,17 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.core.entities.lexicon import SPEECH_VERBS
+from desktop.core.entities.lexicon import ORG_HEADS, SPEECH_VERBS
 
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
-_NOMINAL = r"(?:the|a|an|one|another)\s(?:[\w-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
+_NOMINAL = r"(?:the|a|an|one|another)\s(?:[\w-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
 _SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")"
-_APPOS = r"(?:,\s[^,\u201c\u201d\"]{1,90},)?"
+_APPOS = r"(?:,\s(?P<ap>[^\u201c\u201d\"]{1,150}?),)?"
 
 _AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s" + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|") + r")")
-_AFTER_SV = re.compile(r"^[\s,]*" + _SPEAKER + _APPOS + r"\s(?:also\s|later\s|then\s)?" + _VERB + r"\b")
-_BEFORE_SV = re.compile(_SPEAKER + _APPOS + r"\s(?:also\s|later\s|then\s|has\s|had\s|have\s)?" + _VERB + r"\b")
+_AFTER_SV = re.compile(r"^[\s,]*(?:the\s)?" + _SPEAKER + _APPOS + r",?\s(?:also\s|later\s|then\s)?" + _VERB + r"\b")
+_BEFORE_SV = re.compile(_SPEAKER + _APPOS + r",?\s(?:also\s|later\s|then\s|has\s|had\s|have\s)?" + _VERB + r"\b")
+_APPOS_NAME = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
+_BEFORE_VS = re.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Explained)\s" + _SPEAKER + r"[,:]?\s*$")
+# "said the legislator, Representative Carl Seel": the name in apposition is the speaker
+_NOMINAL_NAME = re.compile(r",\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
 _ACCORDING = re.compile(
     r"according\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
     r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?" + _SPEAKER
@@ -57,11 +61,31 @@ def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
     return hits
 
 
+_BREAK_RE = re.compile(r"[.?!][\"\u201d\u2019]?\s")
+_NO_BREAK = frozenset("Mr Mrs Ms Dr St Sen Gov Rep Gen Lt Col Capt Sgt Prof Rev Jr Sr Inc Corp Co No vs".split())
+
+
+def _is_break(text: str, dot: int) -> bool:
+    """Is the punctuation at `dot` a sentence end, not the dot of "Mr." or of an initial?"""
+    if text[dot] != ".":
+        return True
+    k = dot
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:dot]
+    return not (word in _NO_BREAK or (len(word) == 1 and word.isupper()))
+
+
 def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
-    a = max(text.rfind(". ", start, pos), text.rfind("? ", start, pos), text.rfind("! ", start, pos))
-    a = start if a < 0 else a + 2
-    b_candidates = [i for i in (text.find(". ", pos, end), text.find("? ", pos, end), text.find("! ", pos, end)) if i >= 0]
-    b = min(b_candidates) + 1 if b_candidates else end
+    a = start
+    for m in _BREAK_RE.finditer(text, start, pos):
+        if _is_break(text, m.start()):
+            a = m.end()
+    b = end
+    for m in _BREAK_RE.finditer(text, pos, end):
+        if _is_break(text, m.start()):
+            b = m.start() + 1
+            break
     return a, b
 
 
@@ -71,18 +95,42 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
     for rx, how in ((_AFTER_VS, "quote, said S"), (_AFTER_SV, "quote, S said")):
         m = rx.match(after)
         if m and _plausible(m.group("s")):
-            hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), after_mark + m.start("s"), after_mark + m.end("s"), how
+            s_start, s_end = after_mark + m.start("s"), after_mark + m.end("s")
+            if m.group("s")[0].islower():
+                named = _NOMINAL_NAME.match(text, s_end, min(p_end, s_end + 120))
+                if named:
+                    s_start, s_end = named.start("s"), named.end("s")
+            hit.speaker, hit.s_start, hit.s_end, hit.how = text[s_start:s_end], s_start, s_end, how
             return
     s_start, _ = _sentence_bounds(text, p_start, p_end, before_mark)
     before = text[s_start:before_mark]
     for m in _BEFORE_SV.finditer(before):
         if _plausible(m.group("s")):
-            hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "S said quote"
+            g = "s"
+            ap = m.group("ap")
+            if ap and _APPOS_NAME.match(ap) and ap.split()[-1].lower() not in ORG_HEADS:
+                g = "ap"  # "A spokesman for the committee, Brad Woodhouse, said": the name speaks
+            hit.speaker, hit.s_start, hit.s_end, hit.how = m.group(g), s_start + m.start(g), s_start + m.end(g), "S said quote"
             return
+    m = _BEFORE_VS.search(before)
+    if m and _plausible(m.group("s")):
+        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "said S: quote"
+        return
     window = text[s_start : min(p_end, s_end + 1)]
     m = _ACCORDING.search(window)
     if m and _plausible(m.group("s")):
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "according to S"
+        return
+    if s_start > p_start and before.strip() == "":
+        # "Mayor Rosa Quint said the budget was tight. “We cut ...”": the sentence before says who
+        prev_start, _ = _sentence_bounds(text, p_start, p_end, max(p_start, s_start - 2))
+        prev = text[prev_start:s_start]
+        if "\u201c" not in prev and '"' not in prev:
+            for m in _BEFORE_SV.finditer(prev):
+                if _plausible(m.group("s")):
+                    hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
+                    hit.how = "sentence before"
+                    return
 
 
 _NOT_SPEAKERS = frozenset("The This That It's But And In On At As If When While After Before So Yet Still".split())
