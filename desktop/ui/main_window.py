@@ -716,7 +716,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = keys.MAIN_SPLITTER.read(self.store)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([300, 700, 300])
+            self.splitter.setSizes([270, 700, 310])
         header = keys.LIST_HEADER.read(self.store)
         if not header.isEmpty():
             self.article_list.view.header().restoreState(header)
