@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.core.article import Span
 from desktop.core.build import article_from_text
 from desktop.core.comparison import Comparison, Op, Options, Piece, Stats
-from desktop.ui.diffview.bands import CONTEXT, Mark, build_bands, paint_runs
+from desktop.ui.diffview.bands import CONTEXT, REPLACED, Mark, build_bands, paint_runs
 
 LEFT = "Categories: World\n\nFirst line here. Second line here.\n\nThird line here.\n\nShare"
 RIGHT = "First line here. Second line here.\n\nA new line here.\n\nThird line here."
@@ -57,3 +57,23 @@ def test_finer_marks_win_over_the_sentence_tint():
         (5, 10, "changed"),
     ]
     assert paint_runs(0, 4, []) == [(0, 4, "")]
+
+
+def test_deleted_rows_sit_beside_the_inserted_rows_that_replaced_them():
+    left = article_from_text("Same start here.\n\nOld one. Old two.\n\nSame end here.", path="l.txt")
+    right = article_from_text("Same start here.\n\nNew one. New two. New three.\n\nSame end here.", path="r.txt")
+    ls, rs = left.sentences, right.sentences
+    pieces = (
+        Piece(Op.EQUAL, ls[0], rs[0]),
+        Piece(Op.DELETED, ls[1], None),
+        Piece(Op.DELETED, ls[2], None),
+        Piece(Op.INSERTED, None, rs[1]),
+        Piece(Op.INSERTED, None, rs[2]),
+        Piece(Op.INSERTED, None, rs[3]),
+        Piece(Op.EQUAL, ls[3], rs[4]),
+    )
+    c = Comparison(left, right, Options(), (), pieces, (), Stats(), ())
+    bands = build_bands(c)
+    assert [str(b.kind) for b in bands] == ["equal", REPLACED, REPLACED, "inserted", "equal"]
+    assert bands[1].pieces == (1, 3) and bands[1].left == (ls[1],) and bands[1].right == (rs[1],)
+    assert bands[3].left == () and bands[3].right == (rs[3],)

@@ -18,6 +18,7 @@ from desktop.core.article import BODY_KINDS, Article, Block, BlockKind, Span
 from desktop.core.comparison import Comparison, Op, Piece
 
 CONTEXT = "context"  # band kind for text outside the alignment
+REPLACED = "replaced"  # band kind for a deleted row shown beside an inserted one
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,36 @@ def build_bands(c: Comparison, show_boilerplate: bool = True) -> list[Band]:
         if rblock is not None:
             last_rblock = rblock
     flush_context(None, None)
-    return _mark_paragraph_ends(bands, lb, rb)
+    return _mark_paragraph_ends(_pair_replacements(bands), lb, rb)
+
+
+def _pair_replacements(bands: list[Band]) -> list[Band]:
+    """Show a stretch of deleted rows beside the inserted rows that took its place.
+
+    Stacked one above the other, a rewritten passage costs twice its height in gaps;
+    side by side it reads like the two versions it is (as in Meld and WinMerge).
+    """
+    out: list[Band] = []
+    run: list[Band] = []
+
+    def flush() -> None:
+        deleted = [b for b in run if b.kind == Op.DELETED]
+        inserted = [b for b in run if b.kind == Op.INSERTED]
+        for d, i in zip_longest(deleted, inserted):
+            if d is not None and i is not None:
+                out.append(Band(REPLACED, d.pieces + i.pieces, d.left, i.right))
+            else:
+                out.append(d or i)
+        run.clear()
+
+    for band in bands:
+        if band.kind in (Op.DELETED, Op.INSERTED):
+            run.append(band)
+        else:
+            flush()
+            out.append(band)
+    flush()
+    return out
 
 
 def _next_starts(spans: list[Span | None]) -> list[int]:

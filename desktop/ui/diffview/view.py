@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.article import BODY_KINDS, Article, Span
 from desktop.core.comparison import Change, ChangeClass, Comparison, Op
-from desktop.ui.diffview.bands import CONTEXT, Band, build_bands, single_bands
+from desktop.ui.diffview.bands import CONTEXT, REPLACED, Band, build_bands, single_bands
 from desktop.ui.diffview.connector import ConnectedSplitter, ConnectorHandle, Link
 from desktop.ui.diffview.document import PaneDocument, build_document, level
 from desktop.ui.diffview.overview import OverviewMark, OverviewStrip
@@ -18,7 +18,13 @@ from desktop.ui.diffview.pane import ArticlePane, ArticleText
 from desktop.ui.theme import Colors, palette_colors
 
 SIDES = ("left", "right")
-_LINE_ROLE = {"changed": "changed_line", "inserted": "inserted_line", "deleted": "deleted_line", "moved": "moved_line"}
+_LINE_ROLE = {
+    "changed": "changed_line",
+    "inserted": "inserted_line",
+    "deleted": "deleted_line",
+    "moved": "moved_line",
+    REPLACED: "changed_line",
+}
 # Extra-selection layers, bottom to top.
 _LAYERS = ("mentions", "find", "change", "flash")
 FLASH_MS = 1200
@@ -221,7 +227,9 @@ class DiffView(QWidget):
                 return ""
             reason = f": {block.reason}" if block.reason else ""
             return f"Set aside as {block.kind}{reason}. Not compared."
-        piece = c.sentences[band.pieces[0]]
+        # A replaced band holds a deleted and an inserted row: describe this side's.
+        pieces = [c.sentences[i] for i in band.pieces]
+        piece = next((p for p in pieces if getattr(p, side) is not None), pieces[0])
         classes = ", ".join(str(k) for k in piece.classes)
         label = f" ({classes})" if classes else ""
         other = "right" if side == "left" else "left"
@@ -230,7 +238,7 @@ class DiffView(QWidget):
             Op.INSERTED: "Only in the right article.",
             Op.DELETED: "Only in the left article.",
             Op.MOVED: f"Moved{label}. Click to see where it stands in the {other} article.",
-        }.get(Op(band.kind), "")
+        }.get(piece.op, "")
 
     # ----- for tests and the window -----
 
