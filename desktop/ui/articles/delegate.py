@@ -41,7 +41,8 @@ class TitleDelegate(QStyledItemDelegate):
         line = fm.height()
         painter.save()
         painter.setFont(opt.font)
-        painter.setPen(opt.palette.color(group, text_role))
+        foreground = None if selected else index.data(Qt.ItemDataRole.ForegroundRole)  # a missing file is greyed
+        painter.setPen(foreground.color() if foreground is not None else opt.palette.color(group, text_role))
         painter.drawText(
             QRect(rect.left(), rect.top(), rect.width(), line),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),

@@ -26,6 +26,7 @@ class Column(IntEnum):
     SOURCE = 2
     DATE = 3
     WORDS = 4
+    RELATED = 5  # related-coverage score to the chosen article
 
 
 HEADERS = {
@@ -34,7 +35,9 @@ HEADERS = {
     Column.SOURCE: "Source",
     Column.DATE: "Date",
     Column.WORDS: "Words",
+    Column.RELATED: "Related",
 }
+RELATED_MIN = 0.2  # the "related to this" filter keeps scores at least this high
 
 
 class Role(IntEnum):
@@ -65,6 +68,15 @@ class ListRow:
     filter_text: str
     tooltip: str
     subtitle: str
+    pending: bool = False  # a file listed with a peeked title, not read yet
+
+
+def pending_row(path: str, title: str) -> ListRow:
+    """A placeholder row for a file still being read: its quick title, no article text yet."""
+    name = Path(path).name
+    fmt = Path(path).suffix.lower().lstrip(".")
+    article = Article(id=f"pending:{path}", path=path, format=fmt, text="", blocks=(), sentences=(), tokens=(), title=title)
+    return ListRow(article, title, "", "", "", 0, f"{title} {name}".casefold(), f"{title}\n{path}\nreading…", name, True)
 
 
 def describe(article: Article) -> ListRow:
@@ -103,6 +115,12 @@ class ArticleListModel(QAbstractTableModel):
         self._right: str | None = None
         self._bold = QFont()
         self._bold.setBold(True)
+        self._pending: dict[str, str] = {}  # path -> id of its placeholder row
+        self._related: dict[str, float] = {}  # article id -> score to the chosen article
+        self._anchor: str | None = None  # the chosen article the scores are relative to
+        self._missing: set[str] = set()  # ids whose file disappeared from disk
+        self._duplicate_of: dict[str, str] = {}  # id -> id of the first article with the same text
+        self._muted = None  # QBrush for missing files, made on first use
 
     # --- reading -------------------------------------------------------------------------
 
@@ -122,7 +140,7 @@ class ArticleListModel(QAbstractTableModel):
         if role == Role.SORT:
             return self._sort_value(row, col)
         if role == Role.ARTICLE:
-            return row.article
+            return None if row.pending else row.article
         if role == Role.ID:
             return row.article.id
         if role == Role.PATH:
@@ -130,9 +148,17 @@ class ArticleListModel(QAbstractTableModel):
         if role == Role.FILTER:
             return row.filter_text
         if role == Role.SUBTITLE:
-            return row.subtitle
+            return self._marks(row, row.subtitle) if self._missing or self._duplicate_of else row.subtitle
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltip
+            return self._marks(row, row.tooltip, "\n") if self._missing or self._duplicate_of else row.tooltip
+        if role == Qt.ItemDataRole.ForegroundRole and row.article.id in self._missing:
+            if self._muted is None:
+                from PySide6.QtGui import QBrush
+
+                from desktop.ui.theme import current_colors
+
+                self._muted = QBrush(current_colors().muted_text)
+            return self._muted
         if role == _DECORATION:
             if col != Column.TITLE:
                 return None
@@ -140,7 +166,7 @@ class ArticleListModel(QAbstractTableModel):
 
             return format_icon(row.article.format)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col == Column.WORDS:
+            if col in (Column.WORDS, Column.RELATED):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if col == Column.SIDE:
                 return int(Qt.AlignmentFlag.AlignCenter)
@@ -158,6 +184,8 @@ class ArticleListModel(QAbstractTableModel):
             return HEADERS[Column(section)]
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.SIDE:
             return "Which side of the comparison the article is on (L or R)"
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.RELATED:
+            return "How likely each article covers the same story as the chosen one (0 to 1)"
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:  # Qt override
@@ -180,8 +208,20 @@ class ArticleListModel(QAbstractTableModel):
         if col == Column.DATE:
             return row.date
         if col == Column.WORDS:
-            return f"{row.words:,}"
+            return "" if row.pending else f"{row.words:,}"
+        if col == Column.RELATED:
+            score = self._related.get(row.article.id)
+            return "" if score is None else f"{score:.2f}"
         return None
+
+    def _marks(self, row: ListRow, text: str, sep: str = " · ") -> str:
+        marks = []
+        if row.article.id in self._missing:
+            marks.append(f"file missing: {row.article.path}" if sep == "\n" else "file missing")
+        first = self._duplicate_of.get(row.article.id)
+        if first is not None and first in self._ids:
+            marks.append(f"duplicate of {self._rows[self._ids[first]].title}")
+        return sep.join(marks + [text]) if marks else text
 
     def _sort_value(self, row: ListRow, col: int):
         if col == Column.SIDE:
@@ -194,16 +234,22 @@ class ArticleListModel(QAbstractTableModel):
             return row.date_sort
         if col == Column.WORDS:
             return row.words
+        if col == Column.RELATED:
+            return self._related.get(row.article.id, -1.0)
         return None
 
     # --- articles in and out -----------------------------------------------------------
 
     def articles(self) -> list[Article]:
-        return [r.article for r in self._rows]
+        """The read articles (files still being read are left out)."""
+        return [r.article for r in self._rows if not r.pending]
 
     def article(self, article_id: str) -> Article | None:
         row = self._ids.get(article_id)
-        return self._rows[row].article if row is not None else None
+        return self._rows[row].article if row is not None and not self._rows[row].pending else None
+
+    def pending_paths(self) -> list[str]:
+        return list(self._pending)
 
     def row_of(self, article_id: str) -> int:
         return self._ids.get(article_id, -1)
@@ -223,13 +269,7 @@ class ArticleListModel(QAbstractTableModel):
         if not fresh:
             return []
         # computed before the insert so views never see half a row
-        rows = [given.get(a.id) or describe(a) for a in fresh]
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        for i, row in enumerate(rows):
-            self._ids[row.article.id] = first + i
-            self._rows.append(row)
-        self.endInsertRows()
+        self._append([given.get(a.id) or describe(a) for a in fresh])
         return fresh
 
     def remove_articles(self, article_ids: set[str]) -> None:
@@ -247,6 +287,116 @@ class ArticleListModel(QAbstractTableModel):
             self._left = None
         if self._right in article_ids:
             self._right = None
+        self._pending = {path: pid for path, pid in self._pending.items() if pid not in article_ids}
+        self._missing -= article_ids
+
+    # --- files listed before they are read (folders) -----------------------------------
+
+    def add_pending(self, paths: list[str], titles: list[str]) -> None:
+        """One row per file with its quick title, in one insert; `fill_pending` completes them."""
+        listed = {r.article.path for r in self._rows}
+        rows = []
+        for path, title in zip(paths, titles):
+            if path not in listed and path not in self._pending:
+                row = pending_row(path, title)
+                self._pending[path] = row.article.id
+                rows.append(row)
+        if rows:
+            self._append(rows)
+
+    def fill_pending(self, done: list[tuple[str, list[ListRow]]]) -> list[Article]:
+        """Put read files in place of their placeholders, one signal per run of rows.
+
+        A file that gave several articles keeps the first in its row and adds the rest at the
+        end; a file that gave none (it failed) loses its row. Returns the articles added.
+        """
+        changed: list[int] = []
+        extra: list[ListRow] = []
+        dropped: set[str] = set()
+        added: list[Article] = []
+        for path, rows in done:
+            pid = self._pending.pop(path, None)
+            if pid is None:
+                continue  # removed from the list while it was being read
+            fresh = [r for r in rows if r.article.id not in self._ids]
+            if not fresh:
+                dropped.add(pid)
+                continue
+            n = self._ids.pop(pid)
+            self._rows[n] = fresh[0]
+            self._ids[fresh[0].article.id] = n
+            changed.append(n)
+            extra.extend(fresh[1:])
+            added.extend(r.article for r in fresh)
+        self._emit_rows_changed(changed)
+        if extra:
+            self._append(extra)
+        if dropped:
+            self.remove_articles(dropped)
+        return added
+
+    def replace_article(self, old_id: str, rows: list[ListRow]) -> None:
+        """A file re-read after it changed on disk: its row now holds the new article."""
+        n = self._ids.get(old_id)
+        if n is None or not rows:
+            return
+        first = rows[0]
+        del self._ids[old_id]
+        self._rows[n] = first
+        self._ids[first.article.id] = n
+        new_id = first.article.id
+        self._left = new_id if self._left == old_id else self._left
+        self._right = new_id if self._right == old_id else self._right
+        self._missing.discard(old_id)
+        self._emit_rows_changed([n])
+        extra = [r for r in rows[1:] if r.article.id not in self._ids]
+        if extra:
+            self._append(extra)
+
+    def _append(self, rows: list[ListRow]) -> None:
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        for i, row in enumerate(rows):
+            self._ids[row.article.id] = first + i
+            self._rows.append(row)
+        self.endInsertRows()
+
+    def _emit_rows_changed(self, rows: list[int]) -> None:
+        rows = sorted(set(rows))
+        while rows:
+            first = last = rows.pop(0)
+            while rows and rows[0] == last + 1:
+                last = rows.pop(0)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
+
+    # --- marks: related scores, missing files, duplicates ------------------------------
+
+    def set_related(self, anchor_id: str | None, scores: dict[str, float]) -> None:
+        """Scores of the other articles against the chosen one (missing ids show blank)."""
+        self._anchor, self._related = anchor_id, dict(scores)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, Column.RELATED), self.index(len(self._rows) - 1, Column.RELATED))
+
+    def related(self) -> tuple[str | None, dict[str, float]]:
+        return self._anchor, self._related
+
+    def set_missing(self, article_id: str, missing: bool) -> None:
+        if missing == (article_id in self._missing) or article_id not in self._ids:
+            return
+        (self._missing.add if missing else self._missing.discard)(article_id)
+        self._emit_rows_changed([self._ids[article_id]])
+
+    def is_missing(self, article_id: str) -> bool:
+        return article_id in self._missing
+
+    def set_duplicates(self, duplicate_of: dict[str, str]) -> None:
+        """Each later copy -> the first article with the same cleaned text."""
+        changed = set(duplicate_of.items()) ^ set(self._duplicate_of.items())
+        self._duplicate_of = dict(duplicate_of)
+        self._emit_rows_changed([self._ids[i] for i, _ in changed if i in self._ids])
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        return self._duplicate_of.get(article_id)
 
     def set_sides(self, left_id: str | None, right_id: str | None) -> None:
         changed = {self._left, self._right, left_id, right_id} - {None}
@@ -268,6 +418,19 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setSortRole(Role.SORT)
         self._words: tuple[str, ...] = ()
+        self._keep: frozenset[str] | None = None  # "related to this": only these ids
+
+    def set_only(self, ids: frozenset[str] | None) -> None:
+        """Keep only these articles (None: all), on top of the text filter."""
+        if ids == self._keep:
+            return
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self._keep = ids
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._keep = ids
+            self.invalidateRowsFilter()
 
     def set_filter_text(self, text: str) -> None:
         words = tuple(text.casefold().split())
@@ -282,9 +445,11 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # Qt override
+        model = self.sourceModel()
+        if self._keep is not None and model.data(model.index(source_row, Column.TITLE, source_parent), Role.ID) not in self._keep:
+            return False
         if not self._words:
             return True
-        model = self.sourceModel()
         text = model.data(model.index(source_row, Column.TITLE, source_parent), Role.FILTER) or ""
         return all(w in text for w in self._words)
 
