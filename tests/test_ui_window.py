@@ -257,3 +257,43 @@ def test_screenshot_of_the_samples(tmp_path):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1000, 700)
     assert image.pixelColor(500, 350).lightness() < 128  # the dark palette was used
+
+
+def _slow_compare(delay):
+    from desktop.core.compare import compare
+
+    def slow(left, right, options):
+        import time
+
+        time.sleep(delay)
+        return compare(left, right, options)
+
+    return slow
+
+
+def test_busy_bar_shows_only_for_slow_results_and_stale_pairs_are_dropped(qtbot, window, articles_dir, tmp_path, monkeypatch):
+    import desktop.ui.main_window as main_window
+
+    first = _open_pair(qtbot, window, articles_dir / "wire.txt", articles_dir / "herald.txt")
+    assert not window.busy_bar.isVisible()  # a quick comparison never flashes the bar
+    third = tmp_path / "third.txt"
+    third.write_text(HERALD.replace("1,100", "1,300"), encoding="utf-8")
+    with qtbot.wait_signal(window.loader.pending_changed, check_params_cb=lambda n: n == 0, timeout=30_000):
+        window.open_files([str(third)])
+    qtbot.wait_until(lambda: window.model.rowCount() == 3, timeout=5000)
+    third_article = next(a for a in window.model.articles() if a.path.endswith("third.txt"))
+
+    monkeypatch.setattr(main_window, "compare_pair", _slow_compare(0.6))
+    shown = []
+    window.comparison_shown.connect(shown.append)
+    window.article_list.select_articles([first.left.id, first.right.id])  # from the cache
+    window.ignore_case_action.trigger()  # slow: wire vs herald, ignoring case
+    window.article_list.select_articles([first.left.id, third_article.id])  # slow, and replaces it
+    qtbot.wait_until(window.busy_bar.isVisible, timeout=2000)
+    qtbot.wait_until(lambda: window.tasks.pending() == 0, timeout=30_000)
+    qtbot.wait_until(lambda: not window.busy_bar.isVisible(), timeout=2000)
+    assert [(c.left.id, c.right.id, c.options.ignore_case) for c in shown] == [
+        (first.left.id, first.right.id, False),
+        (first.left.id, third_article.id, True),
+    ]
+    assert window.comparison().right.id == third_article.id
