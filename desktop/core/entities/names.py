@@ -186,8 +186,11 @@ class NameFinder:
                 nation = words[0] if k > 0 and words[0] in gaz.demonyms else (self._span_text(run[:k]) if k else "")
                 self._add(PERSON, person, role=title, detail=nation, gender=gender)
             return
-        if any(w.lower() in lx.MISC_HEADS for w in words):
-            return
+        if any(w.lower() in lx.MISC_HEADS for w in words) or all(len(w.rstrip(".")) == 1 for w in words):
+            return  # an event or a title of something; or stray initials ("A", "F G")
+        last = words[-1]
+        if len(run) > 1 and (last in gaz.demonyms or (last.endswith("s") and last[:-1] in gaz.demonyms)):
+            return  # "Seven Iraqis", "Former Italian"
         if words[-1].lower() in lx.PLACE_HEADS and len(run) > 1:
             self._add(PLACE, run, detail="named place")
             return
@@ -205,6 +208,10 @@ class NameFinder:
             return
         looks_like_name = not any(w.lower().endswith(NOT_NAME_SUFFIXES) and w not in gaz.given_names for w in words)
         known = words[0] in gaz.demonyms or any(_big_place(gaz.place(w)) for w in words)
+        if not role_before and _team_line(toks, i, j):
+            self._add(ORG, run, sure=False)  # "Ruch Chorzow 2 Widzew Lodz 1": teams in a results line
+            self.sports_orgs.add(name)
+            return
         if role_before or (speech and len(run) <= 4):
             self._add(PERSON, run, role=role_before)
             return
@@ -337,6 +344,18 @@ class NameFinder:
         return out
 
 
+def _team_line(toks: list[Tok], i: int, j: int) -> bool:
+    """ "Ruch Chorzow 2 Widzew Lodz 1", "Celtic v Rangers": a name facing another with a score."""
+    n = len(toks)
+    if i > 0 and toks[i - 1].text in ("v", "v.", "vs", "vs."):
+        return True
+    if j + 1 < n and toks[j].text in ("v", "v.", "vs", "vs.") and toks[j + 1].cap:
+        return True
+    if j + 1 < n and toks[j].kind == "N" and len(toks[j].text) <= 2 and toks[j + 1].cap:
+        return True
+    return i >= 2 and toks[i - 1].kind == "N" and len(toks[i - 1].text) <= 2 and toks[i - 2].cap
+
+
 def _big_place(place) -> bool:
     return place is not None and (place.kind != "city" or place.population >= 100000)
 
@@ -351,7 +370,7 @@ def _org_like(word: str, lower_words: set[str]) -> bool:
 
 _CAPS_WORD = re.compile(r"\b[A-Z]{2}[A-Z]*[^\W\da-z]*\b")
 _PLACE_NOUNS = frozenset("province state region county district prefecture oblast island city town village".split())
-_GIVEN_MONTHS = frozenset({"Jan", "April", "May", "June", "August"})
+_GIVEN_MONTHS = frozenset({"Jan", "April", "June", "August"})
 
 
 def _name_month(toks: list[Tok], k: int) -> bool:
