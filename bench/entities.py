@@ -168,7 +168,7 @@ def bench_basil() -> None:
     if not (CORPUS / "basil").exists():
         print("basil: not found, skipped")
         return
-    found = total = 0
+    found = total = present = found_present = 0
     q_total = q_seen = q_attr = q_named = q_named_attr = q_right = 0
     p_named = p_attr = p_right = 0
     chars = 0
@@ -183,7 +183,11 @@ def bench_basil() -> None:
                  for e in ext.entities if e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE)]
         for main in data.get("main-entities", []):
             total += 1
-            found += _entity_found(main, names)
+            hit = _entity_found(main, names)
+            found += hit
+            if re.search(r"\b" + re.escape(main.split()[-1]) + r"\b", art.text) and main[:1].isupper():
+                present += 1  # a capitalised name that the text really contains
+                found_present += hit
         for p in ann.get("phrase-level-annotations", []):
             if p.get("quote") != "yes" or not p.get("speaker"):
                 continue
@@ -216,6 +220,8 @@ def bench_basil() -> None:
                     p_right += fold(p["speaker"].split("_")[-1]) in name_tokens(spk)
     print(f"basil ({total} main entities in 150 articles)")
     print(f"  main entities found as entities: {found}/{total} = {found / max(total, 1):.3f}")
+    print(f"  of those that are capitalised names present in the text: {found_present}/{present} = "
+          f"{found_present / max(present, 1):.3f}")
     print(f"  annotated quotes with a speaker: {q_total}; inside an extracted quote: {q_seen} ({q_seen / max(q_total, 1):.3f})")
     print(f"  attributed: {q_attr}/{q_total} = {q_attr / max(q_total, 1):.3f}")
     print(f"  named gold speaker: {q_named}; attributed {q_named_attr} ({q_named_attr / max(q_named, 1):.3f}); "
