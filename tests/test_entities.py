@@ -186,3 +186,9 @@ def test_quote_running_over_paragraphs_keeps_its_speaker():
     )
     ext = extract(article_from_text(text))
     assert [q.speaker for q in ext.quotes] == ["Rosa Quint"] * 3
+
+
+def test_ship_names_and_initials_are_not_people():
+    text = "The crew of the MV Harlow Finch left port. Captain Ines Moreau said A and B decks were dry."
+    people = {e.name for e in extract(article_from_text("Port news.\n\n" + text)).entities if e.type == EntityType.PERSON}
+    assert people == {"Ines Moreau"}

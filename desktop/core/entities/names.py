@@ -186,6 +186,8 @@ class NameFinder:
                 nation = words[0] if k > 0 and words[0] in gaz.demonyms else (self._span_text(run[:k]) if k else "")
                 self._add(PERSON, person, role=title, detail=nation, gender=gender)
             return
+        if words[0] in _VESSEL_PREFIXES and len(run) > 1:
+            return  # a ship ("MV Saltmarsh Dawn"), neither person nor place
         if any(w.lower() in lx.MISC_HEADS for w in words) or all(len(w.rstrip(".")) == 1 for w in words):
             return  # an event or a title of something; or stray initials ("A", "F G")
         last = words[-1]
@@ -368,6 +370,7 @@ def _org_like(word: str, lower_words: set[str]) -> bool:
     return not word.endswith(("s", "an", "ish", "ic", "ese", "ian", "i"))
 
 
+_VESSEL_PREFIXES = frozenset("MV M/V SS USS HMS RMS HMCS HMAS MS MT FV RV USNS".split())
 _CAPS_WORD = re.compile(r"\b[A-Z]{2}[A-Z]*[^\W\da-z]*\b")
 _PLACE_NOUNS = frozenset("province state region county district prefecture oblast island city town village".split())
 _GIVEN_MONTHS = frozenset({"Jan", "April", "June", "August"})
