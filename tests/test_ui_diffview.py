@@ -467,3 +467,16 @@ def test_characters_outside_the_bmp_keep_offsets_and_highlights_in_place(view):
     assert [s.cursor.selectedText() for s in view.text_view("left").extraSelections()] == ["rain"]
     assert [s.cursor.selectedText() for s in view.text_view("right").extraSelections()] == ["port"]
     assert view.find("\U0001f389 wildly") == 1
+
+
+def test_a_bigger_font_rebuilds_the_panes_with_rows_still_level(view, qtbot):
+    c = long_comparison()
+    view.set_comparison(c)
+    before = view.band_top("left", len(view.bands()))
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    qtbot.waitUntil(lambda: view.band_top("left", len(view.bands())) > before * 1.2)
+    assert view.pane_document("left").doc.defaultFont().pointSizeF() == font.pointSizeF()
+    for i in range(len(view.bands()) + 1):
+        assert view.band_top("left", i) == view.band_top("right", i)

@@ -360,7 +360,7 @@ class DiffView(QWidget):
 
     # ----- colours -----
 
-    def changeEvent(self, event: QEvent) -> None:  # Override QWidget: follow light/dark switches
+    def changeEvent(self, event: QEvent) -> None:  # Override QWidget: follow light/dark and font switches
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             colors = palette_colors(self.palette())
@@ -368,6 +368,8 @@ class DiffView(QWidget):
                 self._colors = colors
                 self._apply_colors()
                 self._rebuild()
+        elif event.type() == QEvent.Type.FontChange:
+            self._rebuild()  # line height and the documents' font come from the widget font
 
     def _apply_colors(self) -> None:
         for pane in self.panes.values():
