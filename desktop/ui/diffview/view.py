@@ -83,7 +83,7 @@ class DiffView(QWidget):
 
         self._relevel_timer = QTimer(self)
         self._relevel_timer.setSingleShot(True)
-        self._relevel_timer.setInterval(0)
+        self._relevel_timer.setInterval(50)  # while a splitter is dragged, level once it pauses
         self._relevel_timer.timeout.connect(self._relevel)
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
