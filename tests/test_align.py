@@ -134,6 +134,8 @@ def test_word_operations_cover_both_sentences():
     ("left", "right", "cls", "texts"),
     [
         ("The ship carried 1,200 tonnes of fuel.", "The ship carried 1,100 tonnes of fuel.", ChangeClass.FIGURE, ("1,200", "1,100")),
+        ("The repairs may cost 4 million.", "The repairs may cost 5 million.", ChangeClass.FIGURE, ("4", "5")),
+        ("It was one of the worst spills.", "It was among the worst spills.", ChangeClass.OTHER, ("one of", "among")),
         ("Divers worked until Tuesday night.", "Divers worked until Wednesday night.", ChangeClass.DATE, ("Tuesday", "Wednesday")),
         ("The ship ran aground on March 4 near the island.", "The ship ran aground on March 5 near the island.", ChangeClass.DATE, ("4", "5")),
         ("Commissioner Amira Rasheed visited the pier.", "Commissioner Amira Rashid visited the pier.", ChangeClass.NAME, ("Rasheed", "Rashid")),

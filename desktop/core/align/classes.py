@@ -51,10 +51,16 @@ class Hunk:
     b1: int
 
 
-def hunks(runs: Sequence[Run], sa: Sentence, a: Side) -> list[Hunk]:
-    """Edited runs, merged across gaps of at most one word."""
-    out: list[Hunk] = []
-    gap_words = 0
+def changes_in(a: Side, sa: Sentence, b: Side, sb: Sentence, runs: Sequence[Run], quotes_a, quotes_b):
+    """(class, hunk) for the edits of one pair, in reading order.
+
+    Each edited run is labelled on its own; neighbours with the same label and at most
+    one word between them are then read as one change ("will not reopen the" →
+    "are not going to reopen those"), while a respelled name next to a dropped weekday
+    stays two changes.
+    """
+    out: list[tuple[ChangeClass, Hunk]] = []
+    gap_words = 99
     wordy = a.wordy
     for tag, a0, a1, b0, b1 in runs:
         if tag == "equal":
@@ -64,11 +70,19 @@ def hunks(runs: Sequence[Run], sa: Sentence, a: Side) -> list[Hunk]:
                 if gap_words > 1:
                     break
             continue
+        h = Hunk(a0, a1, b0, b1)
+        cls = classify(a, sa, b, sb, h, quotes_a, quotes_b)
         if out and gap_words <= 1:
-            last = out[-1]
-            out[-1] = Hunk(last.a0, a1, last.b0, b1)
-        else:
-            out.append(Hunk(a0, a1, b0, b1))
+            last_cls, last = out[-1]
+            joined = Hunk(last.a0, a1, last.b0, b1)
+            # A word dropped on one side and one added on the other, a word apart, is one
+            # edit ("Rasheed said" → "said Rashid"): label it as a whole, as any joined change.
+            swapped = (last.a0 == last.a1) != (h.a0 == h.a1) and (last.b0 == last.b1) != (h.b0 == h.b1)
+            if last_cls == cls or swapped:
+                out[-1] = (classify(a, sa, b, sb, joined, quotes_a, quotes_b), joined)
+                gap_words = 99
+                continue
+        out.append((cls, h))
         gap_words = 99
     return out
 
@@ -141,24 +155,50 @@ class _View:
         first_word = next((k for k, t in enumerate(sent.tokens) if wordy[t]), -1)
         self.initial = {sent.tokens[first_word]} if first_word >= 0 else set()
         self.word_idx = [t for t in self.idx if wordy[t]]
-        self.context = [toks[t].norm.casefold() for t in sent.tokens[max(0, lo - 3) : lo] + sent.tokens[hi : hi + 3]]
+        around = sent.tokens[max(0, lo - 3) : lo] + sent.tokens[hi : hi + 3]
+        self.context = [toks[t].norm.casefold() for t in around]
+        # A number reads as a date or a time when the word right next to it says so:
+        # "March 4", "4 March", "Aug. 15", "6 p.m." (not "4.39 percent late Friday").
+        before = [t for t in sent.tokens[max(0, lo - 3) : lo] if wordy[t]][-1:]
+        after = [t for t in sent.tokens[hi : hi + 4] if wordy[t]][:2]
+        follow = [toks[t].norm.casefold().replace(".", "") for t in after]
+        clock = follow[:1] in (["am"], ["pm"]) or follow in (["a", "m"], ["p", "m"])
+        self.day_names = clock or any(_is_day_name(toks[t].norm) for t in before + after[:1])
         self.quoted = quotes.any_quoted(self.idx)
+
+
+def _flat(norms: list[str]) -> str:
+    """Letters and digits only, case folded; a number keeps its decimal point (1.2 is not 12)."""
+    out = []
+    for n in norms:
+        if any(ch.isdigit() for ch in n):
+            n = number_value(n) or n  # 1,000 and 1000 are one figure
+            out.append("".join(ch for ch in n if ch.isalnum() or ch in ".,"))
+        else:
+            out.append("".join(ch for ch in n if ch.isalnum()))
+    return "".join(out).casefold()
 
 
 def _capital(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _is_date(word: str) -> bool:
-    low = word.casefold().rstrip(".")
-    if low == "may" and not _capital(word):
-        return False  # the modal verb, not the month
-    if low in MONTHS or low in WEEKDAYS or low in RELATIVE_DAYS:
-        return True
+def _is_day_name(word: str) -> bool:
+    # Capitalised only: "may", "march", "sun" and "wed" are ordinary words in lower case.
+    return _capital(word) and word.casefold().rstrip(".") in MONTHS | WEEKDAYS
+
+
+def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100
 
 
+def _is_date(word: str) -> bool:
+    return _is_day_name(word) or word.casefold() in RELATIVE_DAYS or _is_year(word)
+
+
 def _is_number(word: str) -> bool:
+    if word.casefold() == "one":  # mostly a pronoun ("one of the", "no one")
+        return False
     return any(ch.isdigit() for ch in word) or number_value(word) is not None
 
 
@@ -167,8 +207,8 @@ def classify(
 ) -> ChangeClass:
     va = _View(a, sa, h.a0, h.a1, quotes_a)
     vb = _View(b, sb, h.b0, h.b1, quotes_b)
-    flat_a = "".join(ch for n in va.norms for ch in n if ch.isalnum()).casefold()
-    flat_b = "".join(ch for n in vb.norms for ch in n if ch.isalnum()).casefold()
+    flat_a = _flat(va.norms)
+    flat_b = _flat(vb.norms)
     if flat_a == flat_b:
         return ChangeClass.COSMETIC  # punctuation or case only
     values_a = [number_value(w) or w.casefold() for w in va.words]
@@ -181,18 +221,20 @@ def classify(
     only_b = [(w, t) for w, t in zip(vb.words, vb.word_idx) if w.casefold() not in set_a]
     diff = [w for w, _ in only_a + only_b]
     context = set(va.context) | set(vb.context)
-    if any(_is_date(w) for w in diff) or (
-        any(_is_number(w) for w in diff) and context & (MONTHS | WEEKDAYS) and not context & {"$", "%"}
-    ):
+    numbers = [w for w in diff if _is_number(w)]
+    if numbers:
+        years = all(_is_year(w) for w in numbers)
+        clock = (va.day_names or vb.day_names) and not context & {"$", "%"}
+        return ChangeClass.DATE if years or clock else ChangeClass.FIGURE
+    if any(_is_date(w) for w in diff):
         return ChangeClass.DATE
-    if any(_is_number(w) for w in diff):
-        return ChangeClass.FIGURE
     if any(w.casefold() in HEDGES for w in diff):
         return ChangeClass.HEDGING
     if only_a and len(only_a) == len(only_b):
         pairs = list(zip(only_a, only_b))
         if all(
             _capital(x) and _capital(y) and min(len(x), len(y)) >= 3
+            and not _is_day_name(x) and not _is_day_name(y)
             and Levenshtein.normalized_similarity(x.casefold(), y.casefold()) >= 0.6
             for (x, _), (y, _) in pairs
         ):

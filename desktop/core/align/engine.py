@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.align.classes import QuoteMap, classify, hunk_spans, hunks, whole_sentence_class
+from desktop.core.align.classes import QuoteMap, changes_in, hunk_spans, whole_sentence_class
 from desktop.core.align.pairing import Match, pair_paragraphs, pair_sentences
 from desktop.core.align.stats import containment, shared_passages
 from desktop.core.align.units import Sentence, Side
@@ -113,8 +113,7 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
             else:
                 runs = diff_runs(sa.keys, sb.keys)
                 found = []
-                for h in hunks(runs, sa, a):
-                    cls = classify(a, sa, b, sb, h, quotes_a, quotes_b)
+                for cls, h in changes_in(a, sa, b, sb, runs, quotes_a, quotes_b):
                     found.append((cls, *hunk_spans(a, sa, b, sb, h)))
                 classes = tuple(sorted({c for c, _, _ in found}, key=list(ChangeClass).index))
                 edits[key] = (word_ops(a, sa, b, sb, runs), found, classes, runs)

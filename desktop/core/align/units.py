@@ -130,7 +130,9 @@ class Side:
         self._word_tokens: list[int] | None = None
         self.word_count = sum(len(s.words) for s in self.sentences)
         # The compared text as one string: what decides which side the engine treats as first.
-        self.order_key = "\x00".join(" ".join(s.keys) for s in self.sentences)
+        self.order_key = "\x01".join(
+            "\x00".join(" ".join(s.keys) for s in self.sentences[p.first : p.last]) for p in self.paragraphs
+        )
 
     def word_tokens(self) -> list[int]:
         """Indices of the compared word tokens, in text order."""
