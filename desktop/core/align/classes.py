@@ -155,7 +155,7 @@ class _View:
         first_word = next((k for k, t in enumerate(sent.tokens) if wordy[t]), -1)
         self.initial = {sent.tokens[first_word]} if first_word >= 0 else set()
         self.word_idx = [t for t in self.idx if wordy[t]]
-        around = sent.tokens[max(0, lo - 3) : lo] + sent.tokens[hi : hi + 3]
+        around = [*sent.tokens[max(0, lo - 3) : lo], *sent.tokens[hi : hi + 3]]
         self.context = [toks[t].norm.casefold() for t in around]
         # A number reads as a date or a time when the word right next to it says so:
         # "March 4", "4 March", "Aug. 15", "6 p.m." (not "4.39 percent late Friday").

@@ -56,15 +56,10 @@ class _Counts:
         self.sentences = dict(kept=0, changed=0, added=0, removed=0, moved=0)
 
 
-def _words(side: Side, sent, lo: int, hi: int) -> int:
-    wordy = side.wordy
-    return sum(wordy[t] for t in sent.tokens[lo:hi])
-
-
 def _count_runs(counts: _Counts, a: Side, sa, b: Side, sb, runs: list[Run], moved: bool) -> None:
     w = counts.words
     for tag, a0, a1, b0, b1 in runs:
-        na, nb = _words(a, sa, a0, a1), _words(b, sb, b0, b1)
+        na, nb = a.words_between(sa, a0, a1), b.words_between(sb, b0, b1)
         if tag == "equal":
             w["moved" if moved else "kept"] += na
         else:

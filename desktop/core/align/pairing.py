@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 from math import sqrt
 
 from rapidfuzz.distance import Indel
@@ -26,11 +26,11 @@ MOVE_SIMILARITY = 0.6  # a move must keep most of its words ("lightly edited on 
 GAP_SIMILARITY = 0.3  # between two in-place pairs, position vouches for a looser pairing
 MIN_MOVE_WORDS = 3  # "He said." found elsewhere is no move
 MAX_CANDIDATES = 24  # per sentence, the others sharing most rare words
+RARE_WORDS = 8  # a sentence looks for candidates through its rarest words only
 FULL_GAP = 2500  # gaps up to this many sentence pairs are scored exhaustively
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     left: int
     right: int
     score: float  # similarity of the two units, 1.0 when their keys are identical
@@ -203,10 +203,9 @@ def _similar_candidates(rest_a, a_words, rest_b, b_words, scores) -> None:
     cap = max(12, int(2 * sqrt(len(rest_a) + len(rest_b))))
     for i in rest_a:
         counts: dict[int, int] = defaultdict(int)
-        for w in set(a_words[i]):
-            post = index.get(w)
-            if post is None or len(post) > cap or df_a[w] > cap:
-                continue
+        posts = [(len(p), w, p) for w in set(a_words[i]) if (p := index.get(w)) and len(p) <= cap and df_a[w] <= cap]
+        posts.sort()
+        for _, _, post in posts[:RARE_WORDS]:
             for j in post:
                 counts[j] += 1
         if not counts:

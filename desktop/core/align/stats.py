@@ -34,8 +34,9 @@ def containment(a: Side, b: Side) -> tuple[float, float]:
 
 
 def _coverage(ka: list[str], kb: list[str], n: int) -> float:
-    grams = set(zip(*(kb[k:] for k in range(n))))
-    hits = bytes(g in grams for g in zip(*(ka[k:] for k in range(n))))
+    # Grams are compared by hash (64 bits): a collision would cost one word of coverage.
+    grams = set(map(hash, zip(*(kb[k:] for k in range(n)))))
+    hits = bytes(map(grams.__contains__, map(hash, zip(*(ka[k:] for k in range(n))))))
     # One byte per word, 1 where an n-gram starts: a word is covered when a gram starting at
     # it or at one of the n-1 words before it is shared. Shifting the whole byte string as one
     # big integer spreads each start over its n words without a Python loop.
@@ -58,8 +59,9 @@ def shared_passages(a: Side, b: Side) -> list[SharedPassage]:
     n = PASSAGE_WORDS
     if len(ka) < n or len(kb) < n:
         return []
-    ga = list(zip(*(ka[k:] for k in range(n))))
-    gb = list(zip(*(kb[k:] for k in range(n))))
+    # Grams go by their hash; a run found that way is checked against the words below.
+    ga = list(map(hash, zip(*(ka[k:] for k in range(n)))))
+    gb = list(map(hash, zip(*(kb[k:] for k in range(n)))))
     # Most 8-grams occur once on each side: those go through one dict lookup per position.
     # The few repeated ones go through the slower all-occurrences path below.
     count_a, count_b = Counter(ga), Counter(gb)
@@ -83,6 +85,8 @@ def shared_passages(a: Side, b: Side) -> list[SharedPassage]:
     ta, tb = a.article.tokens, b.article.tokens
     out = []
     for s, e, d in runs:
+        if ka[s : e + n] != kb[s + d : e + d + n]:
+            continue  # a hash collision, not a passage
         left = Span(ta[ia[s]].start, ta[ia[e + n - 1]].end)
         right = Span(tb[ib[s + d]].start, tb[ib[e + d + n - 1]].end)
         out.append(SharedPassage(left, right, e - s + n))
@@ -91,7 +95,7 @@ def shared_passages(a: Side, b: Side) -> list[SharedPassage]:
 
 
 def _repeated_runs(ga, gb, repeated) -> list[tuple[int, int, int]]:
-    post: dict[tuple, list[int]] = defaultdict(list)
+    post: dict[int, list[int]] = defaultdict(list)
     for j, g in enumerate(gb):
         if g in repeated and len(post[g]) < MAX_REPEATS:
             post[g].append(j)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.article import BODY_KINDS, Article, Span
@@ -71,7 +73,7 @@ class Sentence:
     span: Span
     block: int  # index into article.blocks
     para: int  # index into Side.paragraphs
-    tokens: tuple[int, ...]  # indices into article.tokens of the tokens that carry a key
+    tokens: Sequence[int]  # indices into article.tokens of the tokens that carry a key (a range when all do)
     keys: tuple[str, ...]  # their keys, parallel to `tokens`
     words: tuple[str, ...]  # casefolded keys of the word tokens: what similarity is measured on
 
@@ -92,18 +94,22 @@ class Side:
         tokens = article.tokens
         starts = [t.start for t in tokens]
         norms = [t[2] for t in tokens]
-        table = {}
+        key_of: dict[str, str | None] = {}
+        word_of: dict[str, bool] = {}
+        fold_of: dict[str, str | None] = {}  # the similarity form of a word, None for punctuation
         for n in set(norms):
             w = _wordy(n)
             k = token_key(n, options, w)
-            table[n] = (k, w, k.casefold() if k is not None else None)
-        entries = [table[n] for n in norms]
-        keys = [e[0] for e in entries]
-        wordy = bytearray(e[1] for e in entries)
-        folded = [e[2] for e in entries]
-        dropped = any(k is None for k in keys)
+            key_of[n], word_of[n] = k, w
+            fold_of[n] = k.casefold() if w and k is not None else None
+        keys = list(map(key_of.__getitem__, norms))
+        wordy = bytearray(map(word_of.__getitem__, norms))
+        # filter(None, ...) on a slice of this gives a sentence's words without a Python loop.
+        folded = list(map(fold_of.__getitem__, norms))
+        dropped = None in key_of.values()
         self.token_keys = keys
         self.wordy = wordy  # 1 for a word token (a letter or digit in it), 0 for punctuation
+        self.word_before = list(accumulate(wordy, initial=0))  # word tokens before each token
         self.paragraphs: list[Para] = []
         self.sentences: list[Sentence] = []
         for bi, block in enumerate(article.blocks):
@@ -121,9 +127,9 @@ class Side:
                     idx = tuple(i for i in range(t0, t1) if keys[i] is not None)
                     skeys = tuple(keys[i] for i in idx)
                 else:
-                    idx = tuple(range(t0, t1))
+                    idx = range(t0, t1)
                     skeys = tuple(keys[t0:t1])
-                words = tuple(folded[i] for i in idx if wordy[i])
+                words = tuple(filter(None, folded[t0:t1]))
                 self.sentences.append(Sentence(Span(*span), bi, len(self.paragraphs), idx, skeys, words))
             if len(self.sentences) > first:
                 self.paragraphs.append(Para(bi, Span(block.start, block.end), first, len(self.sentences)))
@@ -133,6 +139,12 @@ class Side:
         self.order_key = "\x01".join(
             "\x00".join(" ".join(s.keys) for s in self.sentences[p.first : p.last]) for p in self.paragraphs
         )
+
+    def words_between(self, sent: Sentence, lo: int, hi: int) -> int:
+        """Word tokens among a sentence's keyed tokens lo..hi (dropped tokens are never words)."""
+        if hi <= lo:
+            return 0
+        return self.word_before[sent.tokens[hi - 1] + 1] - self.word_before[sent.tokens[lo]]
 
     def word_tokens(self) -> list[int]:
         """Indices of the compared word tokens, in text order."""
