@@ -155,7 +155,7 @@ def test_options_recompare_and_come_back_from_the_cache(qtbot, window, articles_
     with qtbot.wait_signal(window.comparison_shown, timeout=1000) as blocker:
         window.ignore_case_action.trigger()  # back to the first options: no new work
     assert blocker.args[0] is first
-    assert window.tasks.pending("compare") == 0
+    assert window.tasks.pending() == 0
 
 
 def test_swap_and_single_article(qtbot, window, articles_dir):
@@ -259,20 +259,20 @@ def test_screenshot_of_the_samples(tmp_path):
     assert image.pixelColor(500, 350).lightness() < 128  # the dark palette was used
 
 
-def _slow_compare(delay):
-    from desktop.core.compare import compare
+def _slow_align(delay):
+    from desktop.ui.comparing import align_pair
 
     def slow(left, right, options):
         import time
 
         time.sleep(delay)
-        return compare(left, right, options)
+        return align_pair(left, right, options)
 
     return slow
 
 
 def test_busy_bar_shows_only_for_slow_results_and_stale_pairs_are_dropped(qtbot, window, articles_dir, tmp_path, monkeypatch):
-    import desktop.ui.main_window as main_window
+    import desktop.ui.comparing as comparing
 
     first = _open_pair(qtbot, window, articles_dir / "wire.txt", articles_dir / "herald.txt")
     assert not window.busy_bar.isVisible()  # a quick comparison never flashes the bar
@@ -283,7 +283,7 @@ def test_busy_bar_shows_only_for_slow_results_and_stale_pairs_are_dropped(qtbot,
     qtbot.wait_until(lambda: window.model.rowCount() == 3, timeout=5000)
     third_article = next(a for a in window.model.articles() if a.path.endswith("third.txt"))
 
-    monkeypatch.setattr(main_window, "compare_pair", _slow_compare(0.6))
+    monkeypatch.setattr(comparing, "align_pair", _slow_align(0.6))
     shown = []
     window.comparison_shown.connect(shown.append)
     window.article_list.select_articles([first.left.id, first.right.id])  # from the cache
@@ -291,9 +291,36 @@ def test_busy_bar_shows_only_for_slow_results_and_stale_pairs_are_dropped(qtbot,
     window.article_list.select_articles([first.left.id, third_article.id])  # slow, and replaces it
     qtbot.wait_until(window.busy_bar.isVisible, timeout=2000)
     qtbot.wait_until(lambda: window.tasks.pending() == 0, timeout=30_000)
-    qtbot.wait_until(lambda: not window.busy_bar.isVisible(), timeout=2000)
+    assert not window.busy_bar.isVisible()
     assert [(c.left.id, c.right.id, c.options.ignore_case) for c in shown] == [
         (first.left.id, first.right.id, False),
         (first.left.id, third_article.id, True),
     ]
     assert window.comparison().right.id == third_article.id
+
+
+def test_highlights_come_before_the_entities_and_options_reuse_them(qtbot, window, articles_dir, monkeypatch):
+    import desktop.ui.comparing as comparing
+
+    calls = []
+    real = comparing.entity_part
+
+    def slow_entities(*args):
+        import time
+
+        calls.append(args[0].id)
+        time.sleep(0.5)
+        return real(*args)
+
+    monkeypatch.setattr(comparing, "entity_part", slow_entities)
+    order = []
+    window.alignment_shown.connect(lambda c: order.append(("aligned", c.entities)))
+    window.comparison_shown.connect(lambda c: order.append(("whole", len(c.entities) > 0)))
+    with qtbot.wait_signal(window.comparison_shown, timeout=30_000):
+        window.open_files([str(articles_dir / "wire.txt"), str(articles_dir / "herald.txt")])
+    assert order == [("aligned", ()), ("whole", True)]
+    assert window.print_action.isEnabled()
+    with qtbot.wait_signal(window.comparison_shown, timeout=30_000) as blocker:
+        window.ignore_punct_action.trigger()
+    assert blocker.args[0].options.ignore_punctuation and blocker.args[0].entities
+    assert len(calls) == 1  # entities do not depend on the options: found once per pair

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, QUrl, Signal
@@ -31,29 +30,16 @@ from desktop.ui.articles.loading import FILE_DIALOG_FILTER, ArticleLoader
 from desktop.ui.articles.model import ArticleListModel
 from desktop.ui.articles.problems import Problem, ProblemsList
 from desktop.ui.articles.view import ArticleList
+from desktop.ui.comparing import PairComparer
 from desktop.ui.diffview import DiffView
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.sidebar import EntitySidebar
 from desktop.ui.toolbars import ClassFilter, FindBar, change_counter_text, stats_text, stats_tooltip
 from desktop.ui.workers import Tasks
 
+WARM_UP_AFTER_MS = 1000  # after the first paint, while the reader reaches for a file
 BUSY_AFTER_MS = 200  # show the busy bar only when a result is noticeably late
-CACHE_SIZE = 24  # comparisons kept per (left id, right id, options)
 REPORT_MODULE = "desktop.ui.report.actions"
-
-
-def compare_pair(left: Article, right: Article, options: Options) -> Comparison:
-    """Runs on a worker."""
-    from desktop.core.compare import compare
-
-    return compare(left, right, options)
-
-
-def extract_entities(article: Article):
-    """Runs on a worker."""
-    from desktop.core.entities import extract
-
-    return extract(article)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -61,7 +47,8 @@ def _same_file(a: str, b: str) -> bool:
 
 
 class MainWindow(QMainWindow):
-    comparison_shown = Signal(object)  # Comparison now on screen (tests, --screenshot)
+    alignment_shown = Signal(object)  # the split view shows the pair (entities may follow)
+    comparison_shown = Signal(object)  # the whole Comparison is on screen (tests, --screenshot)
     article_shown = Signal(object)  # single Article now on screen
     comparison_failed = Signal(str)  # why, in plain words
 
@@ -81,8 +68,7 @@ class MainWindow(QMainWindow):
         self._right: Article | None = None
         self._single: Article | None = None
         self._comparison: Comparison | None = None
-        self._cache: OrderedDict[tuple, Comparison] = OrderedDict()
-        self._extractions: OrderedDict[str, object] = OrderedDict()
+        self._complete = False  # the shown comparison has its entities too
         self._place_on: dict[str, str] = {}  # side -> path dropped on that pane, waiting to load
         self._autopick: list[str] | None = None  # ids of newly opened articles to show, if nothing was shown
         self._report_actions = None  # the report module, once imported
@@ -90,6 +76,7 @@ class MainWindow(QMainWindow):
         self.model = ArticleListModel(self)
         self.article_list = ArticleList(self.model, self)
         self.loader = ArticleLoader(self.tasks, self)
+        self.comparer = PairComparer(self.tasks, self)
         self.diff_view = self._make_diff_view()
         self.sidebar = self._make_sidebar()
         self.find_bar = FindBar(self)
@@ -304,7 +291,11 @@ class MainWindow(QMainWindow):
         self.loader.articles_loaded.connect(self._articles_loaded)
         self.loader.problem_found.connect(self.add_problem)
         self.loader.pending_changed.connect(self._loading_changed)
-        self.tasks.busy_changed.connect(self._busy_changed)
+        self.comparer.alignment_ready.connect(self._alignment_ready)
+        self.comparer.comparison_ready.connect(self._comparison_ready)
+        self.comparer.failed.connect(self._comparison_failed)
+        self.comparer.entities_failed.connect(self._entities_failed)
+        self.comparer.extraction_ready.connect(self._extraction_ready)
         self.find_bar.find_requested.connect(self._find)
         self.class_filter.filter_changed.connect(self.diff_view.set_class_filter)
         self.problems.count_changed.connect(self._problem_count_changed)
@@ -490,59 +481,40 @@ class MainWindow(QMainWindow):
 
     def show_pair(self, left: Article, right: Article) -> None:
         self._left, self._right, self._single = left, right, None
-        self.tasks.forget("extract")
+        self._complete = False
         self.model.set_sides(left.id, right.id)
         self.setWindowTitle(f"{left.title or Path(left.path).name} ↔ {right.title or Path(right.path).name} — Diptych")
-        key = (left.id, right.id, self.options())
-        cached = self._cache.get(key)
-        if cached is not None:
-            self.tasks.forget("compare")
-            self._cache.move_to_end(key)
-            self._apply_comparison(cached)
-            return
-        self.stats_label.setText("Comparing…")
-        self._busy_timer.start()
-        self.tasks.submit(
-            compare_pair,
-            left,
-            right,
-            key[2],
-            channel="compare",
-            tag=key,
-            on_result=lambda c, k=key: self._comparison_ready(k, c),
-            on_error=lambda exc, k=key: self._comparison_failed(k, exc),
-        )
+        if not self.comparer.request(left, right, self.options()):
+            if self._comparison is None or (self._comparison.left.id, self._comparison.right.id) != (left.id, right.id):
+                self.stats_label.setText("Comparing…")
+            self._busy_timer.start()
 
     def show_article(self, article: Article, keep_sides: bool = False) -> None:
         if not keep_sides:
             self._left = self._right = None
             self.model.set_sides(None, None)
-        self._single, self._comparison = article, None
-        self.tasks.forget("compare")
+        self._single, self._comparison, self._complete = article, None, False
+        self.comparer.cancel()
+        self._end_busy()
         self.setWindowTitle(f"{article.title or Path(article.path).name} — Diptych")
         self.diff_view.show_single(article)
         self._change_position_changed(0, 0)
         self.stats_label.setText(f"{article.word_count:,} words · {len(article.sentences):,} sentences · {article.format}")
         self.stats_label.setToolTip(article.path)
-        extraction = self._extractions.get(article.id)
+        extraction = self.comparer.extraction(article)
         if extraction is not None:
             self.sidebar.show_single(article, extraction)
         else:
             self.sidebar.set_comparison(None)
-            self.tasks.submit(
-                extract_entities,
-                article,
-                channel="extract",
-                tag=article.id,
-                on_result=lambda ext, a=article: self._extraction_ready(a, ext),
-                on_error=lambda exc, a=article: self.add_problem(Problem(a.path, f"entities could not be read ({exc})")),
-            )
+            self.comparer.request_extraction(article)
         self._update_actions()
         self.article_shown.emit(article)
 
     def clear_view(self) -> None:
         self._left = self._right = self._single = self._comparison = None
-        self.tasks.forget("compare")
+        self._complete = False
+        self.comparer.cancel()
+        self._end_busy()
         self.model.set_sides(None, None)
         self.diff_view.set_comparison(None)
         self.sidebar.set_comparison(None)
@@ -551,37 +523,35 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Diptych")
         self._update_actions()
 
-    def _comparison_ready(self, key: tuple, comparison: Comparison) -> None:
-        self._cache[key] = comparison
-        while len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
-        self._apply_comparison(comparison)
-
-    def _comparison_failed(self, key: tuple, exc: Exception) -> None:
-        self._end_busy()
-        left, right = self._left, self._right
-        names = " and ".join(Path(a.path).name or a.title for a in (left, right) if a is not None)
-        self.stats_label.setText("The comparison failed.")
-        reason = f"comparing {names} failed ({type(exc).__name__}: {exc})"
-        self.add_problem(Problem(left.path if left else "", reason))
-        self.comparison_failed.emit(reason)
-
-    def _apply_comparison(self, comparison: Comparison) -> None:
-        self._end_busy()
+    def _alignment_ready(self, comparison: Comparison) -> None:
+        """The split view and the figures can show before the entities are in."""
         self._comparison = comparison
         self.diff_view.set_comparison(comparison)
-        self.sidebar.set_comparison(comparison)
         self.stats_label.setText(stats_text(comparison))
         self.stats_label.setToolTip(stats_tooltip(comparison))
         if self.find_bar.isVisible() and self.find_bar.edit.text():
             self._find(self.find_bar.edit.text())
+        self.alignment_shown.emit(comparison)
+
+    def _comparison_ready(self, comparison: Comparison) -> None:
+        self._end_busy()
+        self._comparison, self._complete = comparison, True
+        self.sidebar.set_comparison(comparison)
         self._update_actions()
         self.comparison_shown.emit(comparison)
 
+    def _comparison_failed(self, reason: str) -> None:
+        self._end_busy()
+        self.stats_label.setText("The comparison failed.")
+        left = self._left
+        self.add_problem(Problem(left.path if left else "", reason))
+        self.comparison_failed.emit(reason)
+
+    def _entities_failed(self, reason: str) -> None:
+        left = self._left
+        self.add_problem(Problem(left.path if left else "", reason))
+
     def _extraction_ready(self, article: Article, extraction) -> None:
-        self._extractions[article.id] = extraction
-        while len(self._extractions) > CACHE_SIZE:
-            self._extractions.popitem(last=False)
         if self._single is not None and self._single.id == article.id:
             self.sidebar.show_single(article, extraction)
 
@@ -660,7 +630,7 @@ class MainWindow(QMainWindow):
     # --- reports -------------------------------------------------------------------------
 
     def _report(self, name: str) -> None:
-        if self._comparison is None or self._report_actions is None:
+        if not self._complete or self._comparison is None or self._report_actions is None:
             return
         getattr(self._report_actions, name)(self, self._comparison)
 
@@ -678,7 +648,7 @@ class MainWindow(QMainWindow):
         self.swap_action.setEnabled(has_pair)
         self.remove_action.setEnabled(bool(chosen))
         self.reveal_action.setEnabled(current is not None and bool(current.path))
-        can_report = self._comparison is not None and self._report_module() is not None
+        can_report = self._complete and self._report_module() is not None
         for action in (self.print_preview_action, self.print_action, self.export_pdf_action, self.export_html_action):
             action.setEnabled(can_report)
         if self._comparison is None:
@@ -687,19 +657,11 @@ class MainWindow(QMainWindow):
 
     # --- busy indicator ------------------------------------------------------------------
 
-    def _busy_changed(self, busy: bool) -> None:
-        if busy and not self._busy_timer.isActive() and not self.busy_bar.isVisible():
-            self._busy_timer.start()
-        elif not busy:
-            self._end_busy()
-
     def _show_busy(self) -> None:
-        if self.tasks.wanted():
+        if self.comparer.waiting:
             self.busy_bar.show()
 
     def _end_busy(self) -> None:
-        if self.tasks.wanted():
-            return
         self._busy_timer.stop()
         self.busy_bar.hide()
 
@@ -741,9 +703,12 @@ class MainWindow(QMainWindow):
         keys.SIDEBAR_VISIBLE.write(self.store, self.sidebar_action.isChecked())
         self.store.sync()
 
+    def showEvent(self, event) -> None:  # Qt override
+        super().showEvent(event)
+        QTimer.singleShot(WARM_UP_AFTER_MS, self.comparer.warm_up)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.save_settings()
-        self.tasks.forget("compare")
-        self.tasks.forget("extract")
+        self.comparer.cancel()
         super().closeEvent(event)
 
