@@ -286,12 +286,15 @@ def test_busy_bar_shows_only_for_slow_results_and_stale_pairs_are_dropped(qtbot,
     monkeypatch.setattr(comparing, "align_pair", _slow_align(0.6))
     shown = []
     window.comparison_shown.connect(shown.append)
-    window.article_list.select_articles([first.left.id, first.right.id])  # from the cache
+    with qtbot.wait_signal(window.comparison_shown, timeout=5000):
+        window.article_list.select_articles([first.left.id, first.right.id])  # from the cache
     window.ignore_case_action.trigger()  # slow: wire vs herald, ignoring case
     window.article_list.select_articles([first.left.id, third_article.id])  # slow, and replaces it
     qtbot.wait_until(window.busy_bar.isVisible, timeout=2000)
-    qtbot.wait_until(lambda: window.tasks.pending() == 0, timeout=30_000)
+    qtbot.wait_until(lambda: len(shown) == 2, timeout=30_000)
     assert not window.busy_bar.isVisible()
+    qtbot.wait_until(lambda: window.tasks.pending() == 0, timeout=30_000)
+    assert len(shown) == 2  # the replaced pair finished later, into the cache only
     assert [(c.left.id, c.right.id, c.options.ignore_case) for c in shown] == [
         (first.left.id, first.right.id, False),
         (first.left.id, third_article.id, True),

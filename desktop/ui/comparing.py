@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.article import Article
 from desktop.core.comparison import Comparison, Options
@@ -21,6 +21,7 @@ from desktop.ui.workers import Tasks
 
 CACHE_SIZE = 24  # comparisons per (left id, right id, options)
 EXTRACTIONS = 64  # entity extractions per article
+AFTER_PAINT_MS = 30  # the sidebar's work waits this long so the split view paints first
 
 
 def align_pair(left: Article, right: Article, options: Options) -> Comparison:
@@ -93,14 +94,14 @@ class PairComparer(QObject):
         whole = self._whole.get(key)
         if whole is not None:
             self._whole.move_to_end(key)
-            self._wanted = None
             self.alignment_ready.emit(whole)
-            self.comparison_ready.emit(whole)
+            # The sidebar's turn comes after the split view has painted.
+            QTimer.singleShot(AFTER_PAINT_MS, lambda k=key, c=whole: self._deliver_whole(k, c))
             return True
         aligned = self._aligned.get(key)
         if aligned is not None:
             self.alignment_ready.emit(aligned)
-            self._start_entities(left, right)
+            QTimer.singleShot(AFTER_PAINT_MS, lambda a=left, b=right: self._start_entities(a, b))
         elif ("align", key) not in self._running:
             self._running.add(("align", key))
             self._tasks.submit(
@@ -114,7 +115,12 @@ class PairComparer(QObject):
         # Started once the alignment is in, not beside it: both are Python and share the GIL,
         # so running them together would only delay the highlights.
         pair = (left.id, right.id)
-        if pair in self._entities or ("entities", pair) in self._running:
+        if self._wanted is None or self._wanted[:2] != pair:
+            return  # the reader has moved on
+        if pair in self._entities:
+            self._complete(self._wanted)
+            return
+        if ("entities", pair) in self._running:
             return
         self._running.add(("entities", pair))
         self._tasks.submit(
@@ -153,8 +159,9 @@ class PairComparer(QObject):
         _bounded_put(self._aligned, key, aligned, CACHE_SIZE)
         if key == self._wanted:
             self.alignment_ready.emit(aligned)
-            self._start_entities(aligned.left, aligned.right)
-            self._complete(key)
+            # Entities start once the highlights are painted: a worker running Python beside
+            # the GUI thread would slow the painting down (they share the GIL).
+            QTimer.singleShot(AFTER_PAINT_MS, lambda a=aligned.left, b=aligned.right: self._start_entities(a, b))
 
     def _entities_in(self, pair: tuple, result: tuple) -> None:
         self._running.discard(("entities", pair))
@@ -187,6 +194,11 @@ class PairComparer(QObject):
             self._wanted = None
             self.comparison_ready.emit(whole)
         return True
+
+    def _deliver_whole(self, key: tuple, whole: Comparison) -> None:
+        if key == self._wanted:
+            self._wanted = None
+            self.comparison_ready.emit(whole)
 
     def _align_failed(self, key: tuple, exc: Exception) -> None:
         self._running.discard(("align", key))
