@@ -678,7 +678,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = keys.MAIN_SPLITTER.read(self.store)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([270, 700, 310])
+            self.splitter.setSizes([300, 680, 300])
         header = keys.LIST_HEADER.read(self.store)
         if not header.isEmpty():
             self.article_list.view.header().restoreState(header)

@@ -68,6 +68,9 @@ class ArticleList(QWidget):
         header.resizeSection(Column.SOURCE, fm.horizontalAdvance("Harbour Herald"))
         header.resizeSection(Column.DATE, fm.horizontalAdvance("2026-11-27") + 12)
         header.resizeSection(Column.WORDS, fm.horizontalAdvance("10,000") + 16)
+        for column in Column:  # any further number column (a score) is as narrow as its numbers
+            if column > Column.WORDS:
+                header.resizeSection(column, max(fm.horizontalAdvance(HEADERS[column]), fm.horizontalAdvance("0.00")) + 16)
         # The title cell already shows source and date underneath; those columns are there
         # to sort by and can be shown from the header's menu.
         header.setSectionHidden(Column.SOURCE, True)
@@ -165,7 +168,7 @@ class ArticleList(QWidget):
     def _show_header_menu(self, pos: QPoint) -> None:
         header = self.view.header()
         menu = QMenu(self)
-        for column in (Column.SOURCE, Column.DATE, Column.WORDS):
+        for column in (c for c in Column if c not in (Column.SIDE, Column.TITLE)):
             action = menu.addAction(f"Show {HEADERS[column].lower()} column")
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
