@@ -22,7 +22,7 @@ UNITS = {
     "kilometres": "km", "km": "km", "meter": "m", "meters": "m", "metre": "m", "metres": "m", "foot": "feet",
     "feet": "feet", "ft": "feet", "inch": "inches", "inches": "inches", "pound": "pounds", "pounds": "pounds",
     "lb": "pounds", "lbs": "pounds", "kilogram": "kg", "kilograms": "kg", "kg": "kg", "ton": "tons",
-    "tons": "tons", "tonne": "tons", "tonnes": "tons", "percent": "percent", "per cent": "percent",
+    "tons": "tons", "tonne": "tonnes", "tonnes": "tonnes", "percent": "percent", "per cent": "percent",
     "%": "percent", "year": "years", "years": "years", "month": "months", "months": "months", "week": "weeks",
     "weeks": "weeks", "day": "days", "days": "days", "hour": "hours", "hours": "hours", "minute": "minutes",
     "minutes": "minutes", "second": "seconds", "seconds": "seconds", "dollar": "USD", "dollars": "USD",
@@ -30,7 +30,9 @@ UNITS = {
     "points": "points", "percentage points": "percentage points", "acres": "acres", "gallons": "gallons",
     "barrels": "barrels", "people": "people", "persons": "people",
 }
+# Tons stay apart from tonnes: a "ton" may be short, long or metric, so the text's own unit is kept.
 CONVERT = {"km": ("miles", 1 / 1.609344), "m": ("feet", 1 / 0.3048), "kg": ("pounds", 1 / 0.45359237)}
+MEASURES = frozenset(UNITS.values()) - {"people"}
 
 _NUMWORD = r"(?:" + "|".join(list(_SMALL) + list(_TENS)) + r")(?:-(?:" + "|".join(list(_SMALL)[:9]) + r"))?"
 _TAIL = (
@@ -59,6 +61,7 @@ class FigureHit:
     number: float
     unit: str  # canonical unit ("miles", "USD") or the head phrase ("Tomahawk cruise missiles")
     head: str  # the word compared across articles ("missile", "mile", "usd")
+    what: str = ""  # what a measure measures: "heavy fuel oil" in "1,200 tonnes of heavy fuel oil"
 
 
 def fmt_number(x: float) -> str:
@@ -135,8 +138,29 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
                 continue  # a year without a cue; the date rules decide
         if is_word and raw.lower() == "one" and unit not in UNITS.values():
             continue
-        out.append(FigureHit(s, max(hend, e), text[s : max(hend, e)], value, unit, head))
+        what = _measured(text, hend, end) if unit in MEASURES and unit != "percent" else ""
+        out.append(FigureHit(s, max(hend, e), text[s : max(hend, e)], value, unit, head, what))
     return out
+
+
+_OF_RE = re.compile(r"\s+of\s+")
+
+
+def _measured(text: str, pos: int, end: int) -> str:
+    """ "tonnes of heavy fuel oil": the noun phrase after a measure and "of", up to three words
+    (without a parser a fourth is as often the verb: "oil ran aground")."""
+    m = _OF_RE.match(text, pos, end)
+    if m is None:
+        return ""
+    words = []
+    for w in _WORD_RE.finditer(text, m.end(), min(end, m.end() + 60)):
+        low = w.group().lower()
+        if not w.group()[0].isalpha() or low in _STOP or low.endswith("ly") or (words and low.endswith("ed")):
+            break
+        words.append(w.group())
+        if len(words) == 3:
+            break
+    return " ".join(words) if words and words[-1].lower() not in ("a", "an", "the") else ""
 
 
 def _head(text: str, pos: int, end: int) -> tuple[str, str, int]:

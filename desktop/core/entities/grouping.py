@@ -113,8 +113,11 @@ def _first_pos(c: _Cluster, name: str) -> int:
 def group_orgs(raws: list[Raw]) -> list[Entity]:
     clusters: dict[str, _Cluster] = {}
     owners: dict[str, str] = {}
+    canon: dict[str, str] = {}
     for r in raws:
-        key = org_key(r.text)
+        key = org_key(r.canon or r.text)
+        if r.canon:
+            canon[key] = r.canon
         c = clusters.get(key)
         if c is None:
             clusters[key] = _Cluster(r)
@@ -131,6 +134,8 @@ def group_orgs(raws: list[Raw]) -> list[Entity]:
     out = []
     for key, c in clusters.items():
         name = max(c.names, key=lambda n: (len(n), c.names[n]))
+        if key in canon:
+            name = canon[key]
         if name.lower().startswith("the "):
             name = name[4:]
         if key in owners:
@@ -151,10 +156,17 @@ def group_places(raws: list[Raw], gaz: Gazetteer) -> list[Entity]:
             c.add(r)
     out = []
     for key, c in clusters.items():
-        name = max(c.names, key=lambda n: (len(n), c.names[n]))
+        # A dateline's "HALIFAX" is Halifax: a name seen only in capitals takes the gazetteer's spelling.
+        names = [n for n in c.names if not n.isupper() or len(n) <= 3] or [_title(n, gaz) for n in c.names]
+        name = max(names, key=lambda n: (len(n), c.names[n]))
         kind = c.details[0] if c.details else ""
         out.append(Entity(EntityType.PLACE, name, _mentions(c.raws), detail=kind))
     return out
+
+
+def _title(name: str, gaz: Gazetteer) -> str:
+    place = gaz.place(name)
+    return place.name if place is not None else name.title()
 
 
 def group_dates(hits: list[DateHit]) -> list[Entity]:
@@ -175,8 +187,9 @@ def group_figures(hits: list[FigureHit]) -> list[Entity]:
     out = []
     for (num, _), hs in groups.items():
         unit = hs[0].unit
+        what = next((h.what for h in hs if h.what), "")
         out.append(Entity(EntityType.FIGURE, hs[0].text, tuple(Mention(h.start, h.end, h.text) for h in hs),
-                          value=f"{fmt_number(num)} {unit}".strip(), unit=unit))
+                          value=f"{fmt_number(num)} {unit}".strip(), unit=f"{unit} of {what}" if what else unit))
     return out
 
 

@@ -114,3 +114,13 @@ PLACE_HEADS = frozenset(
     island islands river lake mountain mountains valley bay sea ocean strait peninsula province canal
     desert forest coast beach harbor harbour base arena plaza temple shrine cathedral mosque castle""".split()
 )
+
+# Members of a party named for the party: the sidebar lists the party as involved ("Republicans",
+# "the GOP" -> Republican Party). Only words that name party members and nothing else.
+PARTY_MEMBERS = {
+    "Republicans": "Republican Party", "GOP": "Republican Party", "G.O.P.": "Republican Party",
+    "Democrats": "Democratic Party", "Democrat": "Democratic Party",
+    "Tories": "Conservative Party", "Tory": "Conservative Party", "Libertarians": "Libertarian Party",
+}
+# Party adjectives, taken as the party only when they stand alone ("Democratic lawmakers", "a Republican").
+PARTY_ADJECTIVES = {"Republican": "Republican Party", "Democratic": "Democratic Party"}

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from desktop.core.article import Article, Span
-from desktop.core.entities.figures import CONVERT, singular
+from desktop.core.entities.figures import CONVERT, MEASURES, singular
 from desktop.core.entities.model import (
     Discrepancy,
     DiscrepancyKind,
@@ -148,6 +148,8 @@ def _figure_base(e: Entity) -> tuple[float, str, bool] | None:
     except (ValueError, IndexError):
         return None
     unit = e.unit
+    if " of " in unit and unit.split()[0] in MEASURES:
+        unit = unit.split()[0]  # "tonnes of heavy fuel oil": tonnes are compared
     if unit in CONVERT:
         base, factor = CONVERT[unit]
         return num * factor, base, True

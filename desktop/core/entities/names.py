@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.orgs import is_org_run, org_noun_follows
+from desktop.core.entities.orgs import is_org_run, org_noun_before, org_noun_follows
 from desktop.core.entities.people import NOT_NAME_SUFFIXES, split_title
 from desktop.core.entities.tokens import Tok
 
@@ -31,6 +31,7 @@ class Raw:
     gender: str = ""
     sure: bool = True  # False: a guess that document evidence may overturn
     ntok: int = 1
+    canon: str = ""  # the entity's name when the mention does not spell it ("Republicans" -> Republican Party)
 
 
 class NameFinder:
@@ -143,6 +144,12 @@ class NameFinder:
         gaz = self.gaz
         words = [t.text for t in run]
         name = self._span_text(run)
+        party = lx.PARTY_MEMBERS.get(words[-1]) or (lx.PARTY_ADJECTIVES.get(words[0]) if len(run) == 1 else None)
+        if party is not None:  # "Republicans", "Senate Democrats": the party is involved
+            if len(run) > 1:
+                self._classify(run[:-1], toks, i, j - 1)
+            self._add(ORG, run[-1:], canon=party)
+            return
         nxt = toks[j] if j < len(toks) else None
         prev = toks[i - 1] if i > 0 else None
         place = gaz.place(name)
@@ -163,7 +170,8 @@ class NameFinder:
             owner = self.text[self._run_start_before(toks, i - 1) : toks[i - 2].end]
         if len(run) == 1 and run[0].text in _TIME_ZONES:
             return
-        if is_org_run(words) or org_noun_follows(toks, j) or "&" in words or self._org_country(words):
+        if is_org_run(words) or org_noun_follows(toks, j) or "&" in words or self._org_country(words) or (
+                org_noun_before(toks, i) and words[0] not in gaz.given_names):
             if words[0] in gaz.demonyms and len(run) > 1 and is_org_run(words[1:]) is False:
                 run = run[1:]
             self._add(ORG, run, owner=owner)
@@ -323,6 +331,7 @@ class NameFinder:
                 i += 1
                 continue
             hit = None
+            canon = ""
             for j in range(min(n, i + 4), i, -1):
                 if toks[j - 1].kind not in "WA":
                     continue
@@ -330,6 +339,7 @@ class NameFinder:
                 key = span.upper()
                 if key in upper_known:
                     hit = (j, upper_known[key][1])
+                    canon = lx.PARTY_MEMBERS.get(upper_known[key][0], "")
                     break
                 if len(span) > 3 and key in self.gaz.upper_places and key not in _HEADLINE_STOP:
                     hit = (j, PLACE)
@@ -341,7 +351,7 @@ class NameFinder:
             run = toks[i:j]
             if typ == ORG and j < n and toks[j].kind == "N" and len(toks[j].text) == 4:
                 typ = PLACE  # "DETROIT 1996-08-30": a dateline, not the team
-            out.append(Raw(typ, run[0].start, run[-1].end, self._span_text(run), ntok=len(run)))
+            out.append(Raw(typ, run[0].start, run[-1].end, self._span_text(run), ntok=len(run), canon=canon))
             i = j
         return out
 

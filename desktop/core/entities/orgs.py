@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.tokens import Tok
 
@@ -20,6 +22,11 @@ def is_org_run(words: list[str]) -> bool:
 
 # Heads that name an organisation on their own ("Parliament", "Reuters", "Congress").
 _ALONE = frozenset("parliament congress senate reuters cabinet nato pentagon fed treasury".split())
+
+
+def org_noun_before(toks: list[Tok], i: int) -> bool:
+    """ "the advocacy group Secure America Now": a run right after "group", "company"... is its name."""
+    return i > 0 and toks[i - 1].kind == "W" and toks[i - 1].text in lx.ORG_NOUNS
 
 
 def org_noun_follows(toks: list[Tok], j: int) -> bool:
@@ -41,4 +48,9 @@ def org_key(name: str) -> str:
     for prefix in ("the ",):
         if low.startswith(prefix):
             low = low[len(prefix) :]
-    return " ".join(low.replace(".", "").split())
+    low = " ".join(low.replace(".", "").split())
+    m = _HEAD_OF.match(low)
+    return f"{m.group(2)} {m.group(1)}" if m else low  # "department of justice" is the justice department
+
+
+_HEAD_OF = re.compile(r"^(department|ministry|office|bureau) of (?:the )?([a-z]+)$")
