@@ -59,3 +59,14 @@ def test_long_titles_are_capped_and_bad_bytes_do_not_raise(tmp_path):
     h = tmp_path / "cut.txt"
     h.write_bytes(("é" * 20000).encode("utf-8"))  # the 16 KB peek splits a character
     assert peek_title(h).startswith("éé")
+
+
+def test_slim_article_rebuilds_exactly(samples_dir):
+    from desktop.core.load import load_file
+    from desktop.core.slim import full, is_slim, slim
+
+    for name in ("harbour-wire.txt", "harbour-herald.html", "harbour-release.md"):
+        article = load_file(samples_dir / name)[0]
+        thin = slim(article)
+        assert is_slim(thin) and not thin.tokens
+        assert full(thin) == article

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbars()
         self._connect()
+        self._install_many_articles()
         self._restore_settings()
         self._update_actions()
 
@@ -234,6 +235,23 @@ class MainWindow(QMainWindow):
         for item in (self.ignore_case_action, self.ignore_punct_action, self.boilerplate_action, None,
                      self.sidebar_action, self.problems_action):
             self._add(view_menu, item)
+        self._menus = (file_menu, articles_menu, view_menu)
+
+    def _install_many_articles(self) -> None:
+        """Folders, related coverage, the similarity matrix, workspaces and watched files."""
+        from desktop.ui.folders.controller import FolderController
+        from desktop.ui.matrix.controller import MatrixController
+        from desktop.ui.workspace.controller import WorkspaceController
+        from desktop.ui.workspace.watch import FileWatcher
+
+        self.folders = FolderController(self)
+        self.matrix = MatrixController(self, self.folders.coverage)
+        self.workspace = WorkspaceController(self)
+        self.watcher = FileWatcher(self, self.folders.coverage)
+        file_menu, articles_menu, view_menu = self._menus
+        self.folders.install(file_menu, articles_menu, self.toolbars[0])
+        self.matrix.install(articles_menu, self.toolbars[0])
+        self.workspace.install(file_menu, view_menu, self.print_preview_action)
 
     @staticmethod
     def _add(menu: QMenu, item) -> None:
@@ -313,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def open_files(self, paths: list[str]) -> None:
         """Read files and folders on workers; problems go to the problems list."""
-        paths = [str(p) for p in paths]
+        paths = self.folders.take(self.workspace.take([str(p) for p in paths]))  # folders, .diptych files
         if not paths:
             return
         recent = keys.RECENT_FILES.read(self.store)
@@ -710,5 +728,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.save_settings()
         self.comparer.cancel()
+        self.workspace.flush()
+        self.folders.loader.cancel()
         super().closeEvent(event)
 

@@ -70,6 +70,7 @@ IGNORE_PUNCTUATION = Setting("options/ignore_punctuation", bool, False)
 SHOW_BOILERPLATE = Setting("options/show_boilerplate", bool, False)
 RECENT_FILES = Setting("files/recent", list, [])
 LAST_FOLDER = Setting("files/last_folder", str, "")
+LAST_WORKSPACE = Setting("files/last_workspace", str, "")  # reopened at start (a .diptych file)
 
 ALL = (
     GEOMETRY,
@@ -83,6 +84,7 @@ ALL = (
     SHOW_BOILERPLATE,
     RECENT_FILES,
     LAST_FOLDER,
+    LAST_WORKSPACE,
 )
 
 

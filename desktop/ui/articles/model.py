@@ -121,6 +121,7 @@ class ArticleListModel(QAbstractTableModel):
         self._missing: set[str] = set()  # ids whose file disappeared from disk
         self._duplicate_of: dict[str, str] = {}  # id -> id of the first article with the same text
         self._muted = None  # QBrush for missing files, made on first use
+        self._hydrated: dict[str, Article] = {}  # slim article id -> full article, the last few asked for
 
     # --- reading -------------------------------------------------------------------------
 
@@ -140,7 +141,7 @@ class ArticleListModel(QAbstractTableModel):
         if role == Role.SORT:
             return self._sort_value(row, col)
         if role == Role.ARTICLE:
-            return None if row.pending else row.article
+            return None if row.pending else self._full(row.article)
         if role == Role.ID:
             return row.article.id
         if role == Role.PATH:
@@ -246,7 +247,20 @@ class ArticleListModel(QAbstractTableModel):
 
     def article(self, article_id: str) -> Article | None:
         row = self._ids.get(article_id)
-        return self._rows[row].article if row is not None and not self._rows[row].pending else None
+        return self._full(self._rows[row].article) if row is not None and not self._rows[row].pending else None
+
+    def _full(self, article: Article) -> Article:
+        """Big folders list slim articles (no token index); the one asked for gets it back."""
+        if article.tokens or not article.text:
+            return article
+        found = self._hydrated.get(article.id)
+        if found is None:
+            from desktop.core.slim import full
+
+            found = self._hydrated[article.id] = full(article)
+            while len(self._hydrated) > 32:
+                self._hydrated.pop(next(iter(self._hydrated)))
+        return found
 
     def pending_paths(self) -> list[str]:
         return list(self._pending)

@@ -1,0 +1,1 @@
+"""Folders of many articles: background loading with progress, related coverage."""

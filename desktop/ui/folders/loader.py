@@ -1,0 +1,223 @@
+"""Reading folders in the background: every title first, then full articles in batches.
+
+A worker thread lists the files and peeks a quick title from each, handing the whole list
+over in one signal so the article list shows every file at once. It then reads the files
+through `load_many` (worker processes on every core), builds each article's list row and
+related-coverage profile off the GUI thread, and hands results over in batches of about a
+tenth of a second, so the GUI thread only ever slots finished rows into the list.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field, replace
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from desktop.core.related import Profile, RelatedIndex, profile
+from desktop.ui.articles.model import ListRow, describe
+from desktop.ui.articles.problems import Problem
+
+HAND_OVER_S = 0.1  # results gathered this long per signal to the GUI thread
+
+
+class Coverage:
+    """The related-coverage index of every loaded article; safe to use from any thread."""
+
+    def __init__(self) -> None:
+        self._index = RelatedIndex()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._index
+
+    def add(self, profiles: list[Profile]) -> None:
+        with self._lock:
+            for p in profiles:
+                self._index.add(p)
+
+    def add_articles(self, articles) -> None:
+        """Runs on a worker: profiles are the slow part."""
+        self.add([profile(a) for a in articles if a.id not in self._index])
+
+    def remove(self, ids) -> None:
+        with self._lock:
+            for i in ids:
+                self._index.remove(i)
+
+    def query(self, article_id: str, top: int = 400) -> list[tuple[str, float]]:
+        with self._lock:
+            return self._index.query(article_id, top)
+
+    def duplicates(self) -> dict[str, str]:
+        with self._lock:
+            return self._index.duplicates()
+
+    def pair_scores(self, ids: list[str]) -> list[list[float | None]]:
+        """Pairwise scores of these articles (None where one is not indexed); for the matrix."""
+        with self._lock:
+            profiles = [self._index._profiles.get(i) for i in ids]  # noqa: SLF001 - read under the lock
+            n = len(ids)
+            out: list[list[float | None]] = [[None] * n for _ in range(n)]
+            for i in range(n):
+                out[i][i] = 1.0 if profiles[i] is not None else None
+                for j in range(i + 1, n):
+                    if profiles[i] is not None and profiles[j] is not None:
+                        out[i][j] = out[j][i] = self._index.score(profiles[i], profiles[j])
+            return out
+
+
+@dataclass
+class Batch:
+    """Files finished since the last hand-over."""
+
+    done: list[tuple[str, list[ListRow]]] = field(default_factory=list)  # path, rows (none: failed)
+    problems: list[Problem] = field(default_factory=list)
+    files_done: int = 0  # in this folder load so far
+    total: int = 0
+    duplicates: dict[str, str] | None = None
+
+
+class _Emitter(QObject):
+    """Signals emitted from the loading thread, delivered on the GUI thread."""
+
+    listed = Signal(object)  # (paths, titles, problems)
+    batch = Signal(object)  # Batch
+    finished = Signal(bool)  # True when cancelled
+
+
+class FolderLoader(QObject):
+    """One folder load at a time; `open` while busy queues the folders after it."""
+
+    listed = Signal(list, list)  # paths, quick titles (all files, one signal)
+    batch_ready = Signal(object)  # Batch
+    problem_found = Signal(object)  # Problem
+    progress = Signal(int, int)  # files done, files found
+    running_changed = Signal(bool)
+    finished = Signal(bool)  # True when cancelled
+
+    def __init__(self, coverage: Coverage, parent: QObject | None = None, workers: int | None = None):
+        super().__init__(parent)
+        self.coverage = coverage
+        self.workers = workers
+        self._queue: list[list[str]] = []
+        self._thread: threading.Thread | None = None
+        self._cancel = threading.Event()
+        self._emitter = _Emitter(self)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._emitter.listed.connect(self._on_listed, queued)
+        self._emitter.batch.connect(self._on_batch, queued)
+        self._emitter.finished.connect(self._on_finished, queued)
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def open(self, folders: list[str]) -> None:
+        self._queue.append(list(folders))
+        if self._thread is None:
+            self._start_next()
+
+    def cancel(self) -> None:
+        self._queue.clear()
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _start_next(self) -> None:
+        folders = self._queue.pop(0)
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(folders, self._cancel), name="diptych-folder", daemon=True)
+        self.running_changed.emit(True)
+        self._thread.start()
+
+    # --- on the loading thread ---------------------------------------------------------
+
+    def _run(self, folders: list[str], cancel: threading.Event) -> None:
+        try:
+            self._load(folders, cancel)
+        except Exception as exc:  # never leave the window waiting on a dead thread
+            self._emitter.batch.emit(Batch(problems=[Problem(folders[0], f"loading stopped ({type(exc).__name__}: {exc})")]))
+        self._emitter.finished.emit(cancel.is_set())
+
+    def _load(self, folders: list[str], cancel: threading.Event) -> None:
+        from desktop.core.batch import load_many
+        from desktop.core.folder import article_files
+        from desktop.core.peek import peek_title
+        from desktop.core.slim import slim
+
+        skipped: list[Problem] = []
+        paths = list(article_files(folders, on_skip=lambda p, why: skipped.append(Problem(p, why))))
+        if not paths:
+            skipped.extend(Problem(f, "no article files in this folder") for f in folders)
+        titles = []
+        for n, path in enumerate(paths):
+            if n % 256 == 0 and cancel.is_set():
+                return
+            titles.append(peek_title(path))
+        self._emitter.listed.emit((paths, titles, skipped))
+        total, done = len(paths), 0
+        out, last = Batch(total=total), 0.0  # the first batch goes over at once
+        seen_duplicates: dict[str, str] = {}
+        for results in load_many(paths, workers=self.workers, cancel=cancel):
+            profiles = []
+            for loaded in results:
+                done += 1
+                if loaded.error:
+                    out.problems.append(Problem(loaded.path, loaded.error))
+                    out.done.append((loaded.path, []))
+                    continue
+                rows = []
+                for article in loaded.articles:
+                    profiles.append(profile(article))
+                    rows.append(replace(describe(article), article=slim(article)))  # words counted before slimming
+                out.done.append((loaded.path, rows))
+            self.coverage.add(profiles)
+            if time.monotonic() - last >= HAND_OVER_S:
+                seen_duplicates = self._hand_over(out, done, seen_duplicates)
+                out, last = Batch(total=total), time.monotonic()
+        if not cancel.is_set():
+            self._hand_over(out, done, seen_duplicates)
+
+    def _hand_over(self, out: Batch, done: int, seen: dict[str, str]) -> dict[str, str]:
+        dups = self.coverage.duplicates()
+        out.duplicates = dups if dups != seen else None
+        out.files_done = done
+        self._emitter.batch.emit(out)
+        return dups
+
+    # --- on the GUI thread -------------------------------------------------------------
+
+    @Slot(object)
+    def _on_listed(self, listing) -> None:
+        paths, titles, skipped = listing
+        for problem in skipped:
+            self.problem_found.emit(problem)
+        self.listed.emit(paths, titles)
+        self.progress.emit(0, len(paths))
+
+    @Slot(object)
+    def _on_batch(self, batch: Batch) -> None:
+        for problem in batch.problems:
+            self.problem_found.emit(problem)
+        self.batch_ready.emit(batch)
+        if batch.total:
+            self.progress.emit(batch.files_done, batch.total)
+
+    @Slot(bool)
+    def _on_finished(self, cancelled: bool) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        self._thread = None
+        self.finished.emit(cancelled)
+        if self._queue:
+            self._start_next()
+        else:
+            self.running_changed.emit(False)
+

@@ -1,0 +1,1 @@
+"""The similarity matrix: pairwise related-coverage scores of chosen articles as a heat map."""

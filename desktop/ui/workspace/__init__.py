@@ -1,0 +1,1 @@
+"""Workspaces: save, open and autosave the session; notes; watching loaded files for changes."""

@@ -1,0 +1,270 @@
+"""Workspaces in the window: save, save as, open, autosave a moment after each change, reopen at start."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.core.workspace import Workspace, WorkspaceError, read_with_fallback, write_workspace
+from desktop.ui import settings as keys
+from desktop.ui.articles.model import Role
+from desktop.ui.folders.glyphs import glyph
+from desktop.ui.workspace.notes import NotesDock
+
+SUFFIX = ".diptych"
+AUTOSAVE_NAME = "autosave.diptych"
+AUTOSAVE_MS = 2000  # after the last change
+FILTER = "Diptych workspaces (*.diptych);;All files (*)"
+
+
+def save_to(path: str, ws: Workspace) -> str:
+    """Runs on a worker: the write is flushed to disk, which can take a moment."""
+    write_workspace(path, ws)
+    return path
+
+
+def _is_pasted(path: str) -> bool:
+    return path.startswith("Pasted text") and not os.path.exists(path)
+
+
+class WorkspaceController(QObject):
+    opened = Signal(str)  # path
+    refused = Signal(str)  # message naming the file and the reason
+    saved = Signal(str)  # path written
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.model = window.model
+        self.path: str | None = None  # the workspace file being worked on, if any
+        self.autosave_dir: str | None = None  # None: autosave only to an explicit workspace file
+        self._want_pair: tuple[str | None, str | None] | None = None
+        self._saving = False
+        self.notes = NotesDock(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes)
+        self.notes.hide()
+        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave)
+
+        act = window._action
+        self.open_action = act("Open &workspace…", self.open_dialog, "Ctrl+Alt+O", None, "Open a saved workspace (.diptych)")
+        self.save_action = act("&Save workspace", self.save, "Ctrl+S", None, "Save the articles, pair, options and notes")
+        self.save_as_action = act("Save workspace &as…", self.save_as, "Ctrl+Shift+S", None, "Save the workspace to a new file")
+        for action, name in ((self.open_action, "open_workspace"), (self.save_action, "save"), (self.save_as_action, "save_as")):
+            action.setIcon(glyph(name))
+        self.notes_action = self.notes.toggleViewAction()
+        self.notes_action.setText("Show &notes")
+        self.notes_action.setShortcut("Ctrl+Shift+N")
+        self.notes_action.setIcon(glyph("notes"))
+        window.addAction(self.notes_action)
+
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, window.comparison_shown, window.article_shown):
+            signal.connect(self.changed)
+        for action in (window.ignore_case_action, window.ignore_punct_action, window.boilerplate_action):
+            action.toggled.connect(self.changed)
+        self.notes.editor.textChanged.connect(self.changed)
+        self.model.rowsInserted.connect(self._place_pair)
+        self.model.dataChanged.connect(self._place_pair)
+
+    def install(self, file_menu, view_menu, before) -> None:
+        for action in (self.open_action, self.save_action, self.save_as_action):
+            file_menu.insertAction(before, action)
+        file_menu.insertSeparator(before)
+        view_menu.addAction(self.notes_action)
+
+    # --- what a workspace holds ------------------------------------------------------------
+
+    def state(self) -> Workspace:
+        paths: list[str] = []
+        pasted: list[tuple[str, str]] = []
+        for row in range(self.model.rowCount()):
+            path = self.model.index(row, 0).data(Role.PATH) or ""
+            if _is_pasted(path):
+                article = self.model.article(self.model.index(row, 0).data(Role.ID))
+                if article is not None:
+                    pasted.append((path, article.text))
+            elif path:
+                paths.append(os.path.abspath(path))
+        left, right = self.window.sides()
+        options = self.window.options()
+        return Workspace(
+            articles=tuple(dict.fromkeys(paths)),
+            pasted=tuple(pasted),
+            left=left.path if left else None,
+            right=right.path if right else None,
+            options={
+                "ignore_case": options.ignore_case,
+                "ignore_punctuation": options.ignore_punctuation,
+                "include_boilerplate": options.include_boilerplate,
+            },
+            notes=self.notes.text(),
+        )
+
+    def apply(self, ws: Workspace) -> None:
+        window = self.window
+        window.clear_view()
+        self.model.remove_articles({self.model.index(r, 0).data(Role.ID) for r in range(self.model.rowCount())})
+        for action, key in (
+            (window.ignore_case_action, "ignore_case"),
+            (window.ignore_punct_action, "ignore_punctuation"),
+            (window.boilerplate_action, "include_boilerplate"),
+        ):
+            action.setChecked(bool(ws.options.get(key, action.isChecked())))
+        self.notes.set_text(ws.notes)
+        if ws.notes:
+            self.notes.show()
+        self._want_pair = (ws.left, ws.right) if ws.left or ws.right else None
+        gone = [p for p in ws.articles if not os.path.exists(p)]
+        for path in gone:
+            from desktop.ui.articles.problems import Problem
+
+            window.add_problem(Problem(path, "in the workspace, but the file no longer exists"))
+        for name, text in ws.pasted:
+            window.loader.paste(text, name)
+        present = [p for p in ws.articles if p not in gone]
+        if present:
+            window.loader.load(present)  # the files, not their folders: the workspace lists them one by one
+        self._place_pair()
+
+    def _place_pair(self, *_args) -> None:
+        if self._want_pair is None:
+            return
+        by_path = {}
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if self.model.article(index.data(Role.ID)) is not None:
+                by_path.setdefault(os.path.abspath(index.data(Role.PATH)) if not _is_pasted(index.data(Role.PATH)) else index.data(Role.PATH), index.data(Role.ID))
+        want = [p if p is None or _is_pasted(p) else os.path.abspath(p) for p in self._want_pair]
+        ids = [by_path.get(p) for p in want if p is not None]
+        if all(ids) and ids:
+            self._want_pair = None
+            self.window.article_list.select_articles(ids)
+
+    # --- files -------------------------------------------------------------------------
+
+    def take(self, paths: list[str]) -> list[str]:
+        """Open the workspace among `paths` (the first); return the other paths."""
+        spaces = [p for p in paths if p.lower().endswith(SUFFIX)]
+        if spaces:
+            self.open_path(spaces[0])
+        return [p for p in paths if p not in spaces]
+
+    def open_path(self, path: str) -> bool:
+        path = os.path.abspath(path)
+        try:
+            ws, fallback = read_with_fallback(path)
+        except WorkspaceError as exc:
+            self._refuse(f"Could not open the workspace {exc.path}: {exc.reason}.")
+            return False
+        self.apply(ws)
+        if fallback is not None:
+            self._refuse(f"The workspace was damaged: {fallback}.")
+            self.path = None  # the damaged file stays untouched for the reader to inspect
+        else:
+            self.path = path
+            keys.LAST_WORKSPACE.write(self.window.store, path)
+        self._timer.stop()
+        self._update_title()
+        self.opened.emit(path)
+        return True
+
+    def _refuse(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Workspace", message, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.refused.emit(message)
+
+    def open_dialog(self) -> None:
+        start = os.path.dirname(self.path) if self.path else keys.LAST_FOLDER.read(self.window.store)
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open workspace", start or os.path.expanduser("~"), FILTER)
+        if path:
+            self.open_path(path)
+
+    def save(self) -> None:
+        if self.path is None:
+            self.save_as()
+        else:
+            self.save_now(self.path)
+
+    def save_as(self) -> None:
+        start = self.path or os.path.join(keys.LAST_FOLDER.read(self.window.store) or os.path.expanduser("~"), "Workspace.diptych")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save workspace", start, FILTER)
+        if path:
+            self.save_now(path if path.lower().endswith(SUFFIX) else path + SUFFIX)
+
+    def save_now(self, path: str) -> None:
+        """Save on the GUI thread (an explicit save): the reader sees at once if it failed."""
+        try:
+            write_workspace(path, self.state())
+        except OSError as exc:
+            self._refuse(f"Could not save the workspace {path}: {exc.strerror or exc}.")
+            return
+        self.path = os.path.abspath(path)
+        keys.LAST_WORKSPACE.write(self.window.store, self.path)
+        self._timer.stop()
+        self._update_title()
+        self.saved.emit(self.path)
+
+    def _update_title(self) -> None:
+        self.notes.setWindowTitle(f"Notes — {os.path.basename(self.path)}" if self.path else "Notes")
+
+    # --- autosave ----------------------------------------------------------------------
+
+    def start(self, restore: bool, autosave_dir: str | None = None) -> None:
+        """Autosave from now on (to the workspace file, else to the app's data folder);
+        with `restore`, reopen the last workspace first."""
+        self.autosave_dir = autosave_dir or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        if not restore:
+            return
+        last = keys.LAST_WORKSPACE.read(self.window.store) or self.autosave_path()
+        if last and (os.path.exists(last) or os.path.exists(last + ".bak")):
+            self.open_path(last)
+            if os.path.abspath(last) == os.path.abspath(self.autosave_path() or ""):
+                self.path = None  # keep autosaving there, never ask for a name
+
+    def autosave_path(self) -> str | None:
+        return os.path.join(self.autosave_dir, AUTOSAVE_NAME) if self.autosave_dir else None
+
+    def changed(self, *_args) -> None:
+        if self.path is not None or self.autosave_dir is not None:
+            self._timer.start()
+
+    def autosave(self) -> None:
+        if self.window.loader.pending or self._saving:
+            self._timer.start()  # the list is still filling: save once it is whole
+            return
+        target = self.path or self.autosave_path()
+        if target is None:
+            return
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if self.path is None:
+            keys.LAST_WORKSPACE.write(self.window.store, target)
+        self._saving = True
+        self.window.tasks.submit(
+            save_to, target, self.state(),
+            on_result=self._autosaved,
+            on_error=lambda exc, t=target: self._autosave_failed(t, exc),
+        )
+
+    def _autosaved(self, path: str) -> None:
+        self._saving = False
+        self.saved.emit(path)
+
+    def _autosave_failed(self, path: str, exc: Exception) -> None:
+        self._saving = False
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        self.window.statusBar().showMessage(f"Could not autosave to {path}: {reason}", 10000)
+
+    def flush(self) -> None:
+        """Save what is pending now (the window is closing)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            target = self.path or self.autosave_path()
+            if target:
+                try:
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    write_workspace(target, self.state())
+                except OSError:
+                    pass  # closing: nowhere left to report it; the previous autosave stands

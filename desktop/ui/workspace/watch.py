@@ -1,0 +1,107 @@
+"""Watching loaded files: a changed file is re-read on a worker, a vanished one is marked missing."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QFileSystemWatcher, QModelIndex, QObject, QTimer, Signal
+
+from desktop.ui.articles.model import Role, describe
+
+SETTLE_MS = 300  # editors write in several steps: wait until the file is quiet
+ADD_CHUNK = 250  # paths handed to the watcher per event-loop turn (10,000 files never stall)
+
+
+def reload_file(path: str):
+    """Runs on a worker: the file's articles and their list rows."""
+    from desktop.core.load import load_file
+
+    articles = load_file(path)
+    return articles, [describe(a) for a in articles]
+
+
+class FileWatcher(QObject):
+    reloaded = Signal(str)  # path re-read and its rows replaced
+    missing = Signal(str)  # path gone from disk
+
+    def __init__(self, window, coverage=None):
+        super().__init__(window)
+        self.window = window
+        self.model = window.model
+        self.coverage = coverage
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+        self._changed: set[str] = set()
+        self._to_add: list[str] = []
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self._flush)
+        self._adder = QTimer(self, singleShot=True, interval=0, timeout=self._add_some)
+        self.model.rowsInserted.connect(self._rows_inserted)
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            path = self.model.index(row, 0).data(Role.PATH)
+            if path and os.path.isabs(path):
+                self._to_add.append(path)
+        if not self._adder.isActive():
+            self._adder.start()
+
+    def _add_some(self) -> None:
+        chunk, self._to_add = self._to_add[:ADD_CHUNK], self._to_add[ADD_CHUNK:]
+        watched = set(self.watcher.files())
+        fresh = [p for p in dict.fromkeys(chunk) if p not in watched and os.path.exists(p)]
+        if fresh:
+            self.watcher.addPaths(fresh)  # paths the system cannot watch are simply not watched
+        if self._to_add:
+            self._adder.start()
+
+    def watched(self) -> list[str]:
+        return self.watcher.files()
+
+    def _file_changed(self, path: str) -> None:
+        self._changed.add(path)
+        self._settle.start()
+
+    def _flush(self) -> None:
+        changed, self._changed = self._changed, set()
+        for path in sorted(changed):
+            ids = self._ids_for(path)
+            if not ids:
+                continue
+            if not os.path.exists(path):
+                for i in ids:
+                    self.model.set_missing(i, True)
+                self.missing.emit(path)
+                continue
+            if path not in self.watcher.files():
+                self.watcher.addPath(path)  # saved by renaming a new file over it
+            self.window.tasks.submit(
+                reload_file, path,
+                on_result=lambda result, p=path: self._reloaded(p, *result),
+                on_error=lambda exc, p=path: self._failed(p, exc),
+            )
+
+    def _ids_for(self, path: str) -> list[str]:
+        return [a.id for a in self.model.articles() if a.path == path]
+
+    def _reloaded(self, path: str, articles, rows) -> None:
+        old = self._ids_for(path)
+        if not old:
+            return
+        chosen = [a.id for a in self.window.article_list.selected_articles()]
+        if self.coverage is not None:
+            self.coverage.remove(old)
+        self.model.remove_articles(set(old[1:]))
+        self.model.replace_article(old[0], rows)
+        if self.coverage is not None:
+            self.window.tasks.submit(self.coverage.add_articles, articles)
+        new_ids = [a.id for a in articles]
+        if any(i in old for i in chosen):
+            mapped = [new_ids[0] if i in old else i for i in chosen]
+            self.window.article_list.select_articles(list(dict.fromkeys(mapped)))  # shows the fresh text
+        self.reloaded.emit(path)
+
+    def _failed(self, path: str, exc: Exception) -> None:
+        from desktop.ui.articles.loading import describe_error
+
+        problem = describe_error(path, exc)
+        self.window.add_problem(problem.__class__(problem.path, f"changed on disk and could not be re-read: {problem.reason}"))
