@@ -95,7 +95,6 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
     partner = _partners(rows)
     pieces: list[Piece] = []
     changes: list[Change] = []
-    sentence_classes: dict[tuple[str, int], set[ChangeClass]] = {}  # ("l", i) / ("r", j) → classes
     edits: dict[tuple[int, int], tuple] = {}
 
     def edit(mt: Match):
