@@ -84,6 +84,8 @@ def run(
     if samples:
         paths = [str(resource_path("samples", "harbour-wire.txt")), str(resource_path("samples", "harbour-herald.html"))] + paths
     window.show()
+    if not one_off:  # screenshots and smoke tests stay deterministic: no autosave, no reopening
+        window.workspace.start(restore=not paths)
     if paths:
         window.open_files(paths)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.workspace import Workspace, WorkspaceError, read_with_fallback, write_workspace
 from desktop.ui import settings as keys
@@ -155,11 +155,11 @@ class WorkspaceController(QObject):
         try:
             ws, fallback = read_with_fallback(path)
         except WorkspaceError as exc:
-            self._refuse(f"Could not open the workspace {exc.path}: {exc.reason}.")
+            self._refuse(exc.path, f"workspace refused: {exc.reason}", f"Could not open the workspace {exc.path}: {exc.reason}.")
             return False
         self.apply(ws)
         if fallback is not None:
-            self._refuse(f"The workspace was damaged: {fallback}.")
+            self._refuse(path, f"workspace damaged, opened its last good copy instead: {fallback}", f"The workspace was damaged: {fallback}.")
             self.path = None  # the damaged file stays untouched for the reader to inspect
         else:
             self.path = path
@@ -169,11 +169,12 @@ class WorkspaceController(QObject):
         self.opened.emit(path)
         return True
 
-    def _refuse(self, message: str) -> None:
+    def _refuse(self, path: str, reason: str, message: str) -> None:
+        # The problems panel (it opens by itself) rather than a modal box: the reader keeps working.
+        from desktop.ui.articles.problems import Problem
+
+        self.window.add_problem(Problem(path, reason))
         self.window.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Workspace", message, QMessageBox.StandardButton.Ok, self.window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
         self.refused.emit(message)
 
     def open_dialog(self) -> None:
@@ -199,7 +200,7 @@ class WorkspaceController(QObject):
         try:
             write_workspace(path, self.state())
         except OSError as exc:
-            self._refuse(f"Could not save the workspace {path}: {exc.strerror or exc}.")
+            self._refuse(path, f"could not save the workspace: {exc.strerror or exc}", f"Could not save the workspace {path}: {exc.strerror or exc}.")
             return
         self.path = os.path.abspath(path)
         keys.LAST_WORKSPACE.write(self.window.store, self.path)
