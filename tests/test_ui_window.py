@@ -327,3 +327,15 @@ def test_highlights_come_before_the_entities_and_options_reuse_them(qtbot, windo
         window.ignore_punct_action.trigger()
     assert blocker.args[0].options.ignore_punctuation and blocker.args[0].entities
     assert len(calls) == 1  # entities do not depend on the options: found once per pair
+
+
+def test_delete_removes_from_the_list_only_when_the_list_has_focus(qtbot, window, articles_dir):
+    _open_pair(qtbot, window, articles_dir / "wire.txt", articles_dir / "herald.txt")
+    window.diff_view.setFocus()
+    qtbot.keyClick(window.diff_view, Qt.Key.Key_Delete)
+    assert window.model.rowCount() == 2
+    window.article_list.view.setFocus()
+    window.article_list.select_articles([window.model.articles()[0].id])
+    qtbot.keyClick(window.article_list.view, Qt.Key.Key_Delete)
+    assert window.model.rowCount() == 1
+    assert window.comparison() is None  # what was on screen went with it

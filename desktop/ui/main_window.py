@@ -192,7 +192,8 @@ class MainWindow(QMainWindow):
         self.swap_action = a("S&wap sides", self.swap_sides, "Ctrl+Shift+X", "swap", "Swap the left and right articles")
         self.remove_action = a("Re&move from list", self.remove_selected, K.Delete, "remove", "Remove the selected articles from the list")
         self.reveal_action = a("Show in &folder", self.reveal_selected, "Ctrl+Shift+R", "reveal", "Open the folder holding the file")
-        # The list's own Delete must not fire while typing in a text field.
+        # Delete removes articles only from the list itself, never while reading the panes.
+        self.removeAction(self.remove_action)
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.article_list.view.addAction(self.remove_action)
 
