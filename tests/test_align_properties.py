@@ -19,7 +19,7 @@ VOCAB = (
     "seven 14 1,200 March Tuesday Rasheed Rashid Okafor Brennan Halifax"
 ).split()
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(__import__("os").environ.get("ALIGN_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _sentence(rng: random.Random) -> list[str]:
@@ -50,9 +50,17 @@ def _edit(rng: random.Random, paras, n_edits: int):
             sent.insert(i, rng.choice(VOCAB))
         elif kind < 0.6 and len(sent) > 2 and not sent[i].endswith(('"', ",")) and i:
             del sent[i]
-        elif kind < 0.7:
+        elif kind < 0.65:
             out[p].insert(s, _sentence(rng))
-        elif kind < 0.8 and len(out[p]) > 1:
+        elif kind < 0.7 and len(sent) > 3 and not any(w.endswith(('"', ",")) for w in sent):
+            cut = rng.randrange(2, len(sent) - 1)  # split a sentence in two
+            head, tail = sent[:cut], sent[cut:]
+            tail[0] = tail[0][0].upper() + tail[0][1:]
+            out[p][s : s + 1] = [head, tail]
+        elif kind < 0.75 and s + 1 < len(out[p]) and not any(w.endswith(('"', ",")) for w in sent):
+            nxt = out[p].pop(s + 1)  # join a sentence to the next
+            sent.extend([nxt[0].lower(), *nxt[1:]])
+        elif kind < 0.85 and len(out[p]) > 1:
             del out[p][s]
         elif len(out) > 1:
             out.insert(rng.randrange(len(out)), out.pop(p))
