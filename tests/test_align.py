@@ -146,6 +146,12 @@ def test_word_operations_cover_both_sentences():
         ("The captain was drunk at the time.", "The captain was reportedly drunk at the time.", ChangeClass.HEDGING, ("", "reportedly")),
         ("The beds stay closed, for now.", "The beds stay closed for now.", ChangeClass.COSMETIC, (",", "")),
         ("The Beds stay closed for now.", "The beds stay closed for now.", ChangeClass.COSMETIC, ("Beds", "beds")),
+        (
+            "The plan was approved by the harbour board after a long debate on Monday night.",
+            "The plan was approved by the board once Mayor Pike had heard several hours of complaints first.",
+            ChangeClass.OTHER,
+            ("harbour board after a long debate on Monday night", "board once Mayor Pike had heard several hours of complaints first"),
+        ),
         ("Fishers lost their whole harvest.", "Fishers lost their entire harvest.", ChangeClass.OTHER, ("whole", "entire")),
     ],
 )

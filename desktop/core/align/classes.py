@@ -226,9 +226,13 @@ def classify(
         years = all(_is_year(w) for w in numbers)
         clock = (va.day_names or vb.day_names) and not context & {"$", "%"}
         return ChangeClass.DATE if years or clock else ChangeClass.FIGURE
-    if any(_is_date(w) for w in diff):
+    dates = [w for w in diff if _is_date(w)]
+    if dates and (len(diff) <= 4 or 3 * len(dates) >= len(diff)):
         return ChangeClass.DATE
-    if any(w.casefold() in HEDGES for w in diff):
+    # A long rewrite that happens to hold a hedge word or a name is a rewrite, not a hedge
+    # or a name change: those labels need the hedge or the names to be most of the edit.
+    hedges = [w for w in diff if w.casefold() in HEDGES]
+    if hedges and len(diff) - len(hedges) <= 2:
         return ChangeClass.HEDGING
     if only_a and len(only_a) == len(only_b):
         pairs = list(zip(only_a, only_b))
@@ -246,7 +250,7 @@ def classify(
     if speech and diff and not all(w.casefold() in SPEECH for w in diff):
         if names or any(w.casefold() in AGENTS for w in diff):
             return ChangeClass.ATTRIBUTION
-    if names:
+    if names and (len(diff) <= 2 or 2 * len(names) >= len(diff)):
         return ChangeClass.NAME
     if only_a and len(only_a) == len(only_b):
         if all(
