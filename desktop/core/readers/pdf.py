@@ -22,7 +22,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 
 def read(path: str, data: bytes) -> list[Document]:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -44,6 +44,8 @@ def read(path: str, data: bytes) -> list[Document]:
         raise ReadError(path, "password-protected PDF") from None
     except PdfReadError as exc:
         raise ReadError(path, f"damaged PDF ({_brief(exc)})") from None
+    except LimitReachedError:
+        raise ReadError(path, "the PDF is far larger inside than any article could be (a decompression bomb?)") from None
 
     paragraphs = [Paragraph(p) for p in join_pages([page.split("\n") for page in pages])]
     if not paragraphs:
@@ -64,23 +66,23 @@ def join_pages(pages: list[list[str]]) -> list[str]:
         return []
     width = lengths[int(0.9 * (len(lengths) - 1))]  # the column width, in characters
     paragraphs: list[str] = []
-    current = ""
+    current: list[str] = []  # the paragraph's pieces, joined once at its end (not re-copied per line)
     for line in lines:
         if not line:
             if current:
-                paragraphs.append(current)
-            current = ""
+                paragraphs.append("".join(current))
+            current = []
             continue
-        if current and (_BULLET.match(line) or (_SENTENCE_END.search(current) and _heading_like(line, width))):
-            paragraphs.append(current)
-            current = ""
-        current = _join(current, line)
+        if current and (_BULLET.match(line) or (_SENTENCE_END.search(_tail(current)) and _heading_like(line, width))):
+            paragraphs.append("".join(current))
+            current = []
+        _join(current, line)
         if len(line) < 0.75 * width and not _HYPHENATED.search(line):
             # A short line ends its paragraph (or is a heading), unless a word runs on.
-            paragraphs.append(current)
-            current = ""
+            paragraphs.append("".join(current))
+            current = []
     if current:
-        paragraphs.append(current)
+        paragraphs.append("".join(current))
     return paragraphs
 
 
@@ -132,16 +134,25 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", line.casefold()).strip()
 
 
-def _join(current: str, line: str) -> str:
-    if not current:
-        return line
-    if current.endswith("\u00ad"):
-        return current[:-1] + line
-    if _HYPHENATED.search(current) and line[:1].islower():
+def _tail(pieces: list[str]) -> str:
+    """The last few characters of a paragraph being built: all the end-of-line patterns need."""
+    return "".join(pieces[-3:])[-8:]
+
+
+def _join(pieces: list[str], line: str) -> None:
+    """Add a line to a paragraph's pieces, undoing a hyphen broken at the margin."""
+    if not pieces:
+        pieces.append(line)
+    elif pieces[-1].endswith("\u00ad"):
+        pieces[-1] = pieces[-1][:-1]
+        pieces.append(line)
+    elif _HYPHENATED.search(_tail(pieces)) and line[:1].islower():
         # "exam-" + "ple" is one word broken at the margin; "well-" + "known" loses its
         # hyphen too, which is the usual trade every PDF extractor makes.
-        return current[:-1] + line
-    return current + " " + line
+        pieces[-1] = pieces[-1][:-1]
+        pieces.append(line)
+    else:
+        pieces += (" ", line)
 
 
 def _metadata(reader) -> tuple[str, str]:
