@@ -249,3 +249,22 @@ def test_json_round_trips():
     out = json.loads(json.dumps(comparison_json(c)))
     assert {row["op"] for row in out["alignment"]} >= {"moved"}
     assert out["changes"][0]["class"] == "date"
+
+
+def test_text_without_full_stops_stays_fast_and_exact():
+    import time
+
+    # No word occurs once, so there are no anchors: the engine diffs window by window.
+    words = [f"w{i % 997}" for i in range(30_000)]
+    edited = list(words)
+    edited[5_000] = "changed"
+    del edited[15_000:15_002]
+    edited[25_000] = "altered"
+    t0 = time.perf_counter()
+    c = _cmp(" ".join(words), " ".join(edited))
+    assert time.perf_counter() - t0 < 10  # a whole-text LCS would take minutes and gigabytes
+    assert [(ch.left_text, ch.right_text) for ch in c.changes] == [
+        (words[5_000], "changed"),
+        (f"{words[15_000]} {words[15_001]}", ""),
+        (words[25_002], "altered"),
+    ]

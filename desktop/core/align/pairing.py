@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from typing import NamedTuple
 from math import sqrt
 
@@ -28,6 +29,21 @@ MIN_MOVE_WORDS = 3  # "He said." found elsewhere is no move
 MAX_CANDIDATES = 24  # per sentence, the others sharing most rare words
 RARE_WORDS = 8  # a sentence looks for candidates through its rarest words only
 FULL_GAP = 2500  # gaps up to this many sentence pairs are scored exhaustively
+
+
+EXACT_LIMIT = 4_000_000  # word pairs; beyond this an order-free estimate stands in
+
+
+def similarity(wa: Sequence[str], wb: Sequence[str]) -> float:
+    """Share of words the two keep in order (Indel); for two huge units, the share they hold in common.
+
+    A "sentence" of 100,000 words (a text without full stops) would otherwise cost a
+    bit-parallel LCS of N·M/64 steps for every candidate it is scored against.
+    """
+    if len(wa) * len(wb) <= EXACT_LIMIT:
+        return Indel.normalized_similarity(wa, wb)
+    common = sum((Counter(wa) & Counter(wb)).values())
+    return 2 * common / (len(wa) + len(wb))
 
 
 class Match(NamedTuple):
@@ -87,7 +103,7 @@ def _absorb_splits(matches: list[Match], a_words, a_para, b_words, b_para) -> li
                 nb = (min(lo_b, idx), max(hi_b, idx + 1)) if side == "b" else (lo_b, hi_b)
                 wa = [w for k in range(*na) for w in a_words[k]]
                 wb = [w for k in range(*nb) for w in b_words[k]]
-                s = Indel.normalized_similarity(wa, wb)
+                s = similarity(wa, wb)
                 if s >= score + SPLIT_GAIN:
                     options.append((s, side, idx, na, nb))
             if options:
@@ -179,7 +195,7 @@ def _pair_units(a_keys, a_words, b_keys, b_words) -> list[Match]:
                 for j in gap_b:
                     s = scores.get((i, j))
                     if s is None and b_words[j]:
-                        s = Indel.normalized_similarity(a_words[i], b_words[j])
+                        s = similarity(a_words[i], b_words[j])
                     if s is not None and s >= GAP_SIMILARITY:
                         items.append((i, j, s))
         else:
@@ -212,7 +228,7 @@ def _similar_candidates(rest_a, a_words, rest_b, b_words, scores) -> None:
             continue
         best = counts if len(counts) <= MAX_CANDIDATES else heapq.nlargest(MAX_CANDIDATES, counts, key=counts.get)
         for j in best:
-            s = Indel.normalized_similarity(a_words[i], b_words[j])
+            s = similarity(a_words[i], b_words[j])
             if s >= GAP_SIMILARITY:
                 scores[i, j] = s
 

@@ -17,6 +17,8 @@ from desktop.core.comparison import Op, WordOp
 # Above this many cells a bit-parallel LCS gets slow and memory-hungry (N·M/64 words):
 # split the pair at tokens unique to both sides first.
 DIRECT_LIMIT = 4_000_000
+FALLBACK_LIMIT = 100_000_000  # without anchors, still affordable once (about 12 MB, a second)
+CHUNK = 4_000
 CHAR_SIMILARITY = 0.5  # below this, two words are different words, not a respelling
 
 Run = tuple[str, int, int, int, int]
@@ -54,8 +56,11 @@ def _diff(ka, a0, a1, kb, b0, b1, out: list[Run]) -> None:
             out.append((o.tag, a0 + o.src_start, a0 + o.src_end, b0 + o.dest_start, b0 + o.dest_end))
     else:
         anchors = _unique_anchors(ka, a0, a1, kb, b0, b1)
-        if not anchors:
-            out.append(("replace", a0, a1, b0, b1))
+        if not anchors and (a1 - a0) * (b1 - b0) <= FALLBACK_LIMIT:
+            for o in Indel.opcodes(ka[a0:a1], kb[b0:b1]):
+                out.append((o.tag, a0 + o.src_start, a0 + o.src_end, b0 + o.dest_start, b0 + o.dest_end))
+        elif not anchors:
+            _windowed(ka, a0, a1, kb, b0, b1, out)
         else:
             pa, pb = a0, b0
             for i, j in anchors:
@@ -65,6 +70,33 @@ def _diff(ka, a0, a1, kb, b0, b1, out: list[Run]) -> None:
             _diff(ka, pa, a1, kb, pb, b1, out)
     if tail:
         out.append(tail)
+
+
+def _windowed(ka, a0, a1, kb, b0, b1, out: list[Run]) -> None:
+    """Diff window by window when no word occurs once on each side (a long run over a small
+    vocabulary): each window's diff is kept up to its last match in the first three quarters,
+    and the next window starts there, so the windows stay in step across insertions."""
+    pa, pb = a0, b0
+    while pa < a1 or pb < b1:
+        ea, eb = min(a1, pa + CHUNK), min(b1, pb + CHUNK)
+        codes = list(Indel.opcodes(ka[pa:ea], kb[pb:eb])) if pa < ea and pb < eb else []
+        if ea == a1 and eb == b1:
+            if codes:
+                out.extend((o.tag, pa + o.src_start, pa + o.src_end, pb + o.dest_start, pb + o.dest_end) for o in codes)
+            elif pa < a1:
+                out.append(("delete", pa, a1, pb, pb))
+            elif pb < b1:
+                out.append(("insert", pa, pa, pb, b1))
+            return
+        equal = [k for k, o in enumerate(codes) if o.tag == "equal"]
+        early = [k for k in equal if codes[k].src_end <= (ea - pa) * 3 // 4]
+        if not equal:
+            out.append(("replace", pa, ea, pb, eb))
+            pa, pb = ea, eb
+            continue
+        last = (early or equal)[-1]
+        out.extend((o.tag, pa + o.src_start, pa + o.src_end, pb + o.dest_start, pb + o.dest_end) for o in codes[: last + 1])
+        pa, pb = pa + codes[last].src_end, pb + codes[last].dest_end
 
 
 def _unique_anchors(ka, a0, a1, kb, b0, b1) -> list[tuple[int, int]]:
