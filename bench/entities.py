@@ -1,6 +1,7 @@
 """Measure the entity rules on the shared corpus: CoNLL++ NER, BASIL entities and quotes, MSRP discrepancies, speed.
 
-Run: .venv/bin/python bench/entities.py  (skips cleanly when ../shared/corpus is absent)
+Run: .venv/bin/python bench/entities.py [-v]  (-v prints wrongly attributed quotes; skips cleanly when
+../shared/corpus is absent)
 """
 
 from __future__ import annotations
@@ -162,12 +163,46 @@ def _entity_found(main: str, names: list[list[str]]) -> bool:
 
 # Gold speakers that name a group; a person of that group quoted by name is not counted wrong or right.
 _GROUP_WORDS = frozenset("party democrats republicans lawmakers administration senate house committee gop".split())
+# Labels for a set of people rather than one person or one body ("Democratic_Lawmakers", "plaintiffs").
+_PLURAL_GROUPS = frozenset("""democrats republicans lawmakers officials leaders members protestors protesters
+    plaintiffs catholics companies activists conservatives liberals critics supporters opponents""".split())
+_GENERIC = frozenset("campaign officials lawmakers leaders members and the of".split())
 
 
-def bench_basil() -> None:
+def _group_label(label: str) -> bool:
+    words = label.split("_")
+    return any(w[:1].islower() or w.lower() in _PLURAL_GROUPS for w in words)
+
+
+def _strict_right(label: str, ours: str) -> bool:
+    """The gold label's last word is one of the words of our speaker's name."""
+    gold_last = fold(label.split("_")[-1])
+    return gold_last in name_tokens(ours) or gold_last in fold(ours)
+
+
+def _token_right(label: str, ours: str) -> bool:
+    """Underscores read as spaces; a word of the label (not "campaign", "officials") is a word of ours,
+    spelled alike up to one edit in words of 5+ letters, or a plural/adjective of it ("Democrats" /
+    "Democratic Party")."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    gold = [fold(w) for w in label.split("_") if w.lower() not in _GENERIC] or [fold(label.split("_")[-1])]
+    mine = name_tokens(ours) or [fold(w) for w in ours.split()]
+    for g in gold:
+        for t in mine:
+            if g == t or (min(len(g), len(t)) >= 5 and DamerauLevenshtein.distance(g, t) <= 1):
+                return True
+            if min(len(g), len(t)) > 5 and (g.startswith(t[:-1]) or t.startswith(g[:-1])):
+                return True
+    return False
+
+
+def bench_basil(verbose: bool = False) -> None:
     if not (CORPUS / "basil").exists():
         print("basil: not found, skipped")
         return
+    tok_right = single_named = single_attr = single_right = single_tok = 0
+    wrong: list[tuple[str, str, str]] = []
     found = total = present = found_present = 0
     q_total = q_seen = q_attr = q_named = q_named_attr = q_right = 0
     p_named = p_attr = p_right = 0
@@ -207,11 +242,18 @@ def bench_basil() -> None:
                 q_attr += 1
             if named:
                 q_named += 1
+                group = _group_label(p["speaker"])
+                single_named += not group
                 if spk:
                     q_named_attr += 1
-                    gold_last = fold(p["speaker"].split("_")[-1])
-                    right = gold_last in name_tokens(spk) or gold_last in fold(spk)
-                    q_right += right
+                    q_right += _strict_right(p["speaker"], spk)
+                    tok_right += _token_right(p["speaker"], spk)
+                    if not group:
+                        single_attr += 1
+                        single_right += _strict_right(p["speaker"], spk)
+                        single_tok += _token_right(p["speaker"], spk)
+                    if verbose and not _token_right(p["speaker"], spk):
+                        wrong.append((txt[:70], p["speaker"], spk))
             person = named and len([w for w in p["speaker"].split("_") if w[:1].isupper()]) >= 2 and not any(
                 w.lower() in _GROUP_WORDS for w in p["speaker"].split("_"))
             if person:
@@ -226,9 +268,17 @@ def bench_basil() -> None:
     print(f"  annotated quotes with a speaker: {q_total}; inside an extracted quote: {q_seen} ({q_seen / max(q_total, 1):.3f})")
     print(f"  attributed: {q_attr}/{q_total} = {q_attr / max(q_total, 1):.3f}")
     print(f"  named gold speaker: {q_named}; attributed {q_named_attr} ({q_named_attr / max(q_named, 1):.3f}); "
-          f"right speaker {q_right}/{q_named_attr} = {q_right / max(q_named_attr, 1):.3f} of those attributed")
+          f"right speaker {q_right}/{q_named_attr} = {q_right / max(q_named_attr, 1):.3f} of those attributed "
+          f"(strict: the label's last word is a word of our name)")
+    print(f"    token-matched (label words, underscores as spaces, one-edit spellings, Democrats~Democratic): "
+          f"{tok_right}/{q_named_attr} = {tok_right / max(q_named_attr, 1):.3f}")
+    print(f"  gold speaker one person or one body (not a group label like Democratic_Lawmakers, plaintiffs): "
+          f"{single_named}; attributed {single_attr}; right strict {single_right}/{single_attr} = "
+          f"{single_right / max(single_attr, 1):.3f}, token-matched {single_tok}/{single_attr} = {single_tok / max(single_attr, 1):.3f}")
     print(f"  gold speaker a person's full name: {p_named}; attributed {p_attr} ({p_attr / max(p_named, 1):.3f}); "
           f"right speaker {p_right}/{p_attr} = {p_right / max(p_attr, 1):.3f} of those attributed")
+    for quote, gold, ours in wrong[:30]:
+        print(f"    wrong: \u201c{quote}\u201d gold {gold}, ours {ours}")
     arts = [body_article(p) for _, p, _ in basil_articles()]
     best = secs
     for _ in range(2):  # the machine is shared: report the best of three passes
@@ -253,13 +303,32 @@ def _truth(a: str, b: str) -> str:
     from rapidfuzz import fuzz
 
     ca, cb = set(_CAPWORD.findall(a)), set(_CAPWORD.findall(b))
+    loose = False
     for x in ca - cb:
         for y in cb - ca:
             if x[0] == y[0] and fuzz.ratio(x, y) >= 80:
-                return "name"
+                if not _inflection(x, y):
+                    return "name"
+                loose = True
+    if loose:
+        return "inflection"
     if na == nb:
         return "same"
     return "other"
+
+
+def _inflection(x: str, y: str) -> bool:
+    """Not two spellings of one name: a plural, possessive or demonym of the other ("America" /
+    "Americans", "Iraq" / "Iraqi", "Democrat" / "Democrats"), or a place and its demonym."""
+    if x.startswith(y) or y.startswith(x):
+        return True
+    gaz = load_gazetteer()
+    for p, d in ((x, y), (y, x)):
+        place = gaz.place(p)
+        code = gaz.demonyms.get(d) or gaz.demonyms.get(d.rstrip("s"))
+        if place is not None and code and place.country == code:
+            return True
+    return False
 
 
 def bench_msrp() -> None:
@@ -277,9 +346,15 @@ def bench_msrp() -> None:
         truth = _truth(a, b)
         if truth == "other":
             continue
+        loose = truth == "inflection"
         left, right = body_article([a], one_sentence_each=True), body_article([b], one_sentence_each=True)
         _, ds = match(left, extract(left), right, extract(right))
         kinds = {d.kind for d in ds}
+        if loose or truth == "name":  # the earlier, looser selection counted both
+            counts["name_loose"] += 1
+            hits["name_loose"] += DiscrepancyKind.NAME in kinds
+        if loose:
+            continue
         counts[truth] += 1
         if truth == "figure" and DiscrepancyKind.FIGURE in kinds:
             hits[truth] += 1
@@ -291,7 +366,10 @@ def bench_msrp() -> None:
     print(f"  figure differs: {counts['figure']} pairs, figure discrepancy reported in {hits['figure']} "
           f"({hits['figure'] / max(counts['figure'], 1):.3f})")
     print(f"  name spelled differently: {counts['name']} pairs, name discrepancy reported in {hits['name']} "
-          f"({hits['name'] / max(counts['name'], 1):.3f})")
+          f"({hits['name'] / max(counts['name'], 1):.3f}; plurals, possessives and demonyms such as America/Americans "
+          f"left out)")
+    print(f"    looser selection with those kept: {counts['name_loose']} pairs, reported in {hits['name_loose']} "
+          f"({hits['name_loose'] / max(counts['name_loose'], 1):.3f})")
     print(f"  nothing differs: {counts['same']} pairs, a figure/name/date discrepancy reported in {hits['same']} "
           f"({hits['same'] / max(counts['same'], 1):.3f}, false alarms)")
 
@@ -304,7 +382,7 @@ def main() -> int:
     load_gazetteer()
     print(f"gazetteer loaded in {time.perf_counter() - t0:.2f} s")
     bench_conll()
-    bench_basil()
+    bench_basil(verbose="-v" in sys.argv)
     bench_msrp()
     return 0
 

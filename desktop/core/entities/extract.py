@@ -21,15 +21,17 @@ from desktop.core.entities.grouping import (
     group_people,
     group_places,
 )
-from desktop.core.entities.lexicon import PRONOUNS
+from desktop.core.entities.lexicon import FEMALE, MALE, PRONOUNS
 from desktop.core.entities.model import Entity, EntityType, Extraction, Quote
 from desktop.core.entities.names import NameFinder, Raw
-from desktop.core.entities.quotes import QuoteHit, find_quotes
+from desktop.core.entities.quotes import QuoteHit, find_quotes, sentence_bounds as _sentence_bounds
 from desktop.core.entities.tokens import tokenize
 from desktop.core.text import split_sentences
 
 _AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
 _LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")
+# A digit or a word that may start a date: sentences without one skip the date rules.
+_DATE_HINT_RE = re.compile(r"\d|\b(?:" + "|".join(sorted({h.rstrip(".") for h in DATE_HINTS}, key=len, reverse=True)) + r")\b")
 
 
 def extract(article: Article, *, include_boilerplate: bool = False) -> Extraction:
@@ -60,8 +62,9 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
 
     ref = _reference(article)
     date_hits = []
-    for s, toks in zip(sentences, sent_toks):
-        if any(t.kind == "N" or t.text in DATE_HINTS for t in toks):  # most sentences name no date
+    hint = _DATE_HINT_RE.search
+    for s in sentences:
+        if hint(text, s.start, s.end):  # most sentences name no date
             date_hits.extend(find_dates(text, s.start, s.end, ref))
     taken = [(h.start, h.end) for h in date_hits]
     figure_hits = []
@@ -75,7 +78,7 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
     entities += group_dates(date_hits)
     entities += group_figures(figure_hits)
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 0))
-    quotes = _quotes(text, blocks, entities)
+    quotes = _quotes(text, blocks, entities, gaz)
     return Extraction(tuple(entities), tuple(quotes))
 
 
@@ -121,18 +124,19 @@ def _counterparts(raws: list[Raw]) -> None:
             last_role = r.role
 
 
-def _quotes(text: str, blocks, entities: list[Entity]) -> list[Quote]:
+def _quotes(text: str, blocks, entities: list[Entity], gaz) -> list[Quote]:
     people = [(m.start, m.end, e) for e in entities if e.type == EntityType.PERSON for m in e.mentions]
     orgs = [(m.start, m.end, e) for e in entities if e.type == EntityType.ORGANIZATION for m in e.mentions]
     people.sort(key=lambda x: x[0])
     orgs.sort(key=lambda x: x[0])
+    genders = {id(e): _gender(e, gaz) for e in entities if e.type == EntityType.PERSON}
     out: list[Quote] = []
     prev_speaker: tuple[str, str] = ("", "")
     prev_open = False
     for b in blocks:
         hits = find_quotes(text, b.start, b.end)
         for i, h in enumerate(hits):
-            speaker = _resolve(h, people, orgs, b.start, text, out)
+            speaker = _resolve(h, people, orgs, b.start, text, out, genders)
             if not speaker[0] and i == 0 and (prev_open or _starts_with_quote(text, b.start)) and prev_speaker[0]:
                 speaker = prev_speaker  # a quote that runs on from the paragraph before
             out.append(Quote(h.text, h.start, h.end, speaker[0], speaker[1]))
@@ -158,7 +162,8 @@ def _starts_with_quote(text: str, start: int) -> bool:
     return text[start : start + 1] in ("\u201c", '"')
 
 
-def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: list[Quote] | None = None) -> tuple[str, str]:
+def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: list[Quote] | None = None,
+             genders: dict[int, str] | None = None) -> tuple[str, str]:
     if h.s_start < 0:
         return "", ""
     for pool, typ in ((people, "person"), (orgs, "organization")):
@@ -167,17 +172,11 @@ def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: l
                 return ent.name, typ
     words = h.speaker.rstrip(".,").split()
     low = words[0].lower() if words else ""
+    if low == "it":  # "it said": the organisation named last, or nobody
+        cands = [x for x in orgs if x[1] <= h.s_start]
+        return (cands[-1][2].name, "organization") if cands else ("", "")
     if low in PRONOUNS:
-        if low == "it":
-            cands = [x for x in orgs if x[1] <= h.s_start]
-            return (cands[-1][2].name, "organization") if cands else ("", "")
-        # "he said": the last person quoted nearby, else the nearest person named as a subject
-        recent = [q for q in (done or []) if q.speaker_type == "person" and q.end >= para_start - 600]
-        if recent:
-            return recent[-1].speaker, "person"
-        cands = [x for x in people if x[1] <= h.s_start and x[0] >= para_start - 2000
-                 and not _modifier(text, x[1]) and not _inside_quote(done or [], x[0])]
-        return (cands[-1][2].name, "person") if cands else ("", "")
+        return _antecedent(h, people, para_start, text, done or [], genders or {}, PRONOUNS[low])
     if low in ("the", "a", "an", "one", "another"):
         last = words[-1].lower()
         for s, e, ent in reversed(orgs):
@@ -189,6 +188,38 @@ def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: l
         if ent.name.lower().split()[-1] == surname:
             return ent.name, "person"
     return h.speaker.rstrip(".,"), ""
+
+
+def _antecedent(h: QuoteHit, people, para_start: int, text: str, done: list[Quote], genders: dict[int, str],
+                want: str) -> tuple[str, str]:
+    """ "he said": the subject of the latest sentence that names a person of that gender (the first
+    person named in it, as a subject comes first), outside quotes and not used as a modifier."""
+    cands = [x for x in people if x[1] <= h.s_start and x[0] >= para_start - 2000
+             and not _modifier(text, x[1]) and not _inside_quote(done, x[0])
+             and (not want or genders.get(id(x[2]), want) == want)]
+    if not cands:
+        recent = [q for q in done if q.speaker_type == "person" and q.end >= para_start - 600]
+        return (recent[-1].speaker, "person") if recent else ("", "")
+    last = cands[-1]
+    s_start, _ = _sentence_bounds(text, max(0, last[0] - 400), last[1], last[0])
+    first = next(x for x in cands if x[0] >= s_start)
+    return first[2].name, "person"
+
+
+def _gender(e: Entity, gaz) -> str:
+    """ "m" or "f" from a courtesy title, a gendered role or a given name the census is clear about."""
+    for m in e.mentions:
+        first = m.text.split()[0].lower()
+        if first in FEMALE:
+            return "f"
+        if first in MALE:
+            return "m"
+    role = e.role.lower().split()
+    if any(w in FEMALE for w in role):
+        return "f"
+    if any(w in MALE for w in role):
+        return "m"
+    return gaz.given_gender.get(e.name.split()[0], "")
 
 
 def _modifier(text: str, end: int) -> bool:

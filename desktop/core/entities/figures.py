@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.core.entities.lexicon import FUNCTION_WORDS
+from desktop.core.entities.lexicon import FUNCTION_WORDS, IRREGULAR_PAST
 
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -147,15 +147,16 @@ _OF_RE = re.compile(r"\s+of\s+")
 
 
 def _measured(text: str, pos: int, end: int) -> str:
-    """ "tonnes of heavy fuel oil": the noun phrase after a measure and "of", up to three words
-    (without a parser a fourth is as often the verb: "oil ran aground")."""
+    """ "tonnes of heavy fuel oil": the noun phrase after a measure and "of", up to three words, ended
+    early by a function word or a verb form ("oil ran aground")."""
     m = _OF_RE.match(text, pos, end)
     if m is None:
         return ""
     words = []
     for w in _WORD_RE.finditer(text, m.end(), min(end, m.end() + 60)):
         low = w.group().lower()
-        if not w.group()[0].isalpha() or low in _STOP or low.endswith("ly") or (words and low.endswith("ed")):
+        if not w.group()[0].isalpha() or low in _STOP or low in IRREGULAR_PAST or low.endswith("ly") or (
+                words and low.endswith("ed")):
             break
         words.append(w.group())
         if len(words) == 3:

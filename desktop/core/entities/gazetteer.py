@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from desktop.core.resources import resource_path
@@ -27,6 +27,7 @@ class Gazetteer:
     countries: dict[str, str]  # alpha-2 -> English name
     demonyms: dict[str, str]  # "Japanese" -> "JP"
     given_names: frozenset[str]
+    given_gender: dict[str, str] = field(default_factory=dict)  # "Mary" -> "f", where the census is clear
 
     def place(self, name: str) -> Place | None:
         hit = self.places.get(name)
@@ -59,4 +60,5 @@ def load_gazetteer() -> Gazetteer:
         countries=data["countries"],
         demonyms=data["demonyms"],
         given_names=frozenset(data["given_names"]),
+        given_gender=data.get("given_gender", {}),
     )

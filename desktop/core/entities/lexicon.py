@@ -37,8 +37,10 @@ TITLE_MODIFIERS = frozenset(
 )
 # Courtesy titles and abbreviations that are always titles.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. rev rev.".split())
-FEMALE = frozenset("mrs mrs. ms ms. lady dame queen princess empress she her".split())
-MALE = frozenset("mr mr. sir lord king prince emperor he him his".split())
+FEMALE = frozenset("""mrs mrs. ms ms. lady dame queen princess empress she her spokeswoman chairwoman congresswoman
+    councilwoman assemblywoman businesswoman actress mother wife daughter sister""".split())
+MALE = frozenset("""mr mr. sir lord king prince emperor he him his spokesman congressman councilman assemblyman
+    businessman father husband son brother""".split())
 
 # Lower-case role nouns that introduce a person: "spokesman John Smith", "her counterpart, X".
 ROLE_NOUNS = frozenset(
@@ -124,3 +126,12 @@ PARTY_MEMBERS = {
 }
 # Party adjectives, taken as the party only when they stand alone ("Democratic lawmakers", "a Republican").
 PARTY_ADJECTIVES = {"Republican": "Republican Party", "Democratic": "Democratic Party"}
+
+# Irregular past tenses: without a parser they mark where a noun phrase ends ("fuel oil ran aground").
+IRREGULAR_PAST = frozenset(
+    """ran sank went came hit struck fell rose took made gave left got put sent spent lost won built sold
+    bought brought caught thought fought held kept led met paid told saw found became began broke chose drove
+    flew froze grew hid knew lay rode rang sang sat shook shot shut slid spoke spun stood stole stuck swam
+    swung threw tore woke wore wrote burst cost cut hurt let quit spread split sprang sprung blew drew dug
+    """.split()
+)

@@ -196,7 +196,8 @@ class NameFinder:
             return
         if words[0] in _VESSEL_PREFIXES and len(run) > 1:
             return  # a ship ("MV Saltmarsh Dawn"), neither person nor place
-        if any(w.lower() in lx.MISC_HEADS for w in words) or all(len(w.rstrip(".")) == 1 for w in words):
+        if (words[-1].lower() in lx.MISC_HEADS or words[0] not in gaz.given_names and any(
+                w.lower() in lx.MISC_HEADS for w in words)) or all(len(w.rstrip(".")) == 1 for w in words):
             return  # an event or a title of something; or stray initials ("A", "F G")
         last = words[-1]
         if len(run) > 1 and (last in gaz.demonyms or (last.endswith("s") and last[:-1] in gaz.demonyms)):

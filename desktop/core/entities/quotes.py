@@ -76,7 +76,7 @@ def _is_break(text: str, dot: int) -> bool:
     return not (word in _NO_BREAK or (len(word) == 1 and word.isupper()))
 
 
-def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
     a = start
     for m in _BREAK_RE.finditer(text, start, pos):
         if _is_break(text, m.start()):
@@ -90,7 +90,7 @@ def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, in
 
 
 def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: int, before_mark: int) -> None:
-    _, s_end = _sentence_bounds(text, p_start, p_end, after_mark)
+    _, s_end = sentence_bounds(text, p_start, p_end, after_mark)
     after = text[after_mark : min(p_end, max(s_end, after_mark + 120))]
     for rx, how in ((_AFTER_VS, "quote, said S"), (_AFTER_SV, "quote, S said")):
         m = rx.match(after)
@@ -102,7 +102,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                     s_start, s_end = named.start("s"), named.end("s")
             hit.speaker, hit.s_start, hit.s_end, hit.how = text[s_start:s_end], s_start, s_end, how
             return
-    s_start, _ = _sentence_bounds(text, p_start, p_end, before_mark)
+    s_start, _ = sentence_bounds(text, p_start, p_end, before_mark)
     before = text[s_start:before_mark]
     for m in _BEFORE_SV.finditer(before):
         if _plausible(m.group("s")):
@@ -123,7 +123,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
         return
     if s_start > p_start and before.strip() == "":
         # "Mayor Rosa Quint said the budget was tight. “We cut ...”": the sentence before says who
-        prev_start, _ = _sentence_bounds(text, p_start, p_end, max(p_start, s_start - 2))
+        prev_start, _ = sentence_bounds(text, p_start, p_end, max(p_start, s_start - 2))
         prev = text[prev_start:s_start]
         if "\u201c" not in prev and '"' not in prev:
             for m in _BEFORE_SV.finditer(prev):

@@ -31,6 +31,7 @@ class Tok(NamedTuple):
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
+    new = tuple.__new__  # skips the Python-level NamedTuple constructor: one token per word adds up
     pos = start
     finditer = _TOKEN_RE.finditer
     while True:
@@ -43,27 +44,27 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
                 if e < end and text[e] == ".":
                     acr = _ACRONYM_RE.match(text, s, end) if len(word) == 1 else None
                     if acr is not None:  # "U.S.", "a.m."
-                        append(Tok(s, acr.end(), acr.group(), "A"))
+                        append(new(Tok, (s, acr.end(), acr.group(), "A")))
                         restart = acr.end()
                         break
                     if word in _ABBREV or (len(word) == 1 and c.isupper() and (e + 1 >= end or text[e + 1].isspace())):
-                        append(Tok(s, e + 1, word + ".", "A"))  # "Mr.", "Gov.", the initial in "John F. Kennedy"
+                        append(new(Tok, (s, e + 1, word + ".", "A")))  # "Mr.", "Gov.", the initial in "John F. Kennedy"
                         restart = e + 1
                         break
                 if "'" in word or "\u2019" in word:
                     if word.endswith(_POSSESSIVE) and len(word) > 2:
-                        append(Tok(s, e - 2, word[:-2], "W"))
-                        append(Tok(e - 2, e, word[-2:], "S"))
+                        append(new(Tok, (s, e - 2, word[:-2], "W")))
+                        append(new(Tok, (e - 2, e, word[-2:], "S")))
                         continue
                     if word.endswith(("'", "\u2019")):
-                        append(Tok(s, e - 1, word[:-1], "W"))
-                        append(Tok(e - 1, e, word[-1], "S"))
+                        append(new(Tok, (s, e - 1, word[:-1], "W")))
+                        append(new(Tok, (e - 1, e, word[-1], "S")))
                         continue
-                append(Tok(s, e, word, "W"))
+                append(new(Tok, (s, e, word, "W")))
             elif c.isdigit():
-                append(Tok(s, e, word, "N"))
+                append(new(Tok, (s, e, word, "N")))
             else:
-                append(Tok(s, e, word, "P"))
+                append(new(Tok, (s, e, word, "P")))
         if restart is None:
             return out
         pos = restart

@@ -1,0 +1,91 @@
+"""Entity rules added for parties, datelines, measures and quote speakers, on texts written for these tests."""
+
+from __future__ import annotations
+
+from desktop.core.build import article_from_text
+from desktop.core.entities import extract, match
+from desktop.core.entities.model import DiscrepancyKind, EntityType
+
+
+def _ext(text: str, **kw):
+    art = article_from_text(text, path="rules.txt")
+    return art, extract(art, **kw)
+
+
+def _named(ext, typ):
+    return {e.name: e for e in ext.entities if e.type == typ}
+
+
+def test_party_members_name_their_party():
+    _, ext = _ext("Republicans in the state legislature blocked the levy on Tuesday. Senate Democrats said they would "
+                  "try again, and one Democrat called the vote a mistake. The GOP leadership did not comment.")
+    orgs = _named(ext, EntityType.ORGANIZATION)
+    assert {m.text for m in orgs["Republican Party"].mentions} == {"Republicans", "GOP"}
+    assert {m.text for m in orgs["Democratic Party"].mentions} == {"Democrats", "Democrat"}
+    assert "Senate" in orgs
+
+
+def test_department_of_x_is_the_x_department_and_group_names_are_organisations():
+    _, ext = _ext("The Department of Justice opened an inquiry into the port. A spokesman for the Justice "
+                  "Department declined to say more. The advocacy group Clear Harbor Now praised the move.")
+    orgs = _named(ext, EntityType.ORGANIZATION)
+    dept = [e for e in orgs.values() if "Justice" in e.name]
+    assert len(dept) == 1 and len(dept[0].mentions) == 2
+    assert "Clear Harbor Now" in orgs
+
+
+def test_given_name_that_is_also_a_noun_still_names_a_person():
+    _, ext = _ext("Union organizer Bill Marchetti wrote on the union's website that the strike would go on.")
+    assert "Bill Marchetti" in _named(ext, EntityType.PERSON)
+
+
+def test_all_caps_dateline_joins_the_city_and_takes_its_spelling():
+    _, ext = _ext("OSLO, Norway \u2014 Ferry crews walked out on Monday. The strike left Oslo without a harbour "
+                  "service for the first time since 1990.")
+    places = [e for e in ext.entities if e.type == EntityType.PLACE and e.name.lower() == "oslo"]
+    assert len(places) == 1 and places[0].name == "Oslo" and len(places[0].mentions) == 2
+    _, only = _ext("OSLO, Norway \u2014 Ferry crews walked out on Monday.")
+    assert "Oslo" in _named(only, EntityType.PLACE)
+
+
+def test_time_zone_is_not_an_entity():
+    text = "Published June 2, 2024 9:15am AST\n\nBERGEN \u2014 The storm closed the port at 6 a.m. AST on Sunday."
+    for boiler in (False, True):
+        _, ext = _ext(text, include_boilerplate=boiler)
+        assert not any("AST" in e.name for e in ext.entities if e.type != EntityType.DATE)
+
+
+def test_a_measure_keeps_its_unit_and_says_what_it_measures():
+    left, lx = _ext("A barge carrying 800 tonnes of crushed granite sank off the point on Friday.")
+    right, rx = _ext("A barge carrying 850 tonnes of crushed granite sank off the point on Friday.")
+    fig = next(e for e in lx.entities if e.type == EntityType.FIGURE)
+    assert fig.value == "800 tonnes" and fig.unit == "tonnes of crushed granite"
+    _, discs = match(left, lx, right, rx)
+    d = next(d for d in discs if d.kind == DiscrepancyKind.FIGURE)
+    assert (d.left_text, d.right_text, d.subject) == ("800 tonnes", "850 tonnes", "tonnes of crushed granite")
+    _, tons = _ext("The crane lifts 40 tons at a time.")
+    assert next(e for e in tons.entities if e.type == EntityType.FIGURE).unit == "tons"
+
+
+def _speakers(text: str) -> list[str]:
+    return [q.speaker for q in _ext(text)[1].quotes]
+
+
+def test_pronoun_takes_the_person_of_matching_gender():
+    text = ("Mayor Karen Holt met Governor Thomas Price at the pier on Monday.\n\n"
+            "\u201cWe will rebuild it before the summer,\u201d he said.\n\n"
+            "\u201cThe town cannot wait that long,\u201d she said.")
+    assert _speakers(text) == ["Thomas Price", "Karen Holt"]
+
+
+def test_pronoun_prefers_the_subject_of_the_sentence():
+    text = ("Paul Okoro thanked Mark Ellis for the loan at a dinner on Friday.\n\n"
+            "\u201cWe built this harbour together,\u201d he said.")
+    assert _speakers(text) == ["Paul Okoro"]
+
+
+def test_it_is_the_last_organisation_or_nobody():
+    assert _speakers("The figures came out on Monday. \u201cCosts rose sharply this year,\u201d it said.") == [""]
+    with_org = ("The Northgate Harbour Authority published its figures on Monday. "
+                "\u201cCosts rose sharply this year,\u201d it said.")
+    assert _speakers(with_org) == ["Northgate Harbour Authority"]
