@@ -302,7 +302,7 @@ def test_dropping_files_on_a_pane_reports_that_side(view, qtbot, tmp_path):
     target = view.text_view("right").viewport()
     # The real sequence: enter (the pane accepts files), then drop.
     enter = QDragEnterEvent(
-        QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPointF(20, 20).toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
@@ -317,7 +317,7 @@ def test_dropping_files_on_a_pane_reports_that_side(view, qtbot, tmp_path):
     words = QMimeData()
     words.setText("pasted words")
     refused = QDragEnterEvent(
-        QPointF(20, 20), Qt.DropAction.CopyAction, words, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPointF(20, 20).toPoint(), Qt.DropAction.CopyAction, words, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     QApplication.sendEvent(target, refused)
     assert not refused.isAccepted()
