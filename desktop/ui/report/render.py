@@ -25,9 +25,6 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-# Painting a long report makes thousands of void Qt calls; under shiboken6 6.12 on Python 3.11
-# each drops a reference to None. Importing desktop.ui (this package's parent) keeps it alive.
-
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 PAGE_SIZE_CHOICES = ("auto", "a4", "letter")
 
