@@ -69,6 +69,7 @@ def run(
     from PySide6.QtCore import QSettings, QTimer
 
     from desktop.core.resources import resource_path
+    from desktop.ui import crash
     from desktop.ui.main_window import MainWindow
 
     app = make_application(sys.argv[:1], dark=dark)
@@ -77,6 +78,7 @@ def run(
     # One-off runs use throwaway settings: they neither read nor change the user's.
     store = QSettings(os.path.join(scratch.name, "settings.ini"), QSettings.Format.IniFormat) if scratch else QSettings()
     window = MainWindow(store)
+    crash.install(window)  # unhandled errors: a dialog with the details, crash.log, and the app runs on
     if screenshot:
         window.resize(width, height)
 
