@@ -1,8 +1,9 @@
 """Label each change: figure, date, name, quote, attribution, hedging, cosmetic or other.
 
-A change is a hunk: neighbouring edited runs inside one sentence pair, merged when at most
-one word stands between them, so a reworded clause reads as one change. The rules look at
-both sides alike, so swapping sides never changes a label.
+A change is a hunk: an edited run inside one sentence pair, joined with its neighbours when
+they get the same label and at most one word stands between them, so a reworded clause
+reads as one change. The rules look at both sides alike, so swapping sides never changes
+a label.
 """
 
 from __future__ import annotations
