@@ -98,7 +98,7 @@ def test_titles_show_first_and_cancel_keeps_what_was_read(qtbot, window, tmp_pat
                 released.wait(10)
             if cancel is not None and cancel.is_set():
                 return
-            yield from real([path], workers=1)
+            yield from real([path], workers=1, prepare=kw.get("prepare"))
             time.sleep(0.05)
 
     monkeypatch.setattr(batch, "load_many", slow_load_many)

@@ -77,6 +77,13 @@ def profile(article: Article) -> Profile:
     )
 
 
+_TF = [0.0] + [1 + math.log(c) for c in range(1, 256)]
+
+
+def _tf(count: int) -> float:
+    return _TF[count] if count < 256 else 1 + math.log(count)
+
+
 def date_factor(a: date | None, b: date | None) -> float:
     if a is None or b is None:
         return 1.0
@@ -93,6 +100,7 @@ class RelatedIndex:
         self._profiles: dict[str, Profile] = {}
         self._postings: dict[str, set[str]] = {}
         self._norms: dict[str, float] = {}  # cached tf-idf norms, cleared when document frequencies move
+        self._idfs: dict[str, float] = {}  # cached per term, cleared with the norms
 
     def __len__(self) -> int:
         return len(self._profiles)
@@ -107,6 +115,7 @@ class RelatedIndex:
         for term in p.counts:
             self._postings.setdefault(term, set()).add(p.id)
         self._norms.clear()
+        self._idfs.clear()
 
     def add_article(self, article: Article) -> None:
         self.add(profile(article))
@@ -122,9 +131,13 @@ class RelatedIndex:
                 if not ids:
                     del self._postings[term]
         self._norms.clear()
+        self._idfs.clear()
 
     def _idf(self, term: str) -> float:
-        return math.log((1 + len(self._profiles)) / (1 + len(self._postings.get(term, ()))))
+        idf = self._idfs.get(term)
+        if idf is None:
+            idf = self._idfs[term] = math.log((1 + len(self._profiles)) / (1 + len(self._postings.get(term, ()))))
+        return idf
 
     def _weights(self, p: Profile) -> dict[str, float]:
         return {t: (1 + math.log(c)) * self._idf(t) for t, c in p.counts.items()}
@@ -138,7 +151,13 @@ class RelatedIndex:
 
     def score(self, a: Profile, b: Profile, a_weights: dict[str, float] | None = None) -> float:
         wa = a_weights if a_weights is not None else self._weights(a)
-        dot = sum(w * (1 + math.log(b.counts[t])) * self._idf(t) for t, w in wa.items() if t in b.counts)
+        return self._score(a, b, {t: w * self._idf(t) for t, w in wa.items()})
+
+    def _score(self, a: Profile, b: Profile, a_idf: dict[str, float]) -> float:
+        """`a_idf` is a's weights times idf, made once per query: b's side is then one
+        table lookup per shared term (shared terms are found by a set intersection in C)."""
+        counts = b.counts
+        dot = sum(a_idf[t] * _tf(counts[t]) for t in a_idf.keys() & counts.keys())
         cosine = dot / (self._norm(a) * self._norm(b))
         names = len(a.names & b.names) / (len(a.names | b.names) or 1)
         common = len(a.shingles & b.shingles)
@@ -158,7 +177,8 @@ class RelatedIndex:
                 if other != article_id:
                     votes[other] += weights[term]
         candidates = [oid for oid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]]
-        scored = [(oid, self.score(p, self._profiles[oid], weights)) for oid in candidates]
+        a_idf = {t: w * self._idf(t) for t, w in weights.items()}
+        scored = [(oid, self._score(p, self._profiles[oid], a_idf)) for oid in candidates]
         scored.sort(key=lambda kv: (-kv[1], kv[0]))
         return scored[:top]
 

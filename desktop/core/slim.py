@@ -7,7 +7,7 @@ milliseconds, exactly as `build_article` made it, when an article is read or com
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from desktop.core.article import Article, Span
 from desktop.core.text import split_sentences, tokenize
@@ -38,3 +38,18 @@ def full(article: Article) -> Article:
         starts.append(ti)
     starts.append(len(tokens))
     return replace(article, sentences=tuple(sentences), tokens=tuple(tokens), sentence_token_starts=tuple(starts))
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """What a folder load keeps of an article, made in the worker process (`load_many(prepare=...)`)."""
+
+    article: Article  # slim
+    words: int
+    profile: object  # desktop.core.related.Profile
+
+
+def prepare_for_list(article: Article) -> Listed:
+    from desktop.core.related import profile
+
+    return Listed(slim(article), article.word_count, profile(article))

@@ -79,13 +79,15 @@ def pending_row(path: str, title: str) -> ListRow:
     return ListRow(article, title, "", "", "", 0, f"{title} {name}".casefold(), f"{title}\n{path}\nreading…", name, True)
 
 
-def describe(article: Article) -> ListRow:
-    """The row for an article; pure Python, so loaders compute it on a worker."""
+def describe(article: Article, words: int | None = None) -> ListRow:
+    """The row for an article; pure Python, so loaders compute it on a worker.
+
+    `words` is given for a slim article (its word count was taken before the tokens went)."""
     name = Path(article.path).name if article.path else ""
     title = article.title or name or "(untitled)"
     source = article.source
     date = article.published.value[:10] if article.published else ""
-    words = article.word_count
+    words = article.word_count if words is None else words
     tooltip = "\n".join(
         part
         for part in (
