@@ -110,7 +110,8 @@ def generate(folder: Path, count: int = 10_000, clusters: int = 300, seed: int =
         date = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         copies = rng.randint(2, 4) if len(files) // 3 < clusters * 3 and rng.random() < 0.12 else 1
         for c in range(min(copies, count - n)):
-            text = paragraphs if c == 0 else writer.variant(paragraphs)
+            exact = c > 0 and rng.random() < 0.1  # some copies are exact (another outlet ran the wire as is)
+            text = paragraphs if c == 0 or exact else writer.variant(paragraphs)
             files.append(write(title, text, sub / f"a{n:05d}", rng.choice(formats), date))
             n += 1
     return files

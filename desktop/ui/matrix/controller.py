@@ -39,6 +39,7 @@ class MatrixController(QObject):
         self.dock.setObjectName("similarityDock")
         self.dock.setWidget(body)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.problems_dock, self.dock)  # the bottom strip is shared, one tab each
         self.dock.hide()
         self.action = window._action("Similarity &matrix", self.show_matrix, "Ctrl+Shift+G", None, "Score every pair of the selected articles (up to 50) as a heat map")
         self.action.setIcon(glyph("matrix"))
