@@ -28,6 +28,38 @@ def _needs_offscreen(screenshot: str | None, smoke_test: bool) -> bool:
     return False
 
 
+def seconds_since_start() -> float:
+    """Seconds since this process started (Linux: from /proc), else since `desktop` was imported."""
+    import time
+
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as f:
+            uptime = float(f.read().split()[0])
+        # Field 22 of stat (the 20th after the command name) is the start in clock ticks since boot.
+        return max(0.0, uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, AttributeError):
+        import desktop
+
+        return time.perf_counter() - desktop.IMPORTED_AT
+
+
+def _report_first_paint(window) -> None:
+    """DIPTYCH_TIMING=1: print `painted <seconds since process start>` once the window has painted."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event) -> bool:  # Override QObject
+            if event.type() == QEvent.Type.Paint:
+                print(f"painted {seconds_since_start():.3f}", flush=True)
+                window.removeEventFilter(self)
+            return False
+
+    window._first_paint_spy = FirstPaint(window)  # kept alive by its parent
+    window.installEventFilter(window._first_paint_spy)
+
+
 def make_application(argv: list[str], dark: bool = False):
     from PySide6.QtWidgets import QApplication
 
@@ -70,21 +102,28 @@ def run(
 
     from desktop.core.resources import resource_path
     from desktop.ui import crash
+    from desktop.ui.articles.problems import Problem
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import open_store
 
     app = make_application(sys.argv[:1], dark=dark)
     one_off = bool(screenshot or smoke_test)
     scratch = tempfile.TemporaryDirectory(prefix="diptych-") if one_off else None
     # One-off runs use throwaway settings: they neither read nor change the user's.
-    store = QSettings(os.path.join(scratch.name, "settings.ini"), QSettings.Format.IniFormat) if scratch else QSettings()
+    # A damaged settings file is set aside and its last good copy used (settings.open_store).
+    store, damage = (QSettings(os.path.join(scratch.name, "settings.ini"), QSettings.Format.IniFormat), None) if scratch else open_store()
     window = MainWindow(store)
     crash.install(window)  # unhandled errors: a dialog with the details, crash.log, and the app runs on
+    if damage:
+        window.add_problem(Problem(store.fileName(), damage))
     if screenshot:
         window.resize(width, height)
 
     paths = list(files or [])
     if samples:
         paths = [str(resource_path("samples", "harbour-wire.txt")), str(resource_path("samples", "harbour-herald.html"))] + paths
+    if os.environ.get("DIPTYCH_TIMING") == "1":
+        _report_first_paint(window)
     window.show()
     if not one_off:  # screenshots and smoke tests stay deterministic: no autosave, no reopening
         window.workspace.start(restore=not paths)

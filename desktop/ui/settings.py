@@ -6,6 +6,9 @@ a temporary INI file and never touch the user's real settings.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -96,3 +99,66 @@ def add_recent(recent: list[str], path: str) -> list[str]:
 def temporary_store(path: str) -> QSettings:
     """An INI store at `path`, for tests and for one-off runs (screenshots, smoke tests)."""
     return QSettings(path, QSettings.Format.IniFormat)
+
+
+def open_store(path: str | None = None) -> tuple[QSettings, str | None]:
+    """The settings store, checked: a damaged file is set aside and the last good copy used.
+
+    Every readable file is copied to NAME.bak when opened: the last good copy. A file Qt
+    cannot parse, or one holding bytes but no settings, is renamed NAME.damaged (kept for
+    the user to look at) and the .bak put in its place. Returns (store, reason): the reason
+    says in plain words what was set aside, or is None when all was well.
+    """
+    store = QSettings(path, QSettings.Format.IniFormat) if path else QSettings()
+    name = store.fileName()
+    if not os.path.isfile(name):  # nothing saved yet, or not a file (the Windows registry)
+        return store, None
+    if _readable(store, name):
+        try:
+            _copy_atomically(name, name + ".bak")
+        except OSError:
+            pass  # a read-only folder: the settings still work, there is just no spare copy
+        return store, None
+    del store
+    damaged = name + ".damaged"
+    try:
+        os.replace(name, damaged)
+        restored = os.path.isfile(name + ".bak")
+        if restored:
+            _copy_atomically(name + ".bak", name)
+    except OSError as exc:
+        fresh = temporary_store(os.path.join(tempfile.mkdtemp(prefix="diptych-settings-"), "settings.ini"))
+        return fresh, f"the settings file is damaged and could not be set aside ({exc.strerror}); using defaults for now"
+    store = QSettings(path, QSettings.Format.IniFormat) if path else QSettings()
+    store.sync()
+    if restored and _readable(store, name):
+        return store, f"the settings file was damaged; it was set aside as {os.path.basename(damaged)} and the last good copy was used"
+    store.clear()
+    return store, f"the settings file was damaged; it was set aside as {os.path.basename(damaged)} and the defaults are used"
+
+
+def _readable(store: QSettings, name: str) -> bool:
+    if store.status() != QSettings.Status.NoError:
+        return False
+    if store.allKeys():
+        return True
+    try:
+        with open(name, "rb") as stream:
+            return not stream.read(4096).strip()  # an empty file is fine; unparsed bytes are not
+    except OSError:
+        return False
+
+
+def _copy_atomically(source: str, target: str) -> None:
+    folder = os.path.dirname(target) or "."
+    fd, tmp = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
