@@ -16,6 +16,7 @@ from desktop.ui.workspace.notes import NotesDock
 SUFFIX = ".diptych"
 AUTOSAVE_NAME = "autosave.diptych"
 AUTOSAVE_MS = 2000  # after the last change
+FOLDER_LOAD_OVER = 16  # a workspace with more files than this loads like a folder
 FILTER = "Diptych workspaces (*.diptych);;All files (*)"
 
 
@@ -64,8 +65,10 @@ class WorkspaceController(QObject):
         for action in (window.ignore_case_action, window.ignore_punct_action, window.boilerplate_action):
             action.toggled.connect(self.changed)
         self.notes.editor.textChanged.connect(self.changed)
-        self.model.rowsInserted.connect(self._place_pair)
-        self.model.dataChanged.connect(self._place_pair)
+        self.model.rowsInserted.connect(self._rows_inserted)
+        self.model.dataChanged.connect(self._data_changed)
+        self._wanted: list[str] = []  # paths of the saved pair, left first
+        self._found: dict[str, str] = {}  # path -> id, as they arrive
 
     def install(self, file_menu, view_menu, before) -> None:
         for action in (self.open_action, self.save_action, self.save_as_action):
@@ -115,6 +118,8 @@ class WorkspaceController(QObject):
         if ws.notes:
             self.notes.show()
         self._want_pair = (ws.left, ws.right) if ws.left or ws.right else None
+        self._wanted = [p if _is_pasted(p) else os.path.abspath(p) for p in (ws.left, ws.right) if p]
+        self._found = {}
         gone = [p for p in ws.articles if not os.path.exists(p)]
         for path in gone:
             from desktop.ui.articles.problems import Problem
@@ -123,21 +128,31 @@ class WorkspaceController(QObject):
         for name, text in ws.pasted:
             window.loader.paste(text, name)
         present = [p for p in ws.articles if p not in gone]
-        if present:
-            window.loader.load(present)  # the files, not their folders: the workspace lists them one by one
+        if len(present) > FOLDER_LOAD_OVER:
+            window.folders.open_folders(present)  # titles at once, worker processes, slim articles
+        elif present:
+            window.loader.load(present)
         self._place_pair()
 
-    def _place_pair(self, *_args) -> None:
+    def _rows_inserted(self, _parent, first: int, last: int) -> None:
+        self._place_pair(first, last)
+
+    def _data_changed(self, top_left, bottom_right, _roles=()) -> None:
+        self._place_pair(top_left.row(), bottom_right.row())
+
+    def _place_pair(self, first: int = 0, last: int = -1) -> None:
+        """Once both articles of the saved pair are read, compare them (only new rows are looked at)."""
         if self._want_pair is None:
             return
-        by_path = {}
-        for row in range(self.model.rowCount()):
+        last = self.model.rowCount() - 1 if last < 0 else last
+        for row in range(first, last + 1):
             index = self.model.index(row, 0)
-            if self.model.article(index.data(Role.ID)) is not None:
-                by_path.setdefault(os.path.abspath(index.data(Role.PATH)) if not _is_pasted(index.data(Role.PATH)) else index.data(Role.PATH), index.data(Role.ID))
-        want = [p if p is None or _is_pasted(p) else os.path.abspath(p) for p in self._want_pair]
-        ids = [by_path.get(p) for p in want if p is not None]
-        if all(ids) and ids:
+            path = index.data(Role.PATH) or ""
+            key = path if _is_pasted(path) else os.path.abspath(path)
+            if key in self._wanted and self.model.article(index.data(Role.ID)) is not None:
+                self._found[key] = index.data(Role.ID)
+        ids = [self._found.get(key) for key in self._wanted]
+        if ids and all(ids):
             self._want_pair = None
             self.window.article_list.select_articles(ids)
 
@@ -233,7 +248,7 @@ class WorkspaceController(QObject):
             self._timer.start()
 
     def autosave(self) -> None:
-        if self.window.loader.pending or self._saving:
+        if self.window.loader.pending or self.window.folders.loader.is_running() or self._saving:
             self._timer.start()  # the list is still filling: save once it is whole
             return
         target = self.path or self.autosave_path()
