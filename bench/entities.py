@@ -181,11 +181,13 @@ def _strict_right(label: str, ours: str) -> bool:
 
 
 def _token_right(label: str, ours: str) -> bool:
-    """Underscores read as spaces; a word of the label (not "campaign", "officials") is a word of ours,
+    """Strictly right, or: underscores read as spaces; a word of the label (not "campaign", "officials") is a word of ours,
     spelled alike up to one edit in words of 5+ letters, or a plural/adjective of it ("Democrats" /
     "Democratic Party")."""
     from rapidfuzz.distance import DamerauLevenshtein
 
+    if _strict_right(label, ours):
+        return True
     gold = [fold(w) for w in label.split("_") if w.lower() not in _GENERIC] or [fold(label.split("_")[-1])]
     mine = name_tokens(ours) or [fold(w) for w in ours.split()]
     for g in gold:

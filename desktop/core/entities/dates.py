@@ -121,8 +121,44 @@ def full_dates(text: str) -> list[tuple[dt.date, str]]:
     return out
 
 
+_WORDS_ABS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _quick_abs(s: str) -> tuple[dt.date, str] | None | bool:
+    """The month-name and ISO forms the patterns find, read directly (dateutil is slow); the same
+    answers as the two dateutil parses below, or False when the form is not one of these."""
+    parts = _WORDS_ABS.findall(s)
+    if len(parts) == 3 and "-" in s and all(p.isdigit() for p in parts):  # 2023-02-27
+        y, m, d = (int(p) for p in parts)
+    else:
+        month = [MONTHS.get(p.lower()) for p in parts if p[0].isalpha() and p.lower() not in ("of", "st", "nd", "rd", "th")]
+        nums = [p for p in parts if p.isdigit()]
+        if len(month) != 1 or month[0] is None or not 1 <= len(nums) <= 2:
+            return False
+        m = month[0]
+        years = [int(p) for p in nums if len(p) == 4]
+        days = [int(p) for p in nums if len(p) <= 2]
+        if len(years) + len(days) != len(nums) or len(years) > 1 or len(days) > 1 or any(x > 31 for x in days):
+            return False  # "96 July": a two-digit year, left to dateutil
+        y, d = (years[0] if years else 0), (days[0] if days else 0)
+        if not y:
+            try:
+                return dt.date(1904, m, d), "noyear"  # as dateutil fills the year from its default
+            except ValueError:
+                return None
+        if not d:
+            return dt.date(y, m, 1), "month"
+    try:
+        return dt.date(y, m, d), "day"
+    except ValueError:
+        return None
+
+
 def _parse_abs(s: str) -> tuple[dt.date, str] | None:
     """dateutil parse twice with different defaults: a field that changes was not in the text."""
+    quick = _quick_abs(s)
+    if quick is not False:
+        return quick
     clean = s.replace("Sept.", "Sep.").replace(" of ", " ")
     try:
         a = dparser.parse(clean, default=dt.datetime(1904, 1, 1))

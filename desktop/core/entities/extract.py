@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates, full_dates
@@ -30,8 +30,6 @@ from desktop.core.text import split_sentences
 
 _AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
 _LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")
-# A digit or a word that may start a date: sentences without one skip the date rules.
-_DATE_HINT_RE = re.compile(r"\d|\b(?:" + "|".join(sorted({h.rstrip(".") for h in DATE_HINTS}, key=len, reverse=True)) + r")\b")
 
 
 def extract(article: Article, *, include_boilerplate: bool = False) -> Extraction:
@@ -62,14 +60,13 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
 
     ref = _reference(article)
     date_hits = []
-    hint = _DATE_HINT_RE.search
-    for s in sentences:
-        if hint(text, s.start, s.end):  # most sentences name no date
-            date_hits.extend(find_dates(text, s.start, s.end, ref))
-    taken = [(h.start, h.end) for h in date_hits]
     figure_hits = []
     for s, toks in zip(sentences, sent_toks):
-        figure_hits.extend(find_figures(text, s.start, s.end, taken, toks))
+        # Most sentences name no date; a set lookup per token is cheaper than a regex of month names.
+        hinted = any(t.kind == "N" or t.text in DATE_HINTS for t in toks)
+        hits = find_dates(text, s.start, s.end, ref) if hinted else []
+        date_hits.extend(hits)
+        figure_hits.extend(find_figures(text, s.start, s.end, [(h.start, h.end) for h in hits], toks))
 
     entities: list[Entity] = []
     entities += group_people(by_type(raws, PERSON), aux_raws)
@@ -166,18 +163,21 @@ def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: l
              genders: dict[int, str] | None = None) -> tuple[str, str]:
     if h.s_start < 0:
         return "", ""
+    words = h.speaker.rstrip(".,").split()
+    low = words[0].lower() if words else ""
+    nominal = low in ("the", "a", "an", "one", "another")
     for pool, typ in ((people, "person"), (orgs, "organization")):
         for s, e, ent in pool:
             if s < h.s_end and h.s_start < e:
+                if nominal and typ == "person" and _modifier(text, e):
+                    return " ".join(words[1:]), "organization"  # "the Obama campaign said"
                 return ent.name, typ
-    words = h.speaker.rstrip(".,").split()
-    low = words[0].lower() if words else ""
     if low == "it":  # "it said": the organisation named last, or nobody
         cands = [x for x in orgs if x[1] <= h.s_start]
         return (cands[-1][2].name, "organization") if cands else ("", "")
     if low in PRONOUNS:
         return _antecedent(h, people, para_start, text, done or [], genders or {}, PRONOUNS[low])
-    if low in ("the", "a", "an", "one", "another"):
+    if nominal:
         last = words[-1].lower()
         for s, e, ent in reversed(orgs):
             if s < h.s_start and ent.name.lower().split()[-1] == last:
@@ -194,16 +194,25 @@ def _antecedent(h: QuoteHit, people, para_start: int, text: str, done: list[Quot
                 want: str) -> tuple[str, str]:
     """ "he said": the subject of the latest sentence that names a person of that gender (the first
     person named in it, as a subject comes first), outside quotes and not used as a modifier."""
-    cands = [x for x in people if x[1] <= h.s_start and x[0] >= para_start - 2000
-             and not _modifier(text, x[1]) and not _inside_quote(done, x[0])
-             and (not want or genders.get(id(x[2]), want) == want)]
-    if not cands:
+    def fits(x) -> bool:
+        return x[1] <= h.s_start and (not want or genders.get(id(x[2]), "") in ("", want)) \
+            and not _modifier(text, x[1]) and not _inside_quote(done, x[0])
+
+    floor = para_start - 2000
+    k = bisect_left(people, h.s_start, key=lambda x: x[0]) - 1
+    while k >= 0 and people[k][0] >= floor and not fits(people[k]):
+        k -= 1
+    if k < 0 or people[k][0] < floor:
         recent = [q for q in done if q.speaker_type == "person" and q.end >= para_start - 600]
         return (recent[-1].speaker, "person") if recent else ("", "")
-    last = cands[-1]
-    s_start, _ = _sentence_bounds(text, max(0, last[0] - 400), last[1], last[0])
-    first = next(x for x in cands if x[0] >= s_start)
-    return first[2].name, "person"
+    best = people[k]
+    s_start, _ = _sentence_bounds(text, max(0, best[0] - 400), best[1], best[0])
+    for x in reversed(people[max(0, k - 12) : k]):  # earlier people in that sentence
+        if x[0] < s_start:
+            break
+        if fits(x):
+            best = x
+    return best[2].name, "person"
 
 
 def _gender(e: Entity, gaz) -> str:

@@ -106,6 +106,8 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
     before = text[s_start:before_mark]
     for m in _BEFORE_SV.finditer(before):
         if _plausible(m.group("s")):
+            if len(before) - m.end() > 40:  # far from the quote: a closer "S said" wins ("Medicare continued
+                m = _closest_sv(before, m)  # ..., the campaign said that “...”")
             g = "s"
             ap = m.group("ap")
             if ap and _APPOS_NAME.match(ap) and ap.split()[-1].lower() not in ORG_HEADS:
@@ -131,6 +133,14 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                     hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
                     hit.how = "sentence before"
                     return
+
+
+def _closest_sv(before: str, first: re.Match) -> re.Match:
+    last = first
+    for m in _BEFORE_SV.finditer(before, first.end()):
+        if _plausible(m.group("s")):
+            last = m
+    return last
 
 
 _NOT_SPEAKERS = frozenset("The This That It's But And In On At As If When While After Before So Yet Still".split())
