@@ -195,6 +195,16 @@ def test_options_each_change_what_counts_as_equal():
     assert c.left.text == left and c.right.text == right
 
 
+def test_punctuation_only_sentences_pair_when_punctuation_is_ignored():
+    text = "A ship sank.\n\n--\n\nIt was cold."
+    c = _cmp(text, text, Options(ignore_punctuation=True))
+    assert c.changes == () and {p.op for p in c.sentences} == {Op.EQUAL}
+    d = _cmp(text, text.replace("--", ":"), Options(ignore_punctuation=True))
+    assert d.changes == () and {p.op for p in d.sentences} == {Op.EQUAL}
+    e = _cmp(text, "A ship sank.\n\nIt was cold.", Options(ignore_punctuation=True))
+    assert [(ch.cls, ch.left_text) for ch in e.changes] == [(ChangeClass.COSMETIC, "--")]
+
+
 def test_boilerplate_is_set_aside_unless_asked():
     left = article_from_text(_paras(P1, "Share this story", P2), path="l")
     right = article_from_text(_paras(P1, P2), path="r")

@@ -266,7 +266,10 @@ def classify(
 
 
 def whole_sentence_class(side: Side, sent: Sentence, quotes: QuoteMap) -> ChangeClass:
-    """An added or removed sentence: a date for a dateline, a quote when it quotes someone, else other."""
+    """An added or removed sentence: a date for a dateline, a quote when it quotes someone, else other
+    (cosmetic when the options leave nothing of it to compare)."""
+    if not sent.keys:
+        return ChangeClass.COSMETIC
     if side.article.blocks[sent.block].kind == BlockKind.DATELINE:
         return ChangeClass.DATE
     return ChangeClass.QUOTE if quotes.any_quoted(sent.tokens) else ChangeClass.OTHER

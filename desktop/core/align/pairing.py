@@ -122,14 +122,14 @@ def _pair_units(a_keys, a_words, b_keys, b_words) -> list[Match]:
     scores: dict[tuple[int, int], float] = {}
     exact_a: set[int] = set()
     exact_b: set[int] = set()
+    # Identical keys pair, empty ones included: under ignore_punctuation a sentence of
+    # punctuation only ("--") has no keys and is the same as any other such sentence.
     by_key_b: dict[tuple, list[int]] = defaultdict(list)
     for j, k in enumerate(b_keys):
-        if k:
-            by_key_b[k].append(j)
+        by_key_b[k].append(j)
     by_key_a: dict[tuple, list[int]] = defaultdict(list)
     for i, k in enumerate(a_keys):
-        if k:
-            by_key_a[k].append(i)
+        by_key_a[k].append(i)
     for key, ia in by_key_a.items():
         jb = by_key_b.get(key)
         if not jb:
@@ -190,11 +190,9 @@ def _pair_units(a_keys, a_words, b_keys, b_words) -> list[Match]:
         items: list[tuple[int, int, float]] = []
         if len(gap_a) * len(gap_b) <= FULL_GAP:
             for i in gap_a:
-                if not a_words[i]:
-                    continue
                 for j in gap_b:
                     s = scores.get((i, j))
-                    if s is None and b_words[j]:
+                    if s is None and a_words[i] and b_words[j]:
                         s = similarity(a_words[i], b_words[j])
                     if s is not None and s >= GAP_SIMILARITY:
                         items.append((i, j, s))
