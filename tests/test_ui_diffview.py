@@ -480,3 +480,88 @@ def test_a_bigger_font_rebuilds_the_panes_with_rows_still_level(view, qtbot):
     assert view.pane_document("left").doc.defaultFont().pointSizeF() == font.pointSizeF()
     for i in range(len(view.bands()) + 1):
         assert view.band_top("left", i) == view.band_top("right", i)
+
+
+def long_pair(words: int = 3000):
+    """A long made-up pair: some sentences reworded, dropped or added (built in steps)."""
+    import random
+
+    rng = random.Random(7)
+    vocab = "ferry crew storm harbour council budget road bridge river mayor court witness market the of and to in".split()
+
+    def sentence_text() -> str:
+        body = [rng.choice(vocab) for _ in range(rng.randint(8, 20))]
+        return body[0].capitalize() + " " + " ".join(body[1:]) + " said."
+
+    paragraphs, count = [], 0
+    while count < words:
+        para = [sentence_text() for _ in range(rng.randint(2, 4))]
+        count += sum(len(s.split()) for s in para)
+        paragraphs.append(para)
+    edited = []
+    for para in paragraphs:
+        new = [s if rng.random() > 0.15 else sentence_text() for s in para if rng.random() > 0.05]
+        edited.append(new or para)
+    from desktop.core.compare import compare
+
+    left = article_from_text("\n\n".join(" ".join(p) for p in paragraphs), path="long-left.txt", title="Long left")
+    right = article_from_text("\n\n".join(" ".join(p) for p in edited), path="long-right.txt", title="Long right")
+    return compare(left, right, Options(), entities=False)
+
+
+def painted(view: DiffView) -> list:
+    """Every row as the reader sees it: text, padding, and each run's colours and weight."""
+    out = []
+    for side in ("left", "right"):
+        block = view.text_view(side).document().firstBlock()
+        while block.isValid():
+            runs = []
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                runs.append((it.fragment().length(), fmt.background().color().name(), fmt.background().style(),
+                             fmt.foreground().color().name(), fmt.fontWeight()))
+                it += 1
+            out.append((side, block.text(), block.blockFormat().bottomMargin(), tuple(runs)))
+            block = block.next()
+    out.append(tuple(view.band_top("left", i) for i in range(len(view.bands()) + 1)))
+    return out
+
+
+def test_a_long_pair_shows_its_top_at_once_and_the_rest_in_steps_painted_as_in_one_go(view, qtbot):
+    c = long_pair()
+    view.set_comparison(c)
+    assert view.is_building()  # the event loop is not held for the whole pair
+    first = next(ch for ch in c.changes if ch.left is not None and view.pane_document("left").to_position(ch.left.start) is not None)
+    assert background_at(view, "left", first.left.start) is not None  # the top rows are painted already
+    with qtbot.waitSignal(view.built, timeout=10_000):
+        pass
+    assert not view.is_building()
+    stepped = painted(view)
+    assert len(view.overview.marks) > 0
+    view.set_comparison(None)
+    view.set_comparison(c)
+    view.finish_building()
+    assert painted(view) == stepped
+
+
+def test_a_new_pair_replaces_a_long_one_still_being_shown(view, qtbot):
+    view.set_comparison(long_pair())
+    assert view.is_building()
+    small = small_comparison()
+    view.set_comparison(small)  # the reader chose another pair at once
+    assert not view.is_building()
+    qtbot.wait(50)
+    assert view.text_view("right").toPlainText().startswith("The council met on Monday.")
+    assert "ferry" not in view.text_view("left").toPlainText().lower()
+
+
+def test_stepping_to_a_change_not_shown_yet_finishes_the_panes_first(view):
+    view.set_comparison(long_pair())
+    assert view.is_building()
+    total = view.change_position()[1]
+    for _ in range(total):
+        view.next_change()
+    assert not view.is_building()
+    assert view.change_position() == (total, total)
+    assert view.text_view("left").marker is not None  # the bar beside the last change is drawn

@@ -162,7 +162,9 @@ def _take_screenshot(app, window, out: str, expect_comparison: bool) -> int:
         loop.quit()
 
     def painted(*_args) -> None:
-        # A couple of event-loop turns so the panes lay out and paint the new content.
+        # The whole pair in the panes (a long one is shown in steps), then a couple of
+        # event-loop turns so they lay out and paint the new content.
+        window.diff_view.finish_building()
         QTimer.singleShot(150, grab)
 
     def failed(reason: str) -> None:

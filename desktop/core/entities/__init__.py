@@ -1,6 +1,26 @@
 """Rule-based entities, quotes and cross-article discrepancies (no model downloads, no Qt)."""
 
-from desktop.core.entities.extract import extract
-from desktop.core.entities.matching import match
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.core.entities.extract import extract
+    from desktop.core.entities.matching import match
 
 __all__ = ["extract", "match"]
+
+# Loaded on first use: the value types in desktop.core.entities.model are imported by the
+# window at start-up, and the rules (gazetteer, dateutil, rapidfuzz) cost ~0.2 s there.
+_LAZY = {"extract": "desktop.core.entities.extract", "match": "desktop.core.entities.matching"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -150,6 +150,89 @@ class _Formats:
         return fmt
 
 
+class DocumentBuilder:
+    """Fills one pane's document band by band, so a long pair can be shown in steps.
+
+    The document always ends with an empty closing block: the last band's padding then stays
+    inside the document (Qt folds a last block's bottom margin into the page), so heights
+    match, and bands appended later go in just before it.
+    """
+
+    def __init__(
+        self,
+        article: Article | None,
+        bands: list[Band],
+        side: str,
+        comparison: Comparison | None,
+        colors: Colors,
+        font: QFont,
+        line_height: int,
+        parent=None,
+        paragraph_gap: int = 0,
+    ) -> None:
+        doc = QTextDocument(parent)
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(DOCUMENT_MARGIN)
+        self.pane = PaneDocument(doc, article, bands, line_height)
+        self.side = side
+        self.comparison = comparison
+        self.built = 0  # bands in the document so far
+        self._formats = _Formats(colors)
+        self._plain = QTextBlockFormat()
+        self._plain.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        self._aside = QTextBlockFormat(self._plain)
+        self._aside.setBackground(colors.boilerplate_background)
+        # Paragraph ends get their gap now, so level() only touches rows that need padding.
+        self._plain_end = QTextBlockFormat(self._plain)
+        self._plain_end.setBottomMargin(paragraph_gap)
+        self._aside_end = QTextBlockFormat(self._aside)
+        self._aside_end.setBottomMargin(paragraph_gap)
+        self._text = article.text if article is not None else ""
+        self._kinds = BlockIndex(article) if article is not None else None
+
+    def chars(self, band: int) -> int:
+        """How many characters band `band` shows on this side (to size the steps)."""
+        return sum(s.end - s.start for s in self.pane.bands[band].spans(self.side))
+
+    def extend(self, stop: int) -> None:
+        """Append bands up to (not including) `stop`, undo off, inside one edit block."""
+        stop = min(stop, len(self.pane.bands))
+        if stop <= self.built:
+            return
+        pane, formats, text, side = self.pane, self._formats, self._text, self.side
+        cursor = QTextCursor(pane.doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
+        for number in range(self.built, stop):
+            band = pane.bands[number]
+            spans = band.spans(side)
+            kind = self._kinds.kind(spans[0].start) if spans and self._kinds is not None else BlockKind.BODY
+            aside = band.kind == CONTEXT and kind == BlockKind.BOILERPLATE
+            if band.paragraph_end:
+                cursor.setBlockFormat(self._aside_end if aside else self._plain_end)
+            else:
+                cursor.setBlockFormat(self._aside if aside else self._plain)
+            if spans:
+                dim = kind not in BODY_KINDS
+                bold = kind == BlockKind.TITLE
+                marks = band_marks(self.comparison, band, side)
+                for group_start, group_end in _groups(text, spans):
+                    for a, b, role in paint_runs(group_start, group_end, marks):
+                        pane.add(cursor.position(), a, text[a:b])
+                        cursor.insertText(_one_block(text[a:b]), formats.get(role, dim, bold))
+                    if group_end != spans[-1].end:
+                        cursor.insertText(" ", formats.get(""))
+            cursor.insertBlock(self._plain, formats.get(""))  # the closing block, for now
+        cursor.endEditBlock()
+        self.built = stop
+        pane.finish()
+
+    @property
+    def done(self) -> bool:
+        return self.built >= len(self.pane.bands)
+
+
 def build_document(
     article: Article | None,
     bands: list[Band],
@@ -160,47 +243,10 @@ def build_document(
     line_height: int,
     parent=None,
 ) -> PaneDocument:
-    """Build one pane's document in a single pass, undo off, inside one edit block."""
-    doc = QTextDocument(parent)
-    doc.setUndoRedoEnabled(False)
-    doc.setDefaultFont(font)
-    doc.setDocumentMargin(DOCUMENT_MARGIN)
-    pane = PaneDocument(doc, article, bands, line_height)
-    formats = _Formats(colors)
-    plain = QTextBlockFormat()
-    plain.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-    aside = QTextBlockFormat(plain)
-    aside.setBackground(colors.boilerplate_background)
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    text = article.text if article is not None else ""
-    kinds = BlockIndex(article) if article is not None else None
-    for number, band in enumerate(bands):
-        spans = band.spans(side)
-        kind = kinds.kind(spans[0].start) if spans and kinds is not None else BlockKind.BODY
-        block_fmt = aside if band.kind == CONTEXT and kind == BlockKind.BOILERPLATE else plain
-        if number == 0:
-            cursor.setBlockFormat(block_fmt)
-        else:
-            cursor.insertBlock(block_fmt, formats.get(""))
-        if not spans:
-            continue
-        dim = kind not in BODY_KINDS
-        bold = kind == BlockKind.TITLE
-        marks = band_marks(comparison, band, side)
-        for group_start, group_end in _groups(text, spans):
-            for a, b, role in paint_runs(group_start, group_end, marks):
-                pane.add(cursor.position(), a, text[a:b])
-                cursor.insertText(_one_block(text[a:b]), formats.get(role, dim, bold))
-            if group_end != spans[-1].end:
-                cursor.insertText(" ", formats.get(""))
-    if bands:
-        # An empty closing block in every pane: the last band's padding then stays inside the
-        # document (Qt folds a last block's bottom margin into the page), so heights match.
-        cursor.insertBlock(plain, formats.get(""))
-    cursor.endEditBlock()
-    pane.finish()
-    return pane
+    """Build one pane's whole document in a single pass."""
+    builder = DocumentBuilder(article, bands, side, comparison, colors, font, line_height, parent)
+    builder.extend(len(bands))
+    return builder.pane
 
 
 def _groups(text: str, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
@@ -216,19 +262,25 @@ def _groups(text: str, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
     return groups
 
 
-def level(panes: list[PaneDocument], paragraph_gap: int) -> None:
-    """Pad each block so block i starts at the same y in every pane.
+def level(panes: list[PaneDocument], paragraph_gap: int, start: int = 0, stop: int | None = None) -> None:
+    """Pad blocks start..stop so block i starts at the same y in every pane.
 
-    The documents must have their final text width (they are laid out here).
+    The documents must have their final text width (they are laid out here, up to `stop`).
     """
+    first = panes[0]
+    stop = len(first.bands) if stop is None else min(stop, len(first.bands))
+    if stop <= start:
+        return
     docs = [p.doc for p in panes]
     for doc in docs:
-        doc.documentLayout().documentSize()  # lays the whole document out
-    first = panes[0]
-    count = len(first.bands)
-    blocks = [d.firstBlock() for d in docs]
+        layout = doc.documentLayout()
+        if stop >= len(first.bands):
+            layout.documentSize()  # lays the whole document out
+        else:
+            layout.blockBoundingRect(doc.findBlockByNumber(stop - 1))  # lays it out that far
+    blocks = [d.findBlockByNumber(start) for d in docs]
     heights: list[list[int]] = [[] for _ in docs]
-    for _ in range(count):
+    for _ in range(start, stop):
         for k, block in enumerate(blocks):
             heights[k].append(max(1, block.layout().lineCount()))
             blocks[k] = block.next()
@@ -236,11 +288,11 @@ def level(panes: list[PaneDocument], paragraph_gap: int) -> None:
     for k, pane in enumerate(panes):
         cursor = QTextCursor(pane.doc)
         cursor.beginEditBlock()
-        block = pane.doc.firstBlock()
-        for i in range(count):
-            lines = max(h[i] for h in heights)
+        block = pane.doc.findBlockByNumber(start)
+        for j, i in enumerate(range(start, stop)):
+            lines = max(h[j] for h in heights)
             gap = paragraph_gap if pane.bands[i].paragraph_end else 0
-            margin = (lines - heights[k][i]) * line + gap
+            margin = (lines - heights[k][j]) * line + gap
             if block.blockFormat().bottomMargin() != margin:
                 fmt = block.blockFormat()
                 fmt.setBottomMargin(margin)
@@ -248,4 +300,3 @@ def level(panes: list[PaneDocument], paragraph_gap: int) -> None:
                 cursor.setBlockFormat(fmt)
             block = block.next()
         cursor.endEditBlock()
-

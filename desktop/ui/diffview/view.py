@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import time
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QTextCharFormat, QTextCursor
@@ -12,7 +13,7 @@ from desktop.core.article import BODY_KINDS, Article, Span
 from desktop.core.comparison import Change, ChangeClass, Comparison, Op
 from desktop.ui.diffview.bands import CONTEXT, REPLACED, Band, build_bands, single_bands
 from desktop.ui.diffview.connector import ConnectedSplitter, ConnectorHandle, Link
-from desktop.ui.diffview.document import PaneDocument, build_document, level
+from desktop.ui.diffview.document import DocumentBuilder, PaneDocument, level
 from desktop.ui.diffview.overview import OverviewMark, OverviewStrip
 from desktop.ui.diffview.pane import ArticlePane, ArticleText
 from desktop.ui.theme import Colors, palette_colors
@@ -28,6 +29,11 @@ _LINE_ROLE = {
 # Extra-selection layers, bottom to top.
 _LAYERS = ("mentions", "find", "change", "flash")
 FLASH_MS = 1200
+# A long pair is shown in steps so the event loop never waits long: the first step (sized to
+# fill a tall screen) at once, then steps of about STEP_S of GUI time between event-loop turns.
+FIRST_CHARS = 6000
+STEP_CHARS = 1500
+STEP_S = 0.02
 
 
 class DiffView(QWidget):
@@ -37,9 +43,11 @@ class DiffView(QWidget):
         change_position_changed(int, int): current change (1-based, 0 for none) and how many.
         offset_hovered(str, int): the mouse is over this article offset on this side.
         files_dropped(str, list): local files dropped onto the "left" or "right" pane.
+        built(): both panes hold the whole comparison (a long one is shown in steps).
     """
 
     change_position_changed = Signal(int, int)
+    built = Signal()
     offset_hovered = Signal(str, int)
     files_dropped = Signal(str, list)
 
@@ -85,6 +93,11 @@ class DiffView(QWidget):
         self._relevel_timer.setSingleShot(True)
         self._relevel_timer.setInterval(50)  # while a splitter is dragged, level once it pauses
         self._relevel_timer.timeout.connect(self._relevel)
+        self._builders: dict[str, DocumentBuilder] = {}  # while a long pair is still being shown
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(lambda: self._build_step(STEP_CHARS, STEP_S))
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(lambda: self._clear_layer("flash"))
@@ -124,7 +137,17 @@ class DiffView(QWidget):
         self._rebuild()
         band = self._band_of_piece.get(piece) if piece is not None else None
         if band is not None:
+            self._ensure_built(band)
             self._scroll_to_y("left", self._tops["left"][band], 0.0)
+
+    def is_building(self) -> bool:
+        """True while a long pair is still being added to the panes (`built` follows)."""
+        return bool(self._builders)
+
+    def finish_building(self) -> None:
+        """Show the rest of a long pair at once (before printing, screenshots, a search)."""
+        while self._builders:
+            self._build_step(None, None)
 
     def set_class_filter(self, classes: frozenset[ChangeClass] | None) -> None:
         self._class_filter = classes
@@ -148,6 +171,7 @@ class DiffView(QWidget):
         if not text:
             self.clear_find()
             return 0
+        self.finish_building()
         fmt = QTextCharFormat()
         fmt.setBackground(self._colors.find_highlight)
         count = 0
@@ -175,6 +199,8 @@ class DiffView(QWidget):
         """Paint exactly these spans (entity mentions) in both panes; scroll to the first."""
         left = [Span(*s[:2]) for s in left if s is not None]  # a side may have no mention
         right = [Span(*s[:2]) for s in right if s is not None]
+        if left or right:
+            self.finish_building()
         fmt = QTextCharFormat()
         fmt.setBackground(self._colors.entity_highlight)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
@@ -192,6 +218,7 @@ class DiffView(QWidget):
                 break
 
     def scroll_to_offset(self, side: str, offset: int) -> None:
+        self.finish_building()
         pane = self._docs.get(side)
         if pane is None:
             return
@@ -276,29 +303,84 @@ class DiffView(QWidget):
         font = self.panes["left"].text.font()
         line = round(QFontMetrics(font).lineSpacing() * 1.3)  # prose needs more air than code
         self._gap = round(line * 0.6)  # between paragraphs
+        self._build_timer.stop()
+        builders: dict[str, DocumentBuilder] = {}
         for side in SIDES:
             pane = self.panes[side]
             pane.set_article(articles[side])
             view = pane.text
             old = view.document()
             ours = old is not None and old.parent() is view  # Qt deletes its own default document
-            built = build_document(articles[side], self._bands, side, c, self._colors, font, line, view)
-            built.doc.setTextWidth(view.viewport().width())
+            builder = DocumentBuilder(articles[side], self._bands, side, c, self._colors, font, line, view, self._gap)
+            self._widths[side] = view.viewport().width()
+            builder.pane.doc.setTextWidth(self._widths[side])
             self._layers[side] = {}
             view.setExtraSelections([])
             view.set_marker(None, self._colors.current_change)
-            view.setDocument(built.doc)
+            view.setDocument(builder.pane.doc)
             if ours:
                 old.deleteLater()
-            self._docs[side] = built
+            self._docs[side] = builder.pane
+            builders[side] = builder
+        self._builders = builders
         self._current = -1
         self._hovered = None
         self._collect_changes()
         self._tops = {side: [0.0] for side in SIDES}  # a new pair opens at its top
-        self._relevel()
+        self._update_overview()
+        self._build_step(FIRST_CHARS, 0.0)
         for side in SIDES:
             self.panes[side].text.verticalScrollBar().setValue(0)
         self._emit_position()
+
+    def _build_step(self, chars: int | None, seconds: float | None) -> None:
+        """Add the next bands to both panes and level them: steps of `chars` characters until
+        `seconds` have passed (None: all of it); the rest follows on the next event-loop turn."""
+        builders = self._builders
+        if not builders:
+            return
+        t0 = time.perf_counter()
+        total = len(self._bands)
+        start = builders["left"].built
+        while builders["left"].built < total:
+            begin = stop = builders["left"].built
+            size = 0
+            while stop < total and (chars is None or size < chars):
+                size += max(b.chars(stop) for b in builders.values())
+                stop += 1
+            for builder in builders.values():
+                builder.extend(stop)
+            self._level_rows(begin, stop)
+            if seconds is not None and time.perf_counter() - t0 >= seconds:
+                break
+        done = builders["left"].built >= total
+        if done:
+            self._builders = {}
+        self._update_marker()
+        self._update_gaps()
+        self.connector.update()
+        if done:
+            self._update_overview()
+            self.built.emit()
+        elif start < builders["left"].built:
+            self._build_timer.start()
+
+    def _level_rows(self, start: int, stop: int) -> None:
+        """Level bands start..stop, which both panes now hold, and note where their rows are."""
+        sides = [s for s in SIDES if self.panes[s].isVisibleTo(self)]
+        if not sides:
+            return  # laid out when shown (the resize that brings it calls _relevel)
+        if any(len(self._tops[s]) != start + 1 for s in sides):
+            start = 0  # the rows before were added while the panes were hidden
+        level([self._docs[s] for s in sides], self._gap, start, stop)
+        for side in sides:
+            self._tops[side][start:] = _block_tops(self._docs[side], start)
+        if "right" not in sides:
+            self._tops["right"] = list(self._tops["left"])
+
+    def _ensure_built(self, band: int) -> None:
+        if self._builders and band + 1 >= len(self._tops["left"]):
+            self.finish_building()
 
     def _relevel(self) -> None:
         sides = [s for s in SIDES if self.panes[s].isVisibleTo(self) and s in self._docs]
@@ -313,9 +395,10 @@ class DiffView(QWidget):
             view = self.panes[side].text
             self._widths[side] = view.viewport().width()
             self._docs[side].doc.setTextWidth(self._widths[side])
-        level([self._docs[s] for s in sides], paragraph_gap=self._gap)
+        built = self._builders["left"].built if self._builders else len(self._bands)
+        level([self._docs[s] for s in sides], self._gap, 0, built)
         for side in sides:
-            self._tops[side] = _block_tops(self._docs[side])
+            self._tops[side] = _block_tops(self._docs[side], 0)
         if "right" not in sides:
             self._tops["right"] = list(self._tops["left"])
         if anchor is not None:
@@ -451,6 +534,7 @@ class DiffView(QWidget):
         self._scroll_to_y(side, y)
 
     def _jump_to_share(self, share: float) -> None:
+        self.finish_building()
         tops = self._tops["left"]
         self._scroll_to_y("left", share * tops[-1], 0.5)
 
@@ -485,7 +569,7 @@ class DiffView(QWidget):
             if band.kind == Op.MOVED and c is not None:
                 piece = c.sentences[band.pieces[0]]
                 partner = self._band_of_piece.get(piece.partner) if piece.partner is not None else None
-                if partner is None or piece.left is None:
+                if partner is None or piece.left is None or partner + 1 >= len(tr):
                     continue
                 done.update((i, partner))
                 link = Link(
@@ -516,7 +600,7 @@ class DiffView(QWidget):
 
     def _update_overview(self) -> None:
         tops = self._tops["left"]
-        if len(tops) < 2 or self._comparison is None:
+        if len(tops) < 2 or self._comparison is None or self._builders:  # drawn once all is in
             self.overview.set_marks([], 0.0)
             self._update_visible_range()
             return
@@ -543,6 +627,7 @@ class DiffView(QWidget):
     def _select_change(self, index: int, scroll: bool = True) -> None:
         self._current = index
         band, change = self._changes[index]
+        self._ensure_built(band)
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(self._colors.current_change)
@@ -603,6 +688,7 @@ class DiffView(QWidget):
         span = getattr(partner, other)
         if span is None:
             return
+        self._ensure_built(self._band_of_piece[piece.partner])
         self._scroll_to_y(other, self._tops[other][self._band_of_piece[piece.partner]])
         fmt = QTextCharFormat()
         fmt.setBackground(self._colors.find_current)
@@ -641,11 +727,11 @@ def _selection(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSele
     return sel
 
 
-def _block_tops(pane: PaneDocument) -> list[float]:
-    """The y of each band's block in document coordinates, then of the closing empty block."""
+def _block_tops(pane: PaneDocument, start: int) -> list[float]:
+    """The y of each band's block from `start` in document coordinates, then of the closing empty block."""
     layout = pane.doc.documentLayout()
     tops: list[float] = []
-    block = pane.doc.firstBlock()
+    block = pane.doc.findBlockByNumber(start)
     while block.isValid():
         tops.append(layout.blockBoundingRect(block).top())
         block = block.next()

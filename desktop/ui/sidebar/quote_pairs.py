@@ -7,8 +7,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from desktop.core.entities.model import EntityMatch, EntityType, MatchStatus, Quote
 
 UNATTRIBUTED = "Unattributed"
@@ -100,6 +98,8 @@ def pair_quotes(
     left: tuple[Quote, ...], right: tuple[Quote, ...], matches: tuple[EntityMatch, ...] = ()
 ) -> tuple[QuotePair, ...]:
     """Pair each left quote with at most one right quote, best matches first, in reading order."""
+    from rapidfuzz import fuzz  # late: not needed to open the window (start-up time)
+
     aliases = speaker_aliases(matches)
 
     def right_speaker(q: Quote) -> str:
