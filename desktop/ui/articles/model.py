@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -88,8 +89,10 @@ def describe(article: Article, words: int | None = None) -> ListRow:
     source = article.source
     date = article.published.value[:10] if article.published else ""
     words = article.word_count if words is None else words
-    tooltip = "\n".join(
-        part
+    # Rich text with every part escaped: a plain string that looks like markup (a title with
+    # "<b>" or "<img src=...>") would be rendered, and its images fetched, by the tooltip.
+    tooltip = "<p>" + "<br>".join(
+        html.escape(part)
         for part in (
             title,
             source,
@@ -99,7 +102,7 @@ def describe(article: Article, words: int | None = None) -> ListRow:
             f"{words:,} words, {article.format}",
         )
         if part
-    )
+    ) + "</p>"
     filter_text = " ".join((title, source, article.author, name, date)).casefold()
     subtitle = " · ".join(part for part in (source or name, date) if part)
     published = article.published.value if article.published else ""
@@ -153,7 +156,7 @@ class ArticleListModel(QAbstractTableModel):
         if role == Role.SUBTITLE:
             return self._marks(row, row.subtitle) if self._missing or self._duplicate_of else row.subtitle
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._marks(row, row.tooltip, "\n") if self._missing or self._duplicate_of else row.tooltip
+            return self._marks(row, row.tooltip, "<br>") if self._missing or self._duplicate_of else row.tooltip
         if role == Qt.ItemDataRole.ForegroundRole and row.article.id in self._missing:
             if self._muted is None:
                 from PySide6.QtGui import QBrush
@@ -218,12 +221,15 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def _marks(self, row: ListRow, text: str, sep: str = " · ") -> str:
+        rich = sep == "<br>"  # the tooltip: rich text, so the marks are escaped like the rest of it
         marks = []
         if row.article.id in self._missing:
-            marks.append(f"file missing: {row.article.path}" if sep == "\n" else "file missing")
+            marks.append(f"file missing: {row.article.path}" if rich else "file missing")
         first = self._duplicate_of.get(row.article.id)
         if first is not None and first in self._ids:
             marks.append(f"duplicate of {self._rows[self._ids[first]].title}")
+        if rich:
+            marks = [html.escape(m) for m in marks]
         return sep.join(marks + [text]) if marks else text
 
     def _sort_value(self, row: ListRow, col: int):

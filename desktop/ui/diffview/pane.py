@@ -213,14 +213,14 @@ class PaneHeader(QFrame):
                 parts.append(article.published.value.replace("T", " "))
             parts.append(f"{_word_count(article):,} words")
             self.meta.setText("  ·  ".join(p for p in parts if p))
-            self.setToolTip(article.path)
+            self.setToolTip(f"<p>{html.escape(article.path)}</p>")
         self._elide()
 
     def _elide(self) -> None:
         metrics = self.title.fontMetrics()
         width = max(40, self.title.width())
         self.title.setText(metrics.elidedText(self._title_text, Qt.TextElideMode.ElideRight, width))
-        self.title.setToolTip(self._title_text)
+        self.title.setToolTip(f"<p>{html.escape(self._title_text)}</p>")  # a title is text, never markup
 
     def resizeEvent(self, event) -> None:  # Override QWidget
         super().resizeEvent(event)
