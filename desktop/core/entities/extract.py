@@ -126,7 +126,7 @@ def _quotes(text: str, blocks, entities: list[Entity], gaz) -> list[Quote]:
     orgs = [(m.start, m.end, e) for e in entities if e.type == EntityType.ORGANIZATION for m in e.mentions]
     people.sort(key=lambda x: x[0])
     orgs.sort(key=lambda x: x[0])
-    genders = {id(e): _gender(e, gaz) for e in entities if e.type == EntityType.PERSON}
+    genders = _Genders(gaz)
     out: list[Quote] = []
     prev_speaker: tuple[str, str] = ("", "")
     prev_open = False
@@ -160,7 +160,7 @@ def _starts_with_quote(text: str, start: int) -> bool:
 
 
 def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: list[Quote] | None = None,
-             genders: dict[int, str] | None = None) -> tuple[str, str]:
+             genders: _Genders | None = None) -> tuple[str, str]:
     if h.s_start < 0:
         return "", ""
     words = h.speaker.rstrip(".,").split()
@@ -176,7 +176,7 @@ def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: l
         cands = [x for x in orgs if x[1] <= h.s_start]
         return (cands[-1][2].name, "organization") if cands else ("", "")
     if low in PRONOUNS:
-        return _antecedent(h, people, para_start, text, done or [], genders or {}, PRONOUNS[low])
+        return _antecedent(h, people, para_start, text, done or [], genders or _Genders(load_gazetteer()), PRONOUNS[low])
     if nominal:
         last = words[-1].lower()
         for s, e, ent in reversed(orgs):
@@ -190,12 +190,12 @@ def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: l
     return h.speaker.rstrip(".,"), ""
 
 
-def _antecedent(h: QuoteHit, people, para_start: int, text: str, done: list[Quote], genders: dict[int, str],
+def _antecedent(h: QuoteHit, people, para_start: int, text: str, done: list[Quote], genders: _Genders,
                 want: str) -> tuple[str, str]:
     """ "he said": the subject of the latest sentence that names a person of that gender (the first
     person named in it, as a subject comes first), outside quotes and not used as a modifier."""
     def fits(x) -> bool:
-        return x[1] <= h.s_start and (not want or genders.get(id(x[2]), "") in ("", want)) \
+        return x[1] <= h.s_start and (not want or genders.of(x[2]) in ("", want)) \
             and not _modifier(text, x[1]) and not _inside_quote(done, x[0])
 
     floor = para_start - 2000
@@ -213,6 +213,20 @@ def _antecedent(h: QuoteHit, people, para_start: int, text: str, done: list[Quot
         if fits(x):
             best = x
     return best[2].name, "person"
+
+
+class _Genders:
+    """Each person's gender, worked out only for those a pronoun may refer to."""
+
+    def __init__(self, gaz):
+        self.gaz = gaz
+        self.seen: dict[int, str] = {}
+
+    def of(self, e: Entity) -> str:
+        g = self.seen.get(id(e))
+        if g is None:
+            g = self.seen[id(e)] = _gender(e, self.gaz)
+        return g
 
 
 def _gender(e: Entity, gaz) -> str:

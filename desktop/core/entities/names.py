@@ -58,15 +58,17 @@ class NameFinder:
                 self.headlines.append(toks)
                 return
         n = len(toks)
-        i = 0
+        i = 0  # the next token not yet looked at
         initial = True  # at a sentence start or after an opening quote/bracket/colon
-        while i < n:
-            t = toks[i]
+        # Most tokens are lower-case words that start nothing: visit only the others.
+        for k in [k for k, t in enumerate(toks) if t.kind != "W" or t.text[0].isupper()]:
+            if k < i:
+                continue  # inside a run already taken
+            if k > i:
+                initial = False  # lower-case words came between
+            t = toks[k]
             kind = t.kind
-            if kind == "W" and not t.text[0].isupper():  # most tokens: a lower-case word
-                initial = False
-                i += 1
-                continue
+            i = k
             if not self._can_start(t) and not _name_month(toks, i):
                 initial = kind == "P" and (t.text in _OPENERS) or (initial and kind == "P")
                 i += 1
