@@ -8,6 +8,7 @@ and costs about 0.3 s of start-up on this machine; the names are qtawesome's ("m
 from __future__ import annotations
 
 import json
+import sys
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -129,12 +130,20 @@ def _glyph(name: str) -> tuple[str, str]:
         raise KeyError(f"no icon named {name!r} in qtawesome's {prefix} font") from None
 
 
+def _fonts_dir() -> Path | None:
+    """qtawesome's font folder: in the package, or where the frozen app's spec put the fonts it uses."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "qtawesome" / "fonts"
+    spec = find_spec("qtawesome")
+    return Path(spec.origin).parent / "fonts" if spec is not None and spec.origin else None
+
+
 @lru_cache(maxsize=None)
 def _font(prefix: str) -> tuple[str, dict[str, str]]:
-    spec = find_spec("qtawesome")
-    if spec is None or spec.origin is None or prefix not in _FONT_FILES:
+    fonts = _fonts_dir()
+    if fonts is None or prefix not in _FONT_FILES:
         raise KeyError(f"icon font {prefix!r} is not available")
-    fonts = Path(spec.origin).parent / "fonts"
     ttf, charmap = _FONT_FILES[prefix]
     font_id = QFontDatabase.addApplicationFont(str(fonts / ttf))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
