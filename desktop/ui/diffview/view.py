@@ -300,6 +300,9 @@ class DiffView(QWidget):
         self.panes["left"].text.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOn if single is not None else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
+        # Give the panes their new widths now (one pane or two): laid out at a stale width, a
+        # long pair would be laid out twice, the second time all at once on the resize.
+        self.splitter.refresh()
         font = self.panes["left"].text.font()
         line = round(QFontMetrics(font).lineSpacing() * 1.3)  # prose needs more air than code
         self._gap = round(line * 0.6)  # between paragraphs
@@ -323,6 +326,7 @@ class DiffView(QWidget):
             self._docs[side] = builder.pane
             builders[side] = builder
         self._builders = builders
+        self._relevel_timer.stop()  # the new documents are laid out at the widths just taken
         self._current = -1
         self._hovered = None
         self._collect_changes()

@@ -28,6 +28,9 @@ class Column(IntEnum):
     STATUS = 3
 
 
+_COLUMNS = len(Column)  # len() of an enum is slow, and Qt asks often
+
+
 class Role(IntEnum):
     SORT = Qt.ItemDataRole.UserRole + 1  # raw value: casefolded name, ISO date, number, count
     ROW = Qt.ItemDataRole.UserRole + 2  # the EntityRow (None on a group)
@@ -135,10 +138,17 @@ class EntityTreeModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else self._root
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 (Qt override)
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        node = self._node(parent)
-        return self.createIndex(row, column, node.children[row])
+        # Asked once per row whenever the tree lays out: checked inline rather than through
+        # hasIndex (two more calls back into Python), which a long pair feels.
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            children = parent.internalPointer().children
+        else:
+            children = self._root.children
+        if 0 <= row < len(children) and 0 <= column < _COLUMNS:
+            return self.createIndex(row, column, children[row])
+        return QModelIndex()
 
     def parent(self, index: Index | None = None) -> QModelIndex:  # type: ignore[override]  # Qt override
         if index is None:  # QObject.parent(), which this override shadows
@@ -157,7 +167,7 @@ class EntityTreeModel(QAbstractItemModel):
         return len(self._node(parent).children)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt override)
-        return len(Column)
+        return _COLUMNS
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
