@@ -89,3 +89,12 @@ def test_it_is_the_last_organisation_or_nobody():
     with_org = ("The Northgate Harbour Authority published its figures on Monday. "
                 "\u201cCosts rose sharply this year,\u201d it said.")
     assert _speakers(with_org) == ["Northgate Harbour Authority"]
+
+
+def test_party_adjective_after_a_chamber_and_a_place_inside_a_longer_name():
+    _, ext = _ext("The House Republican plan was attacked in an advertisement paid for by Secure Canada Now, "
+                  "which ran it twice on Sunday.")
+    orgs = _named(ext, EntityType.ORGANIZATION)
+    assert {m.text for m in orgs["Republican Party"].mentions} == {"Republican"}
+    assert "Secure Canada Now" in orgs
+    assert not _named(ext, EntityType.PERSON)

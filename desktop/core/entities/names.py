@@ -146,7 +146,8 @@ class NameFinder:
         gaz = self.gaz
         words = [t.text for t in run]
         name = self._span_text(run)
-        party = lx.PARTY_MEMBERS.get(words[-1]) or (lx.PARTY_ADJECTIVES.get(words[0]) if len(run) == 1 else None)
+        party = lx.PARTY_MEMBERS.get(words[-1]) or (
+            lx.PARTY_ADJECTIVES.get(words[-1]) if len(run) == 1 or words[0] in ("House", "Senate") else None)
         if party is not None:  # "Republicans", "Senate Democrats": the party is involved
             if len(run) > 1:
                 self._classify(run[:-1], toks, i, j - 1)
@@ -239,6 +240,8 @@ class NameFinder:
                 self._add(PLACE, run, detail="region")  # "Guangdong province"
                 return
             self._add("", run, sure=False)
+        elif len(run) >= 3 and known and gaz.place(words[-1]) is None and not words[-1].isupper():
+            self._add(ORG, run, sure=False)  # "Secure America Now": a place inside a longer name, not a person
 
     def _org_country(self, words: list[str]) -> bool:
         """ "Transport Canada", "Air France": a common noun before a country names a body, not a place."""
