@@ -32,6 +32,7 @@ class ArticleList(QWidget):
         self.proxy = ArticleFilterProxy(self)
         self.proxy.setSourceModel(model)
         self._chosen: list[str] = []  # selected ids, oldest pick first
+        self._choosing = False  # select_articles() at work: it reports the choice once
         self._menu_actions: list[QAction | None] = []
 
         self.filter_box = QLineEdit(self)
@@ -129,14 +130,22 @@ class ArticleList(QWidget):
         self._chosen = []
         sel.blockSignals(False)
         flags = sel.SelectionFlag.Select | sel.SelectionFlag.Rows
-        for article_id in article_ids:
-            row = self.model.row_of(article_id)
-            if row < 0:
-                continue
-            index = self.proxy.mapFromSource(self.model.index(row, Column.TITLE))
-            if index.isValid():
-                sel.select(index, flags)
-                sel.setCurrentIndex(index, sel.SelectionFlag.NoUpdate)
+        # One selection_changed for the whole choice: row by row, a pair would first be shown
+        # as its left article alone (its panes built, its entities read) only to be replaced.
+        self._choosing = True
+        try:
+            for article_id in article_ids:
+                row = self.model.row_of(article_id)
+                if row < 0:
+                    continue
+                index = self.proxy.mapFromSource(self.model.index(row, Column.TITLE))
+                if index.isValid():
+                    sel.select(index, flags)
+                    sel.setCurrentIndex(index, sel.SelectionFlag.NoUpdate)
+        finally:
+            self._choosing = False
+        if self._chosen:
+            self.selection_changed.emit(self.selected_articles())
 
     def set_menu_actions(self, actions: list[QAction | None]) -> None:
         """Actions for the context menu (None is a separator); the window owns them."""
@@ -152,7 +161,8 @@ class ArticleList(QWidget):
         # Rows dropped by the filter or removed leave the selection without a deselect entry.
         still = {i.data(Role.ID) for i in self.view.selectionModel().selectedRows()}
         self._chosen = [i for i in self._chosen if i in still]
-        self.selection_changed.emit(self.selected_articles())
+        if not self._choosing:
+            self.selection_changed.emit(self.selected_articles())
 
     def _show_menu(self, pos: QPoint) -> None:
         if not self._menu_actions:
