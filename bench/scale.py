@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def tree_rss(root: int) -> int:
-    """Resident bytes of a process and all its descendants (Linux /proc)."""
+def tree_rss(root: int) -> tuple[int, int]:
+    """Resident bytes of a process, and of all its descendants (Linux /proc)."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     page = os.sysconf("SC_PAGE_SIZE")
@@ -45,18 +45,21 @@ def tree_rss(root: int) -> int:
         pid = todo.pop()
         total += rss.get(pid, 0)
         todo.extend(c for c, p in parents.items() if p == pid)
-    return total
+    return rss.get(root, 0), total - rss.get(root, 0)
 
 
 class Sampler(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
-        self.peak = 0
+        self.peak = self.peak_self = self.peak_children = 0
         self.stop = threading.Event()
 
     def run(self) -> None:
         while not self.stop.is_set():
-            self.peak = max(self.peak, tree_rss(os.getpid()))
+            own, children = tree_rss(os.getpid())
+            self.peak = max(self.peak, own + children)
+            self.peak_self = max(self.peak_self, own)
+            self.peak_children = max(self.peak_children, children)
             time.sleep(0.1)
 
 
@@ -93,6 +96,7 @@ def main() -> int:
     clock = QElapsedTimer()
     marks: dict[str, float] = {}
     stall = {"max": 0.0, "last": 0.0, "at": ""}
+    long_gaps: list[tuple[float, float]] = []
     loop = QEventLoop()
 
     def tick() -> None:
@@ -100,6 +104,8 @@ def main() -> int:
         gap = now - stall["last"]
         if gap > stall["max"]:
             stall["max"], stall["at"] = gap, f"{now:.1f} s"
+        if gap > 0.1:
+            long_gaps.append((now, gap))
         stall["last"] = now
         model = window.model
         if "titles" not in marks and model.rowCount() >= files:
@@ -142,8 +148,14 @@ def main() -> int:
     print(f"related ready (all) {marks.get('ready', float('nan')):7.2f} s   (target < 30 s)")
     print(f"one related query   {1000 * statistics.median(core):7.1f} ms median, {1000 * max(core):.1f} ms worst in the core; "
           f"{1000 * through_window:.1f} ms selection to Related column (target < 100 ms)")
-    print(f"peak memory         {sampler.peak / 2**20:7.0f} MB   (process and children; target < 1024 MB)")
-    print(f"longest stall       {1000 * stall['max']:7.1f} ms   at {stall['at']} (target < 100 ms)")
+    print(f"peak memory         {sampler.peak / 2**20:7.0f} MB   (process and children; target < 1024 MB); "
+          f"window process alone {sampler.peak_self / 2**20:.0f} MB peak, {tree_rss(os.getpid())[0] / 2**20:.0f} MB at the end; "
+          f"workers {sampler.peak_children / 2**20:.0f} MB peak")
+    cpu = os.times()
+    print(f"cpu time            {cpu.user + cpu.system:7.1f} s window process, {cpu.children_user + cpu.children_system:.1f} s workers "
+          f"(wall {marks.get('ready', float('nan')):.1f} s; load average {os.getloadavg()[0]:.1f})")
+    print(f"longest stall       {1000 * stall['max']:7.1f} ms   at {stall['at']} (target < 100 ms); "
+          f"{len(long_gaps)} gaps over 100 ms" + (": " + ", ".join(f"{1000 * g:.0f} ms at {t:.1f} s" for t, g in long_gaps[:8]) if long_gaps else ""))
     window.close()
     window.tasks.wait(10_000)
     return 0

@@ -314,17 +314,21 @@ class ArticleListModel(QAbstractTableModel):
 
     # --- files listed before they are read (folders) -----------------------------------
 
-    def add_pending(self, paths: list[str], titles: list[str]) -> None:
-        """One row per file with its quick title, in one insert; `fill_pending` completes them."""
-        listed = {r.article.path for r in self._rows}
-        rows = []
-        for path, title in zip(paths, titles):
-            if path not in listed and path not in self._pending:
-                row = pending_row(path, title)
+    def add_pending(self, rows: list[ListRow]) -> None:
+        """Placeholder rows (`pending_row`, made off the GUI thread) for files not listed yet,
+        in one insert; `fill_pending` completes them."""
+        listed = {r.article.path for r in self._rows} if len(rows) < len(self._rows) else None
+        fresh = []
+        for row in rows:
+            path = row.article.path
+            if path not in self._pending and (listed is None or path not in listed) and row.article.id not in self._ids:
                 self._pending[path] = row.article.id
-                rows.append(row)
-        if rows:
-            self._append(rows)
+                fresh.append(row)
+        if fresh:
+            self._append(fresh)
+
+    def paths_between(self, first: int, last: int) -> list[str]:
+        return [r.article.path for r in self._rows[first : last + 1]]
 
     def fill_pending(self, done: list[tuple[str, list[ListRow]]]) -> list[Article]:
         """Put read files in place of their placeholders, one signal per run of rows.

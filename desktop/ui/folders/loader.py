@@ -9,6 +9,7 @@ over in batches of about a tenth of a second, so the GUI thread only slots finis
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -18,20 +19,36 @@ from sys import intern
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from desktop.core.related import Profile, RelatedIndex, profile
-from desktop.ui.articles.model import ListRow, describe
+from desktop.ui.articles.model import ListRow, describe, pending_row
 from desktop.ui.articles.problems import Problem
 
 HAND_OVER_S = 0.1  # results gathered this long per signal to the GUI thread
-BACKGROUND_NICE = 10  # the loading thread and the worker processes it starts yield to the GUI thread
+LIST_CHUNK = 1000  # placeholder rows per insert while listing
+BACKGROUND_NICE = 10  # the worker processes yield the CPU to the window
 
 
-def _lower_priority() -> None:
-    """Lower this thread's priority (Linux: per thread, inherited by the processes it starts),
-    so a busy machine keeps the window responsive while a folder loads."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
-    except (AttributeError, OSError):
-        pass  # not on this platform: loading still works, at normal priority
+def _lower_workers(done: set[int]) -> None:
+    """Lower the priority of the worker processes (not of this process: a thread of ours
+    holding the GIL must never wait behind others for the CPU), so that on a busy machine
+    the window stays responsive while a folder loads."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        if child.pid is not None and child.pid not in done:
+            done.add(child.pid)
+            try:
+                os.setpriority(os.PRIO_PROCESS, child.pid, BACKGROUND_NICE)
+            except (AttributeError, OSError):
+                pass  # not on this platform: loading still works, at normal priority
+
+
+def _lower_workers_soon(cancel: threading.Event) -> None:
+    """The workers start while their first files are read: lower them as they appear."""
+    done: set[int] = set()
+    for _ in range(50):
+        _lower_workers(done)
+        if cancel.wait(0.1):
+            return
 
 
 class Coverage:
@@ -108,7 +125,7 @@ class _Emitter(QObject):
 class FolderLoader(QObject):
     """One folder load at a time; `open` while busy queues the folders after it."""
 
-    listed = Signal(list, list)  # paths, quick titles (all files, one signal)
+    listed = Signal(list)  # placeholder rows with quick titles, a chunk at a time
     batch_ready = Signal(object)  # Batch
     problem_found = Signal(object)  # Problem
     progress = Signal(int, int)  # files done, files found
@@ -167,20 +184,23 @@ class FolderLoader(QObject):
         from desktop.core.peek import peek_title
         from desktop.core.slim import prepare_for_list
 
+        gc.freeze()  # what the app holds already is long-lived too (see _hand_over)
         skipped: list[Problem] = []
         paths = list(article_files(folders, on_skip=lambda p, why: skipped.append(Problem(p, why))))
         if not paths:
             skipped.extend(Problem(f, "no article files in this folder") for f in folders)
-        titles = []
-        for n, path in enumerate(paths):
-            if n % 256 == 0 and cancel.is_set():
+        # Titles go over in chunks: the first rows show at once and no one insert is long.
+        for start in range(0, len(paths), LIST_CHUNK):
+            if cancel.is_set():
                 return
-            titles.append(peek_title(path))
-        self._emitter.listed.emit((paths, titles, skipped))
+            rows = [pending_row(path, peek_title(path)) for path in paths[start : start + LIST_CHUNK]]
+            self._emitter.listed.emit((rows, skipped if start == 0 else [], len(paths)))
+        if not paths:
+            self._emitter.listed.emit(([], skipped, 0))
+        threading.Thread(target=_lower_workers_soon, args=(cancel,), name="diptych-renice", daemon=True).start()
         total, done = len(paths), 0
         out, last = Batch(total=total), 0.0  # the first batch goes over at once
         seen_duplicates: dict[str, str] = {}
-        _lower_priority()
         for results in load_many(paths, workers=self.workers, cancel=cancel, prepare=prepare_for_list):
             profiles = []
             for loaded in results:
@@ -202,6 +222,10 @@ class FolderLoader(QObject):
             self._hand_over(out, done, seen_duplicates)
 
     def _hand_over(self, out: Batch, done: int, seen: dict[str, str]) -> dict[str, str]:
+        # The loaded articles and profiles live as long as the list: move them out of the
+        # collector's reach. Otherwise each full collection walks millions of objects while
+        # holding the GIL, which froze the window for up to a second at 10,000 articles.
+        gc.freeze()
         dups = self.coverage.duplicates()
         out.duplicates = dups if dups != seen else None
         out.files_done = done
@@ -212,11 +236,11 @@ class FolderLoader(QObject):
 
     @Slot(object)
     def _on_listed(self, listing) -> None:
-        paths, titles, skipped = listing
+        rows, skipped, total = listing
         for problem in skipped:
             self.problem_found.emit(problem)
-        self.listed.emit(paths, titles)
-        self.progress.emit(0, len(paths))
+        self.listed.emit(rows)
+        self.progress.emit(0, total)
 
     @Slot(object)
     def _on_batch(self, batch: Batch) -> None:

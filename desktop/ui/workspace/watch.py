@@ -6,7 +6,7 @@ import os
 
 from PySide6.QtCore import QFileSystemWatcher, QModelIndex, QObject, QTimer, Signal
 
-from desktop.ui.articles.model import Role, describe
+from desktop.ui.articles.model import describe
 
 SETTLE_MS = 300  # editors write in several steps: wait until the file is quiet
 ADD_CHUNK = 250  # paths handed to the watcher per event-loop turn (10,000 files never stall)
@@ -38,10 +38,7 @@ class FileWatcher(QObject):
         self.model.rowsInserted.connect(self._rows_inserted)
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        for row in range(first, last + 1):
-            path = self.model.index(row, 0).data(Role.PATH)
-            if path and os.path.isabs(path):
-                self._to_add.append(path)
+        self._to_add.extend(p for p in self.model.paths_between(first, last) if p and os.path.isabs(p))
         if not self._adder.isActive():
             self._adder.start()
 
