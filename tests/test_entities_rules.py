@@ -98,3 +98,18 @@ def test_party_adjective_after_a_chamber_and_a_place_inside_a_longer_name():
     assert {m.text for m in orgs["Republican Party"].mentions} == {"Republican"}
     assert "Secure Canada Now" in orgs
     assert not _named(ext, EntityType.PERSON)
+
+
+def test_dates_found_from_tokens_equal_a_full_scan():
+    import datetime as dt
+
+    from desktop.core.entities.dates import Reference, find_dates
+    from desktop.core.entities.tokens import tokenize
+
+    text = ("In mid-2020 and again from January-June 1996, as early as 2026, two weeks ago, last Monday, on "
+            "Feb. 27, 2023, in the 1990s, at 10 a.m., since March, 4 July 2019, 2023-02-27, 03/04/2023, "
+            "tomorrow, a few days later and in the next year, the port moved 1,200 tonnes in 2.5 hours.")
+    ref = Reference(dt.date(2024, 3, 10), "the publication date")
+    scanned = find_dates(text, 0, len(text), ref)
+    assert len(scanned) >= 12
+    assert find_dates(text, 0, len(text), ref, tokenize(text, 0, len(text))) == scanned

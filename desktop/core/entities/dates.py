@@ -75,11 +75,13 @@ DATE_HINTS = frozenset(
 _HINT_RE = re.compile(r"\d|day|[Jj]an|[Ff]eb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec|week|month|year|tonight")
 
 
-def find_dates(text: str, start: int, end: int, ref: Reference | None) -> list[DateHit]:
+def find_dates(text: str, start: int, end: int, ref: Reference | None, toks=None) -> list[DateHit]:
+    """Dates in text[start:end]; `toks` (the sentence's tokens), when given, limit the pattern to
+    the words a date can start with (trying it at every word is the slow part)."""
     out: list[DateHit] = []
     if not _HINT_RE.search(text, start, end):
         return out
-    for m in _DATE_RE.finditer(text, start, end):
+    for m in (_DATE_RE.finditer(text, start, end) if toks is None else _matches_at_starts(text, end, toks)):
         kind = m.lastgroup
         s, e = m.span()
         if kind == "yr" and not _year_ok(text, s, m.group()):
@@ -98,6 +100,43 @@ def find_dates(text: str, start: int, end: int, ref: Reference | None) -> list[D
         if a.text.istitle() and a.text.lower() in WEEKDAYS and b.precision == "day" and text[a.end : b.start] in (", ", " "):
             out[k] = DateHit(a.start, a.end, a.text, b.value, "day", f"{a.text} \u2192 {b.value} (the date that follows it)")
     return out
+
+
+# Words a date expression can start with, and (for the common ones) the words that must follow.
+_FIRST = frozenset(list(MONTHS) + [m + "." for m in MONTHS] + list(WEEKDAYS)
+                   + "yesterday today tomorrow tonight several".split())
+_LEADS = frozenset("""a an one two three four five six seven eight nine ten eleven twelve last next this past coming
+    in by since until till early late as no before after around about the""".split())
+_LED = frozenset("""few minute minutes hour hours day days week weeks month months year years weekend early late soon
+    later""".split()) | _FIRST
+
+
+def _matches_at_starts(text: str, end: int, toks):
+    """What _DATE_RE.finditer finds, trying the pattern only where a date can begin."""
+    pos = 0
+    n = len(toks)
+    for k, t in enumerate(toks):
+        low = t.text.lower()
+        if t.kind == "N" or low in _FIRST:
+            at = (t.start,)
+        elif low in _LEADS:
+            if k + 1 >= n:
+                continue
+            nxt = toks[k + 1]
+            if nxt.kind != "N" and nxt.text.lower() not in _LED:
+                continue
+            at = (t.start,)
+        elif "-" in t.text and t.kind == "W":  # "mid-2020", "Feb-March": a date inside a hyphenated word
+            at = (t.start, *(t.start + i + 1 for i, ch in enumerate(t.text) if ch == "-"))
+        else:
+            continue
+        for a in at:
+            if a < pos:
+                continue
+            m = _DATE_RE.match(text, a, end)
+            if m is not None:
+                pos = m.end()
+                yield m
 
 
 def _year_ok(text: str, s: int, word: str) -> bool:

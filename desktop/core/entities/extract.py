@@ -64,7 +64,7 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
     for s, toks in zip(sentences, sent_toks):
         # Most sentences name no date; a set lookup per token is cheaper than a regex of month names.
         hinted = any(t.kind == "N" or t.text in DATE_HINTS for t in toks)
-        hits = find_dates(text, s.start, s.end, ref) if hinted else []
+        hits = find_dates(text, s.start, s.end, ref, toks) if hinted else []
         date_hits.extend(hits)
         figure_hits.extend(find_figures(text, s.start, s.end, [(h.start, h.end) for h in hits], toks))
 
