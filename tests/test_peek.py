@@ -70,3 +70,26 @@ def test_slim_article_rebuilds_exactly(samples_dir):
         thin = slim(article)
         assert is_slim(thin) and not thin.tokens
         assert full(thin) == article
+
+
+def test_profiles_made_in_another_process_compare(samples_dir):
+    """Folder loads profile articles in worker processes: their hashes must not be per process."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from desktop.core.load import load_file
+    from desktop.core.related import profile
+
+    path = samples_dir / "harbour-herald.html"
+    here = profile(load_file(path)[0])
+    code = (
+        "import json, sys; from desktop.core.load import load_file; from desktop.core.related import profile; "
+        f"p = profile(load_file({str(path)!r})[0]); print(json.dumps([list(p.shingles), p.body_hash]))"
+    )
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
+                         cwd=str(samples_dir.parent.parent)).stdout
+    shingles, body_hash = json.loads(out)
+    assert shingles == list(here.shingles) and body_hash == here.body_hash
