@@ -152,12 +152,21 @@ def _year_ok(text: str, s: int, word: str) -> bool:
 def full_dates(text: str) -> list[tuple[dt.date, str]]:
     """Every date with day, month and year in the text (for a reference when none was published)."""
     out = []
-    for m in _FULL_RE.finditer(text):
-        if True:
-            day = _parse_abs(m.group())
-            if day is not None and day[1] == "day":
-                out.append((day[0], m.group()))
+    pos = 0
+    for y in _YEAR_AT.finditer(text):  # every full date holds a year: look just before each one
+        if y.start() < pos:
+            continue
+        m = _FULL_RE.search(text, max(pos, y.start() - 30), y.end() + 7)
+        if m is None:
+            continue
+        pos = m.end()
+        day = _parse_abs(m.group())
+        if day is not None and day[1] == "day":
+            out.append((day[0], m.group()))
     return out
+
+
+_YEAR_AT = re.compile(_YEAR)
 
 
 _WORDS_ABS = re.compile(r"[A-Za-z]+|\d+")

@@ -98,16 +98,16 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
                 c.roles.append(a.role)
     out = []
     for c in clusters:
-        name = max(c.names, key=lambda n: (len(n.split()), c.names[n], -_first_pos(c, n)))
+        first: dict[str, int] = {}
+        for r in c.raws:
+            if r.start < first.get(r.text, r.start + 1):
+                first[r.text] = r.start
+        name = max(c.names, key=lambda n: (len(n.split()), c.names[n], -first[n]))
         roles = [r for r in c.roles if r[0].isupper()] or c.roles
         out.append(Entity(EntityType.PERSON, name, _mentions(c.raws), role=roles[0] if roles else "",
                           variants=tuple(v for v in dict.fromkeys(c.variants) if v != name),
                           detail=c.details[0] if c.details else ""))
     return out
-
-
-def _first_pos(c: _Cluster, name: str) -> int:
-    return min(r.start for r in c.raws if r.text == name)
 
 
 def group_orgs(raws: list[Raw]) -> list[Entity]:
