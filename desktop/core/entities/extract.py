@@ -131,14 +131,16 @@ def _quotes(text: str, blocks, entities: list[Entity], gaz) -> list[Quote]:
     prev_speaker: tuple[str, str] = ("", "")
     prev_open = False
     for b in blocks:
-        hits = find_quotes(text, b.start, b.end)
+        first = len(out)
+        marks = text.find('"', b.start, b.end) >= 0 or text.find("\u201c", b.start, b.end) >= 0
+        hits = find_quotes(text, b.start, b.end) if marks else []
         for i, h in enumerate(hits):
             speaker = _resolve(h, people, orgs, b.start, text, out, genders)
             if not speaker[0] and i == 0 and (prev_open or _starts_with_quote(text, b.start)) and prev_speaker[0]:
                 speaker = prev_speaker  # a quote that runs on from the paragraph before
             out.append(Quote(h.text, h.start, h.end, speaker[0], speaker[1]))
         # Unattributed quotes in a paragraph take the speaker found for another quote there.
-        para = [q for q in out if b.start <= q.start < b.end]
+        para = out[first:]
         donor = next((q for q in para if q.speaker), None)
         if donor is not None:
             for k in range(len(out) - len(para), len(out)):
