@@ -113,3 +113,11 @@ def test_dates_found_from_tokens_equal_a_full_scan():
     scanned = find_dates(text, 0, len(text), ref)
     assert len(scanned) >= 12
     assert find_dates(text, 0, len(text), ref, tokenize(text, 0, len(text))) == scanned
+
+
+def test_arabic_particle_joins_the_name_and_a_respelling_is_a_variant():
+    left, lx = _ext("\u201cThe port stays shut,\u201d Hamid al-Rashidi said on Monday.")
+    right, rx = _ext("\u201cThe port stays shut,\u201d Hamed al-Rashidi said on Monday.")
+    assert "Hamid al-Rashidi" in _named(lx, EntityType.PERSON)
+    _, discs = match(left, lx, right, rx)
+    assert any(d.kind == DiscrepancyKind.NAME and d.right_text == "Hamed al-Rashidi" for d in discs)

@@ -104,7 +104,12 @@ class NameFinder:
     def _can_continue(self, t: Tok) -> bool:
         if t.kind == "A":
             return t.text[0].isupper()
-        return t.kind == "W" and t.text[0].isupper() and t.text.lower() not in lx.DATE_WORDS
+        if t.kind != "W":
+            return False
+        if t.text[0].isupper():
+            return t.text.lower() not in lx.DATE_WORDS
+        particle, dash, rest = t.text.partition("-")  # "Moqtada al-Sadr", "Ahmed al-Hassan"
+        return bool(dash) and particle in lx.CONNECTORS and rest[:1].isupper()
 
     def _drop_initial(self, run: list[Tok]) -> list[Tok]:
         """Sentence-initial capitals say nothing: drop a first word seen in lower case in the document."""
