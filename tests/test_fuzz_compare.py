@@ -108,7 +108,7 @@ def test_compare_a_text_with_an_edited_copy(text, edits, opts):
     c = compare(article(text, "a"), article(edited, "b"), opts)
     check_coverage(c)
     check_spans(c)
-    if text == edited and not opts.ignore_punctuation:  # see the xfail below for that option
+    if text == edited:
         assert c.changes == ()
 
 
