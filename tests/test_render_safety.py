@@ -191,3 +191,33 @@ def test_report_shows_the_tags_and_loads_nothing(qapp, files):
     plain = doc.toPlainText()
     for tag in TAGS:
         assert tag in plain, tag
+
+
+def test_file_names_that_look_like_markup_stay_text(qtbot, tmp_path):
+    """'/' cannot be in a file name, but '<img src=x>' can: tooltips naming files must not render it."""
+    from desktop.ui.main_window import MainWindow
+
+    good = tmp_path / "<img src=hostname>.txt"
+    good.write_text(LEFT, encoding="utf-8")
+    bad = tmp_path / "<img src=passwd>.txt"
+    bad.write_bytes(b"")
+    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    try:
+        with qtbot.wait_signal(window.article_shown, timeout=60_000):
+            window.open_files([str(good), str(bad)])
+        qtbot.waitUntil(lambda: window.loader.pending == 0 and bool(window.problems.problems()), timeout=30_000)
+        window._fill_recent_menu()
+        tips = {
+            "status": window.stats_label.toolTip(),
+            "pane": window.diff_view.panes["left"].header.toolTip(),
+            "problem": window.problems.list.item(0).toolTip(),
+            "recent": window.recent_menu.actions()[0].toolTip(),
+            "list": window.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole),
+        }
+        for where, tip in tips.items():
+            visible, requests = seen(tip)
+            assert requests == [], (where, tip)
+            assert "<img src=" in visible, (where, tip)
+    finally:
+        window.tasks.wait(10_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import os
 from pathlib import Path
@@ -424,7 +425,7 @@ class MainWindow(QMainWindow):
         recent = keys.RECENT_FILES.read(self.store)
         for n, path in enumerate(recent, 1):
             action = self.recent_menu.addAction(f"&{n % 10} {Path(path).name}" if n <= 10 else Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(f"<p>{html.escape(path)}</p>")  # a path is text, never markup
             action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_files([p]))
         if not recent:
@@ -519,7 +520,7 @@ class MainWindow(QMainWindow):
         self.diff_view.show_single(article)
         self._change_position_changed(0, 0)
         self.stats_label.setText(f"{article.word_count:,} words · {len(article.sentences):,} sentences · {article.format}")
-        self.stats_label.setToolTip(article.path)
+        self.stats_label.setToolTip(f"<p>{html.escape(article.path)}</p>")
         extraction = self.comparer.extraction(article)
         if extraction is not None:
             self.sidebar.show_single(article, extraction)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +50,8 @@ class ProblemsList(QWidget):
         from desktop.ui.icons import icon
 
         item = QListWidgetItem(icon("problem"), problem.text)
-        item.setToolTip(f"{problem.path}\n{problem.reason}")
+        # Escaped rich text: a file name like "<img src=x>.txt" is a name, not markup to render.
+        item.setToolTip(f"<p>{html.escape(problem.path)}<br>{html.escape(problem.reason)}</p>")
         item.setData(Qt.ItemDataRole.UserRole, problem)
         self.list.addItem(item)
         self.list.scrollToItem(item)
