@@ -121,3 +121,11 @@ def test_arabic_particle_joins_the_name_and_a_respelling_is_a_variant():
     assert "Hamid al-Rashidi" in _named(lx, EntityType.PERSON)
     _, discs = match(left, lx, right, rx)
     assert any(d.kind == DiscrepancyKind.NAME and d.right_text == "Hamed al-Rashidi" for d in discs)
+
+
+def test_an_acronym_inside_a_figure_keeps_the_noun_after_it():
+    _, ext = _ext("At least 23 U.S. troops were hurt near the border.")
+    fig = next(e for e in ext.entities if e.type == EntityType.FIGURE)
+    assert fig.unit == "U.S. troops"
+    _, end = _ext("The ship left for the U.S. on Friday with 12 crew members from the U.S. They were safe.")
+    assert all(not e.unit.endswith("They") for e in end.entities if e.type == EntityType.FIGURE)

@@ -192,6 +192,10 @@ def _head(text: str, pos: int, end: int) -> tuple[str, str, int]:
             if "-" in w and not skipped_modifier and re.search(r"-(?:made|based|built|backed|led|owned|funded|era|style|class|range)$", low):
                 skipped_modifier = True
                 continue
+        if w == "." and words and len(words) < 4 and "." in words[-1][0] and text[m.end() : m.end() + 1] == " " \
+                and text[m.end() + 1 : m.end() + 2].islower():
+            words[-1] = (words[-1][0] + ".", words[-1][1], m.end())
+            continue  # the dot ending "U.S." in "23 U.S. troops", not a full stop
         if not w[0].isalpha() or low in _STOP or low.endswith("ly") or (words and low.endswith("ed")):
             break
         words.append((w, m.start(), m.end()))
