@@ -238,7 +238,7 @@ def make_all(folder: str | os.PathLike) -> list[Hostile]:
     put("deep.html", deep_html(), "html: nested 100,000 deep")
     put("deep.json", b"[" * 200_000 + b"]" * 200_000, "json: nested 200,000 deep")
     put("digits.json", b'{"text": "a", "n": ' + b"9" * 100_000 + b"}", "json: 100,000-digit number")
-    put("markers.md", ("*a _b [c <d `e ~~f " * 40_000).encode(), "md: 240,000 unmatched markers")
+    put("markers.md", ("*a _b [c <d `e ~~f " * 20_000).encode(), "md: 120,000 unmatched markers")
     put("words.txt", ((TEXT + "\n\n") * 330_000).encode(), "txt: 45 MB of words (under the byte cap)")
     put("bad-utf8.txt", invalid_utf8(), "txt: invalid UTF-8")
     put("utf16.txt", utf16_without_bom(), "txt: UTF-16 without BOM")

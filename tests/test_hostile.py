@@ -17,7 +17,7 @@ from desktop.core.readers.pdf import join_pages
 
 HERE = Path(__file__).resolve().parent
 # Inputs that are text after all: they must load, still within the bounds.
-READABLE = {"md: 240,000 unmatched markers"}
+READABLE = {"md: 120,000 unmatched markers"}
 
 
 @pytest.fixture(scope="module")
