@@ -162,3 +162,17 @@ def test_a_deleted_file_is_marked_missing_not_dropped(qtbot, make_window, files)
     assert index.data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
     assert "file missing" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert Path(window.sides()[0].path).name == "wire.txt"  # the comparison stays
+
+
+def test_a_file_only_read_is_not_reread(qtbot, make_window, files):
+    """Reading a file moves its access time, which the watcher reports: no re-read for that."""
+    window = make_window()
+    _open_pair(qtbot, window, files / "wire.txt", files / "herald.txt")
+    qtbot.wait_until(lambda: str(files / "wire.txt") in window.watcher.watched(), timeout=5000)
+    reloaded = []
+    window.watcher.reloaded.connect(reloaded.append)
+    st = os.stat(files / "wire.txt")
+    with qtbot.wait_signal(window.watcher.watcher.fileChanged, timeout=5000):
+        os.utime(files / "wire.txt", ns=(st.st_atime_ns + 10**9, st.st_mtime_ns))
+    qtbot.wait(800)  # past the settle time
+    assert reloaded == [] and window.tasks.pending() == 0

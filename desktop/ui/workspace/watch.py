@@ -12,6 +12,14 @@ SETTLE_MS = 300  # editors write in several steps: wait until the file is quiet
 ADD_CHUNK = 250  # paths handed to the watcher per event-loop turn (10,000 files never stall)
 
 
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
 def reload_file(path: str):
     """Runs on a worker: the file's articles and their list rows."""
     from desktop.core.load import load_file
@@ -33,6 +41,9 @@ class FileWatcher(QObject):
         self.watcher.fileChanged.connect(self._file_changed)
         self._changed: set[str] = set()
         self._to_add: list[str] = []
+        # (mtime, size) when watched: reading a file (our own loading) changes its access
+        # time, which the system reports as a change too; only new content is re-read.
+        self._stamps: dict[str, tuple[int, int]] = {}
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self._flush)
         self._adder = QTimer(self, singleShot=True, interval=0, timeout=self._add_some)
         self.model.rowsInserted.connect(self._rows_inserted)
@@ -44,8 +55,12 @@ class FileWatcher(QObject):
 
     def _add_some(self) -> None:
         chunk, self._to_add = self._to_add[:ADD_CHUNK], self._to_add[ADD_CHUNK:]
-        watched = set(self.watcher.files())
-        fresh = [p for p in dict.fromkeys(chunk) if p not in watched and os.path.exists(p)]
+        fresh = []
+        for path in dict.fromkeys(chunk):
+            stamp = _stamp(path)
+            if path not in self._stamps and stamp is not None:
+                self._stamps[path] = stamp
+                fresh.append(path)
         if fresh:
             self.watcher.addPaths(fresh)  # paths the system cannot watch are simply not watched
         if self._to_add:
@@ -60,17 +75,25 @@ class FileWatcher(QObject):
 
     def _flush(self) -> None:
         changed, self._changed = self._changed, set()
+        by_path: dict[str, list[str]] = {}
+        for article in self.model.articles():
+            if article.path in changed:
+                by_path.setdefault(article.path, []).append(article.id)
         for path in sorted(changed):
-            ids = self._ids_for(path)
+            ids = by_path.get(path)
             if not ids:
                 continue
-            if not os.path.exists(path):
+            stamp = _stamp(path)
+            if stamp is None:
                 for i in ids:
                     self.model.set_missing(i, True)
                 self.missing.emit(path)
                 continue
             if path not in self.watcher.files():
                 self.watcher.addPath(path)  # saved by renaming a new file over it
+            if stamp == self._stamps.get(path) and not any(self.model.is_missing(i) for i in ids):
+                continue  # only read (its access time moved), or touched without a change
+            self._stamps[path] = stamp
             self.window.tasks.submit(
                 reload_file, path,
                 on_result=lambda result, p=path: self._reloaded(p, *result),
