@@ -79,6 +79,7 @@ class FileWatcher(QObject):
         for article in self.model.articles():
             if article.path in changed:
                 by_path.setdefault(article.path, []).append(article.id)
+        watched: set[str] | None = None  # asked for only when a file really changed
         for path in sorted(changed):
             ids = by_path.get(path)
             if not ids:
@@ -89,11 +90,13 @@ class FileWatcher(QObject):
                     self.model.set_missing(i, True)
                 self.missing.emit(path)
                 continue
-            if path not in self.watcher.files():
-                self.watcher.addPath(path)  # saved by renaming a new file over it
             if stamp == self._stamps.get(path) and not any(self.model.is_missing(i) for i in ids):
                 continue  # only read (its access time moved), or touched without a change
             self._stamps[path] = stamp
+            if watched is None:
+                watched = set(self.watcher.files())
+            if path not in watched:
+                self.watcher.addPath(path)  # saved by renaming a new file over it
             self.window.tasks.submit(
                 reload_file, path,
                 on_result=lambda result, p=path: self._reloaded(p, *result),
