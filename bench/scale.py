@@ -117,6 +117,7 @@ def main() -> int:
     ticker = QTimer()
     ticker.setInterval(10)
     ticker.timeout.connect(tick)
+    cpu0 = os.times()
     clock.start()
     ticker.start()
     window.open_files([str(folder)])
@@ -152,7 +153,8 @@ def main() -> int:
           f"window process alone {sampler.peak_self / 2**20:.0f} MB peak, {tree_rss(os.getpid())[0] / 2**20:.0f} MB at the end; "
           f"workers {sampler.peak_children / 2**20:.0f} MB peak")
     cpu = os.times()
-    print(f"cpu time            {cpu.user + cpu.system:7.1f} s window process, {cpu.children_user + cpu.children_system:.1f} s workers "
+    print(f"cpu time            {cpu.user + cpu.system - cpu0.user - cpu0.system:7.1f} s window process, "
+          f"{cpu.children_user + cpu.children_system - cpu0.children_user - cpu0.children_system:.1f} s workers "
           f"(wall {marks.get('ready', float('nan')):.1f} s; load average {os.getloadavg()[0]:.1f})")
     print(f"longest stall       {1000 * stall['max']:7.1f} ms   at {stall['at']} (target < 100 ms); "
           f"{len(long_gaps)} gaps over 100 ms" + (": " + ", ".join(f"{1000 * g:.0f} ms at {t:.1f} s" for t, g in long_gaps[:8]) if long_gaps else ""))
