@@ -67,6 +67,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=10_000)
     ap.add_argument("--dir", help="use this folder of articles instead of generating one")
+    ap.add_argument("--after-warm-up", action="store_true",
+                    help="open the folder only once the window's start-up work (entity warm-up) is done, "
+                         "to tell the folder load's own stalls from that one")
     args = ap.parse_args()
 
     scratch = tempfile.TemporaryDirectory(prefix="diptych-scale-")
@@ -90,6 +93,12 @@ def main() -> int:
     window.resize(1280, 800)
     window.show()
     app.processEvents()
+    if args.after_warm_up:
+        settle = QEventLoop()
+        QTimer.singleShot(3000, settle.quit)  # the warm-up starts a moment after the window shows
+        settle.exec()
+        window.tasks.wait(60_000)
+        app.processEvents()
 
     sampler = Sampler()
     sampler.start()
