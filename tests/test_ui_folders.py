@@ -1,5 +1,6 @@
 """Folders in the window: background loading with cancel and problems, drops, related coverage, the matrix."""
 
+import json
 import os
 import shutil
 import threading
@@ -71,10 +72,15 @@ def test_folder_loads_recursively_and_bad_files_go_to_problems(qtbot, window, tm
     (folder / "empty.txt").write_bytes(b"")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 this is not a pdf")
     (folder / "notes.xyz").write_text("not an article", encoding="utf-8")
+    (folder / "pair.json").write_text(json.dumps([
+        {"title": "First of two", "body": "The first article in one JSON file, about the harbour."},
+        {"title": "Second of two", "body": "The second article in the same file, about the weather."},
+    ]), encoding="utf-8")
     os.symlink(folder, folder / "sub" / "loop")
     assert _load_folder(qtbot, window, folder) is False
     titles = sorted(t for t, _ in _rows(window))
-    assert titles == sorted([f"Story number {n} about topic {n}" for n in (0, 1, 2, 3, 9)])
+    expected = [f"Story number {n} about topic {n}" for n in (0, 1, 2, 3, 9)] + ["First of two", "Second of two"]
+    assert titles == sorted(expected)  # the JSON list's placeholder row split into its two articles
     assert window.model.pending_paths() == []
     problems = {Path(p.path).name: p.reason for p in window.problems.problems()}
     assert set(problems) >= {"empty.txt", "broken.pdf"}
