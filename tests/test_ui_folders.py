@@ -207,3 +207,19 @@ def test_matrix_scores_the_selection_and_a_click_compares_that_pair(qtbot, windo
         qtbot.mouseClick(heat, Qt.MouseButton.LeftButton, pos=heat.cell_rect(wire, herald).center())
     comparison = blocker.args[0]
     assert (comparison.left.id, comparison.right.id) == (articles[wire].id, articles[herald].id)
+
+
+def test_many_files_opened_at_once_load_through_the_worker_processes(qtbot, window, tmp_path):
+    from desktop.ui.folders.controller import MANY_FILES
+
+    paths = []
+    for n in range(MANY_FILES + 5):
+        path = tmp_path / f"many-{n:02d}.txt"
+        path.write_text(story(n), encoding="utf-8")
+        paths.append(str(path))
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    paths.append(str(tmp_path / "broken.pdf"))
+    _load_folder(qtbot, window, None, how=lambda: window.open_files(paths))
+    titles = sorted(title for title, _ in _rows(window))
+    assert titles == sorted(f"Story number {n} about topic {n}" for n in range(MANY_FILES + 5))
+    assert "broken.pdf" in {Path(p.path).name for p in window.problems.problems()}

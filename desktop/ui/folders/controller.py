@@ -27,6 +27,9 @@ def query(coverage: Coverage, article_id: str, top: int) -> list[tuple[str, floa
     return coverage.query(article_id, top)
 
 
+MANY_FILES = 20  # more files than this at once load through the folder loader
+
+
 class FolderController(QObject):
     def __init__(self, window, workers: int | None = None):
         super().__init__(window)
@@ -73,11 +76,17 @@ class FolderController(QObject):
     # --- loading -----------------------------------------------------------------------
 
     def take(self, paths: list[str]) -> list[str]:
-        """Start loading the folders among `paths`; return the other paths."""
+        """Start loading the folders among `paths` (and the files too, when there are many);
+        return the paths left for the window's own reader."""
         folders = [p for p in paths if os.path.isdir(p)]
+        files = [p for p in paths if p not in folders]
+        if len(files) > MANY_FILES:
+            # Read in worker processes like a folder: 500 files read on threads in the
+            # window's process stalled its event loop for a second (bench/ui.py).
+            folders, files = folders + files, []
         if folders:
             self.open_folders(folders)
-        return [p for p in paths if p not in folders]
+        return files
 
     def open_folders(self, folders: list[str]) -> None:
         self.progress.start()
