@@ -15,12 +15,11 @@ import pytest
 from pdf_fixtures import make_pdf
 from PySide6.QtCore import QSettings
 
-from desktop.core import workspace as workspace_module
 from desktop.core.compare import compare
 from desktop.core.folder import article_files
 from desktop.core.load import load_file
 from desktop.core.report import ReportWriteError
-from desktop.core.report import files as report_files
+from desktop.core import files as core_files
 from desktop.core.workspace import Workspace, backup_path, read_workspace, write_workspace
 from desktop.ui import settings as keys
 
@@ -187,8 +186,9 @@ def test_a_failed_export_leaves_the_old_file_and_no_part(qapp, comparison, tmp_p
         code = errno.ENOSPC if failure == "fsync" else errno.EACCES
         raise OSError(code, os.strerror(code))
 
-    target = {"mkstemp": (report_files.tempfile, "mkstemp"), "fsync": (report_files.os, "fsync"),
-              "replace": (report_files.os, "replace")}[failure]
+    # Every write goes through desktop.core.files; patch the calls it makes.
+    target = {"mkstemp": (core_files.tempfile, "mkstemp"), "fsync": (core_files.os, "fsync"),
+              "replace": (core_files.os, "replace")}[failure]
     monkeypatch.setattr(*target, refuse)
     for write, name in ((write_pdf, "r.pdf"), (write_html, "r.html")):
         with pytest.raises(ReportWriteError) as caught:
@@ -223,7 +223,7 @@ def test_a_failed_workspace_save_keeps_the_old_file_and_no_temporary(tmp_path, m
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(workspace_module.os, "fsync", full)
+    monkeypatch.setattr(core_files.os, "fsync", full)
     with pytest.raises(OSError):
         write_workspace(path, Workspace(notes="v2 that never lands"))
     monkeypatch.undo()

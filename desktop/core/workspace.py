@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from desktop.core.files import write_atomically
 
 FORMAT = "diptych-workspace"
 VERSION = 1
@@ -92,24 +93,6 @@ def read_workspace(path: str | os.PathLike) -> Workspace:
     return from_json(data, str(p))
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it into place."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def write_workspace(path: str | os.PathLike, ws: Workspace) -> None:
     """Save atomically; the copy being replaced is kept as a `.bak` if it was readable."""
     target = Path(path)
@@ -120,8 +103,8 @@ def write_workspace(path: str | os.PathLike, ws: Workspace) -> None:
         except WorkspaceError:
             pass  # never let a damaged file overwrite the last good backup
         else:
-            atomic_write_bytes(backup_path(target), target.read_bytes())
-    atomic_write_bytes(target, data)
+            write_atomically(backup_path(target), target.read_bytes())
+    write_atomically(target, data)
 
 
 def backup_path(path: str | os.PathLike) -> Path:

@@ -7,12 +7,14 @@ a temporary INI file and never touch the user's real settings.
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from desktop.core.files import write_atomically
 
 T = TypeVar("T")
 
@@ -150,15 +152,4 @@ def _readable(store: QSettings, name: str) -> bool:
 
 
 def _copy_atomically(source: str, target: str) -> None:
-    folder = os.path.dirname(target) or "."
-    fd, tmp = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            shutil.copyfileobj(src, out)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomically(target, Path(source).read_bytes())

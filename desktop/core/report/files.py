@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from pathlib import Path
 
+from desktop.core import files
 from desktop.core.errors import display_path
 
 
@@ -49,24 +49,7 @@ def write_atomically(path: str | os.PathLike, data: bytes) -> None:
     On failure nothing is left behind and ReportWriteError says why.
     """
     target = check_target(path)
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        files.write_atomically(target, data)
     except OSError as exc:
-        raise ReportWriteError(path, _reason(exc, folder)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file private (0600); a report is an ordinary document.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise ReportWriteError(path, _reason(exc, folder)) from None
+        raise ReportWriteError(path, _reason(exc, target.parent if str(target.parent) else Path("."))) from None
