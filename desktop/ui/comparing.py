@@ -86,6 +86,8 @@ class PairComparer(QObject):
         self._extractions: OrderedDict[str, object] = OrderedDict()
         self._running: set[tuple] = set()
         self._warmed = False  # ("align", key) / ("entities", pair key) / ("extract", id)
+        self._held = False  # a folder is loading: the warm-up waits (see hold)
+        self._warm_wanted = False
 
     @property
     def waiting(self) -> bool:
@@ -137,9 +139,21 @@ class PairComparer(QObject):
 
     def warm_up(self) -> None:
         """Pay the entity extractor's one-off start (about 0.5 s) while the reader is idle."""
+        if self._held:
+            self._warm_wanted = True
+            return
         if not self._warmed:
             self._warmed = True
             self._tasks.submit(warm_up, on_error=lambda exc: None)  # the real request reports errors
+
+    def hold(self, held: bool) -> None:
+        """Put the warm-up off while a folder loads: its imports on a worker thread compete for
+        the GIL with the listing, which stalled the window by up to half a second. A pair
+        asked for meanwhile still loads what it needs."""
+        self._held = held
+        if not held and self._warm_wanted:
+            self._warm_wanted = False
+            self.warm_up()
 
     def cancel(self) -> None:
         """Nothing is wanted any more (a single article is shown, or nothing)."""

@@ -58,6 +58,7 @@ class FolderController(QObject):
         loader.problem_found.connect(window.add_problem)
         loader.progress.connect(self.progress.set_progress)
         loader.finished.connect(self._finished)
+        loader.running_changed.connect(window.comparer.hold)
         self.progress.cancel_requested.connect(self.cancel)
         window.loader.articles_loaded.connect(self._articles_loaded)
         window.article_list.selection_changed.connect(self._selection_changed)
