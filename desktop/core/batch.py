@@ -28,11 +28,11 @@ class Loaded:
     error: str = ""  # plain-words reason when the file could not be read
 
 
-def _load_batch(paths: list[str], max_bytes: int, prepare: Callable | None = None) -> list[Loaded]:
+def _load_batch(paths: list[str], max_bytes: int, prepare: Callable | None = None, index: bool = True) -> list[Loaded]:
     out = []
     for path in paths:
         try:
-            articles = load_file(path, max_bytes)
+            articles = load_file(path, max_bytes, index=index)
         except ReadError as exc:
             out.append(Loaded(path, error=exc.reason))
             continue
@@ -51,12 +51,14 @@ def load_many(
     workers: int | None = None,
     cancel: threading.Event | None = None,
     prepare: Callable | None = None,
+    index: bool = True,
 ) -> Iterator[list[Loaded]]:
     """Yield lists of results as batches finish (not in input order).
 
     `prepare` (a module-level function, so it can be sent to the workers) turns each article
     into what the caller keeps, in the worker: the caller then receives only that, which
-    saves the hand-over and the caller's own process the work.
+    saves the hand-over and the caller's own process the work. `index=False` reads the
+    articles without sentences and tokens (see `load_file`), for callers that slim them anyway.
     """
     paths = list(paths)
     workers = workers or worker_count()
@@ -64,7 +66,7 @@ def load_many(
         for i in range(0, len(paths), BATCH):
             if cancel is not None and cancel.is_set():
                 return
-            yield _load_batch(paths[i : i + BATCH], max_bytes, prepare)
+            yield _load_batch(paths[i : i + BATCH], max_bytes, prepare, index)
         return
     # "spawn" keeps the children free of whatever threads (Qt's among them) the parent runs.
     ctx = multiprocessing.get_context("spawn")
@@ -74,7 +76,7 @@ def load_many(
         queue = iter(batches)
         # Keep a few batches per worker in flight so cancelling stops promptly.
         for batch in queue:
-            pending.add(pool.submit(_load_batch, batch, max_bytes, prepare))
+            pending.add(pool.submit(_load_batch, batch, max_bytes, prepare, index))
             if len(pending) >= workers * 3:
                 break
         while pending:
@@ -87,7 +89,7 @@ def load_many(
                 yield f.result()
                 nxt = next(queue, None)
                 if nxt is not None:
-                    pending.add(pool.submit(_load_batch, nxt, max_bytes, prepare))
+                    pending.add(pool.submit(_load_batch, nxt, max_bytes, prepare, index))
 
 
 def load_all(paths: Iterable[str], progress: Callable[[int], None] | None = None, **kw) -> list[Loaded]:

@@ -14,7 +14,9 @@ from desktop.core.text import split_sentences, tokenize
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
-def build_article(doc: Document) -> Article:
+def build_article(doc: Document, *, index: bool = True) -> Article:
+    """`index=False` leaves out sentences and tokens (the slim form, `desktop.core.slim`):
+    a folder load lists ten thousand articles and rebuilds the index only for those shown."""
     from desktop.core.clean import clean  # the cleaning rules
     from desktop.core.published import find_published
 
@@ -34,16 +36,18 @@ def build_article(doc: Document) -> Article:
     text = PARAGRAPH_SEPARATOR.join(text_parts)
 
     sentences: list[Span] = []
-    for block in blocks:
-        sentences.extend(split_sentences(text, block.start, block.end))
-    tokens = tokenize(text)
+    tokens = []
     starts: list[int] = []
-    ti = 0
-    for sent in sentences:
-        while ti < len(tokens) and tokens[ti].start < sent.start:
-            ti += 1
-        starts.append(ti)
-    starts.append(len(tokens))
+    if index:
+        for block in blocks:
+            sentences.extend(split_sentences(text, block.start, block.end))
+        tokens = tokenize(text)
+        ti = 0
+        for sent in sentences:
+            while ti < len(tokens) and tokens[ti].start < sent.start:
+                ti += 1
+            starts.append(ti)
+        starts.append(len(tokens))
 
     # The headline as printed beats a <title> that often carries the site's name too.
     title = cleaning.title or doc.title

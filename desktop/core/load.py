@@ -27,8 +27,9 @@ _NOT_REGULAR = (
 )
 
 
-def load_file(path: str | bytes | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
-    """The articles in one file (several for a JSON list), cleaned and indexed.
+def load_file(path: str | bytes | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, *, index: bool = True) -> list[Article]:
+    """The articles in one file (several for a JSON list), cleaned and indexed
+    (`index=False`: without sentences and tokens, as `desktop.core.slim.slim` leaves them).
 
     Raises ReadError, and only ReadError, naming the file and the reason in plain words.
     """
@@ -52,7 +53,7 @@ def load_file(path: str | bytes | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTE
         chars = sum(len(p.text) for doc in docs for p in doc.paragraphs)
         if chars > MAX_TEXT_CHARS:
             raise ReadError(name, f"{chars:,} characters of text, more than the {MAX_TEXT_CHARS:,} an article file can hold")
-        articles = [build_article(doc) for doc in docs]
+        articles = [build_article(doc, index=index) for doc in docs]
     except ReadError:
         raise
     except MemoryError:

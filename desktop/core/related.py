@@ -24,6 +24,7 @@ import zlib
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from datetime import date
 
 from desktop.core.article import Article
@@ -67,12 +68,18 @@ def _stable_hash(text: str, size: int = 4) -> int:
 def profile(article: Article) -> Profile:
     body = article.body_text
     words = _WORD_RE.findall(body)
-    lowered = [w.lower().replace("’", "'") for w in words]
-    content = [w for w in lowered if w not in _STOPWORDS and len(w) > 1]
+    # Lowered in one C call (words hold no newline; lowering maps each character alone,
+    # and a newline is neither cased nor case-ignorable, so final sigmas come out the same).
+    lowered = "\n".join(words).lower().replace("’", "'").split("\n") if words else []
+    # Counted and filtered per distinct word, not per occurrence (same dict, same order).
+    counts = {w: c for w, c in Counter(lowered).items() if w not in _STOPWORDS and len(w) > 1}
     names = frozenset(
-        lw for w, lw in zip(words, lowered) if w[0].isupper() and lw not in _STOPWORDS and len(w) > 2
+        lw for w, lw in set(zip(words, lowered)) if w[0].isupper() and lw not in _STOPWORDS and len(w) > 2
     )
-    shingles = array("I", sorted({_stable_hash(f"{a} {b} {c}") for a, b, c in zip(lowered, lowered[1:], lowered[2:])}))
+    # _stable_hash(..., 4) of every 3-gram, iterated in C: this set was a tenth of a folder load.
+    grams = map(" ".join, zip(lowered, lowered[1:], lowered[2:]))
+    encode = str.encode if body.isascii() else partial(str.encode, encoding="utf-8", errors="surrogatepass")
+    shingles = array("I", sorted(set(map(zlib.crc32, map(encode, grams)))))
     published = None
     if article.published is not None:
         try:
@@ -81,7 +88,7 @@ def profile(article: Article) -> Profile:
             published = None
     return Profile(
         id=article.id,
-        counts=dict(Counter(content)),
+        counts=counts,
         names=names,
         shingles=shingles,
         published=published,

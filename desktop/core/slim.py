@@ -7,10 +7,11 @@ milliseconds, exactly as `build_article` made it, when an article is read or com
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from desktop.core.article import Article, Span
-from desktop.core.text import split_sentences, tokenize
+from desktop.core.text import _TOKEN_RE, is_word, normalize, split_sentences, tokenize
 
 
 def slim(article: Article) -> Article:
@@ -49,7 +50,32 @@ class Listed:
     profile: object  # desktop.core.related.Profile
 
 
+_WORDS_PATTERN, _PUNCT = _TOKEN_RE.pattern.rsplit("|", 1)
+assert _PUNCT == r"[^\w\s]"  # the tokenizer's last alternative: one mark, never a word in ASCII
+# The tokenizer without its one-mark alternative: a mark never starts a word token, so
+# these are exactly the tokenizer's letter-and-digit tokens.
+_WORD_TOKEN_RE = re.compile(_WORDS_PATTERN)
+_WIDE_MARK_RE = re.compile(r"[^\w\s\x00-\x7f]")  # a non-ASCII mark (one NFKC may make a word of: "℃")
+
+
+def word_count(article: Article) -> int:
+    """`Article.word_count` without the tokens (a block's tokens never cross its edges: blocks
+    are stripped and joined by blank lines), counted in C where the text allows."""
+    if article.tokens:
+        return article.word_count
+    text = article.text
+    count = 0
+    for block in article.body_blocks:
+        lo, hi = block.start, block.end
+        if text[lo:hi].isascii():
+            count += len(_WORD_TOKEN_RE.findall(text, lo, hi))
+            continue
+        count += sum(1 for g in _WORD_TOKEN_RE.findall(text, lo, hi) if g.isascii() or is_word(normalize(g)))
+        count += sum(1 for ch in _WIDE_MARK_RE.findall(text, lo, hi) if is_word(normalize(ch)))
+    return count
+
+
 def prepare_for_list(article: Article) -> Listed:
     from desktop.core.related import profile
 
-    return Listed(slim(article), article.word_count, profile(article))
+    return Listed(slim(article), word_count(article), profile(article))

@@ -18,6 +18,11 @@ _BOMS = (
 )
 # Control characters allowed in text; anything else in quantity means the bytes are not text.
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+# Category Cc is exactly U+0000-001F and U+007F-009F: deleting those (bar the text controls)
+# counts them in one C call, where a generator over every character cost ~1 ms a file.
+_OTHER_CONTROLS = {
+    cp: None for cp in range(0xA0) if unicodedata.category(chr(cp)) == "Cc" and chr(cp) not in _TEXT_CONTROLS
+}
 
 
 def decode_text(path: str, data: bytes) -> str:
@@ -73,5 +78,5 @@ def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:100_000]
-    controls = sum(1 for ch in sample if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
+    controls = len(sample) - len(sample.translate(_OTHER_CONTROLS))
     return controls > 0.01 * len(sample)

@@ -53,7 +53,8 @@ class Role(IntEnum):
 # Looked up once: data() and flags() run for every visible cell on every repaint.
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+# Row flags are QAbstractTableModel's own (enabled, selectable, never has children): no
+# Python flags() override, which the view called for every row of every layout pass.
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,9 @@ def describe(article: Article, words: int | None = None) -> ListRow:
     return ListRow(article, title, source, date, published, words, filter_text, tooltip, subtitle)
 
 
+_COLUMNS = len(Column)
+
+
 class ArticleListModel(QAbstractTableModel):
     """Rows are loaded articles, in load order; the sides chosen for comparison are marked."""
 
@@ -134,7 +138,9 @@ class ArticleListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # Qt override
-        return 0 if parent.isValid() else len(Column)
+        # A constant, not len(Column) (three Python frames through the enum): the view and
+        # proxy ask for every row they lay out (index() checks the bounds), 10,000 rows a pass.
+        return 0 if parent.isValid() else _COLUMNS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # Qt override
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -193,9 +199,6 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.RELATED:
             return "How likely each article covers the same story as the chosen one (0 to 1)"
         return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:  # Qt override
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def _side(self, row: ListRow) -> str | None:
         if row.article.id == self._left:
