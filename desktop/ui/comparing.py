@@ -22,6 +22,7 @@ from desktop.ui.workers import Tasks
 CACHE_SIZE = 24  # comparisons per (left id, right id, options)
 EXTRACTIONS = 64  # entity extractions per article
 AFTER_PAINT_MS = 30  # the sidebar's work waits this long so the split view paints first
+WARM_UP_AFTER_LOAD_MS = 1000  # a warm-up put off by a folder's listing starts this long after it
 
 
 def align_pair(left: Article, right: Article, options: Options) -> Comparison:
@@ -147,13 +148,14 @@ class PairComparer(QObject):
             self._tasks.submit(warm_up, on_error=lambda exc: None)  # the real request reports errors
 
     def hold(self, held: bool) -> None:
-        """Put the warm-up off while a folder loads: its imports on a worker thread compete for
-        the GIL with the listing, which stalled the window by up to half a second. A pair
-        asked for meanwhile still loads what it needs."""
+        """Put the warm-up off while a folder lists its titles: its imports on a worker thread
+        competed for the GIL with the listing, which stalled the window by up to half a second.
+        A pair asked for meanwhile still loads what it needs."""
         self._held = held
         if not held and self._warm_wanted:
             self._warm_wanted = False
-            self.warm_up()
+            # A moment later: the first read files are coming in then.
+            QTimer.singleShot(WARM_UP_AFTER_LOAD_MS, self.warm_up)
 
     def cancel(self) -> None:
         """Nothing is wanted any more (a single article is shown, or nothing)."""

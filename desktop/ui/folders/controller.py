@@ -58,7 +58,10 @@ class FolderController(QObject):
         loader.problem_found.connect(window.add_problem)
         loader.progress.connect(self.progress.set_progress)
         loader.finished.connect(self._finished)
+        # The entity warm-up waits while titles go in (the view's busiest time), not while
+        # the workers read: it is done long before the load ends and the reader picks a pair.
         loader.running_changed.connect(window.comparer.hold)
+        loader.titles_listed.connect(lambda: window.comparer.hold(False))
         self.progress.cancel_requested.connect(self.cancel)
         window.loader.articles_loaded.connect(self._articles_loaded)
         window.article_list.selection_changed.connect(self._selection_changed)

@@ -26,6 +26,7 @@ from desktop.ui.articles.problems import Problem
 HAND_OVER_S = 0.1  # results gathered this long per signal to the GUI thread
 LIST_CHUNK = 500  # placeholder rows per insert while listing (measured: 1,000 stalled ~150 ms, 250 made titles slow)
 SWITCH_INTERVAL_S = 0.001
+LAID_OUT_MS = 20  # the view lays new rows out on a zero timer and paints on the platform's update timer (5 ms and more)
 BACKGROUND_NICE = 10  # the worker processes yield the CPU to the window
 
 
@@ -128,6 +129,7 @@ class FolderLoader(QObject):
     """One folder load at a time; `open` while busy queues the folders after it."""
 
     listed = Signal(list)  # placeholder rows with quick titles, a chunk at a time
+    titles_listed = Signal()  # every file of this load has its placeholder row
     batch_ready = Signal(object)  # Batch
     problem_found = Signal(object)  # Problem
     progress = Signal(int, int)  # files done, files found
@@ -168,6 +170,7 @@ class FolderLoader(QObject):
     def _start_next(self) -> None:
         folders = self._queue.pop(0)
         self._cancel = threading.Event()
+        self._titles = 0
         self._thread = threading.Thread(target=self._run, args=(folders, self._cancel), name="diptych-folder", daemon=True)
         self.running_changed.emit(True)
         self._thread.start()
@@ -251,6 +254,7 @@ class FolderLoader(QObject):
     @Slot(object)
     def _on_listed(self, listing) -> None:
         rows, skipped, total = listing
+        self._titles += len(rows)
         for problem in skipped:
             self.problem_found.emit(problem)
         self.listed.emit(rows)
@@ -259,7 +263,9 @@ class FolderLoader(QObject):
         # layout runs on a zero timer started by the insert, so before this one): the layout
         # calls into Python for every row, and each call waited for the GIL while that thread
         # peeked, which stretched a 40 ms layout past 100 ms.
-        QTimer.singleShot(0, self._consumed.set)
+        QTimer.singleShot(LAID_OUT_MS, self._consumed.set)
+        if self._titles >= total:
+            self.titles_listed.emit()
 
     @Slot(object)
     def _on_batch(self, batch: Batch) -> None:
