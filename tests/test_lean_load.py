@@ -1,0 +1,40 @@
+"""Folder loads read articles without their index: the result must equal the slimmed full article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.build import article_from_text
+from desktop.core.load import load_file
+from desktop.core.related import profile
+from desktop.core.slim import prepare_for_list, slim, word_count
+
+SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
+
+TRICKY = [
+    "The U.S. and the U.K. met at 10:30 a.m. on 3.5 km of road.\n\nA well-known infor-\nmation desk, don’t you think?",
+    "It was 21 ℃ in Zürich — “quoted” text, ﬁne print, ① and Ⅻ.\n\nΟΔΥΣΣΕΥΣ said ΣΑΣ; İstanbul, naïve.",
+    "snake_case _ __ - ‐ … . , ; ! ?\n\n漢字 and ٣ digits",
+    ".",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_word_count_without_tokens_matches_the_tokens(text):
+    full = article_from_text(text)
+    assert word_count(slim(full)) == full.word_count
+
+
+def test_samples_read_without_index_equal_the_slimmed_articles():
+    files = [p for p in sorted(SAMPLES.rglob("*")) if p.is_file() and p.name != "README.md"]
+    assert files
+    for path in files:
+        full = load_file(path)
+        lean = load_file(path, index=False)
+        assert [slim(a) for a in full] == lean, path
+        for a, b in zip(full, lean):
+            listed = prepare_for_list(b)
+            assert listed.words == a.word_count, path
+            assert listed.profile == profile(a), path
