@@ -7,8 +7,9 @@ Cleaning (which paragraph is a title, a caption, boilerplate) is decided by
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
-from desktop.core.article import Article, Block, BlockKind, Document, Paragraph, Span
+from desktop.core.article import Article, Block, Document, Paragraph
 from desktop.core.text import split_sentences, tokenize
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -35,20 +36,6 @@ def build_article(doc: Document, *, index: bool = True) -> Article:
         offset += len(body)
     text = PARAGRAPH_SEPARATOR.join(text_parts)
 
-    sentences: list[Span] = []
-    tokens = []
-    starts: list[int] = []
-    if index:
-        for block in blocks:
-            sentences.extend(split_sentences(text, block.start, block.end))
-        tokens = tokenize(text)
-        ti = 0
-        for sent in sentences:
-            while ti < len(tokens) and tokens[ti].start < sent.start:
-                ti += 1
-            starts.append(ti)
-        starts.append(len(tokens))
-
     # The headline as printed beats a <title> that often carries the site's name too.
     title = cleaning.title or doc.title
     category = doc.category or cleaning.category
@@ -59,22 +46,34 @@ def build_article(doc: Document, *, index: bool = True) -> Article:
         format=doc.format,
         text=text,
         blocks=tuple(blocks),
-        sentences=tuple(sentences),
-        tokens=tuple(tokens),
+        sentences=(),
+        tokens=(),
         title=" ".join(title.split()),
         source=doc.source,
         author=doc.author or cleaning.author,
         category=category,
         url=doc.url,
         sha256=doc.sha256,
-        sentence_token_starts=tuple(starts),
     )
+    if index:
+        draft = with_index(draft)
     published = find_published(draft, doc.published)
-    if published is None:
-        return draft
-    from dataclasses import replace
+    return draft if published is None else replace(draft, published=published)
 
-    return replace(draft, published=published)
+
+def with_index(article: Article) -> Article:
+    """The article with its sentences (inside blocks), tokens, and each sentence's first token."""
+    text = article.text
+    sentences = [s for block in article.blocks for s in split_sentences(text, block.start, block.end)]
+    tokens = tokenize(text)
+    starts: list[int] = []
+    ti = 0
+    for sent in sentences:
+        while ti < len(tokens) and tokens[ti].start < sent.start:
+            ti += 1
+        starts.append(ti)
+    starts.append(len(tokens))
+    return replace(article, sentences=tuple(sentences), tokens=tuple(tokens), sentence_token_starts=tuple(starts))
 
 
 def article_from_text(text: str, *, path: str = "<text>", title: str = "", fmt: str = "txt") -> Article:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from desktop.core.article import Article, Span
-from desktop.core.text import _TOKEN_RE, is_word, normalize, split_sentences, tokenize
+from desktop.core.article import Article
+from desktop.core.text import _TOKEN_RE, is_word, normalize
 
 
 def slim(article: Article) -> Article:
@@ -24,21 +24,9 @@ def is_slim(article: Article) -> bool:
 
 def full(article: Article) -> Article:
     """The article with its sentences and tokens (the same ones `build_article` computes)."""
-    if not is_slim(article):
-        return article
-    text = article.text
-    sentences: list[Span] = []
-    for block in article.blocks:
-        sentences.extend(split_sentences(text, block.start, block.end))
-    tokens = tokenize(text)
-    starts: list[int] = []
-    ti = 0
-    for sent in sentences:
-        while ti < len(tokens) and tokens[ti].start < sent.start:
-            ti += 1
-        starts.append(ti)
-    starts.append(len(tokens))
-    return replace(article, sentences=tuple(sentences), tokens=tuple(tokens), sentence_token_starts=tuple(starts))
+    from desktop.core.build import with_index
+
+    return with_index(article) if is_slim(article) else article
 
 
 @dataclass(frozen=True, slots=True)
