@@ -253,9 +253,10 @@ class ArticlePane(QWidget):
     def set_article(self, article: Article | None) -> None:
         self.header.set_article(article, f"No {self.side} article")
         self.text.setPlaceholderText(
-            "Drop an article file here, or choose one in the list."
+            # Qt draws a placeholder on one line, unwrapped: keep it short enough for a narrow pane.
+            "Drop an article here or pick one in the list"
             if self.side == "left"
-            else "Drop a second article here to compare the two."
+            else "Drop a second article here to compare"
         )
         name = f"{self.side.capitalize()} article"
         self.text.setAccessibleName(f"{name}: {article.display_title}" if article else name)
