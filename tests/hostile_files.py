@@ -22,10 +22,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-TEXT = (
-    "Harbour crews worked through the night to contain a fuel spill that spread along the "
-    "eastern shore, the port authority said on Wednesday."
-)
+from file_fixtures import TEXT, docx_bytes, pdf_bytes, rezip
+
 TIME_LIMIT_S = 5.0  # stated bound for every hostile input
 MEMORY_LIMIT_MB = 200  # stated bound on the peak memory above the loaded program
 KILL_AFTER_S = 60.0  # a child still running then has hung
@@ -50,27 +48,6 @@ class Outcome:
 # -- builders --------------------------------------------------------------------------
 
 
-def _docx_bytes() -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph(TEXT)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _rezip(data: bytes, replace: dict[str, bytes], add: dict[str, bytes] | None = None) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            target.writestr(info.filename, replace.get(info.filename, source.read(info)))
-        for name, content in (add or {}).items():
-            target.writestr(name, content)
-    return buffer.getvalue()
-
-
 def deflate_repeated(chunk: bytes, times: int, wrapper: str = "raw") -> bytes:
     """Deflate of `chunk` repeated `times` over, made from one compressed copy (full flushes make
     each copy a self-contained block), so a gigabyte bomb costs milliseconds to build."""
@@ -87,7 +64,7 @@ def deflate_repeated(chunk: bytes, times: int, wrapper: str = "raw") -> bytes:
 
 def lying_zip_bomb() -> bytes:
     """A .docx whose document part inflates to 1 GB while its headers claim 40 KB."""
-    good = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    good = zipfile.ZipFile(io.BytesIO(docx_bytes()))
     claimed = 40 * 1024
     payload = deflate_repeated(bytes(1 << 20), 1024)
     out = bytearray()
@@ -126,18 +103,6 @@ def billion_laughs(encoding: str = "utf-8") -> bytes:
     return text.encode(encoding) if encoding != "utf-16" else text.encode("utf-16")  # with its BOM
 
 
-def _pdf(objects: list[bytes], root: int = 1, trailer_extra: bytes = b"") -> bytes:
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, trailer_extra, xref)
-    return bytes(out)
 
 
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -157,14 +122,14 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
 def pdf_flate_bomb() -> bytes:
     """A page whose content stream inflates from about 1 MB to 1 GB."""
     bomb = deflate_repeated(b" " * (1 << 20), 1024, wrapper="zlib")
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", _FONT,
+    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", _FONT,
                  _page(5), _stream(bomb, b"/Filter /FlateDecode ")])
 
 
 def pdf_self_referencing() -> bytes:
     """A page tree that lists itself as its own kid, and a stream whose /Length is itself."""
     text = b"BT /F1 10 Tf 50 790 Td (" + TEXT.encode() + b") Tj ET"
-    return _pdf([
+    return pdf_bytes([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [2 0 R 4 0 R 2 0 R] /Count 3 >>",
         _FONT,
@@ -181,7 +146,6 @@ def pdf_object_stream_loop() -> bytes:
     out += b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
     inner = b"2 0 << /Type /Pages /Kids [] /Count 0 >> 3 0 3 0 R "
     first = inner.index(b"<<")
-    objstm_at = len(out)
     out += b"3 0 obj\n" + _stream(inner, b"/Type /ObjStm /N 2 /First %d /Extends 3 0 R " % first) + b"\nendobj\n"
     xref_at = len(out)
     rows = [(0, 0, 65535), (1, catalog_at, 0), (2, 3, 0), (2, 3, 1), (1, 0, 0)]  # 3 lives in 3; 4 is this table
@@ -197,7 +161,7 @@ def pdf_many_page_references(count: int = 200_000) -> bytes:
     line = b"(" + TEXT.encode() + b") Tj T* "
     text = b"BT /F1 10 Tf 14 TL 50 790 Td " + line * 50 + b"ET"
     kids = b" ".join([b"4 0 R"] * count)
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
                  _FONT, _page(5), _stream(text)])
 
 
@@ -226,11 +190,11 @@ def make_all(folder: str | os.PathLike) -> list[Hostile]:
         (root / name).write_bytes(data)
         made.append(Hostile(label, str(root / name)))
 
-    base = _docx_bytes()
-    put("zip-bomb.docx", _rezip(base, {}, add={"word/media/filler.bin": bytes(100 * 1024 * 1024)}), "docx: zip bomb (100 MB of zeros)")
+    base = docx_bytes()
+    put("zip-bomb.docx", rezip(base, {}, add={"word/media/filler.bin": bytes(100 * 1024 * 1024)}), "docx: zip bomb (100 MB of zeros)")
     put("lying-zip.docx", lying_zip_bomb(), "docx: zip bomb with lying sizes (1 GB)")
-    put("laughs.docx", _rezip(base, {"word/document.xml": billion_laughs()}), "docx: billion laughs")
-    put("laughs16.docx", _rezip(base, {"word/document.xml": billion_laughs("utf-16")}), "docx: billion laughs, UTF-16")
+    put("laughs.docx", rezip(base, {"word/document.xml": billion_laughs()}), "docx: billion laughs")
+    put("laughs16.docx", rezip(base, {"word/document.xml": billion_laughs("utf-16")}), "docx: billion laughs, UTF-16")
     put("flate-bomb.pdf", pdf_flate_bomb(), "pdf: 1 GB content stream")
     put("self-ref.pdf", pdf_self_referencing(), "pdf: self-referencing tree")
     put("objstm-loop.pdf", pdf_object_stream_loop(), "pdf: object stream in itself")
@@ -279,8 +243,8 @@ def warm_up(folder: str | os.PathLike) -> None:
         "w.md": f"# Title\n\n{TEXT}".encode(),
         "w.html": f"<html><body><p>{TEXT}</p></body></html>".encode(),
         "w.json": json.dumps({"title": "t", "text": TEXT}).encode(),
-        "w.docx": _docx_bytes(),
-        "w.pdf": _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", _FONT,
+        "w.docx": docx_bytes(),
+        "w.pdf": pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", _FONT,
                        _page(5), _stream(b"BT /F1 10 Tf 50 790 Td (" + TEXT.encode() + b") Tj ET")]),
     }
     for name, data in samples.items():

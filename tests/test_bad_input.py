@@ -9,17 +9,13 @@ import threading
 import zipfile
 
 import pytest
-from pdf_fixtures import make_pdf
+from file_fixtures import TEXT, docx_bytes, make_pdf, rezip
 
 from desktop.core import load as load_module
 from desktop.core.errors import ReadError
 from desktop.core.load import DEFAULT_MAX_BYTES, load_file
 from desktop.core.readers import docx as docx_reader
 
-TEXT = (
-    "Harbour crews worked through the night to contain a fuel spill that spread along the "
-    "eastern shore, the port authority said on Wednesday."
-)
 
 
 def reason_for(path, **kwargs) -> str:
@@ -46,28 +42,6 @@ def write(tmp_path, name: str, data: bytes):
     path = tmp_path / name
     path.write_bytes(data)
     return path
-
-
-def docx_bytes() -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph(TEXT)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def rezip(data: bytes, replace: dict[str, bytes], *, add: dict[str, bytes] | None = None) -> bytes:
-    """A copy of a zip with some members' contents replaced (or added)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            target.writestr(info.filename, replace.get(info.filename, source.read(info)))
-        for name, content in (add or {}).items():
-            target.writestr(name, content)
-    return buffer.getvalue()
 
 
 # -- not text at all -------------------------------------------------------------------

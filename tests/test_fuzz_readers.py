@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pdf_fixtures import make_pdf
+from file_fixtures import make_pdf
 
 from desktop.core.article import Article
 from desktop.core.errors import ReadError

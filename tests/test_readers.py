@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from pdf_fixtures import make_pdf
+from file_fixtures import make_pdf
 
 from desktop.core.article import BlockKind
 from desktop.core.errors import ReadError

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pdf_fixtures import make_pdf
+from file_fixtures import make_pdf
 from PySide6.QtCore import QSettings
 
 from desktop.core.compare import compare

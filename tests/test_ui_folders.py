@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -33,11 +33,8 @@ def story(n: int) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _no_real_settings(tmp_path, monkeypatch):
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    monkeypatch.setattr(QCoreApplication, "organizationName", lambda: "DiptychTest")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+def _no_real_settings(no_real_settings):
+    pass
 
 
 @pytest.fixture

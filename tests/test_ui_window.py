@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -38,11 +38,8 @@ Crews inspected both terminals overnight and found no damage."""
 
 
 @pytest.fixture(autouse=True)
-def _no_real_settings(tmp_path, monkeypatch):
-    """Anything that reaches for default QSettings lands in the temp folder, never the user's."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    monkeypatch.setattr(QCoreApplication, "organizationName", lambda: "DiptychTest")
+def _no_real_settings(no_real_settings):
+    pass
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 
 from desktop.core.workspace import backup_path, read_workspace
 from desktop.ui.articles.model import Column
@@ -27,11 +27,8 @@ A second ferry will join the route next month, the operator added."""
 
 
 @pytest.fixture(autouse=True)
-def _no_real_settings(tmp_path, monkeypatch):
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    monkeypatch.setattr(QCoreApplication, "organizationName", lambda: "DiptychTest")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+def _no_real_settings(no_real_settings):
+    pass
 
 
 @pytest.fixture
