@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
+from desktop.core.entities.affiliation import affiliations
 from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates, full_dates
 from desktop.core.entities.figures import find_figures
 from desktop.core.entities.gazetteer import load_gazetteer
@@ -21,7 +23,7 @@ from desktop.core.entities.grouping import (
     group_people,
     group_places,
 )
-from desktop.core.entities.lexicon import FEMALE, MALE, PRONOUNS
+from desktop.core.entities.lexicon import FEMALE, MALE, PRONOUNS, ROLE_NOUNS
 from desktop.core.entities.model import Entity, EntityType, Extraction, Quote
 from desktop.core.entities.names import NameFinder, Raw
 from desktop.core.entities.quotes import QuoteHit, find_quotes, sentence_bounds as _sentence_bounds
@@ -75,8 +77,25 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
     entities += group_dates(date_hits)
     entities += group_figures(figure_hits)
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 0))
+    affs = affiliations(text, entities, gaz)
+    if affs:
+        entities = [replace(e, affiliation=affs[e.name]) if e.type == EntityType.PERSON and e.name in affs else e
+                    for e in entities]
     quotes = _quotes(text, blocks, entities, gaz)
+    quotes = [replace(q, speaker_for=_speaks_for(q, affs)) if q.speaker else q for q in quotes]
     return Extraction(tuple(entities), tuple(quotes))
+
+
+_DETERMINERS = frozenset("the a an one another".split())
+
+
+def _speaks_for(q: Quote, affs: dict[str, str]) -> str:
+    if q.speaker_type == "person":
+        return affs.get(q.speaker, "")
+    first, _, rest = q.speaker.partition(" ")
+    if not q.speaker_type and rest and first.lower() not in _DETERMINERS and q.speaker.split()[-1].lower() in ROLE_NOUNS:
+        return q.speaker.rsplit(" ", 1)[0]  # "Google spokesperson" speaks for Google
+    return ""
 
 
 def _sentences(article: Article, blocks) -> list[Span]:
@@ -169,11 +188,16 @@ def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: l
     low = words[0].lower() if words else ""
     nominal = low in ("the", "a", "an", "one", "another")
     for pool, typ in ((people, "person"), (orgs, "organization")):
-        for s, e, ent in pool:
-            if s < h.s_end and h.s_start < e:
-                if nominal and typ == "person" and _modifier(text, e):
-                    return " ".join(words[1:]), "organization"  # "the Obama campaign said"
-                return ent.name, typ
+        over = [x for x in pool if x[0] < h.s_end and h.s_start < x[1]]
+        # The head: the first person ("Rev. John Paul Hopping of Our Lady of Guadalupe"), the organisation
+        # that ends last ("House Democrats" is the party, not the House).
+        hit = (over[0] if typ == "person" else max(over, key=lambda x: x[1])) if over else None
+        if hit is not None:
+            if nominal and typ == "person" and _modifier(text, hit[1]):
+                return " ".join(words[1:]), "organization"  # "the Obama campaign said"
+            return hit[2].name, typ
+    if h.how == "subject":  # a guess from sentence shape: only a person or organisation named in the text
+        return "", ""
     if low == "it":  # "it said": the organisation named last, or nobody
         cands = [x for x in orgs if x[1] <= h.s_start]
         return (cands[-1][2].name, "organization") if cands else ("", "")
@@ -184,12 +208,28 @@ def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: l
         for s, e, ent in reversed(orgs):
             if s < h.s_start and ent.name.lower().split()[-1] == last:
                 return ent.name, "organization"
+        owner = _owner(text, h.s_start, last, orgs)
+        if owner:  # "A spokesperson for Google says ... “...,” the spokesperson said"
+            return f"{owner} {last}", ""
         return h.speaker.rstrip(".,"), ""
     surname = words[-1].lower() if words else ""
     for s, e, ent in reversed(people):
         if ent.name.lower().split()[-1] == surname:
             return ent.name, "person"
     return h.speaker.rstrip(".,"), ""
+
+
+def _owner(text: str, pos: int, head: str, orgs) -> str:
+    """The organisation an earlier "a spokesperson for Google" or "a Microsoft spokesperson" names,
+    nearest first, within the last few paragraphs."""
+    k = bisect_left(orgs, pos, key=lambda x: x[0]) - 1
+    while k >= 0 and orgs[k][0] > pos - 1500:
+        s, e, ent = orgs[k]
+        if text.startswith(" " + head, e) or re.search(
+                r"\b" + re.escape(head) + r"\s(?:for|of|at|from)\s(?:the\s)?$", text[max(0, s - 40) : s], re.I):
+            return ent.name
+        k -= 1
+    return ""
 
 
 def _antecedent(h: QuoteHit, people, para_start: int, text: str, done: list[Quote], genders: _Genders,

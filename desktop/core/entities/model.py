@@ -36,6 +36,7 @@ class Entity:
     detail: str = ""  # how the value was read ("Monday → 2023-02-27, from the publication date")
     unit: str = ""  # for figures: what is counted or measured ("miles", "USD", "Tomahawk cruise missiles")
     precision: str = ""  # for dates: day, month, year
+    affiliation: str = ""  # for people: the body, party or person they speak for ("NAACP", "Republican Party")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Quote:
     end: int
     speaker: str = ""  # canonical name of the speaker's entity, or "" when not attributed
     speaker_type: str = ""  # "person" or "organization" when resolved
+    speaker_for: str = ""  # whom the speaker speaks for, where the text says ("Obama campaign")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +110,15 @@ def entity_json(entity: Entity) -> dict:
         "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in entity.mentions],
         "variants": list(entity.variants),
     }
-    for key in ("value", "role", "unit", "precision", "detail"):
+    for key in ("value", "role", "affiliation", "unit", "precision", "detail"):
         if getattr(entity, key):
             out[key] = getattr(entity, key)
     return out
 
 
 def quote_json(quote: Quote) -> dict:
-    return {"text": quote.text, "speaker": quote.speaker or None, "start": quote.start, "end": quote.end}
+    return {"text": quote.text, "speaker": quote.speaker or None, "speaker_for": quote.speaker_for or None,
+            "start": quote.start, "end": quote.end}
 
 
 def match_json(match: EntityMatch) -> dict:

@@ -176,8 +176,8 @@ class NameFinder:
         owner = ""
         if prev is not None and prev.kind == "S" and i >= 2:
             owner = self.text[self._run_start_before(toks, i - 1) : toks[i - 2].end]
-        if len(run) == 1 and run[0].text in _TIME_ZONES:
-            return
+        if len(run) == 1 and (run[0].text in _TIME_ZONES or _PARTY_CODE.match(run[0].text)):
+            return  # "EST"; the "D-N" of "Rep. Jerrold Nadler, D-N.Y." is a party and a state
         if is_org_run(words) or org_noun_follows(toks, j) or "&" in words or self._org_country(words) or (
                 org_noun_before(toks, i) and words[0] not in gaz.given_names):
             if words[0] in gaz.demonyms and len(run) > 1 and is_org_run(words[1:]) is False:
@@ -194,6 +194,8 @@ class NameFinder:
                 if is_org_run([t.text for t in person]):
                     self._add(ORG, person)
                     return
+                if person[0].text.islower():
+                    return  # "Our Lady of Guadalupe": no name after the title
                 cut = next((x for x, t in enumerate(person) if t.text == "of" and x > 0), None)
                 if cut is not None:  # "Martin Oyelaran of Keel & Compass Shipping"
                     self._classify(person[cut + 1 :], toks, j - (len(person) - cut - 1), j)
@@ -406,6 +408,7 @@ def _name_month(toks: list[Tok], k: int) -> bool:
 
 
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+_PARTY_CODE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,4}$")
 _TIME_ZONES = frozenset("AST ADT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST JST IST AEST AEDT".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower new greater".split())
 

@@ -41,7 +41,10 @@ def split_title(words: list[str], gaz: Gazetteer) -> tuple[int, int, str] | None
     while e < n and (low[e] in lx.TITLE_HEADS or low[e] in lx.TITLE_MODIFIERS):
         e += 1
         if e + 1 < n and low[e] == "of" and n - e > 2:
-            e += 2  # "Secretary of State Hillary Clinton"
+            # "Secretary of State Hillary Clinton", "Director of National Intelligence James Clapper":
+            # the office runs on to the first given name, or one word when none is known.
+            given = next((x for x in range(e + 2, n - 1) if words[x] in gaz.given_names), None)
+            e = given if given is not None and not any(w in gaz.given_names for w in words[e + 1 : given]) else e + 2
     if e >= n and low[-1] not in lx.TITLE_HEADS:
         return None
     gender = "f" if any(w in lx.FEMALE for w in low[k:e]) else "m" if any(w in lx.MALE for w in low[k:e]) else ""

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.core.entities.lexicon import ORG_HEADS, SPEECH_VERBS
+from desktop.core.entities.lexicon import DATE_WORDS, FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS
 
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
-_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
+# Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
+_CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
+_NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
 _NOMINAL = r"(?:the|a|an|one|another)\s(?:[\w-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
 _SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")"
 _APPOS = r"(?:,\s(?P<ap>[^\u201c\u201d\"]{1,150}?),)?"
@@ -133,6 +135,51 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                     hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
                     hit.how = "sentence before"
                     return
+    subject = _last_subject(before)
+    if subject is not None:
+        # "Santorum had dismissed Obama's politics as “some phony theology.”", "Biden was quick to retort:
+        # “...”": no verb of saying next to a name, but the sentence's last subject is who is quoted.
+        hit.speaker, hit.s_start, hit.s_end, hit.how = subject.group("s"), s_start + subject.start("s"), \
+            s_start + subject.end("s"), "subject"
+
+
+_SUBJECT = re.compile(r"(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)\s(?P<v>[a-z][\w'-]*)")
+# Words after a name that can follow a subject although they are function words.
+_AUXILIARIES = frozenset("has had have was is were are would will did does could can may might must should also".split())
+
+
+def _last_subject(before: str) -> re.Match | None:
+    """The last name or he/she in the words before a quote that is followed by a verb-like word:
+    not a preposition ("Obama on Friday"), not a possessive, not a day or month ("late Tuesday saying").
+
+    A subject inside a "that" clause reports someone else's words ("Santorum told voters that Obama's
+    agenda is “not about you”"): one before the last "that" wins, and none is taken after "his comment
+    that", where the words are the commenter's."""
+    cands = []
+    for m in _SUBJECT.finditer(before):
+        verb, name = m.group("v"), m.group("s")
+        if verb in FUNCTION_WORDS and verb not in _AUXILIARIES or verb in _NOUN_AFTER_NAME:
+            continue
+        if name.endswith(("'s", "\u2019s")) or name.lower() in DATE_WORDS or name in ("It", "They") \
+                or not _plausible(name):
+            continue
+        cands.append(m)
+    if not cands:
+        return None
+    cut = before.rfind(" that ")
+    if cut < 0:
+        return cands[-1]
+    outside = [m for m in cands if m.start() < cut]
+    if outside:
+        return outside[-1]
+    noun = before[:cut].rsplit(None, 1)[-1].lower() if before[:cut].strip() else ""
+    return None if noun in _CLAIM_NOUNS else cands[-1]
+
+
+# "the Obama administration": a name used as a modifier
+_NOUN_AFTER_NAME = frozenset("administration campaign era government officials aides supporters".split())
+_CLAIM_NOUNS = frozenset("""comment comments remark remarks claim claims statement suggestion assertion charge
+    accusation argument promise pledge view warning belief insistence""".split())
 
 
 def _closest_sv(before: str, first: re.Match) -> re.Match:

@@ -1,0 +1,210 @@
+"""Whom a person speaks for: the organisation, party or person the text ties them to.
+
+A reader weighing a quote wants to know the side it comes from: "Lis Smith, a spokeswoman for the
+Obama campaign", "Rep. Elijah Cummings, D-Md.", "NAACP President Ben Jealous". Three places in the
+sentence say it, tried in this order at each mention of the person:
+
+- a party code right after the name: "(R-Minn.)", ", D-Md.,";
+- an apposition after it: ", a spokesman for Mr. Reid", ", Democrat of Massachusetts",
+  ", president of the Kansas City, Mo., branch of the NAACP";
+- role words before it, led by the body: "Tea Party organizer", "Obama campaign spokeswoman",
+  "Nebraska Attorney General", "Japanese Foreign Minister" (a place or nationality only with a title:
+  the state or country the official serves);
+- an organisation after "of": "Rev. John Paul Hopping of Our Lady of Guadalupe".
+
+Only bodies the extraction found (or a party) count, so a stray capitalised word is never one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from desktop.core.entities import lexicon as lx
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.model import Entity, EntityType
+
+_PARTY_CODE = re.compile(r"\s?[(,]\s?(?P<p>[DRI])-[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?[),]")
+_CODES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
+_PARTY_WORDS = {**lx.PARTY_MEMBERS, **lx.PARTY_ADJECTIVES, "Labour": "Labour Party"}
+_WORD = re.compile(r"[A-Za-z][\w.'\u2019-]*")
+
+# Where an apposition ends: a clause, a verb of saying, a quote mark, or a sentence end (not the dot
+# of "St." or "Mo.", which follows a capital and at most one lower-case letter).
+_APPOS_END = re.compile(
+    r",\s(?:who|which|whose|where|said|says|told|added|and|but)\b|[\u201c\u201d\"]|(?<![A-Z][a-z])(?<![A-Z])[.;:?!](?:\s|$)"
+    r"|,?\s(?:said|says|told|wrote|added|argued|noted|explained)\b"
+)
+# A person's name followed by one of these names a body of theirs: "the Obama campaign".
+_PERSON_BODIES = frozenset(("campaign", "administration"))
+_APPOS_OPENERS = frozenset("a an the his her its their".split())
+# Lower-case words that may stand between a body and the name it introduces: "campaign press secretary".
+_ROLE_WORDS = lx.ROLE_NOUNS | lx.TITLE_HEADS | lx.TITLE_MODIFIERS | frozenset(
+    """organizer organiser founder cofounder co-founder member worker employee press communications campaign
+    policy current top board advisory national regional local spokesperson strategist pollster treasurer
+    counsel consultant volunteer activist head representative staff staffer editor researcher fellow government
+    office team""".split()
+) | _PERSON_BODIES
+
+
+class _Index:
+    """Mentions of people, organisations and places in text order, to look up what lies at a span."""
+
+    def __init__(self, entities: list[Entity]):
+        rows = [(m.start, m.end, e) for e in entities if e.type in (EntityType.PERSON, EntityType.ORGANIZATION,
+                                                                    EntityType.PLACE) for m in e.mentions]
+        rows.sort(key=lambda r: r[0])
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+
+    def inside(self, start: int, end: int):
+        k = bisect_left(self.starts, start)
+        while k < len(self.rows) and self.rows[k][0] < end:
+            if self.rows[k][1] <= end:
+                yield self.rows[k]
+            k += 1
+
+    def ending_at(self, end: int):
+        """The mention whose end is `end` (spaces and a possessive allowed between)."""
+        k = bisect_left(self.starts, end) - 1
+        while k >= 0 and self.rows[k][0] > end - 120:
+            if self.rows[k][1] == end:
+                return self.rows[k]
+            k -= 1
+        return None
+
+
+def affiliations(text: str, entities: list[Entity], gaz: Gazetteer) -> dict[str, str]:
+    """Each person's affiliation by canonical name, where the text gives one."""
+    index = _Index(entities)
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.type != EntityType.PERSON:
+            continue
+        found = _from_role(e.role)
+        for m in e.mentions:
+            if found:
+                break
+            found = (_party_code(text, m.end) or _apposition(text, m.end, index) or _of_body(text, m.end, index)
+                     or _before(text, m.start, index, gaz))
+        if found and found != e.name:
+            out[e.name] = found
+    return out
+
+
+def _from_role(role: str) -> str:
+    """ "NAACP President", "Democratic Rep.": a body or party before the title, inside the role."""
+    words = role.split()
+    lead = []
+    for w in words:
+        if w.lower() in lx.TITLE_HEADS or w.lower() in lx.TITLE_MODIFIERS:
+            break
+        lead.append(w)
+    if not lead or len(lead) == len(words):
+        return ""
+    name = " ".join(lead)
+    if name in _PARTY_WORDS:
+        return _PARTY_WORDS[name]  # "Democratic Rep."
+    if (name.isupper() and len(name) >= 2) or lead[-1].lower() in lx.ORG_HEADS:
+        return name  # "NAACP President"; not "Senate Majority" of "Senate Majority Leader"
+    return ""
+
+
+def _party_code(text: str, end: int) -> str:
+    m = _PARTY_CODE.match(text, end, end + 16)
+    return _CODES[m.group("p")] if m else ""
+
+
+def _apposition(text: str, end: int, index: _Index) -> str:
+    if not text.startswith(", ", end):
+        return ""
+    start = end + 2
+    stop = _APPOS_END.search(text, start, start + 160)
+    if stop is None or stop.start() == start:
+        return ""
+    first = _WORD.match(text, start)
+    if first is None:
+        return ""
+    word = first.group()
+    if word not in _PARTY_WORDS and not (word.islower() and (word in _APPOS_OPENERS or word not in lx.FUNCTION_WORDS)
+                                         and word not in lx.SPEECH_VERBS):
+        return ""  # ", Tuesday", ", in Lincoln": not a description of the person
+    return _body_in(text, start, stop.start(), index)
+
+
+def _body_in(text: str, start: int, end: int, index: _Index) -> str:
+    """The first organisation, party, or person spoken for, in a description."""
+    best_at, best = end, ""
+    for m in _WORD.finditer(text, start, end):
+        if m.group() in _PARTY_WORDS:
+            best_at, best = m.start(), _PARTY_WORDS[m.group()]
+            break
+    for s, e, ent in index.inside(start, end):
+        if s >= best_at:
+            break
+        if ent.type == EntityType.ORGANIZATION:
+            return ent.name
+        if ent.type == EntityType.PERSON:
+            body = _person_body(text, e)
+            if body:
+                return f"{text[s:e]} {body}"
+            if re.search(r"\b(?:for|to)\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}$", text[max(start, s - 40) : s]):
+                return ent.name  # "a spokesman for Mr. Reid", "an aide to Speaker John Boehner"
+    return best
+
+
+def _person_body(text: str, end: int) -> str:
+    m = re.match(r"(?:'s|\u2019s)?\s(\w+)", text[end : end + 20])
+    return m.group(1) if m and m.group(1) in _PERSON_BODIES else ""
+
+
+def _before(text: str, start: int, index: _Index, gaz: Gazetteer) -> str:
+    """Role words right before the name, led by a body: "St. Louis Tea Party organizer Bill Hennessy",
+    "Obama's current campaign press secretary, Ben LaBolt", "Democratic Rep. Elijah Cummings"."""
+    lo = max(0, start - 120)
+    toks = list(_BACK_TOKEN.finditer(text, lo, start))
+    i = len(toks) - 1
+    if i >= 0 and toks[i].group() == ",":
+        i -= 1  # "press secretary, Ben LaBolt"
+    words: list[str] = []
+    while i >= 0 and toks[i].group().lower() in _ROLE_WORDS:
+        words.append(toks[i].group().lower())
+        i -= 1
+    if not words or i < 0:
+        return ""
+    lead = toks[i].group()
+    if lead in _PARTY_WORDS:
+        return _PARTY_WORDS[lead]
+    titled = any(w in lx.TITLE_HEADS or w == "counterpart" for w in words)
+    if lead in gaz.demonyms and titled:
+        return gaz.country_name(gaz.demonyms[lead])  # "Japanese Foreign Minister", "her Japanese counterpart"
+    end = toks[i].end()
+    if lead.endswith(("'s", "\u2019s")):
+        end -= 2
+    row = index.ending_at(end)
+    if row is None:
+        return ""
+    s, e, ent = row
+    if ent.type == EntityType.ORGANIZATION:
+        return ent.name
+    body = next((w for w in words if w in _PERSON_BODIES), "")
+    if body:
+        return f"{text[s:e]} {body}"  # "Obama campaign spokeswoman"
+    if ent.type == EntityType.PERSON:
+        return ent.name
+    if titled:
+        return ent.name  # "Nebraska Attorney General", "Iran's Foreign Minister": the place they serve
+    return ""
+
+
+def _of_body(text: str, end: int, index: _Index) -> str:
+    """ "Rev. John Paul Hopping of Our Lady of Guadalupe": an organisation right after "of"."""
+    m = _OF.match(text, end, end + 8)
+    if m is None:
+        return ""
+    row = next(index.inside(m.end(), m.end() + 120), None)
+    return row[2].name if row is not None and row[0] == m.end() and row[2].type == EntityType.ORGANIZATION else ""
+
+
+_BACK_TOKEN = re.compile(r"[\w.'\u2019-]+|,")
+_OF = re.compile(r" of (?:the )?")
