@@ -471,7 +471,10 @@ def test_quotes_are_paired_by_speaker_and_show_word_difference(qtbot):
     sidebar = _sidebar(qtbot)
     sidebar.set_comparison(sample_comparison())
     model = sidebar.quotes.model_
-    speakers = {model.data(model.index(r, 0)).split("  ·  ")[0]: model.index(r, 0) for r in range(model.rowCount())}
+    shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    # A speaker the text ties to a body shows it ("Colm Brennan, president of the ... Association")
+    assert "Colm Brennan  ·  1  ·  Eastern Shore Shellfish Growers Association" in shown
+    speakers = {label.split("  ·  ")[0]: model.index(r, 0) for r, label in enumerate(shown)}
     assert {"Amira Rasheed", "Colm Brennan", "Helen Okafor"} <= set(speakers)
     brennan = model.index(0, 0, speakers["Colm Brennan"]).data(Qt.ItemDataRole.UserRole + 2)
     assert brennan.status == MatchStatus.BOTH and brennan.left and brennan.right

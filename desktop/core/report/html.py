@@ -308,7 +308,9 @@ def _quotes(r: Report) -> str:
     out.append('<thead><tr><th width="20%">Speaker</th><th width="40%">A</th><th width="40%">B</th></tr></thead>')
     previous = None
     for q in r.quotes:
-        speaker = _esc(q.speaker) if q.speaker else '<span class="muted">not attributed</span>'
+        speaker = f"<b>{_esc(q.speaker)}</b>" if q.speaker else '<span class="muted">not attributed</span>'
+        if q.speaker_for:
+            speaker += f'<br><span class="muted">for {_esc(q.speaker_for)}</span>'
         shown = speaker if q.speaker != previous else ""
         previous = q.speaker
         left = f"“{_runs(q.left)}”" if q.left else '<span class="muted">—</span>'
@@ -316,7 +318,7 @@ def _quotes(r: Report) -> str:
         note = f'<br><span class="note">{_esc(q.note)}</span>' if q.note else ""
         cls = _QUOTE_CLASS.get(q.status, "st-both")
         out.append(
-            f'<tr><td><b>{shown}</b>{"<br>" if shown else ""}<span class="{cls}">{_esc(q.status)}</span></td>'
+            f'<tr><td>{shown}{"<br>" if shown else ""}<span class="{cls}">{_esc(q.status)}</span></td>'
             f"<td>{left}{note}</td><td>{right}</td></tr>"
         )
     out.append("</table>")

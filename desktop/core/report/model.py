@@ -122,6 +122,7 @@ class QuoteRow:
     right: tuple[Run, ...]
     status: str  # "same", "altered", "only in A", "only in B"
     note: str = ""  # e.g. the speaker differs between the articles
+    speaker_for: str = ""  # whom the speaker speaks for ("Obama campaign"), where the text says
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,21 +417,24 @@ def _quote_rows(c: Comparison) -> tuple[QuoteRow, ...]:
     for i, a in enumerate(lq):
         j = pair_of_left.get(i)
         if j is None:
-            rows.append((a.speaker, a.start, QuoteRow(a.speaker, (Run(_one_line(a.text)),), (), "only in A")))
+            rows.append((a.speaker, a.start, QuoteRow(a.speaker, (Run(_one_line(a.text)),), (), "only in A",
+                                                      speaker_for=a.speaker_for)))
             continue
         b = rq[j]
         note = ""
         if a.speaker != b.speaker:
             note = f"A attributes this to {a.speaker or 'no one'}; B to {b.speaker or 'no one'}"
         if lk[i] == rk[j]:
-            row = QuoteRow(a.speaker or b.speaker, (Run(_one_line(a.text)),), (Run(_one_line(b.text)),), "same", note)
+            row = QuoteRow(a.speaker or b.speaker, (Run(_one_line(a.text)),), (Run(_one_line(b.text)),), "same", note,
+                           a.speaker_for or b.speaker_for)
         else:
             left_runs, right_runs = _quote_diff_runs(a, b)
-            row = QuoteRow(a.speaker or b.speaker, left_runs, right_runs, "altered", note)
+            row = QuoteRow(a.speaker or b.speaker, left_runs, right_runs, "altered", note, a.speaker_for or b.speaker_for)
         rows.append((row.speaker, a.start, row))
     for j, b in enumerate(rq):
         if j not in used_right:
-            rows.append((b.speaker, 10**12 + b.start, QuoteRow(b.speaker, (), (Run(_one_line(b.text)),), "only in B")))
+            rows.append((b.speaker, 10**12 + b.start, QuoteRow(b.speaker, (), (Run(_one_line(b.text)),), "only in B",
+                                                               speaker_for=b.speaker_for)))
 
     # Grouped by speaker, speakers in order of first appearance; unattributed quotes last.
     first_seen: dict[str, int] = {}

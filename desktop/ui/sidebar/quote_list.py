@@ -19,12 +19,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class _Speaker:
-    __slots__ = ("row", "name", "pairs")
+    __slots__ = ("row", "name", "pairs", "speaks_for")
 
     def __init__(self, row: int, name: str, pairs: list[QuotePair]) -> None:
         self.row = row
         self.name = name
         self.pairs = pairs
+        self.speaks_for = next((q.speaker_for for p in pairs for q in (p.left, p.right) if q and q.speaker_for), "")
 
 
 class QuoteModel(QAbstractItemModel):
@@ -100,14 +101,17 @@ class QuoteModel(QAbstractItemModel):
         if ptr is self._top:
             speaker = self._speakers[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{speaker.name}  ·  {len(speaker.pairs)}"
+                # The count before the body the speaker speaks for: a narrow sidebar elides the end.
+                label = f"{speaker.name}  ·  {len(speaker.pairs)}"
+                return f"{label}  ·  {speaker.speaks_for}" if speaker.speaks_for else label
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
                 n = len(speaker.pairs)
-                return f"{html.escape(speaker.name)}: {n} quote{'s' if n != 1 else ''}"
+                tip = f"{html.escape(speaker.name)}: {n} quote{'s' if n != 1 else ''}"
+                return tip + (f"<br>speaks for {html.escape(speaker.speaks_for)}" if speaker.speaks_for else "")
             return None
         pair = ptr.pairs[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:

@@ -114,13 +114,24 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
+def person_role(entity: Entity) -> str:
+    """ "Foreign Minister (New Zealand)": the role, and whom the person speaks for where the role
+    does not already say it ("NAACP President")."""
+    aff = entity.affiliation
+    if not entity.role:
+        return aff
+    if not aff or aff.casefold() in entity.role.casefold():
+        return entity.role
+    return f"{entity.role} ({aff})"
+
+
 def entity_label(entity: Entity, *, with_variants: bool = False) -> str:
     """Name (and its other spellings) with the role, or with the normalised value where that adds to it."""
     name = entity.name
     if with_variants and entity.variants:
         name = " / ".join((entity.name, *entity.variants))
-    if entity.type == EntityType.PERSON and entity.role:
-        return f"{name} — {entity.role}"
+    if entity.type == EntityType.PERSON and (entity.role or entity.affiliation):
+        return f"{name} — {person_role(entity)}"
     if entity.type == EntityType.DATE and entity.value and _squash(entity.value) != _squash(entity.name):
         # A name that carries its year ("March 5, 2025") already says what the ISO form says;
         # "Tuesday" or "yesterday" needs the date it was read as.
@@ -187,7 +198,7 @@ def _filter_words(*entities: Entity | None, extra: str = "") -> str:
     for e in entities:
         if e is None:
             continue
-        parts += [e.name, e.role, e.value, e.unit, e.detail, *e.variants, *(m.text for m in e.mentions)]
+        parts += [e.name, e.role, e.affiliation, e.value, e.unit, e.detail, *e.variants, *(m.text for m in e.mentions)]
     return " ".join(p for p in parts if p).casefold()
 
 
@@ -204,6 +215,8 @@ def _entity_lines(side: str, entity: Entity) -> list[str]:
     lines = [line]
     if entity.role:
         lines.append(f"&nbsp;&nbsp;role: {esc(entity.role)}")
+    if entity.affiliation:
+        lines.append(f"&nbsp;&nbsp;speaks for: {esc(entity.affiliation)}")
     if entity.value:
         lines.append(f"&nbsp;&nbsp;value: {esc(_value_label(entity))}")
     if entity.detail:
