@@ -83,6 +83,25 @@ def _derived_demonyms(name: str) -> set[str]:
     return {stem + s for s in _DEMONYM_SUFFIXES if not (stem + s).lower().endswith(("aan", "iian", "ian" * 2))}
 
 
+def _plausible_alternate(alt: str, name: str, population: int) -> bool:
+    """GeoNames alternate names hold brands and parts of the name as well as spellings: "Google" for
+    Mountain View, "Port" for Le Port, which then read as towns in "Port inspectors said". Keep an
+    alternate that is not a word of the name and shares three letters in a row with it ("Montreal",
+    "Peking"), and every alternate of a city of a million or more, whose exonyms ("Canton",
+    "Bombay") share nothing with the local name."""
+    words = name.split()
+    if len(words) > 1 and set(alt.split()) < set(words):
+        return False
+    if population >= 1_000_000:
+        return True
+    return bool(_trigrams(alt) & _trigrams(name))
+
+
+def _trigrams(text: str) -> set[str]:
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if ch.isalpha())
+    return {s[i : i + 3] for i in range(len(s) - 2)}
+
+
 PLACE_CHUNK = 1000  # lines per chunk of the places table
 
 
@@ -141,7 +160,7 @@ def build() -> dict:
         pop = int(city["population"] or 0)
         add(city["name"], "city", city["countrycode"], pop)
         for alt in city.get("alternatenames", ()):
-            if alt.isascii() and alt != city["name"]:
+            if alt.isascii() and alt != city["name"] and _plausible_alternate(alt, city["name"], pop):
                 add(alt, "city", city["countrycode"], pop)
 
     demonyms: dict[str, str] = {}

@@ -129,3 +129,20 @@ def test_an_acronym_inside_a_figure_keeps_the_noun_after_it():
     assert fig.unit == "U.S. troops"
     _, end = _ext("The ship left for the U.S. on Friday with 12 crew members from the U.S. They were safe.")
     assert all(not e.unit.endswith("They") for e in end.entities if e.type == EntityType.FIGURE)
+
+
+def test_gazetteer_keeps_exonyms_but_not_brands_or_parts_of_a_city_name():
+    from desktop.core.entities.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for exonym in ("Peking", "Bombay", "Canton", "Munich", "Montreal"):
+        assert gaz.place(exonym) is not None, exonym
+    # GeoNames lists "Google" for Mountain View and "Port" for Le Port among their alternate names
+    assert gaz.place("Google") is None and gaz.place("Port") is None
+
+
+def test_a_capitalised_common_word_at_a_sentence_start_is_not_a_town():
+    _, ext = _ext("Ship held in harbour\n\nPort inspectors in Rotterdam recorded a fault in the steering gear. "
+                  "A spokesperson for Google said the maps were correct.")
+    places = _named(ext, EntityType.PLACE)
+    assert "Rotterdam" in places and "Port" not in places and "Google" not in places
