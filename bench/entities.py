@@ -400,7 +400,21 @@ def main() -> int:
     bench_conll()
     bench_basil(verbose="-v" in sys.argv)
     bench_msrp()
+    bench_many_quotes()
     return 0
+
+
+def bench_many_quotes() -> None:
+    """Attribution must stay linear in the number of quotes: a transcript pasted as one paragraph,
+    thousands of quotes and no full stop, once cost the square of its length (18 s for 2,000)."""
+    print("many quotes in one paragraph without full stops (time should grow as the count does):")
+    for n in (2000, 8000):
+        text = " ".join(f'Mary Smith{i % 7} liked \u201cthe plan number {i}\u201d and' for i in range(n))
+        art = body_article([text], path="many-quotes")
+        t0 = time.process_time()
+        ext = extract(art)
+        secs = time.process_time() - t0
+        print(f"  {n:,} quotes ({len(text) / 1e3:.0f} kB): {secs:.2f} s, {len(ext.quotes):,} found")
 
 
 if __name__ == "__main__":

@@ -140,11 +140,50 @@ def _counterparts(raws: list[Raw]) -> None:
             last_role = r.role
 
 
+class _Pool:
+    """Mentions of one type in text order, with the lookups attribution makes for every quote done
+    in log time: an article of thousands of quotes must not cost their square."""
+
+    def __init__(self, entities: list[Entity], typ: EntityType) -> None:
+        self.rows = sorted(((m.start, m.end, e) for e in entities if e.type == typ for m in e.mentions),
+                           key=lambda x: x[0])
+        self.starts = [r[0] for r in self.rows]
+        self.last_named: dict[str, str] = {}  # last word of a name -> the entity mentioned last with it
+        self.heads: dict[str, tuple[list[int], list[str]]] = {}  # last word -> mention starts, names
+        for s, _, e in self.rows:
+            word = e.name.lower().split()[-1] if e.name else ""
+            self.last_named[word] = e.name
+            starts, names = self.heads.setdefault(word, ([], []))
+            starts.append(s)
+            names.append(e.name)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        k = bisect_left(self.starts, end) - 1
+        out = []
+        while k >= 0 and self.rows[k][0] > start - _LONGEST_MENTION:
+            if self.rows[k][1] > start:
+                out.append(self.rows[k])
+            k -= 1
+        return out[::-1]
+
+    def last_ending_before(self, pos: int) -> Entity | None:
+        k = bisect_left(self.starts, pos) - 1
+        while k >= 0 and self.rows[k][1] > pos:
+            k -= 1
+        return self.rows[k][2] if k >= 0 else None
+
+    def last_with_head_before(self, head: str, pos: int) -> str:
+        starts, names = self.heads.get(head, ((), ()))
+        k = bisect_left(starts, pos) - 1
+        return names[k] if k >= 0 else ""
+
+
+_LONGEST_MENTION = 300
+
+
 def _quotes(text: str, blocks, entities: list[Entity], gaz) -> list[Quote]:
-    people = [(m.start, m.end, e) for e in entities if e.type == EntityType.PERSON for m in e.mentions]
-    orgs = [(m.start, m.end, e) for e in entities if e.type == EntityType.ORGANIZATION for m in e.mentions]
-    people.sort(key=lambda x: x[0])
-    orgs.sort(key=lambda x: x[0])
+    people = _Pool(entities, EntityType.PERSON)
+    orgs = _Pool(entities, EntityType.ORGANIZATION)
     genders = _Genders(gaz)
     out: list[Quote] = []
     prev_speaker: tuple[str, str] = ("", "")
@@ -180,15 +219,15 @@ def _starts_with_quote(text: str, start: int) -> bool:
     return text[start : start + 1] in ("\u201c", '"')
 
 
-def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: list[Quote] | None = None,
-             genders: _Genders | None = None) -> tuple[str, str]:
+def _resolve(h: QuoteHit, people: _Pool, orgs: _Pool, para_start: int, text: str = "",
+             done: list[Quote] | None = None, genders: _Genders | None = None) -> tuple[str, str]:
     if h.s_start < 0:
         return "", ""
     words = h.speaker.rstrip(".,").split()
     low = words[0].lower() if words else ""
     nominal = low in ("the", "a", "an", "one", "another")
     for pool, typ in ((people, "person"), (orgs, "organization")):
-        over = [x for x in pool if x[0] < h.s_end and h.s_start < x[1]]
+        over = pool.overlapping(h.s_start, h.s_end)
         # The head: the first person ("Rev. John Paul Hopping of Our Lady of Guadalupe"), the organisation
         # that ends last ("House Democrats" is the party, not the House).
         hit = (over[0] if typ == "person" else max(over, key=lambda x: x[1])) if over else None
@@ -199,23 +238,22 @@ def _resolve(h: QuoteHit, people, orgs, para_start: int, text: str = "", done: l
     if h.how == "subject":  # a guess from sentence shape: only a person or organisation named in the text
         return "", ""
     if low == "it":  # "it said": the organisation named last, or nobody
-        cands = [x for x in orgs if x[1] <= h.s_start]
-        return (cands[-1][2].name, "organization") if cands else ("", "")
+        org = orgs.last_ending_before(h.s_start)
+        return (org.name, "organization") if org is not None else ("", "")
     if low in PRONOUNS:
-        return _antecedent(h, people, para_start, text, done or [], genders or _Genders(load_gazetteer()), PRONOUNS[low])
+        return _antecedent(h, people.rows, para_start, text, done or [], genders or _Genders(load_gazetteer()), PRONOUNS[low])
     if nominal:
         last = words[-1].lower()
-        for s, e, ent in reversed(orgs):
-            if s < h.s_start and ent.name.lower().split()[-1] == last:
-                return ent.name, "organization"
-        owner = _owner(text, h.s_start, last, orgs)
+        named = orgs.last_with_head_before(last, h.s_start)
+        if named:
+            return named, "organization"  # "the ministry said" after "the Foreign Ministry"
+        owner = _owner(text, h.s_start, last, orgs.rows)
         if owner:  # "A spokesperson for Google says ... “...,” the spokesperson said"
             return f"{owner} {last}", ""
         return h.speaker.rstrip(".,"), ""
     surname = words[-1].lower() if words else ""
-    for s, e, ent in reversed(people):
-        if ent.name.lower().split()[-1] == surname:
-            return ent.name, "person"
+    if surname in people.last_named:
+        return people.last_named[surname], "person"
     return h.speaker.rstrip(".,"), ""
 
 
@@ -245,8 +283,12 @@ def _antecedent(h: QuoteHit, people, para_start: int, text: str, done: list[Quot
     while k >= 0 and people[k][0] >= floor and not fits(people[k]):
         k -= 1
     if k < 0 or people[k][0] < floor:
-        recent = [q for q in done if q.speaker_type == "person" and q.end >= para_start - 600]
-        return (recent[-1].speaker, "person") if recent else ("", "")
+        for q in reversed(done):
+            if q.end < para_start - 600:
+                break
+            if q.speaker_type == "person":
+                return q.speaker, "person"
+        return "", ""
     best = people[k]
     s_start, _ = _sentence_bounds(text, max(0, best[0] - 400), best[1], best[0])
     for x in reversed(people[max(0, k - 12) : k]):  # earlier people in that sentence
@@ -294,4 +336,5 @@ def _modifier(text: str, end: int) -> bool:
 
 
 def _inside_quote(quotes: list[Quote], pos: int) -> bool:
-    return any(q.start <= pos < q.end for q in quotes)
+    k = bisect_right(quotes, pos, key=lambda q: q.start) - 1  # quotes come in text order, never nested
+    return k >= 0 and quotes[k].start <= pos < quotes[k].end
