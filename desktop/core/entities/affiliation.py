@@ -23,17 +23,19 @@ from bisect import bisect_left
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.model import Entity, EntityType
+from desktop.core.entities.quotes import sentence_bounds
 
 _PARTY_CODE = re.compile(r"\s?[(,]\s?(?P<p>[DRI])-[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?[),]")
 _CODES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 _PARTY_WORDS = {**lx.PARTY_MEMBERS, **lx.PARTY_ADJECTIVES, "Labour": "Labour Party"}
 _WORD = re.compile(r"[A-Za-z][\w.'\u2019-]*")
 
-# Where an apposition ends: a clause, a verb of saying, a quote mark, or a sentence end (not the dot
-# of "St." or "Mo.", which follows a capital and at most one lower-case letter).
+# Where an apposition ends: a comma (but not the one of "Kansas City, Mo., branch"), a quote mark,
+# or a sentence end (not the dot of "St." or "Mo.", which follows a capital and at most one
+# lower-case letter). A verb of saying right after it, with no comma, makes it a subject instead:
+# "Sen. Arlen Specter, the Obama administration said".
 _APPOS_END = re.compile(
-    r",\s(?:who|which|whose|where|said|says|told|added|and|but)\b|[\u201c\u201d\"]|(?<![A-Z][a-z])(?<![A-Z])[.;:?!](?:\s|$)"
-    r"|,?\s(?:said|says|told|wrote|added|argued|noted|explained)\b"
+    r"(?<![A-Z]\.)(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)(?<![A-Z][a-z]{3}\.)(?<![A-Z][a-z]{4}\.),\s(?![A-Z][a-z]{0,4}\.,)|[\u201c\u201d\"]|(?<![A-Z][a-z])(?<![A-Z])[.;:?!](?:\s|$)|(?P<verb>\s(?:said|says|told|wrote|added))\b"
 )
 # A person's name followed by one of these names a body of theirs: "the Obama campaign".
 _PERSON_BODIES = frozenset(("campaign", "administration"))
@@ -120,20 +122,23 @@ def _apposition(text: str, end: int, index: _Index) -> str:
         return ""
     start = end + 2
     stop = _APPOS_END.search(text, start, start + 160)
-    if stop is None or stop.start() == start:
+    if stop is None or stop.start() == start or stop.group("verb"):
         return ""
     first = _WORD.match(text, start)
     if first is None:
         return ""
     word = first.group()
-    if word not in _PARTY_WORDS and not (word.islower() and (word in _APPOS_OPENERS or word not in lx.FUNCTION_WORDS)
-                                         and word not in lx.SPEECH_VERBS):
-        return ""  # ", Tuesday", ", in Lincoln": not a description of the person
+    if word not in _PARTY_WORDS and word not in _APPOS_OPENERS and word not in _ROLE_WORDS:
+        return ""  # ", Tuesday", ", in Lincoln", ", hailed the plan": not a description of the person
     return _body_in(text, start, stop.start(), index)
 
 
 def _body_in(text: str, start: int, end: int, index: _Index) -> str:
-    """The first organisation, party, or person spoken for, in a description."""
+    """The first organisation, party, or person spoken for, in a description. None in a family
+    tie ("the younger sister of Liz Cheney"); no body sought for office ("candidate for the United
+    States Senate") or left ("a former F.B.I. agent")."""
+    if _KIN.search(text, start, end):
+        return ""
     best_at, best = end, ""
     for m in _WORD.finditer(text, start, end):
         if m.group() in _PARTY_WORDS:
@@ -143,6 +148,8 @@ def _body_in(text: str, start: int, end: int, index: _Index) -> str:
         if s >= best_at:
             break
         if ent.type == EntityType.ORGANIZATION:
+            if _SOUGHT_OR_LEFT.search(text[max(start, s - 30) : s]) or text.startswith(" candidate", e):
+                continue
             return ent.name
         if ent.type == EntityType.PERSON:
             body = _person_body(text, e)
@@ -153,6 +160,11 @@ def _body_in(text: str, start: int, end: int, index: _Index) -> str:
     return best
 
 
+_KIN = re.compile(r"\b(?:sister|brother|daughter|son|wife|husband|mother|father|widow|widower|cousin|niece|nephew"
+                  r"|grandson|granddaughter|grandmother|grandfather|uncle|aunt|parents?|child|children)\b")
+_SOUGHT_OR_LEFT = re.compile(r"\b(?:former|ex-|(?:candidate|nominee|running|race|bid|seat)\s(?:for|in)(?:\sthe)?\s)")
+
+
 def _person_body(text: str, end: int) -> str:
     m = re.match(r"(?:'s|\u2019s)?\s(\w+)", text[end : end + 20])
     return m.group(1) if m and m.group(1) in _PERSON_BODIES else ""
@@ -161,7 +173,7 @@ def _person_body(text: str, end: int) -> str:
 def _before(text: str, start: int, index: _Index, gaz: Gazetteer) -> str:
     """Role words right before the name, led by a body: "St. Louis Tea Party organizer Bill Hennessy",
     "Obama's current campaign press secretary, Ben LaBolt", "Democratic Rep. Elijah Cummings"."""
-    lo = max(0, start - 120)
+    lo, _ = sentence_bounds(text, max(0, start - 120), start, start)
     toks = list(_BACK_TOKEN.finditer(text, lo, start))
     i = len(toks) - 1
     if i >= 0 and toks[i].group() == ",":
@@ -170,8 +182,8 @@ def _before(text: str, start: int, index: _Index, gaz: Gazetteer) -> str:
     while i >= 0 and toks[i].group().lower() in _ROLE_WORDS:
         words.append(toks[i].group().lower())
         i -= 1
-    if not words or i < 0:
-        return ""
+    if not words or i < 0 or _KIN.search(" ".join(words)):
+        return ""  # "William Cowan's wife Stacey" speaks for no one
     lead = toks[i].group()
     if lead in _PARTY_WORDS:
         return _PARTY_WORDS[lead]
@@ -206,5 +218,6 @@ def _of_body(text: str, end: int, index: _Index) -> str:
     return row[2].name if row is not None and row[0] == m.end() and row[2].type == EntityType.ORGANIZATION else ""
 
 
-_BACK_TOKEN = re.compile(r"[\w.'\u2019-]+|,")
+# Words (with the dot of "Gov."), commas, and any other mark, which ends the walk: "BOSTON — Gov. X".
+_BACK_TOKEN = re.compile(r"[\w.'\u2019-]+|[^\w\s]")
 _OF = re.compile(r" of (?:the )?")

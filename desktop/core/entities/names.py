@@ -215,8 +215,8 @@ class NameFinder:
         if words[-1].lower() in lx.PLACE_HEADS and len(run) > 1:
             self._add(PLACE, run, detail="named place")
             return
-        if words[0] in gaz.demonyms and len(run) > 1:
-            run = run[1:]
+        if (words[0] in gaz.demonyms or words[0] in lx.PARTY_ADJECTIVES) and len(run) > 1:
+            run = run[1:]  # "Italian Mario Draghi", "Republican Mitt Romney"
             words = words[1:]
             name = self._span_text(run)
         speech = nxt is not None and nxt.kind == "W" and nxt.text in lx.SPEECH_VERBS
