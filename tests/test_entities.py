@@ -142,7 +142,7 @@ def test_match_reports_figure_name_and_quote_discrepancies():
     assert "Genoa" in kinds[DiscrepancyKind.FIGURE].left_context
     assert kinds[DiscrepancyKind.NAME].right_text.endswith("Ferrente")
     quote = kinds[DiscrepancyKind.QUOTE]
-    assert ("insert", "", "last") in quote.word_diff
+    assert ("inserted", "", "last") in quote.word_diff
     statuses = {(m.type, m.status) for m in matches}
     assert (EntityType.PERSON, MatchStatus.VARIANT) in statuses
     assert (EntityType.PLACE, MatchStatus.BOTH) in statuses

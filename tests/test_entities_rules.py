@@ -146,3 +146,29 @@ def test_a_capitalised_common_word_at_a_sentence_start_is_not_a_town():
                   "A spokesperson for Google said the maps were correct.")
     places = _named(ext, EntityType.PLACE)
     assert "Rotterdam" in places and "Port" not in places and "Google" not in places
+
+
+def _discrepancies(left_text: str, right_text: str):
+    left, lx = _ext(left_text)
+    right, rx = _ext(right_text)
+    return match(left, lx, right, rx)[1]
+
+
+def test_a_bound_or_an_estimate_that_fits_the_other_figure_is_no_disagreement():
+    kinds = lambda a, b: [d.kind for d in _discrepancies(a, b)]  # noqa: E731
+    story = "Harbour toll\n\n{} were evacuated from the flooded harbour district on Friday, officials said."
+    assert kinds(story.format("More than 1,000 residents"), story.format("1,150 residents")) == []
+    assert kinds(story.format("About 1,000 residents"), story.format("1,020 residents")) == []
+    # two different bounds, or a figure outside the bound, still disagree
+    assert DiscrepancyKind.FIGURE in kinds(story.format("At least 1,000 residents"), story.format("At least 1,200 residents"))
+    assert DiscrepancyKind.FIGURE in kinds(story.format("Nearly 1,000 residents"), story.format("1,150 residents"))
+
+
+def test_relative_days_are_compared_only_when_both_articles_count_from_the_same_day():
+    left = "Vote delayed\n\nPublished March 3, 2025\n\nThe council postponed the harbour vote on Friday after a long debate."
+    right_same = "Vote delayed\n\nPublished March 3, 2025\n\nThe council postponed the harbour vote on Thursday after a long debate."
+    right_later = "Vote delayed\n\nPublished March 10, 2025\n\nThe council postponed the harbour vote on Thursday after a long debate."
+    assert [d.kind for d in _discrepancies(left, right_same)] == [DiscrepancyKind.DATE]
+    assert _discrepancies(left, right_later) == []
+    # the same word in both is the writers agreeing, whatever day our reading of tense gives it
+    assert _discrepancies(left, right_later.replace("Thursday", "Friday")) == []

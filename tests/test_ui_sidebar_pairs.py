@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from desktop.core.entities.model import Entity, EntityMatch, EntityType, MatchStatus, Mention, Quote
+from desktop.core.entities.quote_pairs import comparable
 from desktop.ui.sidebar.quote_pairs import (
     UNATTRIBUTED,
     group_by_speaker,
     normalise_ops,
     pair_quotes,
-    same_words,
     word_diff,
 )
 from desktop.ui.sidebar.rows import entity_label, format_value, match_label, single_entity_row
@@ -64,17 +64,17 @@ def test_unrelated_quotes_stay_apart_and_one_sided_ones_keep_reading_order():
     assert [s for s, _ in group_by_speaker(pairs)] == ["Ann Lee", UNATTRIBUTED]
 
 
-def test_a_shortened_quote_still_pairs():
+def test_a_shortened_quote_still_pairs_and_is_quoted_in_part_not_reworded():
     left = (q("Every day these leases stay shut costs our members money they will never get back", 0, "Colm Brennan"),)
     right = (q("costs our members money they will never get back", 0),)
     (pair,) = pair_quotes(left, right)
-    assert pair.right is right[0] and pair.status == MatchStatus.CONFLICT
+    assert pair.right is right[0] and pair.status == MatchStatus.BOTH and pair.note == "quoted in part"
     assert pair.words[0] == ("deleted", "Every day these leases stay shut", "")
 
 
 def test_word_diff_and_op_names():
     assert word_diff("a b c", "a x c") == (("equal", "a", "a"), ("changed", "b", "x"), ("equal", "c", "c"))
-    assert same_words("“Yes,” he said.", '"yes" he said')
+    assert comparable("“Yes,” he said.") == comparable('"yes" he said')
     engine_style = (("equal", "We", "We"), ("insert", "", "are"), ("delete", "will", ""), ("equal", "not", "not"))
     assert normalise_ops(engine_style) == (("equal", "We", "We"), ("changed", "will", "are"), ("equal", "not", "not"))
 

@@ -60,7 +60,7 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
                 aux.add_sentence(tokenize(text, s.start, s.end))
             aux_raws = [r for r in aux.finish() if r.type == PERSON]
 
-    ref = _reference(article)
+    ref = reference_day(article)
     date_hits = []
     figure_hits = []
     for s, toks in zip(sentences, sent_toks):
@@ -113,7 +113,8 @@ def _sentences(article: Article, blocks) -> list[Span]:
     return spans
 
 
-def _reference(article: Article) -> Reference | None:
+def reference_day(article: Article) -> Reference | None:
+    """The day relative dates count from: the publication date, else the latest full date in the text."""
     if article.published is not None and article.published.value:
         try:
             day = dt.date.fromisoformat(article.published.value[:10])
@@ -150,12 +151,15 @@ class _Pool:
         self.starts = [r[0] for r in self.rows]
         self.last_named: dict[str, str] = {}  # last word of a name -> the entity mentioned last with it
         self.heads: dict[str, tuple[list[int], list[str]]] = {}  # last word -> mention starts, names
+        self.roles: dict[str, tuple[list[int], list[str]]] = {}  # last word of a role -> mention starts, names
         for s, _, e in self.rows:
             word = e.name.lower().split()[-1] if e.name else ""
             self.last_named[word] = e.name
-            starts, names = self.heads.setdefault(word, ([], []))
-            starts.append(s)
-            names.append(e.name)
+            for table, key in ((self.heads, word), (self.roles, role_key(e.role.split()) if e.role else "")):
+                if key:
+                    starts, names = table.setdefault(key, ([], []))
+                    starts.append(s)
+                    names.append(e.name)
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         k = bisect_left(self.starts, end) - 1
@@ -173,12 +177,36 @@ class _Pool:
         return self.rows[k][2] if k >= 0 else None
 
     def last_with_head_before(self, head: str, pos: int) -> str:
-        starts, names = self.heads.get(head, ((), ()))
-        k = bisect_left(starts, pos) - 1
-        return names[k] if k >= 0 else ""
+        return _last_before(self.heads.get(head), pos)
+
+    def last_with_role_before(self, role: str, pos: int) -> str:
+        return _last_before(self.roles.get(role), pos)
+
+
+def _last_before(table: tuple[list[int], list[str]] | None, pos: int) -> str:
+    if table is None:
+        return ""
+    starts, names = table
+    k = bisect_left(starts, pos) - 1
+    return names[k] if k >= 0 else ""
 
 
 _LONGEST_MENTION = 300
+# "Gov. Rick Perry" ... "the governor said"
+def role_key(words: list[str]) -> str:
+    """ "President" and "the president" share a key; "Vice President" has its own: the head title,
+    with a rank word before it kept."""
+    low = [_TITLE_WORDS.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in words]
+    if not low:
+        return ""
+    if len(low) > 1 and low[-2] in _RANKS:
+        return f"{low[-2]} {low[-1]}"
+    return low[-1]
+
+
+_RANKS = frozenset("vice deputy assistant associate lieutenant under acting".split())
+_TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                "pres": "president", "sec": "secretary", "supt": "superintendent", "insp": "inspector"}
 
 
 def _quotes(text: str, blocks, entities: list[Entity], gaz) -> list[Quote]:
@@ -247,6 +275,9 @@ def _resolve(h: QuoteHit, people: _Pool, orgs: _Pool, para_start: int, text: str
         named = orgs.last_with_head_before(last, h.s_start)
         if named:
             return named, "organization"  # "the ministry said" after "the Foreign Ministry"
+        named = people.last_with_role_before(role_key(words[1:]), h.s_start)
+        if named and len(words) <= 3:
+            return named, "person"  # "the president said" after "President Barack Obama"
         owner = _owner(text, h.s_start, last, orgs.rows)
         if owner:  # "A spokesperson for Google says ... “...,” the spokesperson said"
             return f"{owner} {last}", ""

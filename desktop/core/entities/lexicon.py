@@ -100,7 +100,7 @@ FUNCTION_WORDS = frozenset(
     since until because although though he she it they we you i his her its their our your my this that
     these those there here what who whom whose which where why how all some any each every no not many
     much more most other such only also even still just then thus however meanwhile instead indeed
-    moreover yesterday today tomorrow last next one two three four five six seven eight nine ten
+    moreover plus yesterday today tomorrow last next one two three four five six seven eight nine ten
     during under over about against between into through despite among within without both either
     neither according asked please let do does did is are was were be been have has had will would
     can could may might must shall should

@@ -6,9 +6,9 @@ import re
 from bisect import bisect_right
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
 
 from desktop.core.article import Article, Span
+from desktop.core.entities.extract import reference_day
 from desktop.core.entities.figures import CONVERT, MEASURES, singular
 from desktop.core.entities.model import (
     Discrepancy,
@@ -22,11 +22,15 @@ from desktop.core.entities.model import (
 )
 from desktop.core.entities.orgs import org_key
 from desktop.core.entities.people import name_tokens, same_person
+from desktop.core.entities.quote_pairs import ALTERED, link_quotes
 
 _NUM_RE = re.compile(r"[$\u20ac\u00a3]?\d[\d,.]*%?")
-_WORDS_RE = re.compile(r"[\w'\u2019-]+")
 CONTEXT_MIN = 55  # how alike two sentences must be (token_set_ratio, numbers removed) to be about one thing
-BARE_CONTEXT_MIN = 80  # a number with no unit ("Durousseau, 30,") needs closer sentences
+_RELATIVE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight"
+    r"|last|next|this|ago|earlier|later|coming|past)\b", re.I)
+BARE_CONTEXT_MIN = 80
+_STAMP = re.compile(r"\s*(?:published|updated|posted|last updated|first published|modified)\b", re.I)  # a number with no unit ("Durousseau, 30,") needs closer sentences
 
 
 def match(left: Article, left_ext: Extraction, right: Article, right_ext: Extraction
@@ -34,6 +38,10 @@ def match(left: Article, left_ext: Extraction, right: Article, right_ext: Extrac
     matches: list[EntityMatch] = []
     discrepancies: list[Discrepancy] = []
     ctx_l, ctx_r = _Context(left), _Context(right)
+    # "Friday" in two articles is one day only if both count from the same day: published on
+    # different days (or with no date), relative dates that differ are not a disagreement.
+    ref_l, ref_r = reference_day(left), reference_day(right)
+    same_reference = ref_l is not None and ref_r is not None and ref_l.day == ref_r.day
     for typ in EntityType:
         ls = [e for e in left_ext.entities if e.type == typ]
         rs = [e for e in right_ext.entities if e.type == typ]
@@ -44,7 +52,7 @@ def match(left: Article, left_ext: Extraction, right: Article, right_ext: Extrac
             if status == MatchStatus.VARIANT:
                 discrepancies.append(_disc(DiscrepancyKind.NAME, a, b, ctx_l, ctx_r, a.name))
         if typ in (EntityType.FIGURE, EntityType.DATE):
-            conflicts = _conflicts(typ, only_l, only_r, ctx_l, ctx_r)
+            conflicts = _conflicts(typ, only_l, only_r, ctx_l, ctx_r, same_reference)
             for a, b in conflicts:
                 subject = a.unit or a.precision or a.name
                 matches.append(EntityMatch(typ, subject, MatchStatus.CONFLICT, a, b))
@@ -158,7 +166,8 @@ def _figure_base(e: Entity) -> tuple[float, str, bool] | None:
     return num, singular(unit.split()[-1].lower()), False
 
 
-def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r) -> list[tuple[Entity, Entity]]:
+def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r,
+               same_reference: bool = True) -> list[tuple[Entity, Entity]]:
     cands = []
     for a in ls:
         for b in rs:
@@ -169,9 +178,18 @@ def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r
                 tolerance = 0.05 if fa[2] != fb[2] else 0.0  # "52 km" and "32 miles" agree
                 if abs(fa[0] - fb[0]) <= tolerance * max(abs(fa[0]), abs(fb[0])):
                     continue
+                ha, hb = ctx_l.hedge(a), ctx_r.hedge(b)
+                if _hedge_kind(ha) != _hedge_kind(hb) and _overlap(_interval(fa[0], ha), _interval(fb[0], hb)):
+                    continue  # "more than $1 million" and "$1.1 million" agree; "at least 23" and "at least 26" do not
                 need = CONTEXT_MIN if fa[1] else BARE_CONTEXT_MIN
             else:
                 if not a.value or a.precision != b.precision or a.value == b.value:
+                    continue
+                if a.name.casefold() == b.name.casefold():
+                    continue  # both wrote "Tuesday": a different day is our reading of tense, not theirs
+                if _STAMP.match(ctx_l.around(a)) or _STAMP.match(ctx_r.around(b)):
+                    continue  # "Published March 3, 2025": when each was published, not what happened
+                if not same_reference and (_RELATIVE.search(a.name) or _RELATIVE.search(b.name)):
                     continue
                 need = CONTEXT_MIN
             score = fuzz.token_set_ratio(ctx_l.around(a, strip=True), ctx_r.around(b, strip=True))
@@ -191,43 +209,21 @@ def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r
 # ---- quotes --------------------------------------------------------------------------------------
 
 
-def _norm_words(s: str) -> list[str]:
-    return [w.lower().replace("\u2019", "'") for w in _WORDS_RE.findall(s)]
-
-
 def _quote_discrepancies(lq: tuple[Quote, ...], rq: tuple[Quote, ...], ctx_l, ctx_r) -> list[Discrepancy]:
+    """Quotes both articles carry whose words were changed inside the stretch both quote, by the
+    same speaker (or one side unattributed); and the same words given to different speakers."""
     out = []
-    used: set[int] = set()
-    for a in lq:
-        wa = _norm_words(a.text)
-        if len(wa) < 3:
-            continue
-        best, best_score = None, 0.0
-        for k, b in enumerate(rq):
-            if k in used:
-                continue
-            wb = _norm_words(b.text)
-            if len(wb) < 3:
-                continue
-            score = fuzz.ratio(" ".join(wa), " ".join(wb))
-            if score > best_score:
-                best, best_score = (k, b, wb), score
-        if best is None or best_score < 60:
-            continue
-        k, b, wb = best
-        used.add(k)
-        sa, sb = " ".join(wa), " ".join(wb)
-        same_words = wa == wb
-        contained = sa in sb or sb in sa
+    for link in link_quotes(lq, rq, lambda a, b: bool(a.speaker and b.speaker) and _same_speaker(a.speaker, b.speaker)):
+        a, b = lq[link.left], rq[link.right]
         speakers_differ = bool(a.speaker and b.speaker) and not _same_speaker(a.speaker, b.speaker)
-        if same_words or contained:
-            if not speakers_differ:
-                continue
-            diff: tuple = ()
-        else:
+        if link.wording == ALTERED:
             if speakers_differ:
                 continue  # different people using similar words
-            diff = _word_diff(a.text, b.text)
+            diff = link.words
+        elif speakers_differ:
+            diff = ()
+        else:
+            continue  # the same words, or one article quoting more of them
         out.append(Discrepancy(
             DiscrepancyKind.QUOTE, a.text, b.text, Span(a.start, a.end), Span(b.start, b.end),
             subject=a.speaker or b.speaker, left_context=ctx_l.sentence(a.start), right_context=ctx_r.sentence(b.start),
@@ -243,24 +239,55 @@ def _same_speaker(a: str, b: str) -> bool:
     return bool(ta and tb and (ta[-1] == tb[-1] or same_person(a, b)))
 
 
-def _word_diff(a: str, b: str) -> tuple[tuple[str, str, str], ...]:
-    wa, wb = a.split(), b.split()
-    na, nb = [w.lower().strip(".,;:!?\"'\u201c\u201d\u2019") for w in wa], [w.lower().strip(".,;:!?\"'\u201c\u201d\u2019") for w in wb]
-    out = []
-    for op in Indel.opcodes(na, nb):
-        tag = op.tag
-        left_words, right_words = " ".join(wa[op.src_start : op.src_end]), " ".join(wb[op.dest_start : op.dest_end])
-        out.append((tag, left_words, right_words))
-    return tuple(out)
-
-
 # ---- contexts --------------------------------------------------------------------------------------
+
+
+# Words before a figure that make it a bound or an estimate rather than an exact value.
+_HEDGE = re.compile(
+    r"\b(?P<w>more than|over|above|at least|upwards of|less than|fewer than|under|below|up to|at most|nearly|almost"
+    r"|about|around|roughly|some|approximately|an estimated|close to)\s+$", re.I)
+_AT_LEAST = frozenset(("more than", "over", "above", "at least", "upwards of"))
+_AT_MOST = frozenset(("less than", "fewer than", "under", "below", "up to", "at most"))
+
+
+_NEARLY = frozenset(("nearly", "almost", "close to"))
+
+
+def _hedge_kind(hedge: str) -> str:
+    if not hedge:
+        return ""
+    return "least" if hedge in _AT_LEAST else "most" if hedge in _AT_MOST else "nearly" if hedge in _NEARLY else "about"
+
+
+def _interval(value: float, hedge: str) -> tuple[float, float]:
+    """The values a figure written as `hedge` `value` allows ("more than 1,000", "about 40")."""
+    kind = _hedge_kind(hedge)
+    if kind == "least":
+        return value, float("inf")
+    if kind == "most":
+        return float("-inf"), value
+    if kind == "nearly":
+        return value - 0.1 * abs(value), value  # "nearly 20 percent" is under 20
+    if kind == "about":
+        return value - 0.05 * abs(value), value + 0.05 * abs(value)
+    return value, value
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 class _Context:
     def __init__(self, article: Article):
         self.article = article
         self.starts = [s.start for s in article.sentences]
+
+    def hedge(self, e: Entity) -> str:
+        if not e.mentions:
+            return ""
+        start = e.mentions[0].start
+        m = _HEDGE.search(self.article.text, max(0, start - 24), start)
+        return m.group("w").lower() if m else ""
 
     def sentence(self, offset: int) -> str:
         sents = self.article.sentences

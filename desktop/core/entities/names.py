@@ -96,8 +96,8 @@ class NameFinder:
     def _can_start(self, t: Tok) -> bool:
         if t.kind == "A":
             return t.text[0].isupper()
-        if t.kind != "W" or not t.text[0].isupper() or t.text == "I":
-            return False
+        if t.kind != "W" or not t.text[0].isupper() or t.text == "I" or t.text.startswith(("I'", "I\u2019")):
+            return False  # "I", "I'll", "I’m"
         low = t.text.lower()
         return low not in lx.DATE_WORDS
 
@@ -125,6 +125,8 @@ class NameFinder:
                 return []  # "Port inspectors ...": a word the text also writes in lower case
             return run
         if low in lx.NUMBER_WORDS:
+            if len(run) > 2 and run[1].text == "of":
+                return run[2:]  # "One of Ryan's best lines": Ryan
             return run  # "Five Eyes"
         if low in lx.FUNCTION_WORDS or low in lx.SPEECH_VERBS:  # "Added Okonkwo: ..."
             return run[1:]

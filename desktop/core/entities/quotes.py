@@ -5,23 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.core.entities.lexicon import DATE_WORDS, FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS
+from desktop.core.entities.lexicon import DATE_WORDS, FUNCTION_WORDS, IRREGULAR_PAST, ORG_HEADS, SPEECH_VERBS
 
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 # Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
 _CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
 _NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
-_NOMINAL = r"(?:the|a|an|one|another)\s(?:[\w-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s(?:[\w-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|governor|mayor|secretary|director|chairman|chairwoman|ambassador|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
 _SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")"
 _APPOS = r"(?:,\s(?P<ap>[^\u201c\u201d\"]{1,150}?),)?"
 
 _AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s" + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|") + r")")
-_AFTER_SV = re.compile(r"^[\s,]*(?:the\s)?" + _SPEAKER + _APPOS + r",?\s(?:also\s|later\s|then\s)?" + _VERB + r"\b")
-_BEFORE_SV = re.compile(_SPEAKER + _APPOS + r",?\s(?:also\s|later\s|then\s|has\s|had\s|have\s)?" + _VERB + r"\b")
+# "also said", "later wrote", "reportedly wrote", "has said"
+_ADVERB = r"(?:also\s|later\s|then\s|[a-z]+ly\s)?"
+_AFTER_SV = re.compile(r"^[\s,]*(?:the\s)?" + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
+_BEFORE_SV = re.compile(_SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
 _APPOS_NAME = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
 _BEFORE_VS = re.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Explained)\s" + _SPEAKER + r"[,:]?\s*$")
-# "said the legislator, Representative Carl Seel": the name in apposition is the speaker
-_NOMINAL_NAME = re.compile(r",\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
+# "said the legislator, Representative Carl Seel", "said the statement from Grimm's attorney, William
+# McGinley": the name in apposition is the speaker
+_NOMINAL_NAME = re.compile(r"(?:\s(?:from|by|of)\s[^,\u201c\u201d\"]{1,40})?,\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
 _ACCORDING = re.compile(
     r"according\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
     r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?" + _SPEAKER
@@ -50,17 +53,29 @@ def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
         q_s, q_e = m.start(g) + para_start, m.end(g) + para_start
         inner = m.group(g)
         words = inner.split()
-        if len(words) < 2 or all(w[0].isupper() for w in words if w[0].isalpha()):
-            continue  # a quoted name or a scare-quoted word, not speech
+        if len(words) < 2 or _title_case(words):
+            continue  # a quoted name, a title ("Face the Nation") or a scare-quoted word, not speech
         hit = QuoteHit(q_s, q_e, inner.strip(), open_end=not m.group(g + 1))
         _attribute(hit, text, para_start, para_end, m.end() + para_start, m.start() + para_start)
         hits.append(hit)
     for hit in hits:  # one speaker per paragraph
         if not hit.speaker:
-            donor = next((h for h in hits if h.speaker), None)
+            # A guess from the sentence's subject is checked against the entities later: not lent here.
+            donor = next((h for h in hits if h.speaker and h.how != "subject"), None)
             if donor is not None:
                 hit.speaker, hit.s_start, hit.s_end, hit.how = donor.speaker, donor.s_start, donor.s_end, "same paragraph"
     return hits
+
+
+# Small words a title leaves in lower case: "Face the Nation", "War on Religion".
+_TITLE_SMALL = frozenset("a an the of on in at to for and or but with by from".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    letters = [w.strip("\"'\u2018\u2019,.!?:;()") for w in words]
+    letters = [w for w in letters if w[:1].isalpha()]
+    return len(letters) <= 8 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in letters) \
+        and any(w[0].isupper() for w in letters)
 
 
 _BREAK_RE = re.compile(r"[.?!][\"\u201d\u2019]?\s")
@@ -170,7 +185,7 @@ def _last_subject(before: str) -> re.Match | None:
     cands = []
     for m in _SUBJECT.finditer(before):
         verb, name = m.group("v"), m.group("s")
-        if verb in FUNCTION_WORDS and verb not in _AUXILIARIES or verb in _NOUN_AFTER_NAME:
+        if not _verb_like(verb):
             continue
         if name.endswith(("'s", "\u2019s")) or name.lower() in DATE_WORDS or name in ("It", "They") \
                 or not _plausible(name):
@@ -188,8 +203,24 @@ def _last_subject(before: str) -> re.Match | None:
     return None if noun in _CLAIM_NOUNS else cands[-1]
 
 
-# "the Obama administration": a name used as a modifier
-_NOUN_AFTER_NAME = frozenset("administration campaign era government officials aides supporters".split())
+def _verb_like(word: str) -> bool:
+    """Could this word after a name be its verb (or an adverb before one)? "Santorum had", "Lis
+    Smith described", "Boehner publicly chided", "Biden was"; not "Facebook page", "Obama on"."""
+    if word in _AUXILIARIES or word in IRREGULAR_PAST or word in SPEECH_VERBS or word in _ADVERBS:
+        return True
+    if word in FUNCTION_WORDS:
+        return False
+    if word in _NOUN_AFTER_NAME:
+        return False
+    return word.endswith(("ed", "ly", "es", "ing")) or (word.endswith("s") and not word.endswith("ss"))
+
+
+# Nouns that follow a name as its modifier: "the Obama administration", "Trump supporters".
+_NOUN_AFTER_NAME = frozenset("""administration campaign era government officials aides supporters voters allies
+    critics advisers advisors opponents spokesmen lawyers attorneys loyalists""".split())
+
+
+_ADVERBS = frozenset("later also then again still never once already even just soon first".split())
 _CLAIM_NOUNS = frozenset("""comment comments remark remarks claim claims statement suggestion assertion charge
     accusation argument promise pledge view warning belief insistence""".split())
 
@@ -207,4 +238,6 @@ _NOT_SPEAKERS = frozenset("The This That It's But And In On At As If When While 
 
 def _plausible(s: str) -> bool:
     first = s.split()[0]
+    if s.startswith(("One of ", "Some of ", "Many of ", "Most of ", "All of ")):
+        return False  # "One of Ryan's aides said": a part of a group, not the name that follows
     return first not in _NOT_SPEAKERS or s.lower().startswith(("the ", "a ", "an "))

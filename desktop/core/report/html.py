@@ -70,7 +70,7 @@ _STATUS_CLASS = {
     MatchStatus.RIGHT: "st-right",
     MatchStatus.BOTH: "st-both",
 }
-_QUOTE_CLASS = {"same": "st-both", "altered": "st-conflict", "only in A": "st-left", "only in B": "st-right"}
+_QUOTE_CLASS = {"same": "st-both", "in part": "st-both", "altered": "st-conflict", "only in A": "st-left", "only in B": "st-right"}
 _KIND_LABEL = {"figure": "Figure", "date": "Date", "name": "Name", "quote": "Quote"}
 
 SERIF = "'Georgia', 'DejaVu Serif', 'Liberation Serif', 'Times New Roman', serif"

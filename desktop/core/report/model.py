@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz.distance import Indel
-
 from desktop.core.article import Article, Span
 from desktop.core.comparison import ChangeClass, Comparison, Op, Piece, WordOp
-from desktop.core.entities.model import MatchStatus, Quote
+from desktop.core.entities.model import MatchStatus
+from desktop.core.entities.quote_pairs import SAME, link_quotes
 
 # Marks a run of text can carry; each has one fixed style in the report stylesheet.
 PLAIN = ""
@@ -120,7 +118,7 @@ class QuoteRow:
     speaker: str
     left: tuple[Run, ...]  # empty when the quote is only in B
     right: tuple[Run, ...]
-    status: str  # "same", "altered", "only in A", "only in B"
+    status: str  # "same", "in part" (one quotes more of it), "altered", "only in A", "only in B"
     note: str = ""  # e.g. the speaker differs between the articles
     speaker_for: str = ""  # whom the speaker speaks for ("Obama campaign"), where the text says
 
@@ -279,8 +277,8 @@ def _word_diff_runs(word_diff: tuple[tuple[str, str, str], ...]) -> tuple[tuple[
     left: list[Run] = []
     right: list[Run] = []
     for op, lw, rw in word_diff:
-        mark_l = {"equal": PLAIN, "replace": CHANGED, "delete": DELETED}.get(op, CHANGED)
-        mark_r = {"equal": PLAIN, "replace": CHANGED, "insert": INSERTED}.get(op, CHANGED)
+        mark_l = {"equal": PLAIN, "deleted": DELETED}.get(op, CHANGED)
+        mark_r = {"equal": PLAIN, "inserted": INSERTED}.get(op, CHANGED)
         if lw:
             left.append(Run(_one_line(lw), mark_l))
         if rw:
@@ -350,37 +348,6 @@ def _entity_rows(c: Comparison) -> tuple[EntityRow, ...]:
 
 # ---- quotes paired by speaker ----------------------------------------------------------
 
-_QUOTE_PAIR_MIN = 0.6  # word-sequence similarity above which two quotes are the same quote
-
-
-def _quote_words(q: Quote) -> list[str]:
-    return _one_line(q.text).split()
-
-
-def _quote_key(word: str) -> str:
-    return "".join(ch for ch in word.lower() if ch.isalnum())
-
-
-def _quote_keys(q: Quote) -> list[str]:
-    return [_quote_key(w) for w in _quote_words(q)]
-
-
-def _quote_diff_runs(a: Quote, b: Quote) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
-    aw, bw = _quote_words(a), _quote_words(b)
-    sm = difflib.SequenceMatcher(None, [_quote_key(w) for w in aw], [_quote_key(w) for w in bw], autojunk=False)
-    left: list[Run] = []
-    right: list[Run] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        lt, rt = " ".join(aw[i1:i2]), " ".join(bw[j1:j2])
-        mark_l = {"equal": PLAIN, "replace": CHANGED, "delete": DELETED}.get(tag, PLAIN)
-        mark_r = {"equal": PLAIN, "replace": CHANGED, "insert": INSERTED}.get(tag, PLAIN)
-        if lt:
-            left.append(Run(lt, mark_l))
-        if rt:
-            right.append(Run(rt, mark_r))
-    return _spaced(left), _spaced(right)
-
-
 def _spaced(runs: list[Run]) -> tuple[Run, ...]:
     out: list[Run] = []
     for i, r in enumerate(runs):
@@ -394,42 +361,24 @@ def _quote_rows(c: Comparison) -> tuple[QuoteRow, ...]:
     lq = list(c.left_extraction.quotes) if c.left_extraction else []
     rq = list(c.right_extraction.quotes) if c.right_extraction else []
     # Pair by wording, not by speaker: "same words, different speaker" is itself a finding.
-    lk, rk = [_quote_keys(q) for q in lq], [_quote_keys(q) for q in rq]
-    candidates = sorted(
-        (
-            (Indel.normalized_similarity(a, b), i, j)
-            for i, a in enumerate(lk)
-            for j, b in enumerate(rk)
-        ),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
-    pair_of_left: dict[int, int] = {}
-    used_right: set[int] = set()
-    for score, i, j in candidates:
-        if score < _QUOTE_PAIR_MIN:
-            break
-        if i in pair_of_left or j in used_right:
-            continue
-        pair_of_left[i] = j
-        used_right.add(j)
-
+    links = {link.left: link for link in link_quotes(lq, rq, lambda a, b: False)}
+    used_right = {link.right for link in links.values()}
     rows: list[tuple[str, int, QuoteRow]] = []
     for i, a in enumerate(lq):
-        j = pair_of_left.get(i)
-        if j is None:
+        link = links.get(i)
+        if link is None:
             rows.append((a.speaker, a.start, QuoteRow(a.speaker, (Run(_one_line(a.text)),), (), "only in A",
                                                       speaker_for=a.speaker_for)))
             continue
-        b = rq[j]
+        b = rq[link.right]
         note = ""
         if a.speaker != b.speaker:
             note = f"A attributes this to {a.speaker or 'no one'}; B to {b.speaker or 'no one'}"
-        if lk[i] == rk[j]:
-            row = QuoteRow(a.speaker or b.speaker, (Run(_one_line(a.text)),), (Run(_one_line(b.text)),), "same", note,
-                           a.speaker_for or b.speaker_for)
+        if link.wording == SAME:
+            left_runs, right_runs = (Run(_one_line(a.text)),), (Run(_one_line(b.text)),)
         else:
-            left_runs, right_runs = _quote_diff_runs(a, b)
-            row = QuoteRow(a.speaker or b.speaker, left_runs, right_runs, "altered", note, a.speaker_for or b.speaker_for)
+            left_runs, right_runs = _word_diff_runs(link.words)
+        row = QuoteRow(a.speaker or b.speaker, left_runs, right_runs, link.wording, note, a.speaker_for or b.speaker_for)
         rows.append((row.speaker, a.start, row))
     for j, b in enumerate(rq):
         if j not in used_right:

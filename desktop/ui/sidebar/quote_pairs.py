@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from desktop.core.entities.model import EntityMatch, EntityType, MatchStatus, Quote
 
 UNATTRIBUTED = "Unattributed"
-
-# Pairing thresholds (rapidfuzz scores, 0..100). The research notes found partial_ratio ≥ 90
-# pairs shortened quotes reliably; a reworded quote keeps well over half its characters, and a
-# shared speaker makes a looser match believable.
-_PARTIAL_SAME = 90.0
-_RATIO_ANY_SPEAKER = 62.0
-_RATIO_SAME_SPEAKER = 45.0
-
-_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
-_WORD = re.compile(r"\S+")
-_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +17,7 @@ class QuotePair:
     left: Quote | None
     right: Quote | None
     status: MatchStatus  # BOTH, LEFT, RIGHT, or CONFLICT (worded or attributed differently)
-    note: str = ""  # "worded differently", "attributed differently", ...
+    note: str = ""  # "worded differently", "attributed differently", "quoted in part", ...
     # (op, left words, right words) with op one of equal / changed / inserted / deleted
     words: tuple[tuple[str, str, str], ...] = ()
 
@@ -40,25 +26,11 @@ class QuotePair:
         return (self.left or self.right).text  # type: ignore[union-attr]
 
 
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold()
-    return " ".join(text.split())
-
-
-def _word_key(word: str) -> str:
-    return _EDGE_PUNCT.sub("", normalise(word))
-
-
 def word_diff(left: str, right: str) -> tuple[tuple[str, str, str], ...]:
-    """Word-level difference; words equal up to case, quote style and edge punctuation count as equal."""
-    lw, rw = _WORD.findall(left), _WORD.findall(right)
-    matcher = difflib.SequenceMatcher(None, [_word_key(w) for w in lw], [_word_key(w) for w in rw], autojunk=False)
-    out: list[tuple[str, str, str]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        op = {"equal": "equal", "replace": "changed", "insert": "inserted", "delete": "deleted"}[tag]
-        out.append((op, " ".join(lw[i1:i2]), " ".join(rw[j1:j2])))
-    return tuple(out)
+    # late: rapidfuzz is not needed to open the window (start-up time)
+    from desktop.core.entities.quote_pairs import word_diff as core_word_diff
+
+    return core_word_diff(left, right)
 
 
 def normalise_ops(ops: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
@@ -74,10 +46,6 @@ def normalise_ops(ops: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str
             op = "changed" if lw and rw else ("deleted" if lw else "inserted")
         out.append((op, lw, rw))
     return tuple(out)
-
-
-def same_words(left: str, right: str) -> bool:
-    return [_word_key(w) for w in _WORD.findall(left)] == [_word_key(w) for w in _WORD.findall(right)]
 
 
 def speaker_aliases(matches: tuple[EntityMatch, ...]) -> dict[str, str]:
@@ -97,52 +65,34 @@ def speaker_aliases(matches: tuple[EntityMatch, ...]) -> dict[str, str]:
 def pair_quotes(
     left: tuple[Quote, ...], right: tuple[Quote, ...], matches: tuple[EntityMatch, ...] = ()
 ) -> tuple[QuotePair, ...]:
-    """Pair each left quote with at most one right quote, best matches first, in reading order."""
-    from rapidfuzz import fuzz  # late: not needed to open the window (start-up time)
+    """Pair each left quote with at most one right quote (core quote_pairs), in reading order."""
+    from desktop.core.entities.quote_pairs import ALTERED, IN_PART, link_quotes  # late: start-up time
 
     aliases = speaker_aliases(matches)
 
     def right_speaker(q: Quote) -> str:
         return aliases.get(q.speaker, q.speaker)
 
-    norm_l = [normalise(q.text) for q in left]
-    norm_r = [normalise(q.text) for q in right]
-    candidates: list[tuple[float, int, int]] = []
-    for i, lq in enumerate(left):
-        for j, rq in enumerate(right):
-            ratio = fuzz.ratio(norm_l[i], norm_r[j])
-            partial = fuzz.partial_ratio(norm_l[i], norm_r[j])
-            same_speaker = bool(lq.speaker) and lq.speaker == right_speaker(rq)
-            if partial >= _PARTIAL_SAME or ratio >= _RATIO_ANY_SPEAKER or (same_speaker and ratio >= _RATIO_SAME_SPEAKER):
-                candidates.append((max(ratio, partial) + (10.0 if same_speaker else 0.0), i, j))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_l: dict[int, int] = {}
-    used_r: set[int] = set()
-    for _, i, j in candidates:
-        if i not in used_l and j not in used_r:
-            used_l[i] = j
-            used_r.add(j)
-
+    links = {link.left: link for link in link_quotes(left, right, lambda a, b: bool(a.speaker) and a.speaker == right_speaker(b))}
+    used_r = {link.right for link in links.values()}
     pairs: list[QuotePair] = []
     for i, lq in enumerate(left):
-        j = used_l.get(i)
-        if j is None:
+        link = links.get(i)
+        if link is None:
             pairs.append(QuotePair(lq.speaker or UNATTRIBUTED, lq, None, MatchStatus.LEFT))
             continue
-        rq = right[j]
+        rq = right[link.right]
         rs = right_speaker(rq)
-        reworded = not same_words(lq.text, rq.text)
         reattributed = bool(lq.speaker and rs) and lq.speaker != rs
         notes = []
-        if reworded:
+        if link.wording == ALTERED:
             notes.append("worded")
         if reattributed:
             notes.append("attributed")
-        note = (" and ".join(notes) + " differently") if notes else ""
+        note = (" and ".join(notes) + " differently") if notes else ("quoted in part" if link.wording == IN_PART else "")
         status = MatchStatus.CONFLICT if notes else MatchStatus.BOTH
         speaker = lq.speaker or rs or UNATTRIBUTED
-        words = word_diff(lq.text, rq.text) if reworded else ()
-        pairs.append(QuotePair(speaker, lq, rq, status, note, words))
+        pairs.append(QuotePair(speaker, lq, rq, status, note, link.words))
     for j, rq in enumerate(right):
         if j not in used_r:
             pairs.append(QuotePair(right_speaker(rq) or UNATTRIBUTED, None, rq, MatchStatus.RIGHT))

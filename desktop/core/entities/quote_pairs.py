@@ -1,0 +1,199 @@
+"""Which quotes of two articles are the same quote, and whether their words differ.
+
+One mechanism for the discrepancy list, the sidebar's quote pairs and the report. Words are
+compared the way a reader compares them: case, quote style, "I.R.S."/"IRS", "tax-filing"/
+"tax filing", "Sen."/"Senator" and an editor's "[that]" or "(local)" do not count; nor does
+one article quoting more of the same statement ("in part"). Only words changed inside the
+stretch both articles quote make a quote "altered".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from desktop.core.entities.model import Quote
+
+SAME, IN_PART, ALTERED = "same", "in part", "altered"
+
+_EDITORIAL = re.compile(r"(\[[^\]]*\]|\([^)]*\))")
+_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
+                        "\u2013": " ", "\u2014": " ", "-": " "})
+# Words, and an ellipsis, which stands for words the writer left out.
+_TOKEN = re.compile(r"[\w']+(?:\.[\w']+)*|\.\.\.|\u2026")
+_ELLIPSIS = "\u2026"
+_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                  "pres": "president", "dept": "department", "govt": "government", "st": "saint"}
+_SHORT = 4  # a shared run of this many words (or a whole shorter quote) makes two quotes one
+
+
+def comparable(text: str) -> tuple[str, ...]:
+    """The words of a quote as compared across articles."""
+    return _tokens(text)[0]
+
+
+def _tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """Compared words, and which of them an editor put in brackets or parentheses."""
+    text = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
+    words: list[str] = []
+    editorial: list[bool] = []
+    for k, part in enumerate(_EDITORIAL.split(text)):
+        for m in _TOKEN.finditer(part):
+            word = m.group()
+            if word in ("...", _ELLIPSIS):
+                words.append(_ELLIPSIS)
+                editorial.append(True)
+                continue
+            word = word.replace(".", "").strip("'")
+            if word:
+                words.append(_ABBREVIATIONS.get(word, word))
+                editorial.append(k % 2 == 1)
+    return tuple(words), tuple(editorial)
+
+
+def word_key(word: str) -> str:
+    """One display word as compared: "“Yes,”" and "yes" are equal; "--" and "…" are nothing."""
+    words = comparable(word)
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLink:
+    left: int  # index of the quote in the left article's list
+    right: int
+    wording: str  # SAME, IN_PART or ALTERED
+    words: tuple[tuple[str, str, str], ...] = ()  # (op, left words, right words) unless SAME
+
+
+def link_quotes(left: Sequence[Quote], right: Sequence[Quote],
+                same_speaker: Callable[[Quote, Quote], bool] | None = None) -> list[QuoteLink]:
+    """Each left quote with at most one right quote: the pairs sharing half the shorter one's
+    words and a run of four in a row (or all of a shorter quote), best first; 40% is enough for
+    the same speaker. Candidates come from shared word runs, so a transcript of thousands
+    of quotes is not compared all against all."""
+    same_speaker = same_speaker or (lambda a, b: bool(a.speaker) and a.speaker == b.speaker)
+    lt = [_tokens(q.text) for q in left]
+    rt = [_tokens(q.text) for q in right]
+    lw = [t[0] for t in lt]
+    rw = [t[0] for t in rt]
+    scored = []
+    for i, j in _candidates(lw, rw):
+        a, b = lw[i], rw[j]
+        shorter = min(len(a), len(b))
+        equal, longest = _overlap(a, b)
+        bonus = 0.1 if same_speaker(left[i], right[j]) else 0.0
+        if longest >= min(_SHORT, shorter) and equal >= (0.5 - bonus) * shorter:
+            scored.append((equal / shorter + bonus, equal, i, j))
+    scored.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    links = []
+    for _, _, i, j in scored:
+        if i in used_l or j in used_r:
+            continue
+        used_l.add(i)
+        used_r.add(j)
+        kind = wording(lw[i], rw[j], lt[i][1], rt[j][1])
+        links.append(QuoteLink(i, j, kind, word_diff(left[i].text, right[j].text) if kind != SAME else ()))
+    links.sort(key=lambda link: link.left)
+    return links
+
+
+def wording(a: tuple[str, ...], b: tuple[str, ...], a_editorial: tuple[bool, ...] = (),
+            b_editorial: tuple[bool, ...] = ()) -> str:
+    """SAME; IN_PART when one only runs on before or after the other; else ALTERED. An edit whose
+    words on one side are all an editor's ("[that]", "(local)"), or words one side leaves out
+    with an ellipsis, is not the speaker's change."""
+    if a == b:
+        return SAME
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
+        return IN_PART  # "I am not pro-gay marriage" inside "I am strongly pro-life and I am not pro-gay marriage"
+
+    def editors(flags: tuple[bool, ...], start: int, end: int) -> bool:
+        return end > start and all(flags[start:end]) if flags else False
+
+    def elided(words: tuple[str, ...], at: int) -> bool:
+        return _ELLIPSIS in words[max(0, at - 1) : at + 1]  # words left out where the other has "…"
+
+    ops, omitted = [], False
+    for op in Indel.opcodes(a, b):
+        if op.tag != "equal" and (op.tag == "insert" and elided(a, op.src_start)
+                                  or op.tag == "delete" and elided(b, op.dest_start)):
+            omitted = True
+        elif op.tag == "equal" or not (editors(a_editorial, op.src_start, op.src_end)
+                                       or editors(b_editorial, op.dest_start, op.dest_end)):
+            ops.append(op)
+    if all(op.tag == "equal" for op in ops):
+        return IN_PART if omitted else SAME
+    while ops and ops[0].tag != "equal":
+        ops.pop(0)
+    while ops and ops[-1].tag != "equal":
+        ops.pop()
+    return ALTERED if not ops or any(op.tag != "equal" for op in ops) else IN_PART
+
+
+def word_diff(left: str, right: str) -> tuple[tuple[str, str, str], ...]:
+    """Display words of both quotes with (op, left words, right words): equal, changed, inserted,
+    deleted. Words that compare equal (case, marks, abbreviation dots) are equal; a run of edits
+    between equal words is one op, struck-out words first."""
+    lw, rw = left.split(), right.split()
+    lk, rk = [word_key(w) for w in lw], [word_key(w) for w in rw]
+    out: list[tuple[str, str, str]] = []
+    for op in Indel.opcodes(lk, rk):
+        a, b = " ".join(lw[op.src_start : op.src_end]), " ".join(rw[op.dest_start : op.dest_end])
+        tag = "equal" if op.tag == "equal" else ("inserted" if op.tag == "insert" else "deleted")
+        if tag != "equal" and out and out[-1][0] != "equal":
+            _, pa, pb = out.pop()
+            a, b = " ".join(x for x in (pa, a) if x), " ".join(x for x in (pb, b) if x)
+            tag = "changed" if a and b else tag
+        if tag == "changed" and comparable(a) == comparable(b):
+            tag = "equal"  # "tax filing" / "tax-filing": one word or two, the same words
+        out.append((tag, a, b))
+    return tuple(out)
+
+
+def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
+    """Words in common in order, and the longest run of them."""
+    equal = longest = 0
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            n = op.src_end - op.src_start
+            equal += n
+            longest = max(longest, n)
+    return equal, longest
+
+
+def _candidates(lw: list[tuple[str, ...]], rw: list[tuple[str, ...]]):
+    """Pairs that share a run of four words, or the whole of a quote shorter than that: a
+    superset of what link_quotes can accept."""
+    grams: dict[tuple[str, ...], set[int]] = defaultdict(set)  # runs of up to _GRAM words of right quotes
+    whole: dict[tuple[str, ...], set[int]] = defaultdict(set)  # right quotes shorter than _GRAM words
+    for j, w in enumerate(rw):
+        for n in range(1, _GRAM + 1):
+            for k in range(len(w) - n + 1):
+                grams[w[k : k + n]].add(j)
+        if 0 < len(w) < _GRAM:
+            whole[w].add(j)
+    for i, w in enumerate(lw):
+        if not w:
+            continue
+        found: Counter[int] = Counter()
+        n = min(_GRAM, len(w))
+        for k in range(len(w) - n + 1):
+            found.update(grams.get(w[k : k + n], ()))
+        for m in range(1, min(len(w), _GRAM)):  # right quotes shorter than this one, inside it
+            for k in range(len(w) - m + 1):
+                found.update(whole.get(w[k : k + m], ()))
+        # Common phrases ("I don't think") would tie one quote of a long transcript to all others.
+        for j, _ in sorted(found.most_common(_MAX_CANDIDATES)):
+            yield i, j
+
+
+_GRAM = _SHORT
+_MAX_CANDIDATES = 200
