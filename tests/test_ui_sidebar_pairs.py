@@ -11,7 +11,7 @@ from desktop.ui.sidebar.quote_pairs import (
     pair_quotes,
     word_diff,
 )
-from desktop.ui.sidebar.rows import entity_label, format_value, match_label, single_entity_row
+from desktop.ui.sidebar.rows import entity_label, format_value, match_label, quote_status_text, single_entity_row
 
 
 def q(text: str, start: int, speaker: str = "") -> Quote:
@@ -70,6 +70,7 @@ def test_a_shortened_quote_still_pairs_and_is_quoted_in_part_not_reworded():
     (pair,) = pair_quotes(left, right)
     assert pair.right is right[0] and pair.status == MatchStatus.BOTH and pair.note == "quoted in part"
     assert pair.words[0] == ("deleted", "Every day these leases stay shut", "")
+    assert quote_status_text(pair, False) == "In both, quoted in part"
 
 
 def test_word_diff_and_op_names():

@@ -292,6 +292,8 @@ def quote_status_text(pair: QuotePair, single: bool) -> str:
         return ""
     if pair.status == MatchStatus.CONFLICT:
         return pair.note.capitalize()
+    if pair.note:  # "In both, quoted in part"
+        return f"{STATUS_LABELS[pair.status]}, {pair.note}"
     return STATUS_LABELS[pair.status]
 
 
