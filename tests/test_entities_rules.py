@@ -172,3 +172,10 @@ def test_relative_days_are_compared_only_when_both_articles_count_from_the_same_
     assert _discrepancies(left, right_later) == []
     # the same word in both is the writers agreeing, whatever day our reading of tense gives it
     assert _discrepancies(left, right_later.replace("Thursday", "Friday")) == []
+
+
+def test_whom_a_spokesperson_or_analyst_works_for_is_an_organisation_unless_a_person_is_named():
+    _, ext = _ext("Data requests\n\nA spokesperson for Norvik said the company obeys the law. An analyst at "
+                  "Morgan Stanley agreed, and a spokesman for Harry Reid declined to comment.")
+    assert {"Norvik", "Morgan Stanley"} <= set(_named(ext, EntityType.ORGANIZATION))
+    assert "Harry Reid" in _named(ext, EntityType.PERSON)

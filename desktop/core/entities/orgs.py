@@ -25,8 +25,16 @@ _ALONE = frozenset("parliament congress senate reuters cabinet nato pentagon fed
 
 
 def org_noun_before(toks: list[Tok], i: int) -> bool:
-    """ "the advocacy group Secure America Now": a run right after "group", "company"... is its name."""
-    return i > 0 and toks[i - 1].kind == "W" and toks[i - 1].text in lx.ORG_NOUNS
+    """ "the advocacy group Secure America Now": a run right after "group", "company"... is its name;
+    so is one a spokesperson or an analyst works for ("a spokesperson for Google", "an analyst at
+    Morgan Stanley"); callers keep given names apart ("a spokesman for Harry Reid")."""
+    if i > 0 and toks[i - 1].kind == "W" and toks[i - 1].text in lx.ORG_NOUNS:
+        return True
+    return i > 1 and toks[i - 1].text in ("for", "at") and toks[i - 2].text in _WORKS_FOR
+
+
+_WORKS_FOR = frozenset("""spokesman spokeswoman spokesperson analyst analysts economist economists executive
+    executives employee employees engineer engineers researcher researchers strategist""".split())
 
 
 def org_noun_follows(toks: list[Tok], j: int) -> bool:
