@@ -30,7 +30,9 @@ def org_noun_before(toks: list[Tok], i: int) -> bool:
     Morgan Stanley"); callers keep given names apart ("a spokesman for Harry Reid")."""
     if i > 0 and toks[i - 1].kind == "W" and toks[i - 1].text in lx.ORG_NOUNS:
         return True
-    return i > 1 and toks[i - 1].text in ("for", "at") and toks[i - 2].text in _WORKS_FOR
+    first = toks[i].text.lower() if i < len(toks) else ""
+    return i > 1 and toks[i - 1].text in ("for", "at") and toks[i - 2].text in _WORKS_FOR \
+        and first not in lx.HONORIFICS and first not in lx.TITLE_HEADS  # "a spokesman for Ms. Vale"
 
 
 _WORKS_FOR = frozenset("""spokesman spokeswoman spokesperson analyst analysts economist economists executive
