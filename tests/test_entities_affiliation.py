@@ -118,3 +118,21 @@ def test_extract_json_carries_the_affiliation_and_speaker_for(tmp_path):
     person = next(e for e in data["entities"] if e["name"] == "Lena Marsh")
     assert person["affiliation"] == "Harbor Workers Union"
     assert [(q["speaker"], q["speaker_for"]) for q in data["quotes"]] == [("Lena Marsh", "Harbor Workers Union")]
+
+
+def test_a_quote_opened_curly_and_closed_straight_ends_where_it_closes():
+    text = "\u201cThe harbour stays shut until the tests come back,\" Mayor Rosa Quint said in a statement."
+    quotes = _ext(text).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("The harbour stays shut until the tests come back,", "Rosa Quint")]
+
+
+def test_he_is_not_the_man_named_after_a_preposition_or_a_verb():
+    text = ("\u201cWe will build it,\u201d Mayor Carl Benton said. He said Governor Tom Ebert \u201chas no plan.\u201d\n\n"
+            "Of Ebert, he said, \u201cI want him to do well, but the port is going under.\u201d")
+    assert _ext(text).quotes[-1].speaker == "Carl Benton"
+
+
+def test_a_surname_that_is_also_a_small_town_stays_the_person():
+    text = "Rabbi Yoshiyahu Yosef Pinto met the donors on Monday. Pinto later left for Haifa."
+    people = {e.name: e for e in _ext(text).entities if e.type == EntityType.PERSON}
+    assert len(people["Yoshiyahu Yosef Pinto"].mentions) == 2

@@ -179,3 +179,11 @@ def test_whom_a_spokesperson_or_analyst_works_for_is_an_organisation_unless_a_pe
                   "Morgan Stanley agreed, and a spokesman for Harry Reid declined to comment.")
     assert {"Norvik", "Morgan Stanley"} <= set(_named(ext, EntityType.ORGANIZATION))
     assert "Harry Reid" in _named(ext, EntityType.PERSON)
+
+
+def test_an_acronym_in_one_article_is_the_full_name_in_the_other():
+    left, lx = _ext("Inquiry\n\nThe FBI opened an inquiry into the harbour contract on Monday.")
+    right, rx = _ext("Inquiry\n\nThe Federal Bureau of Investigation opened an inquiry into the harbour contract.")
+    matches, _ = match(left, lx, right, rx)
+    orgs = [m for m in matches if m.type == EntityType.ORGANIZATION]
+    assert [(m.status, m.left_count, m.right_count) for m in orgs] == [("both", 1, 1)]

@@ -23,7 +23,7 @@ from desktop.core.entities.grouping import (
     group_people,
     group_places,
 )
-from desktop.core.entities.lexicon import FEMALE, MALE, PRONOUNS, ROLE_NOUNS
+from desktop.core.entities.lexicon import FEMALE, MALE, PRONOUNS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from desktop.core.entities.model import Entity, EntityType, Extraction, Quote
 from desktop.core.entities.names import NameFinder, Raw
 from desktop.core.entities.quotes import QuoteHit, find_quotes, sentence_bounds as _sentence_bounds
@@ -304,30 +304,34 @@ def _owner(text: str, pos: int, head: str, orgs) -> str:
 def _antecedent(h: QuoteHit, people, para_start: int, text: str, done: list[Quote], genders: _Genders,
                 want: str) -> tuple[str, str]:
     """ "he said": the subject of the latest sentence that names a person of that gender (the first
-    person named in it, as a subject comes first), outside quotes and not used as a modifier."""
-    def fits(x) -> bool:
-        return x[1] <= h.s_start and (not want or genders.of(x[2]) in ("", want)) \
-            and not _modifier(text, x[1]) and not _inside_quote(done, x[0])
-
+    person named in it, as a subject comes first), outside quotes and not used as a modifier. A
+    name after a verb or preposition ("met Governor Thomas Price") is taken only when no subject
+    of that gender is near."""
     floor = para_start - 2000
-    k = bisect_left(people, h.s_start, key=lambda x: x[0]) - 1
-    while k >= 0 and people[k][0] >= floor and not fits(people[k]):
-        k -= 1
-    if k < 0 or people[k][0] < floor:
-        for q in reversed(done):
-            if q.end < para_start - 600:
+    for objects in (False, True):
+        def fits(x) -> bool:
+            return x[1] <= h.s_start and (not want or genders.of(x[2]) in ("", want)) \
+                and not _modifier(text, x[1]) and not _inside_quote(done, x[0]) and (objects or not _object(text, x[0]))
+
+        k = bisect_left(people, h.s_start, key=lambda x: x[0]) - 1
+        while k >= 0 and people[k][0] >= floor and not fits(people[k]):
+            k -= 1
+        if k < 0 or people[k][0] < floor:
+            continue
+        best = people[k]
+        s_start, _ = _sentence_bounds(text, max(0, best[0] - 400), best[1], best[0])
+        for x in reversed(people[max(0, k - 12) : k]):  # earlier people in that sentence
+            if x[0] < s_start:
                 break
-            if q.speaker_type == "person":
-                return q.speaker, "person"
-        return "", ""
-    best = people[k]
-    s_start, _ = _sentence_bounds(text, max(0, best[0] - 400), best[1], best[0])
-    for x in reversed(people[max(0, k - 12) : k]):  # earlier people in that sentence
-        if x[0] < s_start:
+            if fits(x):
+                best = x
+        return best[2].name, "person"
+    for q in reversed(done):
+        if q.end < para_start - 600:
             break
-        if fits(x):
-            best = x
-    return best[2].name, "person"
+        if q.speaker_type == "person":
+            return q.speaker, "person"
+    return "", ""
 
 
 class _Genders:
@@ -364,6 +368,34 @@ def _modifier(text: str, end: int) -> bool:
     """ "Obama's", "the Obama administration": a name used as a modifier is not the one speaking."""
     after = text[end : end + 16]
     return after.startswith(("'s", "\u2019s")) or bool(re.match(r"\s(?:administration|campaign|era|government|White House)\b", after))
+
+
+_WORDS_BEFORE = re.compile(r"((?:[\w.'\u2019-]+[ \t]+){1,4})$")
+# Lower-case words after which a name can still be a subject: "and Trump said", "when Obama spoke".
+_SUBJECT_OPENERS = frozenset("""and but or nor while when as because since although though after before until if
+    so then also where once""".split())
+
+
+def _object(text: str, start: int) -> bool:
+    """ "Of Obama, he said", "He said Obama doesn't", "said Governor Tom Ebert has": a name right
+    after a preposition or a verb (titles aside) is an object, not the one a following "he" names.
+    A conjunction, punctuation or the start of a sentence before it leaves it a subject."""
+    m = _WORDS_BEFORE.search(text, max(0, start - 48), start)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    while words and (words[-1].lower() in TITLE_HEADS or words[-1].lower() in TITLE_MODIFIERS
+                     or words[-1].lower() in ROLE_NOUNS or words[-1].lower() in ("the", "a", "an", "his", "her")):
+        words.pop()  # "Governor", "the Foreign Minister", "spokesman"
+    if not words:
+        return False
+    word = words[-1]
+    low = word.lower()
+    if not word.isalpha():
+        return False  # "Brennan," or a closing quote mark: a new clause
+    if word[0].isupper() and low not in ("of", "to", "with", "about", "for"):
+        return False  # a sentence start, another name
+    return low not in _SUBJECT_OPENERS
 
 
 def _inside_quote(quotes: list[Quote], pos: int) -> bool:

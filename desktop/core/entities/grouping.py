@@ -9,7 +9,7 @@ from desktop.core.entities.figures import FigureHit, fmt_number
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.model import Entity, EntityType, Mention
 from desktop.core.entities.names import ORG, PERSON, PLACE, Raw
-from desktop.core.entities.orgs import org_key
+from desktop.core.entities.orgs import initials, org_key
 from desktop.core.entities.people import fold, name_tokens, same_person
 
 
@@ -127,7 +127,7 @@ def group_orgs(raws: list[Raw]) -> list[Entity]:
             owners[key] = r.owner
     # An acronym joins the organisation whose initials it spells ("NPD" and "National Public Data").
     for key in [k for k in clusters if " " not in k]:
-        initials_of = [k for k in clusters if " " in k and "".join(w[0] for w in k.split() if w not in ("of", "the", "and", "&")) == key]
+        initials_of = [k for k in clusters if " " in k and initials(k) == key]
         if len(initials_of) == 1:
             for r in clusters.pop(key).raws:
                 clusters[initials_of[0]].add(r)

@@ -20,7 +20,7 @@ from desktop.core.entities.model import (
     MatchStatus,
     Quote,
 )
-from desktop.core.entities.orgs import org_key
+from desktop.core.entities.orgs import initials, org_key
 from desktop.core.entities.people import name_tokens, same_person
 from desktop.core.entities.quote_pairs import ALTERED, link_quotes
 
@@ -100,6 +100,9 @@ def _related(typ: EntityType, a: Entity, b: Entity) -> MatchStatus | None:
     if typ in (EntityType.ORGANIZATION, EntityType.PLACE):
         if ka.endswith(" " + kb) or kb.endswith(" " + ka):
             return MatchStatus.BOTH
+        if typ == EntityType.ORGANIZATION and len(min(ka, kb, key=len)) >= 2 and (
+                " " not in ka and initials(kb) == ka or " " not in kb and initials(ka) == kb):
+            return MatchStatus.BOTH  # "FBI" in one article, "Federal Bureau of Investigation" in the other
         if min(len(ka), len(kb)) >= 6 and fuzz.ratio(ka, kb) >= 90:
             return MatchStatus.VARIANT
         if typ == EntityType.PLACE and _same_place(a, b):

@@ -181,7 +181,7 @@ class NameFinder:
         if len(run) == 1 and (run[0].text in _TIME_ZONES or _PARTY_CODE.match(run[0].text)):
             return  # "EST"; the "D-N" of "Rep. Jerrold Nadler, D-N.Y." is a party and a state
         if is_org_run(words) or org_noun_follows(toks, j) or "&" in words or self._org_country(words) or (
-                org_noun_before(toks, i) and (words[0] not in gaz.given_names or toks[i - 1].text == "at")):
+                org_noun_before(toks, i, j) and (words[0] not in gaz.given_names or toks[i - 1].text == "at")):
             if words[0] in gaz.demonyms and len(run) > 1 and is_org_run(words[1:]) is False:
                 run = run[1:]
             self._add(ORG, run, owner=owner)
@@ -313,8 +313,9 @@ class NameFinder:
                 known[r.text] = PERSON
         for r in self.found:
             if r.ntok == 1 and r.text in persons_last and r.type != PERSON:
-                if r.type == PLACE and (r.detail in ("country", "region", "continent") or not persons_last[r.text].sure):
-                    continue
+                if r.type == PLACE and (r.detail in ("country", "region", "continent") or not persons_last[r.text].sure
+                                        and not self._small_town(r.text)):
+                    continue  # "Washington" after "Denzel Washington" stays the city; "Pinto" after "Yosef Pinto" is him
                 r.type = PERSON
                 r.sure = True
             elif not r.type or not r.sure:
@@ -337,6 +338,10 @@ class NameFinder:
             out.extend(self._headline(toks, upper_known))
         out.sort(key=lambda r: r.start)
         return out
+
+    def _small_town(self, name: str) -> bool:
+        place = self.gaz.place(name)
+        return place is not None and place.kind == "city" and place.population < 100_000
 
     def _headline(self, toks: list[Tok], upper_known: dict[str, tuple[str, str]]) -> list[Raw]:
         out = []

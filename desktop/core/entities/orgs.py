@@ -24,15 +24,16 @@ def is_org_run(words: list[str]) -> bool:
 _ALONE = frozenset("parliament congress senate reuters cabinet nato pentagon fed treasury".split())
 
 
-def org_noun_before(toks: list[Tok], i: int) -> bool:
+def org_noun_before(toks: list[Tok], i: int, j: int | None = None) -> bool:
     """ "the advocacy group Secure America Now": a run right after "group", "company"... is its name;
     so is one a spokesperson or an analyst works for ("a spokesperson for Google", "an analyst at
     Morgan Stanley"); callers keep given names apart ("a spokesman for Harry Reid")."""
     if i > 0 and toks[i - 1].kind == "W" and toks[i - 1].text in lx.ORG_NOUNS:
         return True
-    first = toks[i].text.lower() if i < len(toks) else ""
+    run = [t.text.lower() for t in toks[i : j if j is not None else i + 1]]
+    # "a spokesman for Ms. Vale", "a spokesman for House Speaker John Boehner": a title makes a person
     return i > 1 and toks[i - 1].text in ("for", "at") and toks[i - 2].text in _WORKS_FOR \
-        and first not in lx.HONORIFICS and first not in lx.TITLE_HEADS  # "a spokesman for Ms. Vale"
+        and not any(w in lx.HONORIFICS or w in lx.TITLE_HEADS for w in run)
 
 
 _WORKS_FOR = frozenset("""spokesman spokeswoman spokesperson analyst analysts economist economists executive
@@ -61,6 +62,11 @@ def org_key(name: str) -> str:
     low = " ".join(low.replace(".", "").split())
     m = _HEAD_OF.match(low)
     return f"{m.group(2)} {m.group(1)}" if m else low  # "department of justice" is the justice department
+
+
+def initials(key: str) -> str:
+    """ "federal bureau of investigation" -> "fbi": what an acronym of the name would spell."""
+    return "".join(w[0] for w in key.split() if w not in ("of", "the", "and", "&", "for"))
 
 
 _HEAD_OF = re.compile(r"^(department|ministry|office|bureau) of (?:the )?([a-z]+)$")

@@ -29,7 +29,10 @@ _ACCORDING = re.compile(
     r"according\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
     r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?" + _SPEAKER
 )
-_QUOTE_RE = re.compile(r"\u201c([^\u201c\u201d]*)(\u201d|$)|\"([^\"]*)(\"|$)", re.M)
+# “…”, then “…" (mixed marks, common in edited copy), then “… running on to the next paragraph,
+# then "…".
+_QUOTE_RE = re.compile(
+    r"\u201c([^\u201c\u201d]*)(\u201d)|\u201c([^\u201c\u201d\"]*)(\")|\u201c([^\u201c\u201d]*)()$|\"([^\"]*)(\"|$)", re.M)
 
 
 @dataclass(slots=True)
@@ -49,7 +52,7 @@ def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
     para = text[para_start:para_end]
     hits: list[QuoteHit] = []
     for m in _QUOTE_RE.finditer(para):
-        g = 1 if m.group(1) is not None else 3
+        g = next(k for k in (1, 3, 5, 7) if m.group(k) is not None)
         q_s, q_e = m.start(g) + para_start, m.end(g) + para_start
         inner = m.group(g)
         words = inner.split()
