@@ -187,3 +187,17 @@ def test_an_acronym_in_one_article_is_the_full_name_in_the_other():
     matches, _ = match(left, lx, right, rx)
     orgs = [m for m in matches if m.type == EntityType.ORGANIZATION]
     assert [(m.status, m.left_count, m.right_count) for m in orgs] == [("both", 1, 1)]
+
+
+def test_a_small_towns_name_used_as_a_persons_is_a_person():
+    # "Obama" is also a town in Japan
+    _, ext = _ext("Ad war\n\nThe ad attacks what it calls Obama's war on religion. The Obama administration "
+                  "did not respond.")
+    assert "Obama" in _named(ext, EntityType.PERSON) and "Obama" not in _named(ext, EntityType.PLACE)
+
+
+def test_a_guessed_name_made_of_words_the_text_writes_in_lower_case_is_not_a_person():
+    _, ext = _ext("Hearing\n\nThe panel heard about civil rights and voting. Civil Rights Hearing Delayed, "
+                  "read one sign. The House voted later, and House Democratic Caucus members left.")
+    people = _named(ext, EntityType.PERSON)
+    assert not any("Civil" in n or n.startswith("House") for n in people), people

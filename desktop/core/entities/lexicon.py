@@ -65,7 +65,7 @@ ORG_HEADS = frozenset(
     mission council federation confederation society academy laboratory laboratories lab labs team
     rovers wanderers athletic united city county albion rangers hotspur olympique sporting dynamo
     insurance energy oil petroleum pharmaceuticals electric motor airlines railways railway channel
-    broadcasting television radio magazine studios records nations shipping logistics lines
+    broadcasting television radio magazine studios records nations shipping logistics lines caucus
     """.split()
 )
 # Lower-case nouns right after a capitalised run that make it an organisation: "the Five Eyes alliance".

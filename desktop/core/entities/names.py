@@ -163,6 +163,13 @@ class NameFinder:
         nxt = toks[j] if j < len(toks) else None
         prev = toks[i - 1] if i > 0 else None
         place = gaz.place(name)
+        if place is not None and len(run) == 1 and self._small_town(name) and (self._role_before(toks, i) or (
+                nxt is not None and (nxt.kind == "S" or nxt.kind == "W" and (nxt.text in lx.SPEECH_VERBS
+                                                                             or nxt.text in _PERSONAL_NOUNS)))):
+            # "Obama said", "Obama's war", "the Obama administration", "spokesman Pinto": a small
+            # town's name used the way people's names are is a person
+            self._add(PERSON, run, sure=False, role=self._role_before(toks, i))
+            return
         if place is not None:
             if place.kind in ("city", "region") and self._score_context(toks, i, j):
                 self.sports_orgs.add(name)
@@ -205,6 +212,9 @@ class NameFinder:
                 title = " ".join(words[k:e]) if words[e - 1].lower() not in lx.HONORIFICS or e - k > 1 else ""
                 nation = words[0] if k > 0 and words[0] in gaz.demonyms else (self._span_text(run[:k]) if k else "")
                 self._add(PERSON, person, role=title, detail=nation, gender=gender)
+            return
+        if words[0] in ("House", "Senate") and len(run) > 1:
+            self._add(ORG, run, sure=False)  # "House Foreign Affairs", "Senate Armed Services": a committee
             return
         if words[0] in _VESSEL_PREFIXES and len(run) > 1:
             return  # a ship ("MV Saltmarsh Dawn"), neither person nor place
@@ -298,13 +308,21 @@ class NameFinder:
     # ---- headlines and document evidence ------------------------------------------------------
 
     def finish(self) -> list[Raw]:
+        # A guessed person (two or three capitalised words, no given name, no title) with a word
+        # the text also writes in lower case is a headline or a title ("Civil Rights", "Beck
+        # Wows CPAC Crowd"), not a name.
+        for r in self.found:
+            if r.type == PERSON and not r.sure and r.ntok >= 2 and not r.role \
+                    and r.text.split()[0] not in self.gaz.given_names \
+                    and any(w.lower() in self.lower_words for w in r.text.split()):
+                r.type = ""
         persons_last = {}
         known: dict[str, str] = {}
         for r in self.found:
             if r.type == PERSON and r.ntok >= 2 and (r.sure or r.text not in persons_last):
                 parts = r.text.split()
                 persons_last[parts[-1]] = r
-                if parts[0] not in self.gaz.given_names and parts[0].lower() not in lx.HONORIFICS:
+                if parts[0] not in self.gaz.given_names and parts[0].lower() not in lx.HONORIFICS and r.sure:
                     persons_last.setdefault(parts[0], r)  # "Wang" after "Wang Donghai"
             if r.type and r.sure:
                 known.setdefault(r.text, r.type)
@@ -415,6 +433,8 @@ def _name_month(toks: list[Tok], k: int) -> bool:
 
 
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+# Nouns a person's name modifies, rarely a town's: "the Obama administration", "the Perry campaign".
+_PERSONAL_NOUNS = frozenset("administration campaign agenda presidency aides supporters allies family era".split())
 _PARTY_CODE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,4}$")
 _TIME_ZONES = frozenset("AST ADT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST JST IST AEST AEDT".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower new greater".split())
