@@ -201,3 +201,9 @@ def test_a_guessed_name_made_of_words_the_text_writes_in_lower_case_is_not_a_per
                   "read one sign. The House voted later, and House Democratic Caucus members left.")
     people = _named(ext, EntityType.PERSON)
     assert not any("Civil" in n or n.startswith("House") for n in people), people
+
+
+def test_a_person_of_a_state_is_the_person_and_the_place():
+    _, ext = _ext("Vote\n\nSenator Mitch Corrigan of Kentucky said no, and Ann Welby of Missouri left early.")
+    assert {"Mitch Corrigan", "Ann Welby"} <= set(_named(ext, EntityType.PERSON))
+    assert {"Kentucky", "Missouri"} <= set(_named(ext, EntityType.PLACE))
