@@ -151,6 +151,9 @@ def build() -> dict:
     add("Antarctica", "continent", "", 0)
     for st in gc.get_us_states().values():
         add(st["name"], "region", "US", 0)
+        words = [w for w in st["name"].split() if w != "of"]
+        if len(words) > 1:  # "N.Y.", "N.J.", "D.C.": the dotted initials news copy writes after a name
+            add("".join(w[0] + "." for w in words), "region", "US", 0)
     for sub in pycountry.subdivisions:
         if sub.type in ("State", "Province", "Region", "Country", "Nation", "Prefecture", "Autonomous region"):
             add(sub.name, "region", sub.country_code, 0)

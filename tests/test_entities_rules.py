@@ -207,3 +207,11 @@ def test_a_person_of_a_state_is_the_person_and_the_place():
     _, ext = _ext("Vote\n\nSenator Mitch Corrigan of Kentucky said no, and Ann Welby of Missouri left early.")
     assert {"Mitch Corrigan", "Ann Welby"} <= set(_named(ext, EntityType.PERSON))
     assert {"Kentucky", "Missouri"} <= set(_named(ext, EntityType.PLACE))
+
+
+def test_courtesy_titles_make_people_and_dotted_state_initials_make_places():
+    _, ext = _ext("Deal\n\nIn tapping Mr. Quint as the go-between, Mr. Ebert picked the party's best hand. "
+                  "Rep. Ann Welby, D-N.Y., agreed with officials in Trenton, N.J.")
+    assert {"Quint", "Ebert"} <= {n.split()[-1] for n in _named(ext, EntityType.PERSON)}
+    assert not any(n.startswith("Mr.") for n in _named(ext, EntityType.ORGANIZATION))
+    assert "N.J." in _named(ext, EntityType.PLACE)

@@ -195,8 +195,9 @@ class NameFinder:
             owner = self.text[self._run_start_before(toks, i - 1) : toks[i - 2].end]
         if len(run) == 1 and (run[0].text in _TIME_ZONES or _PARTY_CODE.match(run[0].text)):
             return  # "EST"; the "D-N" of "Rep. Jerrold Nadler, D-N.Y." is a party and a state
-        if is_org_run(words) or org_noun_follows(toks, j) or "&" in words or self._org_country(words) or (
-                org_noun_before(toks, i, j) and (words[0] not in gaz.given_names or toks[i - 1].text == "at")):
+        courtesy = words[0].lower() in lx.HONORIFICS  # "Mr. Emanuel picked the party's ...": a man, not a party
+        if is_org_run(words) or not courtesy and (org_noun_follows(toks, j) or "&" in words or self._org_country(words) or (
+                org_noun_before(toks, i, j) and (words[0] not in gaz.given_names or toks[i - 1].text == "at"))):
             if words[0] in gaz.demonyms and len(run) > 1 and is_org_run(words[1:]) is False:
                 run = run[1:]
             self._add(ORG, run, owner=owner)

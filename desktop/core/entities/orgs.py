@@ -28,9 +28,11 @@ def org_noun_before(toks: list[Tok], i: int, j: int | None = None) -> bool:
     """ "the advocacy group Secure America Now": a run right after "group", "company"... is its name;
     so is one a spokesperson or an analyst works for ("a spokesperson for Google", "an analyst at
     Morgan Stanley"); callers keep given names apart ("a spokesman for Harry Reid")."""
+    run = [t.text.lower() for t in toks[i : j if j is not None else i + 1]]
+    if run and run[0] in lx.HONORIFICS:
+        return False  # "the company Mr. Grimm formed": Mr. Grimm is a man
     if i > 0 and toks[i - 1].kind == "W" and toks[i - 1].text in lx.ORG_NOUNS:
         return True
-    run = [t.text.lower() for t in toks[i : j if j is not None else i + 1]]
     # "a spokesman for Ms. Vale", "a spokesman for House Speaker John Boehner": a title makes a person
     return i > 1 and toks[i - 1].text in ("for", "at") and toks[i - 2].text in _WORKS_FOR \
         and not any(w in lx.HONORIFICS or w in lx.TITLE_HEADS for w in run)
