@@ -23,7 +23,7 @@ from bisect import bisect_left
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.model import Entity, EntityType
-from desktop.core.entities.quotes import sentence_bounds
+from desktop.core.entities.quotes import is_break
 
 _PARTY_CODE = re.compile(r"\s?[(,]\s?(?P<p>[DRI])-[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?[),]")
 _CODES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
@@ -173,8 +173,7 @@ def _person_body(text: str, end: int) -> str:
 def _before(text: str, start: int, index: _Index, gaz: Gazetteer) -> str:
     """Role words right before the name, led by a body: "St. Louis Tea Party organizer Bill Hennessy",
     "Obama's current campaign press secretary, Ben LaBolt", "Democratic Rep. Elijah Cummings"."""
-    lo, _ = sentence_bounds(text, max(0, start - 120), start, start)
-    toks = list(_BACK_TOKEN.finditer(text, lo, start))
+    toks = list(_BACK_TOKEN.finditer(text, max(0, start - 120), start))
     i = len(toks) - 1
     if i >= 0 and toks[i].group() == ",":
         i -= 1  # "press secretary, Ben LaBolt"
@@ -185,6 +184,8 @@ def _before(text: str, start: int, index: _Index, gaz: Gazetteer) -> str:
     if not words or i < 0 or _KIN.search(" ".join(words)):
         return ""  # "William Cowan's wife Stacey" speaks for no one
     lead = toks[i].group()
+    if lead.endswith(".") and is_break(text, toks[i].end() - 1):
+        return ""  # "... the Senate. Speaker John Boehner": the sentence before
     if lead in _PARTY_WORDS:
         return _PARTY_WORDS[lead]
     titled = any(w in lx.TITLE_HEADS or w == "counterpart" for w in words)

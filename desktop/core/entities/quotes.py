@@ -75,6 +75,8 @@ _TITLE_SMALL = frozenset("a an the of on in at to for and or but with by from".s
 
 
 def _title_case(words: list[str]) -> bool:
+    if len(words) > 8:
+        return False  # titles are short; most quotes are long
     letters = [w.strip("\"'\u2018\u2019,.!?:;()") for w in words]
     letters = [w for w in letters if w[:1].isalpha()]
     return len(letters) <= 8 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in letters) \
@@ -85,7 +87,7 @@ _BREAK_RE = re.compile(r"[.?!][\"\u201d\u2019]?\s")
 _NO_BREAK = frozenset("Mr Mrs Ms Dr St Sen Gov Rep Gen Lt Col Capt Sgt Prof Rev Jr Sr Inc Corp Co No vs".split())
 
 
-def _is_break(text: str, dot: int) -> bool:
+def is_break(text: str, dot: int) -> bool:
     """Is the punctuation at `dot` a sentence end, not the dot of "Mr." or of an initial?"""
     if text[dot] != ".":
         return True
@@ -110,12 +112,12 @@ def sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int
         floor = space + 1 if space >= 0 else pos
     a = floor
     for m in _BREAK_RE.finditer(text, floor, pos):
-        if _is_break(text, m.start()):
+        if is_break(text, m.start()):
             a = m.end()
     ceiling = min(end, pos + _REACH)
     b = ceiling
     for m in _BREAK_RE.finditer(text, pos, ceiling):
-        if _is_break(text, m.start()):
+        if is_break(text, m.start()):
             b = m.start() + 1
             break
     return a, b
