@@ -173,6 +173,9 @@ def _person_body(text: str, end: int) -> str:
 def _before(text: str, start: int, index: _Index, gaz: Gazetteer) -> str:
     """Role words right before the name, led by a body: "St. Louis Tea Party organizer Bill Hennessy",
     "Obama's current campaign press secretary, Ben LaBolt", "Democratic Rep. Elijah Cummings"."""
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    if prev is None or prev.group(1).lower() not in _ROLE_WORDS and not prev.group(0).rstrip().endswith(","):
+        return ""  # most names follow no role word: skip the walk
     toks = list(_BACK_TOKEN.finditer(text, max(0, start - 120), start))
     i = len(toks) - 1
     if i >= 0 and toks[i].group() == ",":
@@ -219,6 +222,7 @@ def _of_body(text: str, end: int, index: _Index) -> str:
     return row[2].name if row is not None and row[0] == m.end() and row[2].type == EntityType.ORGANIZATION else ""
 
 
+_PREV_WORD = re.compile(r"([\w.'\u2019-]+),?\s+$")
 # Words (with the dot of "Gov."), commas, and any other mark, which ends the walk: "BOSTON — Gov. X".
 _BACK_TOKEN = re.compile(r"[\w.'\u2019-]+|[^\w\s]")
 _OF = re.compile(r" of (?:the )?")
