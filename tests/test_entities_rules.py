@@ -215,3 +215,11 @@ def test_courtesy_titles_make_people_and_dotted_state_initials_make_places():
     assert {"Quint", "Ebert"} <= {n.split()[-1] for n in _named(ext, EntityType.PERSON)}
     assert not any(n.startswith("Mr.") for n in _named(ext, EntityType.ORGANIZATION))
     assert "N.J." in _named(ext, EntityType.PLACE)
+
+
+def test_a_based_or_born_prefix_is_a_place_not_part_of_the_name_and_a_province_is_a_place():
+    _, ext = _ext("Bid\n\nIndianapolis-based Simon Property Group Inc. bid again, said Puerto Rican-born Raul Labrador. "
+                  "Floods hit South Kyongsang province. The Organization said cases rose.")
+    assert "Simon Property Group Inc." in _named(ext, EntityType.ORGANIZATION)
+    assert {"Indianapolis", "South Kyongsang"} <= set(_named(ext, EntityType.PLACE))
+    assert "Raul Labrador" in _named(ext, EntityType.PERSON) and "Organization" not in _named(ext, EntityType.PERSON)

@@ -159,6 +159,18 @@ class NameFinder:
 
     def _classify(self, run: list[Tok], toks: list[Tok], i: int, j: int) -> None:
         gaz = self.gaz
+        based = next((x for x, t in enumerate(run) if t.text.endswith(("-based", "-born", "-led", "-backed"))), None)
+        if based is not None:
+            # "Bloomfield Hills-based Taubman Centers Inc.": a place, then the name it describes
+            tok = run[based]
+            stem_end = tok.start + tok.text.rindex("-")
+            where = self.text[run[0].start : stem_end]
+            if gaz.place(where) is not None:
+                self.found.append(Raw(PLACE, run[0].start, stem_end, where, ntok=based + 1,
+                                      detail=gaz.place(where).kind))
+            if based + 1 < len(run):
+                self._classify(run[based + 1 :], toks, i + based + 1, j)
+            return
         words = [t.text for t in run]
         name = self._span_text(run)
         party = lx.PARTY_MEMBERS.get(words[-1]) or (
@@ -254,8 +266,12 @@ class NameFinder:
             self._add(ORG, run, sure=False)  # "Ruch Chorzow 2 Widzew Lodz 1": teams in a results line
             self.sports_orgs.add(name)
             return
-        if role_before or (speech and len(run) <= 4):
-            self._add(PERSON, run, role=role_before)
+        if nxt is not None and nxt.kind == "W" and nxt.text in _PLACE_NOUNS and len(run) <= 3 and not role_before \
+                and words[0] not in gaz.given_names:
+            self._add(PLACE, run, detail="region")  # "Guangdong province", "South Kyongsang province"
+            return
+        if role_before or (speech and len(run) <= 4 and looks_like_name):
+            self._add(PERSON, run, role=role_before)  # not "the Organization said"
             return
         if len(run) >= 2 and words[0] in gaz.given_names and looks_like_name and len(run) <= 4:
             self._add(PERSON, run)
@@ -264,9 +280,6 @@ class NameFinder:
             self._add(PERSON, run, sure=False)
             return
         if len(run) == 1:
-            if nxt is not None and nxt.kind == "W" and nxt.text in _PLACE_NOUNS:
-                self._add(PLACE, run, detail="region")  # "Guangdong province"
-                return
             self._add("", run, sure=False)
         elif len(run) >= 3 and known and gaz.place(words[-1]) is None and not words[-1].isupper():
             self._add(ORG, run, sure=False)  # "Secure America Now": a place inside a longer name, not a person

@@ -117,7 +117,8 @@ def same_person(a: str, b: str) -> str:
     sur_a, sur_b = ta[-1], tb[-1]
     if ta[0] == tb[0] and sur_a == sur_b and (len(ta) == 2 or len(tb) == 2):
         return "same"  # "Helen Sharkey" and "Helen Christine Sharkey": a fuller form, not another spelling
-    if not _close(sur_a, sur_b, 6):
+    # With the same given name a shorter surname may be a slip too ("Domecq" / "Domeq").
+    if not _close(sur_a, sur_b, 5 if ta[0] == tb[0] else 6):
         # "Kim Jong Un" / "Kim Jong-un": compare with hyphens joined
         if "".join(ta) == "".join(tb):
             return "variant"
