@@ -192,3 +192,10 @@ def test_ship_names_and_initials_are_not_people():
     text = "The crew of the MV Harlow Finch left port. Captain Ines Moreau said A and B decks were dry."
     people = {e.name for e in extract(article_from_text("Port news.\n\n" + text)).entities if e.type == EntityType.PERSON}
     assert people == {"Ines Moreau"}
+
+
+def test_same_given_name_and_a_five_letter_surname_one_letter_off_is_a_variant():
+    from desktop.core.entities.people import same_person
+
+    assert same_person("Allied Domecq", "Allied Domeq") == "variant"
+    assert same_person("John Smith", "Joan Smyth") == ""  # both names differ: two people

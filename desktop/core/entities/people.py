@@ -118,7 +118,7 @@ def same_person(a: str, b: str) -> str:
     if ta[0] == tb[0] and sur_a == sur_b and (len(ta) == 2 or len(tb) == 2):
         return "same"  # "Helen Sharkey" and "Helen Christine Sharkey": a fuller form, not another spelling
     # With the same given name a shorter surname may be a slip too ("Domecq" / "Domeq").
-    if not _close(sur_a, sur_b, 5 if ta[0] == tb[0] else 6):
+    if not (_close(sur_a, sur_b, 6) or ta[0] == tb[0] and _close(sur_a, sur_b, 5)):
         # "Kim Jong Un" / "Kim Jong-un": compare with hyphens joined
         if "".join(ta) == "".join(tb):
             return "variant"
