@@ -67,3 +67,8 @@ def test_words_left_out_with_an_ellipsis_are_quoted_in_part_not_changed():
     assert _one("Rise to the occasion. Dress for the job ... and never make faces on camera.",
                 "Rise to the occasion. Dress for the job, act like it matters, and never make faces on camera.").wording == IN_PART
     assert _one("I am not in favour of the plan,", "I am strongly opposed and I am not in favour of the plan,").wording == IN_PART
+
+
+def test_a_short_phrase_in_two_mouths_is_not_one_quote():
+    assert _one("talking points", "the talking points were written by the agency", sa="Ann Lee", sb="Bo Park") is None
+    assert _one("Nobody was hurt on board", "Nobody was hurt on board", sa="Ann Lee", sb="Bo Park").wording == SAME

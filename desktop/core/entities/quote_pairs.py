@@ -30,6 +30,7 @@ _ELLIPSIS = "\u2026"
 _ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                   "pres": "president", "dept": "department", "govt": "government", "st": "saint"}
 _SHORT = 4  # a shared run of this many words (or a whole shorter quote) makes two quotes one
+_OTHER_SPEAKER = 6  # words two quotes credited to different speakers must share to be one quote
 
 
 def comparable(text: str) -> tuple[str, ...]:
@@ -74,7 +75,8 @@ def link_quotes(left: Sequence[Quote], right: Sequence[Quote],
                 same_speaker: Callable[[Quote, Quote], bool] | None = None) -> list[QuoteLink]:
     """Each left quote with at most one right quote: the pairs sharing half the shorter one's
     words and a run of four in a row (or all of a shorter quote), best first; 40% is enough for
-    the same speaker. Candidates come from shared word runs, so a transcript of thousands
+    the same speaker, and quotes credited to two different speakers must share six words (or be
+    the same four or more). Candidates come from shared word runs, so a transcript of thousands
     of quotes is not compared all against all."""
     same_speaker = same_speaker or (lambda a, b: bool(a.speaker) and a.speaker == b.speaker)
     lt = [_tokens(q.text) for q in left]
@@ -86,7 +88,11 @@ def link_quotes(left: Sequence[Quote], right: Sequence[Quote],
         a, b = lw[i], rw[j]
         shorter = min(len(a), len(b))
         equal, longest = _overlap(a, b)
-        bonus = 0.1 if same_speaker(left[i], right[j]) else 0.0
+        same = same_speaker(left[i], right[j])
+        bonus = 0.1 if same else 0.0
+        if not same and left[i].speaker and right[j].speaker and equal < _OTHER_SPEAKER \
+                and not (a == b and len(a) >= _SHORT):
+            continue  # "talking points", "well over the line": short phrases recur in other mouths
         if longest >= min(_SHORT, shorter) and equal >= (0.5 - bonus) * shorter:
             scored.append((equal / shorter + bonus, equal, i, j))
     scored.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
