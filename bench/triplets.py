@@ -43,15 +43,28 @@ def main() -> int:
             pairs += 1
             for d in compare(arts[a], arts[b]).discrepancies:
                 kinds[str(d.kind)] += 1
+                if str(d.kind) == "quote":
+                    kinds["reworded" if d.word_diff else "attributed"] += 1
+                    kinds["same words"] += bool(d.word_diff) and _same_words(d.left_text, d.right_text)
                 if verbose:
                     story = Path(key).name[:8]
                     print(f"  {story} {a + 1}-{b + 1} {d.kind}: {d.left_text[:80]!r} / {d.right_text[:80]!r}")
     secs = time.perf_counter() - t0
-    total = sum(kinds.values())
+    total = sum(kinds[k] for k in ("quote", "figure", "date", "name"))
     print(f"BASIL triplets: {len(stories)} stories, {pairs} pairs of outlets compared in {secs:.1f} s")
     print(f"  discrepancies reported: {total} ({total / max(pairs, 1):.2f} a pair): "
           + ", ".join(f"{k} {kinds[k]}" for k in ("quote", "figure", "date", "name")))
+    print(f"  quotes: {kinds['reworded']} reworded, {kinds['attributed']} credited to different speakers; reworded ones "
+          f"whose words are the same up to case, quote marks, abbreviation dots or one quoting more: {kinds['same words']}")
     return 0
+
+
+def _same_words(a: str, b: str) -> bool:
+    from desktop.core.entities.quote_pairs import comparable
+
+    ca, cb = comparable(a), comparable(b)
+    short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    return any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
 
 
 if __name__ == "__main__":
