@@ -22,6 +22,7 @@ from bisect import bisect_left
 
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.mentions import MentionIndex
 from desktop.core.entities.model import Entity, EntityType
 from desktop.core.entities.quotes import is_break
 
@@ -49,36 +50,9 @@ _ROLE_WORDS = lx.ROLE_NOUNS | lx.TITLE_HEADS | lx.TITLE_MODIFIERS | frozenset(
 ) | _PERSON_BODIES
 
 
-class _Index:
-    """Mentions of people, organisations and places in text order, to look up what lies at a span."""
-
-    def __init__(self, entities: list[Entity]):
-        rows = [(m.start, m.end, e) for e in entities if e.type in (EntityType.PERSON, EntityType.ORGANIZATION,
-                                                                    EntityType.PLACE) for m in e.mentions]
-        rows.sort(key=lambda r: r[0])
-        self.rows = rows
-        self.starts = [r[0] for r in rows]
-
-    def inside(self, start: int, end: int):
-        k = bisect_left(self.starts, start)
-        while k < len(self.rows) and self.rows[k][0] < end:
-            if self.rows[k][1] <= end:
-                yield self.rows[k]
-            k += 1
-
-    def ending_at(self, end: int):
-        """The mention whose end is `end` (spaces and a possessive allowed between)."""
-        k = bisect_left(self.starts, end) - 1
-        while k >= 0 and self.rows[k][0] > end - 120:
-            if self.rows[k][1] == end:
-                return self.rows[k]
-            k -= 1
-        return None
-
-
 def affiliations(text: str, entities: list[Entity], gaz: Gazetteer) -> dict[str, str]:
     """Each person's affiliation by canonical name, where the text gives one."""
-    index = _Index(entities)
+    index = MentionIndex(entities, (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE))
     out: dict[str, str] = {}
     for e in entities:
         if e.type != EntityType.PERSON:
@@ -117,7 +91,7 @@ def _party_code(text: str, end: int) -> str:
     return _CODES[m.group("p")] if m else ""
 
 
-def _apposition(text: str, end: int, index: _Index) -> str:
+def _apposition(text: str, end: int, index: MentionIndex) -> str:
     if not text.startswith(", ", end):
         return ""
     start = end + 2
@@ -133,7 +107,7 @@ def _apposition(text: str, end: int, index: _Index) -> str:
     return _body_in(text, start, stop.start(), index)
 
 
-def _body_in(text: str, start: int, end: int, index: _Index) -> str:
+def _body_in(text: str, start: int, end: int, index: MentionIndex) -> str:
     """The first organisation, party, or person spoken for, in a description. None in a family
     tie ("the younger sister of Liz Cheney"); no body sought for office ("candidate for the United
     States Senate") or left ("a former F.B.I. agent")."""
@@ -170,7 +144,7 @@ def _person_body(text: str, end: int) -> str:
     return m.group(1) if m and m.group(1) in _PERSON_BODIES else ""
 
 
-def _before(text: str, start: int, index: _Index, gaz: Gazetteer) -> str:
+def _before(text: str, start: int, index: MentionIndex, gaz: Gazetteer) -> str:
     """Role words right before the name, led by a body: "St. Louis Tea Party organizer Bill Hennessy",
     "Obama's current campaign press secretary, Ben LaBolt", "Democratic Rep. Elijah Cummings"."""
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
@@ -213,7 +187,7 @@ def _before(text: str, start: int, index: _Index, gaz: Gazetteer) -> str:
     return ""
 
 
-def _of_body(text: str, end: int, index: _Index) -> str:
+def _of_body(text: str, end: int, index: MentionIndex) -> str:
     """ "Rev. John Paul Hopping of Our Lady of Guadalupe": an organisation right after "of"."""
     m = _OF.match(text, end, end + 8)
     if m is None:

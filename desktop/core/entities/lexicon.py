@@ -127,6 +127,14 @@ PARTY_MEMBERS = {
 # Party adjectives, taken as the party only when they stand alone ("Democratic lawmakers", "a Republican").
 PARTY_ADJECTIVES = {"Republican": "Republican Party", "Democratic": "Democratic Party"}
 
+# Nouns that follow a person's name, rarely a town's: "the Obama administration", "Trump aides".
+# After a name they make it a modifier, neither the speaker nor the subject of a verb.
+PERSON_MODIFIED_NOUNS = frozenset("""administration campaign agenda presidency era aides supporters allies family
+    advisers advisors loyalists""".split())
+# Those and nouns that follow a place's name as well ("the Ferguson government", "Kent officials").
+NAME_MODIFIED_NOUNS = PERSON_MODIFIED_NOUNS | frozenset(
+    "government officials voters critics opponents spokesmen lawyers attorneys".split())
+
 # Irregular past tenses: without a parser they mark where a noun phrase ends ("fuel oil ran aground").
 IRREGULAR_PAST = frozenset(
     """ran sank went came hit struck fell rose took made gave left got put sent spent lost won built sold

@@ -185,7 +185,7 @@ class NameFinder:
         place = gaz.place(name)
         if place is not None and len(run) == 1 and self._small_town(name) and (self._role_before(toks, i) or (
                 nxt is not None and (nxt.kind == "S" or nxt.kind == "W" and (nxt.text in lx.SPEECH_VERBS
-                                                                             or nxt.text in _PERSONAL_NOUNS)))):
+                                                                             or nxt.text in lx.PERSON_MODIFIED_NOUNS)))):
             # "Obama said", "Obama's war", "the Obama administration", "spokesman Pinto": a small
             # town's name used the way people's names are is a person
             self._add(PERSON, run, sure=False, role=self._role_before(toks, i))
@@ -455,8 +455,6 @@ def _name_month(toks: list[Tok], k: int) -> bool:
 
 
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
-# Nouns a person's name modifies, rarely a town's: "the Obama administration", "the Perry campaign".
-_PERSONAL_NOUNS = frozenset("administration campaign agenda presidency aides supporters allies family era".split())
 _PARTY_CODE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,4}$")
 _TIME_ZONES = frozenset("AST ADT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST JST IST AEST AEDT".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower new greater".split())

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.core.entities.lexicon import DATE_WORDS, FUNCTION_WORDS, IRREGULAR_PAST, ORG_HEADS, SPEECH_VERBS
+from desktop.core.entities.lexicon import (
+    DATE_WORDS,
+    FUNCTION_WORDS,
+    IRREGULAR_PAST,
+    NAME_MODIFIED_NOUNS,
+    ORG_HEADS,
+    SPEECH_VERBS,
+)
 
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 # Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
@@ -79,7 +86,7 @@ def _title_case(words: list[str]) -> bool:
         return False  # titles are short; most quotes are long
     letters = [w.strip("\"'\u2018\u2019,.!?:;()") for w in words]
     letters = [w for w in letters if w[:1].isalpha()]
-    return len(letters) <= 8 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in letters) \
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in letters) \
         and any(w[0].isupper() for w in letters)
 
 
@@ -215,14 +222,9 @@ def _verb_like(word: str) -> bool:
         return True
     if word in FUNCTION_WORDS:
         return False
-    if word in _NOUN_AFTER_NAME:
-        return False
+    if word in NAME_MODIFIED_NOUNS:
+        return False  # "the Obama administration"
     return word.endswith(("ed", "ly", "es", "ing")) or (word.endswith("s") and not word.endswith("ss"))
-
-
-# Nouns that follow a name as its modifier: "the Obama administration", "Trump supporters".
-_NOUN_AFTER_NAME = frozenset("""administration campaign era government officials aides supporters voters allies
-    critics advisers advisors opponents spokesmen lawyers attorneys loyalists""".split())
 
 
 _ADVERBS = frozenset("later also then again still never once already even just soon first".split())
