@@ -29,8 +29,8 @@ CONTEXT_MIN = 55  # how alike two sentences must be (token_set_ratio, numbers re
 _RELATIVE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight"
     r"|last|next|this|ago|earlier|later|coming|past)\b", re.I)
-BARE_CONTEXT_MIN = 80
-_STAMP = re.compile(r"\s*(?:published|updated|posted|last updated|first published|modified)\b", re.I)  # a number with no unit ("Durousseau, 30,") needs closer sentences
+BARE_CONTEXT_MIN = 80  # a number with no unit ("Durousseau, 30,") needs closer sentences
+_STAMP = re.compile(r"\s*(?:published|updated|posted|last updated|first published|modified)\b", re.I)
 
 
 def match(left: Article, left_ext: Extraction, right: Article, right_ext: Extraction
@@ -182,7 +182,7 @@ def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r
                 if abs(fa[0] - fb[0]) <= tolerance * max(abs(fa[0]), abs(fb[0])):
                     continue
                 ha, hb = ctx_l.hedge(a), ctx_r.hedge(b)
-                if _hedge_kind(ha) != _hedge_kind(hb) and _overlap(_interval(fa[0], ha), _interval(fb[0], hb)):
+                if ha != hb and _overlap(_interval(fa[0], ha), _interval(fb[0], hb)):
                     continue  # "more than $1 million" and "$1.1 million" agree; "at least 23" and "at least 26" do not
                 need = CONTEXT_MIN if fa[1] else BARE_CONTEXT_MIN
             else:
@@ -245,33 +245,25 @@ def _same_speaker(a: str, b: str) -> bool:
 # ---- contexts --------------------------------------------------------------------------------------
 
 
-# Words before a figure that make it a bound or an estimate rather than an exact value.
-_HEDGE = re.compile(
-    r"\b(?P<w>more than|over|above|at least|upwards of|less than|fewer than|under|below|up to|at most|nearly|almost"
-    r"|about|around|roughly|some|approximately|an estimated|close to)\s+$", re.I)
-_AT_LEAST = frozenset(("more than", "over", "above", "at least", "upwards of"))
-_AT_MOST = frozenset(("less than", "fewer than", "under", "below", "up to", "at most"))
-
-
-_NEARLY = frozenset(("nearly", "almost", "close to"))
-
-
-def _hedge_kind(hedge: str) -> str:
-    if not hedge:
-        return ""
-    return "least" if hedge in _AT_LEAST else "most" if hedge in _AT_MOST else "nearly" if hedge in _NEARLY else "about"
+# Words before a figure that make it a bound or an estimate rather than an exact value, by kind.
+_HEDGES = {
+    **dict.fromkeys(("more than", "over", "above", "at least", "upwards of"), "least"),
+    **dict.fromkeys(("less than", "fewer than", "under", "below", "up to", "at most"), "most"),
+    **dict.fromkeys(("nearly", "almost", "close to"), "nearly"),
+    **dict.fromkeys(("about", "around", "roughly", "some", "approximately", "an estimated"), "about"),
+}
+_HEDGE = re.compile(r"\b(?P<w>" + "|".join(sorted(_HEDGES, key=len, reverse=True)) + r")\s+$", re.I)
 
 
 def _interval(value: float, hedge: str) -> tuple[float, float]:
-    """The values a figure written as `hedge` `value` allows ("more than 1,000", "about 40")."""
-    kind = _hedge_kind(hedge)
-    if kind == "least":
+    """The values a figure allows, by the kind of word before it ("more than 1,000", "about 40")."""
+    if hedge == "least":
         return value, float("inf")
-    if kind == "most":
+    if hedge == "most":
         return float("-inf"), value
-    if kind == "nearly":
+    if hedge == "nearly":
         return value - 0.1 * abs(value), value  # "nearly 20 percent" is under 20
-    if kind == "about":
+    if hedge == "about":
         return value - 0.05 * abs(value), value + 0.05 * abs(value)
     return value, value
 
@@ -286,11 +278,12 @@ class _Context:
         self.starts = [s.start for s in article.sentences]
 
     def hedge(self, e: Entity) -> str:
+        """ "least", "most", "nearly", "about", or "" for a figure written as an exact value."""
         if not e.mentions:
             return ""
         start = e.mentions[0].start
         m = _HEDGE.search(self.article.text, max(0, start - 24), start)
-        return m.group("w").lower() if m else ""
+        return _HEDGES[m.group("w").lower()] if m else ""
 
     def sentence(self, offset: int) -> str:
         sents = self.article.sentences
