@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus" / "basil" / "articles"
 
 from desktop.core.compare import compare  # noqa: E402
+from desktop.core.entities.quote_pairs import comparable, one_inside  # noqa: E402
 from desktop.core.load import load_file  # noqa: E402
 
 
@@ -60,11 +61,7 @@ def main() -> int:
 
 
 def _same_words(a: str, b: str) -> bool:
-    from desktop.core.entities.quote_pairs import comparable
-
-    ca, cb = comparable(a), comparable(b)
-    short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
-    return any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+    return one_inside(comparable(a), comparable(b))
 
 
 if __name__ == "__main__":

@@ -147,18 +147,18 @@ class NameFinder:
         return self.text[run[0].start : run[-1].end]
 
     def _add(self, typ: str, run: list[Tok], **kw) -> None:
-        if typ == PERSON and len(run) > 3:
-            cut = next((x for x, t in enumerate(run) if t.text == "of" and x >= 2), None)
-            if cut is not None and cut + 1 < len(run) and self.gaz.place(self._span_text(run[cut + 1 :])) is not None:
-                # "Senator Mitch McConnell of Kentucky": the person, then the place they come from
-                tail = run[cut + 1 :]
-                self.found.append(Raw(PLACE, tail[0].start, tail[-1].end, self._span_text(tail), ntok=len(tail),
-                                      detail=self.gaz.place(self._span_text(tail)).kind))
-                run = run[:cut]
         self.found.append(Raw(typ, run[0].start, run[-1].end, self._span_text(run), ntok=len(run), **kw))
 
     def _classify(self, run: list[Tok], toks: list[Tok], i: int, j: int) -> None:
         gaz = self.gaz
+        cut = next((x for x, t in enumerate(run) if t.text == "of" and x >= 2), None)
+        if cut is not None and cut + 1 < len(run) and gaz.place(self._span_text(run[cut + 1 :])) is not None \
+                and not is_org_run([t.text for t in run[:cut]]):
+            # "Senator Mitch McConnell of Kentucky": a name, then the place it comes from (not
+            # "Children's Medical Center of Dallas", which is one organisation)
+            self._classify(run[:cut], toks, i, i + cut)
+            self._classify(run[cut + 1 :], toks, i + cut + 1, j)
+            return
         based = next((x for x, t in enumerate(run) if t.text.endswith(("-based", "-born", "-led", "-backed"))), None)
         if based is not None:
             # "Bloomfield Hills-based Taubman Centers Inc.": a place, then the name it describes

@@ -117,8 +117,7 @@ def wording(a: tuple[str, ...], b: tuple[str, ...], a_editorial: tuple[bool, ...
     with an ellipsis, is not the speaker's change."""
     if a == b:
         return SAME
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
+    if one_inside(a, b):
         return IN_PART  # "I am not pro-gay marriage" inside "I am strongly pro-life and I am not pro-gay marriage"
 
     def editors(flags: tuple[bool, ...], start: int, end: int) -> bool:
@@ -142,6 +141,12 @@ def wording(a: tuple[str, ...], b: tuple[str, ...], a_editorial: tuple[bool, ...
     while ops and ops[-1].tag != "equal":
         ops.pop()
     return ALTERED if not ops or any(op.tag != "equal" for op in ops) else IN_PART
+
+
+def one_inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Is the shorter word sequence a run of the longer one?"""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
 
 
 def word_diff(left: str, right: str) -> tuple[tuple[str, str, str], ...]:
