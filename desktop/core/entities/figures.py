@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -64,7 +65,12 @@ class FigureHit:
     what: str = ""  # what a measure measures: "heavy fuel oil" in "1,200 tonnes of heavy fuel oil"
 
 
+MAX_FIGURE_CHARS = 40  # "1,000,000,000,000,000.25" is 24; longer runs of digits are not amounts
+
+
 def fmt_number(x: float) -> str:
+    if not math.isfinite(x):  # a scale word on a huge number ("1e300 trillion")
+        return f"{x:g}"
     return str(int(x)) if x == int(x) and abs(x) < 1e18 else f"{x:g}"
 
 
@@ -106,6 +112,8 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
         if any(a < e and s < b for a, b in taken):
             continue
         raw = m.group("num")
+        if len(raw) > MAX_FIGURE_CHARS:
+            continue  # a serial number or a hex dump, and past float's range: not a figure to compare
         if raw[0].isdigit():
             if num_s > 0 and (text[num_s - 1].isalnum() or text[num_s - 1] in "#/:."):
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 
 from desktop.core.article import Document
 from desktop.core.errors import ReadError
@@ -51,7 +52,7 @@ def sniff(path: str, data: bytes) -> str:
     suffix = os.path.splitext(path)[1].lower()
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "docx"
-    if b"%PDF-" in data[:1024]:
+    if _is_pdf(suffix, data):
         return "pdf"
     if data.startswith(_OLE2):
         if docx.is_encrypted_office(data):
@@ -80,6 +81,36 @@ def sniff(path: str, data: bytes) -> str:
     if suffix in MARKDOWN_SUFFIXES:
         return "md"
     return "txt"
+
+
+_PDF_HEADER = re.compile(rb"%PDF-\d")
+
+
+def _is_pdf(suffix: str, data: bytes) -> bool:
+    """A PDF opens with its header; readers also accept one behind up to 1 KB of junk (a mail
+    header, a BOM). That second form counts only for a file named .pdf, or one whose first
+    bytes are not text: an article that mentions "%PDF-1.7" near its start stays text."""
+    if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-"):
+        return True
+    found = _PDF_HEADER.search(data, 0, 1024)
+    if found is None:
+        return False
+    if suffix == ".pdf":
+        return True
+    head = data[: found.start()]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return b"\x00" in head
+
+
+def warm_up() -> None:
+    """Import every reader's library now (a worker does, before it is given a file to time)."""
+    import docx  # noqa: F401
+    import pypdf  # noqa: F401
+    import trafilatura  # noqa: F401
+    from charset_normalizer import from_bytes  # noqa: F401
 
 
 def _peek(data: bytes) -> str:
