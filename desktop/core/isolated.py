@@ -110,9 +110,13 @@ class _Worker:
         self.process = ctx.Process(target=_serve, args=(child, memory_mb), daemon=True, name="diptych-reader")
         self.process.start()
         child.close()
-        if not self.conn.poll(STARTUP_SECONDS) or self._recv() != ("ready",):
+        try:
+            started = self.conn.poll(STARTUP_SECONDS) and self._recv() == ("ready",)
+        except _WorkerDied:
+            started = False
+        if not started:
             self.kill()
-            raise ReadError("", "the reading process did not start")
+            raise ReadError("", "Diptych's reading process did not start")
 
     def _recv(self):
         try:

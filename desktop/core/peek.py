@@ -11,9 +11,10 @@ import re
 PEEK_BYTES = 16 * 1024
 MAX_TITLE = 200
 
-_HTML_TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_H1 = re.compile(rb"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
+# [^<>] rather than [^>]: a scan stops at the next tag, so unclosed tags cost linear time.
+_HTML_TITLE = re.compile(rb"<title[^<>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_H1 = re.compile(rb"<h1[^<>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^<>]*>")
 _JSON_TITLE = re.compile(r'"(?:title|headline)"\s*:\s*"((?:[^"\\]|\\.)*)"')
 _MARKDOWN_LEAD = re.compile(r"^(?:#{1,6}\s+|title:\s*)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")

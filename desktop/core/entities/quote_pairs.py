@@ -21,7 +21,8 @@ from desktop.core.entities.model import Quote
 
 SAME, IN_PART, ALTERED = "same", "in part", "altered"
 
-_EDITORIAL = re.compile(r"(\[[^\]]*\]|\([^)]*\))")
+# [^\[\]] rather than [^\]]: a scan stops at the next opening bracket, so "[[[[..." is linear.
+_EDITORIAL = re.compile(r"(\[[^\[\]]*\]|\([^()]*\))")
 _MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
                         "\u2013": " ", "\u2014": " ", "-": " "})
 # Words, and an ellipsis, which stands for words the writer left out.

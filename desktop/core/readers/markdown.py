@@ -15,7 +15,8 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _QUOTE = re.compile(r"^ {0,3}> ?")
 _LIST = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+.*$")
-_TABLE_SEP = re.compile(r"^ *\|? *:?-{3,}:? *(\| *:?-{3,}:? *)*\|? *$")
+# Possessive: two ` *` around an optional `|` split a line's leading spaces every possible way.
+_TABLE_SEP = re.compile(r"^ *+\|?+ *+:?+-{3,}+:?+ *+(?:\| *+:?+-{3,}+:?+ *+)*+\|? *$")
 
 # Every pattern below stops at the next bracket or marker it could start on, so a paragraph
 # full of unmatched markers costs linear time (a lazy `.+?` rescans to the end from each).
