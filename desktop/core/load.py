@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import stat
 from dataclasses import replace
 
+from desktop.core import logs
 from desktop.core.article import Article, Document, Paragraph
 from desktop.core.build import build_article
 from desktop.core.errors import ReadError
@@ -14,7 +16,12 @@ from desktop.core.readers import read_documents, sniff
 from desktop.core.readers.sizes import human_size
 from desktop.core.readers.txt import split_paragraphs
 
+log = logging.getLogger(__name__)
+logs.quiet_libraries()
+
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Said of a file a library failed on in a way no reader foresaw; never the library's own words.
+UNREADABLE = "could not be read: the file is damaged or in a form Diptych does not know"
 # Indexing costs about 40 bytes of memory and a microsecond per character, so a text-only
 # file near the byte cap would take a minute and gigabytes. A long article is 100,000.
 MAX_TEXT_CHARS = 2_000_000
@@ -60,8 +67,9 @@ def load_file(path: str | bytes | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTE
         raise ReadError(name, "too large to read in the memory available") from None
     except RecursionError:
         raise ReadError(name, "the file's structure is nested too deeply to read") from None
-    except Exception as exc:  # a library failing on input it did not expect
-        raise ReadError(name, f"could not be read ({type(exc).__name__}: {_brief(exc)})") from None
+    except Exception:  # a library failing on input it did not expect: the details go to the log
+        log.info("reading %s failed", name, exc_info=True)
+        raise ReadError(name, UNREADABLE) from None
     if len(articles) > 1:
         # One file, several articles: the ids must still differ (they hash path and bytes).
         articles = [
@@ -78,8 +86,9 @@ def load_text(text: str, name: str) -> Article:
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     try:
         return build_article(Document(path=name, format="txt", paragraphs=paragraphs, sha256=digest))
-    except Exception as exc:
-        raise ReadError(name, f"could not be read ({type(exc).__name__}: {_brief(exc)})") from None
+    except Exception:
+        log.info("reading pasted text %s failed", name, exc_info=True)
+        raise ReadError(name, UNREADABLE) from None
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -132,9 +141,4 @@ def _has_undecodable_bytes(name: str) -> bool:
 
 
 def _os_reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc) or type(exc).__name__).lower()
-
-
-def _brief(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or "no details"
-    return text if len(text) <= 120 else text[:117] + "..."
+    return (exc.strerror or "the system refused to read it").lower()

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
+import zlib
 
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.errors import ReadError
 from desktop.core.readers.sizes import human_size
 
+log = logging.getLogger(__name__)
+DAMAGED = "a damaged Word document: its parts could not be read"
 # python-docx unpacks every part into memory, so the zip directory is checked first.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100  # XML compresses about 10:1; a part far beyond that is built to explode
@@ -30,10 +34,12 @@ def read(path: str, data: bytes) -> list[Document]:
     import docx
     from docx.table import Table
 
+    data = transitional(data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx and lxml raise many types for a broken package
-        raise ReadError(path, f"damaged Word document ({_brief(exc)})") from None
+    except Exception:  # python-docx and lxml raise many types for a broken package
+        log.info("python-docx could not open %s", path, exc_info=True)
+        raise ReadError(path, DAMAGED) from None
 
     paragraphs: list[Paragraph] = []
     for item in document.iter_inner_content():
@@ -62,8 +68,8 @@ def check_package(path: str, data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
-        raise ReadError(path, f"damaged Word document: the zip container is broken ({_brief(exc)})") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        raise ReadError(path, "a damaged Word document: its zip container is broken") from None
     names = {info.filename for info in infos}
     if "word/document.xml" not in names:
         raise ReadError(path, f"not a readable article: {_zip_kind(archive, names)}")
@@ -82,12 +88,77 @@ def check_package(path: str, data: bytes) -> None:
                 "to 1, far beyond any real document (a zip bomb?)",
             )
     try:
-        for info in infos:
-            # Every part, whatever its name: [Content_Types].xml may declare any of them XML.
+        for info in _xml_parts(archive, infos):
             if _declares_entities(archive, info):
                 raise ReadError(path, f"the Word document's part {info.filename} declares XML entities (an XML bomb?)")
-    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
-        raise ReadError(path, f"damaged Word document ({_brief(exc)})") from None
+    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError, ValueError, zlib.error):
+        raise ReadError(path, DAMAGED) from None
+
+
+def _xml_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
+    """The parts python-docx will parse as XML: those [Content_Types].xml declares XML (by name
+    or by extension), and .xml/.rels names. Binary parts (printer settings, images) are not XML,
+    whatever bytes they hold, so a `<!DOCTYPE` inside one is no bomb."""
+    types = next((i for i in infos if i.filename == "[Content_Types].xml"), None)
+    by_name: dict[str, bool] = {}
+    by_extension = {"xml": True, "rels": True}
+    if types is not None:
+        if _declares_entities(archive, types):
+            return [types]
+        import xml.etree.ElementTree as ET
+
+        try:
+            root = ET.fromstring(archive.read(types))
+        except ET.ParseError:
+            return list(infos)  # no map of the parts: check them all
+        for el in root:
+            kind = el.get("ContentType", "")
+            is_xml = kind.endswith("xml")
+            if el.tag.endswith("Default") and el.get("Extension"):
+                by_extension[el.get("Extension", "").lower()] = is_xml
+            elif el.tag.endswith("Override") and el.get("PartName"):
+                by_name[el.get("PartName", "").lstrip("/")] = is_xml
+    out = []
+    for info in infos:
+        extension = info.filename.rsplit(".", 1)[-1].lower() if "." in info.filename else ""
+        if by_name.get(info.filename, by_extension.get(extension, False)) or extension in ("xml", "rels"):
+            out.append(info)
+    return out
+
+
+# Strict Office Open XML (ISO 29500 strict) names the same elements under other namespaces;
+# python-docx knows only the transitional ones. The text and styles read the same once renamed.
+_STRICT_NAMESPACES = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties", b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/customProperties", b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes", b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/math", b"http://schemas.openxmlformats.org/officeDocument/2006/math"),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing", b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+    (b"http://purl.oclc.org/ooxml/drawingml/picture", b"http://schemas.openxmlformats.org/drawingml/2006/picture"),
+)
+_STRICT_MARK = b"purl.oclc.org/ooxml/"
+
+
+def transitional(data: bytes) -> bytes:
+    """A strict .docx rewritten with transitional namespaces (other files unchanged)."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    infos = archive.infolist()
+    rels = next((i for i in infos if i.filename == "_rels/.rels"), None)
+    if rels is None or _STRICT_MARK not in archive.read(rels):
+        return data
+    xml_parts = {i.filename for i in _xml_parts(archive, infos)}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for info in infos:
+            body = archive.read(info)
+            if info.filename in xml_parts:
+                for strict, usual in _STRICT_NAMESPACES:
+                    body = body.replace(strict, usual)
+            rewritten.writestr(info.filename, body)
+    return out.getvalue()
 
 
 def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -168,8 +239,3 @@ def _prop(props, name: str) -> str:
     except Exception:  # a malformed docProps/core.xml should not lose the text
         return ""
     return " ".join(str(value or "").split())
-
-
-def _brief(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text if len(text) <= 120 else text[:117] + "..."

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 
 from desktop.core.article import Document, Paragraph
 from desktop.core.errors import ReadError
 
+log = logging.getLogger(__name__)
+ENCRYPTED = "encrypted, password needed"
+DAMAGED = "a damaged PDF: its structure could not be read"
 # An article is a few pages; a book-length PDF would take minutes to extract.
 MAX_PAGES = 500
 _EDGE_LINES = 3  # running heads and feet sit in the first or last few lines of a page
@@ -22,7 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 
 def read(path: str, data: bytes) -> list[Document]:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -30,10 +34,10 @@ def read(path: str, data: bytes) -> list[Document]:
             # Many PDFs are encrypted only to restrict printing: the empty password opens them.
             try:
                 opened = reader.decrypt("")
-            except DependencyError:
-                raise ReadError(path, "encrypted PDF that needs a decryption library Diptych does not ship") from None
+            except (DependencyError, NotImplementedError):
+                raise ReadError(path, "an encrypted PDF in a form Diptych cannot decrypt") from None
             if not opened:
-                raise ReadError(path, "password-protected PDF")
+                raise ReadError(path, ENCRYPTED)
         count = len(reader.pages)
         if count > MAX_PAGES:
             raise ReadError(path, f"a PDF of {count:,} pages, more than the {MAX_PAGES} an article can have")
@@ -41,11 +45,14 @@ def read(path: str, data: bytes) -> list[Document]:
     except ReadError:
         raise
     except FileNotDecryptedError:
-        raise ReadError(path, "password-protected PDF") from None
-    except PdfReadError as exc:
-        raise ReadError(path, f"damaged PDF ({_brief(exc)})") from None
+        raise ReadError(path, ENCRYPTED) from None
     except LimitReachedError:
         raise ReadError(path, "the PDF is far larger inside than any article could be (a decompression bomb?)") from None
+    except (MemoryError, RecursionError):
+        raise  # load_file words these
+    except Exception:  # pypdf raises KeyError, ValueError, zlib.error... for broken structure
+        log.info("pypdf could not read %s", path, exc_info=True)
+        raise ReadError(path, DAMAGED) from None
 
     paragraphs = [Paragraph(p) for p in join_pages([page.split("\n") for page in pages])]
     if not paragraphs:
@@ -166,8 +173,3 @@ def _metadata(reader) -> tuple[str, str]:
     if title.casefold() in {"untitled", "untitled document"} or re.search(r"\.(?:docx?|pdf|txt|indd)$", title, re.I):
         title = ""
     return title, author
-
-
-def _brief(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text if len(text) <= 120 else text[:117] + "..."
