@@ -39,12 +39,14 @@ def _sub_parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+")
     e.add_argument("--json", action="store_true", help="print a JSON list, one object per article")
     e.add_argument("--no-entities", action="store_true", help="skip entity extraction")
+    _time_limit_flag(e)
 
     c = sub.add_parser("compare", help="compare two articles")
     c.add_argument("left")
     c.add_argument("right")
     c.add_argument("--json", action="store_true")
     _option_flags(c)
+    _time_limit_flag(c)
 
     r = sub.add_parser("report", help="write a comparison report (PDF, HTML) without a display")
     r.add_argument("left")
@@ -55,12 +57,20 @@ def _sub_parser() -> argparse.ArgumentParser:
     r.add_argument("--context", type=int, default=1, help="sentences of context with --changes-only")
     r.add_argument("--page-size", choices=("auto", "a4", "letter"), default="auto")
     _option_flags(r)
+    _time_limit_flag(r)
 
     rel = sub.add_parser("related", help="rank articles by how likely they cover the same story")
     rel.add_argument("paths", nargs="+", help="files or folders")
     rel.add_argument("--json", action="store_true")
     rel.add_argument("--top", type=int, default=5)
     return p
+
+
+def _time_limit_flag(p: argparse.ArgumentParser) -> None:
+    from desktop.core.isolated import DEFAULT_SECONDS
+
+    p.add_argument("--time-limit", type=float, default=DEFAULT_SECONDS, metavar="SECONDS",
+                   help=f"refuse a file that takes longer to read (default {DEFAULT_SECONDS:g})")
 
 
 def _option_flags(p: argparse.ArgumentParser) -> None:
@@ -81,27 +91,31 @@ def _options(args):
     )
 
 
-def _load_all(paths: list[str]):
-    """Load every file; report each failure on stderr. Returns (articles, failed)."""
+def _load_all(paths: list[str], seconds: float, entities: bool):
+    """Read every file in a worker process within its time limit; report each failure on stderr.
+    Returns (articles, extractions (None each without `entities`), failed)."""
     from desktop.core.errors import ReadError
-    from desktop.core.load import load_file
+    from desktop.core.isolated import read_within_budget
 
-    articles, failed = [], 0
+    articles, extractions, failed = [], [], 0
     for path in paths:
         try:
-            articles.extend(load_file(path))
+            read = read_within_budget(path, seconds=seconds, extract=entities)
         except ReadError as exc:
             print(f"diptych: {exc.path}: {exc.reason}", file=sys.stderr)
             failed += 1
-    return articles, failed
+            continue
+        articles.extend(read.articles)
+        extractions.extend(read.extractions or [None] * len(read.articles))
+    return articles, extractions, failed
 
 
-def _load_one(path: str):
+def _load_one(path: str, seconds: float):
     from desktop.core.errors import ReadError
-    from desktop.core.load import load_file
+    from desktop.core.isolated import read_within_budget
 
     try:
-        articles = load_file(path)
+        articles = read_within_budget(path, seconds=seconds).articles
     except ReadError as exc:
         raise SystemExit(f"diptych: {exc.path}: {exc.reason}") from None
     if not articles:
@@ -112,7 +126,7 @@ def _load_one(path: str):
 def cmd_extract(args) -> int:
     """Print each article's metadata, blocks and sentences (JSON shape in README, "extract")."""
     from desktop.core.article import article_json
-    from desktop.core.folder import article_files
+    from desktop.core.folder import SUPPORTED_SUFFIXES, article_files
     from desktop.core.summary import extract_summary
 
     skipped = []
@@ -121,13 +135,14 @@ def cmd_extract(args) -> int:
         print(f"diptych: {path}: {why}", file=sys.stderr)
         skipped.append(path)
 
-    articles, failed = _load_all(list(article_files(args.files, on_skip=on_skip)))
+    paths = list(article_files(args.files, on_skip=on_skip))
+    if not paths and not skipped:
+        shown = ", ".join(args.files)
+        print(f"diptych: no article files in {shown} (looked for {', '.join(sorted(SUPPORTED_SUFFIXES))})",
+              file=sys.stderr)
+        return 1
+    articles, extractions, failed = _load_all(paths, args.time_limit, not args.no_entities)
     failed += len(skipped)
-    extractions = [None] * len(articles)
-    if not args.no_entities:
-        from desktop.core.entities import extract
-
-        extractions = [extract(a) for a in articles]
     if args.json:
         out = []
         for art, ext in zip(articles, extractions):
@@ -151,7 +166,7 @@ def cmd_compare(args) -> int:
     from desktop.core.comparison import comparison_json
     from desktop.core.summary import compare_summary
 
-    left, right = _load_one(args.left), _load_one(args.right)
+    left, right = _load_one(args.left, args.time_limit), _load_one(args.right, args.time_limit)
     result = compare(left, right, _options(args))
     if args.json:
         json.dump(comparison_json(result), sys.stdout, ensure_ascii=False, indent=2)
@@ -165,9 +180,15 @@ def cmd_report(args) -> int:
     if not args.output and not args.html:
         raise SystemExit("diptych report: give -o FILE.pdf, --html FILE.html, or both")
     from desktop.core.compare import compare
+    from desktop.core.files import overwritten_input
     from desktop.ui.report.export import export_report
 
-    left, right = _load_one(args.left), _load_one(args.right)
+    for target in (args.output, args.html):
+        hit = overwritten_input(target, (args.left, args.right)) if target else None
+        if hit is not None:
+            raise SystemExit(f"diptych report: {target} is {hit}, one of the articles being compared; "
+                             "the report was not written (choose another file name)")
+    left, right = _load_one(args.left, args.time_limit), _load_one(args.right, args.time_limit)
     result = compare(left, right, _options(args))
     return export_report(
         result,
