@@ -10,9 +10,11 @@ import hashlib
 from dataclasses import replace
 
 from desktop.core.article import Article, Block, Document, Paragraph
+from desktop.core.controls import one_line, printable
 from desktop.core.text import split_sentences, tokenize
 
 PARAGRAPH_SEPARATOR = "\n\n"
+_METADATA = ("title", "author", "published", "source", "url", "category")
 
 
 def build_article(doc: Document, *, index: bool = True) -> Article:
@@ -21,7 +23,10 @@ def build_article(doc: Document, *, index: bool = True) -> Article:
     from desktop.core.clean import clean  # the cleaning rules
     from desktop.core.published import find_published
 
-    paragraphs = [p for p in doc.paragraphs if p.text.strip()]
+    # No reader's output carries NUL or other C0 controls on (a JSON "\u0000", a PDF's odd font):
+    # replaced one for one here, so no view, report or JSON ever does.
+    paragraphs = [Paragraph(printable(p.text), p.hint) for p in doc.paragraphs if p.text.strip()]
+    doc = replace(doc, **{f: one_line(getattr(doc, f)) for f in _METADATA if isinstance(getattr(doc, f), str)})
     cleaning = clean(doc, paragraphs)
     kinds = cleaning.kinds
     text_parts: list[str] = []

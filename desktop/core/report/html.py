@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from html import escape
 
+from desktop.core.controls import contained, printable
 from desktop.core.entities.model import MatchStatus
 from desktop.core.report.model import (
     CHANGED,
@@ -148,7 +149,9 @@ td, th {{ padding: 3pt 5pt; }}
 
 
 def _esc(text: str) -> str:
-    return escape(text, quote=True)
+    # Every string from an article passes here: no C0 control reaches the page, and bidi
+    # controls stay inside the string that holds them (FSI…PDI).
+    return escape(contained(printable(text)), quote=True)
 
 
 def _runs(runs: tuple[Run, ...]) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop.core.article import Article, Span
 from desktop.core.comparison import ChangeClass, Comparison, Op, Piece, WordOp
+from desktop.core.controls import isolate, shorten
 from desktop.core.entities.model import MatchStatus
 from desktop.core.entities.quote_pairs import SAME, link_quotes
 
@@ -53,6 +54,7 @@ STATUS_LABELS = {
 _STATUS_ORDER = (MatchStatus.CONFLICT, MatchStatus.VARIANT, MatchStatus.LEFT, MatchStatus.RIGHT, MatchStatus.BOTH)
 EXAMPLES_PER_CLASS = 3
 EXAMPLE_CHARS = 90
+RUNNING_TITLE_CHARS = 36  # two titles and the arrow fit the header of an A4 or Letter page
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,9 @@ class Report:
 
     @property
     def running_title(self) -> str:
-        return f"{self.left.title}  ⟷  {self.right.title}"
+        # Shortened here, each title isolated after its cut, so the page header's own elision
+        # (it has room for about 80 characters) need not cut, and no cut drops a closing PDF/PDI.
+        return f"{shorten(self.left.title, RUNNING_TITLE_CHARS)}  ⟷  {shorten(self.right.title, RUNNING_TITLE_CHARS)}"
 
 
 def build_report(c: Comparison, *, changes_only: bool = False, context: int = 1, today: date | None = None) -> Report:
@@ -200,11 +204,11 @@ def _facts(side: str, a: Article) -> ArticleFacts:
     tail = os.path.basename(a.path)
     return ArticleFacts(
         side=side,
-        title=_one_line(a.display_title),
-        source=a.source,
-        author=a.author,
+        title=isolate(_one_line(a.display_title)),
+        source=isolate(a.source),
+        author=isolate(a.author),
         published=published,
-        file_name=tail or a.path,
+        file_name=isolate(tail or a.path),
         file_format=a.format,
         sha256=a.sha256,
         words=a.word_count,
