@@ -40,6 +40,7 @@ class ReadResult:
 
     articles: tuple[Article, ...]
     extractions: tuple = ()  # desktop.core.entities.model.Extraction per article, or empty
+    worker_peak_mb: float = 0.0  # the worker's peak resident memory while reading, above its idle size
 
 
 def read_within_budget(
@@ -67,18 +68,20 @@ def read_within_budget(
         raise ReadError(name, f"took longer than {seconds:g} s to read, so it was set aside") from None
     except _WorkerDied:
         worker.kill()
-        raise ReadError(name, "reading it used more memory than a file may, so it was set aside") from None
+        raise ReadError(name, "reading it took more memory than a file may have, so it was set aside") from None
     except BaseException:
         worker.kill()  # interrupted mid-request: its answer would go to the next caller
         raise
     _POOL.give_back(worker)
-    kind, *rest = outcome
+    kind, peak_mb, *rest = outcome
     if kind == "error":
-        raise ReadError(name, rest[0])
+        error = ReadError(name, rest[0])
+        error.worker_peak_mb = peak_mb
+        raise error
     slim, extractions = rest
     from desktop.core.build import with_index
 
-    return ReadResult(tuple(with_index(a) for a in slim), tuple(extractions))
+    return ReadResult(tuple(with_index(a) for a in slim), tuple(extractions), peak_mb)
 
 
 def prestart(memory_mb: int = DEFAULT_MEMORY_MB) -> None:
@@ -186,11 +189,12 @@ def _serve(conn, memory_mb: int) -> None:
 
     logs.quiet_libraries()
     from desktop.core.entities import extract
-    from desktop.core.load import load_file
+    from desktop.core.load import load_file, load_text
     from desktop.core.readers import warm_up
     from desktop.core.slim import slim
 
     warm_up()
+    extract(load_text("Warm up. Mayor Ines Dal said on Monday that 1,200 tonnes were moved.", "warm-up"))
     _limit_memory(memory_mb)
     conn.send(("ready",))
     while True:
@@ -198,6 +202,7 @@ def _serve(conn, memory_mb: int) -> None:
             kind, path, max_bytes, with_entities = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
+        idle_kb = _reset_peak()
         try:
             articles = load_file(path, max_bytes, index=with_entities)
             extractions = [extract(a) for a in articles] if with_entities else []
@@ -210,7 +215,31 @@ def _serve(conn, memory_mb: int) -> None:
             answer = ("error", "the file's structure is nested too deeply to read")
         except Exception:  # extraction failing on text it did not expect
             answer = ("error", "its text could not be analysed")
-        conn.send(answer)
+        conn.send((answer[0], _peak_mb(idle_kb), *answer[1:]))
+
+
+def _reset_peak() -> int:
+    """Reset the peak resident size to the current one (Linux); returns the current size in KB."""
+    try:
+        with open("/proc/self/clear_refs", "w") as stream:
+            stream.write("5")
+        with open("/proc/self/status") as stream:
+            return next(int(line.split()[1]) for line in stream if line.startswith("VmRSS:"))
+    except (OSError, StopIteration, ValueError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _peak_mb(idle_kb: int) -> float:
+    try:
+        with open("/proc/self/status") as stream:
+            peak = next(int(line.split()[1]) for line in stream if line.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return max(0, peak - idle_kb) / 1024
 
 
 def _limit_memory(memory_mb: int) -> None:
