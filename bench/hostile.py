@@ -1,7 +1,11 @@
-"""Hostile inputs and what each costs to be refused: outcome, time and peak memory, as a table.
+"""Hostile inputs and what each costs to be refused: outcome, time and peak memory, as tables.
 
-Each input is written to a temporary folder and loaded in a forked child of a process that
-has already imported every reader; memory is the child's peak resident size above the fork.
+First table (round one): each input is loaded in a forked child of a process that has already
+imported every reader; memory is the child's peak resident size above the fork.
+Second table (issue 17, every case under "What was seen"): files are read as the window and the
+command line read them, through `read_within_budget` (a worker process, 5 s budget); memory is
+the worker's peak above its idle size, CPU the worker's, and "stall" the longest CPU stretch a
+1 ms ticker on another thread of this process went without running (the event loop's view).
 Run: .venv/bin/python bench/hostile.py
 """
 
@@ -14,7 +18,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+import hostile_round_two  # noqa: E402
 from hostile_files import MEMORY_LIMIT_MB, TIME_LIMIT_S, run_all  # noqa: E402
+
+
+def round_two() -> int:
+    with tempfile.TemporaryDirectory(prefix="diptych-hostile2-") as folder:
+        seen = hostile_round_two.run_all(folder)
+    width = max(len(s.name) for s in seen)
+    print(f"\n{'case (issue 17)':<{width}}  {'outcome':<7}  {'wall':>7}  {'cpu':>6}  {'peak MB':>7}  {'stall':>6}  reason")
+    print("-" * (width + 60))
+    for s in seen:
+        reason = s.reason if len(s.reason) <= 100 else s.reason[:97] + "..."
+        print(f"{s.name:<{width}}  {s.result:<7}  {s.seconds:>6.2f}s  {s.cpu_s:>5.2f}s  {s.peak_mb:>7.1f}  "
+              f"{s.stall_s * 1000:>4.0f}ms  {reason}")
+    bad = [s for s in seen if s.result == "FAILED"]
+    print(f"\nworst worker CPU {max(s.cpu_s for s in seen):.2f} s (bound {hostile_round_two.TIME_LIMIT_S:.0f} s), "
+          f"worst worker peak {max(s.peak_mb for s in seen):.0f} MB (bound {hostile_round_two.MEMORY_LIMIT_MB} MB), "
+          f"longest stall {max(s.stall_s for s in seen) * 1000:.0f} ms (bound {hostile_round_two.STALL_LIMIT_S * 1000:.0f} ms)")
+    for s in bad:
+        print(f"FAILED: {s.name}: {s.reason}")
+    return 1 if bad else 0
 
 
 def main() -> int:
@@ -32,7 +56,7 @@ def main() -> int:
     bad = [o for o in outcomes if o.result in ("crash", "hang")]
     for o in bad:
         print(f"FAILED: {o.name}: {o.result}: {o.detail}")
-    return 1 if bad else 0
+    return round_two() or (1 if bad else 0)
 
 
 if __name__ == "__main__":

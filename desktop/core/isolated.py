@@ -41,6 +41,7 @@ class ReadResult:
     articles: tuple[Article, ...]
     extractions: tuple = ()  # desktop.core.entities.model.Extraction per article, or empty
     worker_peak_mb: float = 0.0  # the worker's peak resident memory while reading, above its idle size
+    worker_cpu_s: float = 0.0  # the worker's CPU time for this file
 
 
 def read_within_budget(
@@ -73,15 +74,15 @@ def read_within_budget(
         worker.kill()  # interrupted mid-request: its answer would go to the next caller
         raise
     _POOL.give_back(worker)
-    kind, peak_mb, *rest = outcome
+    kind, peak_mb, cpu_s, *rest = outcome
     if kind == "error":
         error = ReadError(name, rest[0])
-        error.worker_peak_mb = peak_mb
+        error.worker_peak_mb, error.worker_cpu_s = peak_mb, cpu_s  # for bench/hostile.py
         raise error
     slim, extractions = rest
     from desktop.core.build import with_index
 
-    return ReadResult(tuple(with_index(a) for a in slim), tuple(extractions), peak_mb)
+    return ReadResult(tuple(with_index(a) for a in slim), tuple(extractions), peak_mb, cpu_s)
 
 
 def prestart(memory_mb: int = DEFAULT_MEMORY_MB) -> None:
@@ -203,6 +204,7 @@ def _serve(conn, memory_mb: int) -> None:
         except (EOFError, OSError, KeyboardInterrupt):
             return
         idle_kb = _reset_peak()
+        started = time.process_time()
         try:
             articles = load_file(path, max_bytes, index=with_entities)
             extractions = [extract(a) for a in articles] if with_entities else []
@@ -215,7 +217,7 @@ def _serve(conn, memory_mb: int) -> None:
             answer = ("error", "the file's structure is nested too deeply to read")
         except Exception:  # extraction failing on text it did not expect
             answer = ("error", "its text could not be analysed")
-        conn.send((answer[0], _peak_mb(idle_kb), *answer[1:]))
+        conn.send((answer[0], _peak_mb(idle_kb), time.process_time() - started, *answer[1:]))
 
 
 def _reset_peak() -> int:
