@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 
 from desktop.ui.sidebar.rows import STATUS_ORDER, EntityRow, Group
 from desktop.ui.sidebar.status import group_icon, status_icon
+from desktop.ui.text import mentions_tip
 from desktop.ui.theme import LIGHT, Colors
 
 Index = QModelIndex | QPersistentModelIndex
@@ -191,11 +192,9 @@ class EntityTreeModel(QAbstractItemModel):
             return ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == Column.LEFT:
-                title = self._side_titles[0]
-                return f"Mentions in {title}" if title else "Mentions in the left article"
+                return mentions_tip(self._side_titles[0], "Mentions in the left article")
             if col == Column.RIGHT:
-                title = self._side_titles[1]
-                return f"Mentions in {title}" if title else "Mentions in the right article"
+                return mentions_tip(self._side_titles[1], "Mentions in the right article")
             if col == Column.STATUS:
                 return "In both, only left, only right, spelled differently, or in conflict"
             return None
