@@ -221,3 +221,53 @@ def test_file_names_that_look_like_markup_stay_text(qtbot, tmp_path):
             assert "<img src=" in visible, (where, tip)
     finally:
         window.tasks.wait(10_000)
+
+
+def rich_strings(window):
+    """Every string the window may show as rich text: widget and action tooltips, texts of labels
+    whose format lets Qt guess, and every view's header tooltips. (Window titles, status tips
+    and item texts are always shown plainly.)"""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractItemView, QLabel
+
+    for widget in [window, *window.findChildren(QWidget)]:
+        kind = type(widget).__name__
+        yield f"{kind} tooltip", widget.toolTip()
+        if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.PlainText:
+            yield f"{kind} text", widget.text()
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # QAbstractListModel keeps columnCount private: one column
+                columns = 1
+            for orientation, count in ((Qt.Orientation.Horizontal, columns),
+                                       (Qt.Orientation.Vertical, min(model.rowCount(QModelIndex()), 50))):
+                for section in range(count):
+                    value = model.headerData(section, orientation, Qt.ItemDataRole.ToolTipRole)
+                    if isinstance(value, str):
+                        yield f"{kind} header {section} tooltip", value
+    for action in window.findChildren(QAction):
+        yield f"action {action.text()!r} tooltip", action.toolTip()
+
+
+def test_no_rich_text_anywhere_holds_a_tag_from_an_article(qtbot, window):
+    # The sidebar's Left/Right header tooltips name the articles: their titles carry the tags.
+    model = window.sidebar.tree.model()
+    tips = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for c in range(model.columnCount(QModelIndex()))]
+    assert any(isinstance(t, str) and "bold" in t for t in tips), tips
+    checked = 0
+    for where, value in rich_strings(window):
+        if not value or not QtGui_Qt.mightBeRichText(value):
+            continue
+        visible, requests = seen(value)
+        assert requests == [], (where, value)
+        for tag in TAGS:
+            # A tag from an article is in the string only as text: either escaped, or shown.
+            if tag in value:
+                assert tag in visible, (where, tag, value)
+        if "bold" in value or "hostname" in value:
+            checked += 1
+            assert "<img src=" in visible or "<b>bold" in visible, (where, visible)
+    assert checked >= 2  # both header tooltips at least
