@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -186,7 +187,8 @@ def cmd_report(args) -> int:
     for target in (args.output, args.html):
         hit = overwritten_input(target, (args.left, args.right)) if target else None
         if hit is not None:
-            raise SystemExit(f"diptych report: {target} is {hit}, one of the articles being compared; "
+            which = "" if os.path.abspath(hit) == os.path.abspath(target) else f" (the same file as {hit})"
+            raise SystemExit(f"diptych report: {target}{which} is one of the articles being compared; "
                              "the report was not written (choose another file name)")
     left, right = _load_one(args.left, args.time_limit), _load_one(args.right, args.time_limit)
     result = compare(left, right, _options(args))

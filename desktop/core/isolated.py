@@ -31,6 +31,8 @@ DEFAULT_SECONDS = 5.0  # the README's promise: a file is read or refused within 
 # checks before parsing keep real files far below it (bench/hostile.py measures peaks).
 DEFAULT_MEMORY_MB = 1024
 STARTUP_SECONDS = 120.0  # a worker importing the readers on a loaded machine
+POLL_SECONDS = 0.05  # how often the budget is checked while waiting
+WALL_FACTOR = 3  # the wall-clock backstop, as a multiple of the CPU budget
 MAX_IDLE_WORKERS = 2
 
 
@@ -57,7 +59,8 @@ def read_within_budget(
     Safe to call from any thread, several at once: the caller blocks only in a pipe wait,
     with the interpreter lock released, apart from unpacking the result (slim articles: a
     few strings) and indexing it (pure Python, which yields the lock every few milliseconds).
-    Past `seconds` the worker is killed and ReadError says the file took too long.
+    Past `seconds` of the worker's CPU time (or three times that in wall time) the worker is
+    killed and ReadError says the file took too long.
     Raises ReadError, and only ReadError.
     """
     name = os.fsdecode(path)
@@ -129,18 +132,33 @@ class _Worker:
             raise _WorkerDied from None
 
     def run(self, request, seconds: float):
+        """Send one request; its answer, or _Overran once the worker has spent `seconds` of CPU
+        on it (a loaded machine slows a file down without making it any more hostile), or
+        WALL_FACTOR times that in wall time (a worker stuck without using CPU)."""
         try:
             self.conn.send(request)
         except OSError:
             raise _WorkerDied from None
-        deadline = time.monotonic() + seconds
+        start_cpu = self._cpu_seconds()
+        deadline = time.monotonic() + (seconds if start_cpu is None else WALL_FACTOR * seconds)
         while True:
             # poll waits in select(): the interpreter lock is free for the caller's other threads.
-            if self.conn.poll(max(0.0, deadline - time.monotonic())):
+            if self.conn.poll(max(0.0, min(POLL_SECONDS, deadline - time.monotonic()))):
                 return self._recv()
             if not self.process.is_alive():
                 raise _WorkerDied
-            raise _Overran
+            cpu = self._cpu_seconds()
+            if time.monotonic() >= deadline or (cpu is not None and cpu - start_cpu > seconds):
+                raise _Overran
+
+    def _cpu_seconds(self) -> float | None:
+        """The worker's CPU time so far (Linux /proc), or None where it cannot be read."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat", "rb") as stream:
+                fields = stream.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
 
     def alive(self) -> bool:
         return self.process.is_alive()
