@@ -6,9 +6,12 @@ from dataclasses import replace
 
 from desktop.core.article import Article
 from desktop.core.comparison import Comparison, Options
+from desktop.core.entities.model import Extraction
 
 
-def compare(left: Article, right: Article, options: Options = Options(), *, entities: bool = True) -> Comparison:
+def compare(left: Article, right: Article, options: Options = Options(), *, entities: bool = True,
+            extractions: tuple[Extraction, Extraction] | None = None) -> Comparison:
+    """`extractions` lets a caller that compares one article with many (coverage) extract it once."""
     from desktop.core.align import align
 
     result = align(left, right, options)
@@ -16,7 +19,7 @@ def compare(left: Article, right: Article, options: Options = Options(), *, enti
         return result
     from desktop.core.entities import extract, match
 
-    left_ext, right_ext = extract(left), extract(right)
+    left_ext, right_ext = extractions if extractions is not None else (extract(left), extract(right))
     matches, discrepancies = match(left, left_ext, right, right_ext)
     return replace(
         result,
