@@ -8,6 +8,7 @@ comparisons. There is no second matching engine.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import PurePath
 
 from desktop.core.article import Article
@@ -70,6 +71,18 @@ def cover(articles: Sequence[Article], base: int | str | None = None, options: O
         extractions=tuple(extractions),
         comparisons=tuple(comparisons[p] for p in pairs),
     )
+
+
+def rebase(coverage: Coverage, base: int | str) -> Coverage:
+    """The same coverage collated against another base: read off the pairwise comparisons it holds."""
+    arts = coverage.articles
+    chosen = choose_base(arts, base)
+    readings = {}
+    for j in range(len(arts)):
+        if j != chosen:
+            comp = coverage.comparison(chosen, j)
+            readings[chosen, j] = side_readings(comp, chosen < j)
+    return replace(coverage, base=chosen, collation=collate(arts, chosen, readings))
 
 
 def choose_base(articles: Sequence[Article], base: int | str | None = None) -> int:

@@ -164,11 +164,12 @@ def _label(kind: FactKind, nodes: list[Node], extractions) -> str:
     items = [_item(node, extractions) for node in nodes]
     if kind == FactKind.QUOTE:
         speakers = [q.speaker for q in items if q.speaker]
-        return max(set(speakers), key=speakers.count) if speakers else "not attributed"
+        return max(sorted(set(speakers)), key=speakers.count) if speakers else "not attributed"
     if kind == FactKind.FIGURE:
         units = [e.unit for e in items if e.unit]
-        return max(set(units), key=units.count) if units else "number"
+        return max(sorted(set(units)), key=units.count) if units else "number (no unit)"
     if kind == FactKind.DATE:
-        precision = [e.precision for e in items if e.precision]
-        return f"date ({max(set(precision), key=precision.count)})" if precision else "date"
+        # The day most articles name: "2010-07-02" tells a reader more than "Friday" or "date".
+        values = [e.value for e in items if e.value]
+        return max(sorted(set(values)), key=values.count) if values else items[0].name
     return max((e.name for e in items), key=lambda s: (len(s), s))
