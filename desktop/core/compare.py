@@ -17,7 +17,10 @@ def compare(left: Article, right: Article, options: Options = Options(), *, enti
     result = align(left, right, options)
     if not entities:
         return result
-    from desktop.core.entities import extract, match
+    # From the modules themselves: once `desktop.core.entities.extract` is imported as a module
+    # (matching.py does), the package's lazy `extract` name is that module, not the function.
+    from desktop.core.entities.extract import extract
+    from desktop.core.entities.matching import match
 
     left_ext, right_ext = extractions if extractions is not None else (extract(left), extract(right))
     matches, discrepancies = match(left, left_ext, right, right_ext)

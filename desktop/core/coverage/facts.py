@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from desktop.core.article import Article, Span
 from desktop.core.comparison import Comparison
@@ -107,10 +108,25 @@ def _fact(nodes: list[Node], articles, extractions, differs, starts) -> Fact:
                           if other[0] != i and (node, other) in differs})
         found.update(differs[node, other] for node in mine for other in nodes if (node, other) in differs)
         cells.append(_cell(i, mine, articles[i], extractions, starts[i], tuple(against)))
+    cells = _outliers(cells)
     reporters = sum(c.state != CellState.LACKS for c in cells)
     standing = Standing.DISAGREE if found else (Standing.ALL if reporters == n else Standing.SOME)
     return Fact(kind, _label(kind, nodes, extractions), standing, tuple(cells),
                 tuple(d for d in Difference if d in found))
+
+
+def _outliers(cells: list[Cell]) -> list[Cell]:
+    """Of the articles that disagree, those on the side more articles agree with keep HAS: with
+    $2.4 million in two articles and $3.1 million in one, only the one is marked as differing."""
+    having = [c for c in cells if c.state != CellState.LACKS]
+    agree = {c.article: 1 + sum(1 for d in having if d.article != c.article and d.article not in c.differs_from)
+             for c in having}
+    out = []
+    for c in cells:
+        if c.differs_from and all(agree[c.article] > agree[j] for j in c.differs_from):
+            c = replace(c, state=CellState.HAS)
+        out.append(c)
+    return out
 
 
 def _kind(node: Node, extractions) -> FactKind:

@@ -29,7 +29,7 @@ class Standing(StrEnum):
 
 class CellState(StrEnum):
     HAS = "has"
-    DIFFERS = "differs"  # has it, and its value or wording differs from another article's
+    DIFFERS = "differs"  # has it, with a value or wording fewer (or as many) articles give than one it differs from
     LACKS = "lacks"
 
 
