@@ -16,7 +16,7 @@ from desktop.core.compare import compare
 from desktop.core.comparison import Comparison, Options
 from desktop.core.coverage.collation import additions, collate, heat_strip, side_readings
 from desktop.core.coverage.facts import build_facts
-from desktop.core.coverage.model import Coverage
+from desktop.core.coverage.model import Coverage, letter
 from desktop.core.coverage.reuse import reuse
 
 LABEL_CHARS = 28
@@ -61,6 +61,7 @@ def cover(articles: Sequence[Article], base: int | str | None = None, options: O
     return Coverage(
         articles=arts,
         labels=labels(arts),
+        letters=tuple(letter(i) for i in range(n)),
         options=options,
         base=chosen,
         facts=build_facts(arts, extractions, comparisons),

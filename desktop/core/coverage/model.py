@@ -148,6 +148,7 @@ class Reuse:
 class Coverage:
     articles: tuple[Article, ...]
     labels: tuple[str, ...]  # a short name per article: its outlet, else its file name
+    letters: tuple[str, ...]  # A, B, C, ...: the column letter of each article
     options: Options
     base: int
     facts: tuple[Fact, ...]
@@ -157,10 +158,6 @@ class Coverage:
     reuse: tuple[Reuse, ...]  # one per pair of articles, (0, 1), (0, 2), ... (1, 2), ...
     extractions: tuple[Extraction, ...]
     comparisons: tuple[Comparison, ...]  # parallel to `reuse`: the pairwise comparisons it was built from
-
-    @property
-    def letters(self) -> tuple[str, ...]:
-        return tuple(letter(i) for i in range(len(self.articles)))
 
     def containment(self, i: int, j: int) -> float:
         """Share of article i's words found in article j."""

@@ -21,15 +21,20 @@ class HeatStrips(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.coverage: Coverage | None = None
+        self._labels_width = 0  # measured once per coverage: paint asks for it at every mark
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_coverage(self, coverage: Coverage | None) -> None:
         self.coverage = coverage
+        self._labels_width = self._measure_labels()
         self.updateGeometry()
         self.update()
 
     def _label_width(self) -> int:
+        return self._labels_width
+
+    def _measure_labels(self) -> int:
         if self.coverage is None:
             return 0
         fm = QFontMetrics(self.font())
@@ -66,6 +71,11 @@ class HeatStrips(QWidget):
             if r.left() <= pos.x() <= r.right() + 1 and r.top() <= pos.y() <= r.bottom():
                 return row, k
         return None
+
+    def changeEvent(self, event) -> None:  # Qt override
+        if event.type() == event.Type.FontChange:
+            self._labels_width = self._measure_labels()
+        super().changeEvent(event)
 
     def paintEvent(self, _event) -> None:  # Qt override
         if self.coverage is None:
