@@ -9,8 +9,9 @@ Quality, on all 50 triplets (three outlets on one event):
   share of those spans whose sentence the coverage marks as that article's alone (no other
   article carries the sentence) or as holding a fact only a minority of the three report, against
   the same share for all body sentences (the base rate). A useful view finds them above the base.
-- The recall of BASIL's main entities (those whose name is in the article's text) among the
-  coverage's people, organisations and places for that article.
+- The recall of BASIL's main entities that are names (every word capitalised; not "police" or
+  "Obama administration") found in the article's text, among the coverage's people,
+  organisations and places for that article.
 
 Run: .venv/bin/python bench/coverage.py [-v]  (skips cleanly when ../shared/corpus is absent;
 -v prints the summary of ten triplets to read by eye)
@@ -201,7 +202,7 @@ def quality(stories, articles, verbose: bool) -> None:
           f"{counts['sentences alone'] / max(sentences, 1):.1%} of all sentences")
     print(f"  sentence holding a fact only this article reports: {counts['inf minority fact'] / max(located, 1):.1%} "
           f"of the spans against {counts['sentences minority fact'] / max(sentences, 1):.1%} of all sentences")
-    print(f"  main entities named in the text: {counts['entities']}, found among the coverage's facts for that "
+    print(f"  main entities that are names (every word capitalised) in the text: {counts['entities']}, found among the coverage's facts for that "
           f"article: {counts['entities found']} ({counts['entities found'] / max(counts['entities'], 1):.1%})")
 
 
@@ -220,6 +221,8 @@ def recall_entities(c, i: int, names: list[str], counts: Counter) -> None:
         name = name.replace("_", " ")
         if name not in text:
             continue  # BASIL lists entities an article may only allude to; only names in the text count
+        if not all(w[:1].isupper() for w in name.split()):
+            continue  # "police", "Obama administration", "plaintiffs": groups, not names
         counts["entities"] += 1
         want = _words(name)
         # "Obama" for "Barack Obama", "Hillary Rodham Clinton" for "Hillary Clinton": the same last word
