@@ -108,13 +108,16 @@ def choose_base(articles: Sequence[Article], base: int | str | None = None) -> i
 
 def labels(articles: Sequence[Article]) -> tuple[str, ...]:
     """A short name per article for column heads: its outlet, else its title, else its file name;
-    made unique by the file name where two would read alike."""
+    a second article of one outlet is "nyt #2"."""
     def short(a: Article) -> str:
         name = a.source or a.title or PurePath(a.path).stem or "untitled"
         return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
 
-    out = [short(a) for a in articles]
-    for k, name in enumerate(out):
-        if out.count(name) > 1:
-            out[k] = f"{name} ({PurePath(articles[k].path).stem[:LABEL_CHARS]})"
+    names = [short(a) for a in articles]
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        # The letter already tells them apart; the number says "another from the same outlet".
+        out.append(name if seen[name] == 1 else f"{name} #{seen[name]}")
     return tuple(out)

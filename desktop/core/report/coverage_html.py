@@ -32,6 +32,8 @@ _KIND_LABEL = {FactKind.PERSON: "Person", FactKind.ORGANIZATION: "Organisation",
                FactKind.DATE: "Date", FactKind.FIGURE: "Figure", FactKind.QUOTE: "Quote"}
 _READING = {Reading.KEPT: ("kept", "r-kept"), Reading.REWRITTEN: ("rewritten", "r-rew"),
             Reading.DROPPED: ("dropped", "r-drop"), Reading.BASE: ("base", "r-base")}
+_READING_SHORT = {Reading.KEPT: ("kept", "r-kept"), Reading.REWRITTEN: ("rew.", "r-rew"),
+                  Reading.DROPPED: ("–", "r-drop"), Reading.BASE: ("base", "r-base")}
 _PRESENCE = {Presence.SHARED: "h-shared", Presence.REWRITTEN: "h-rew", Presence.ALONE: "h-alone"}
 _BLOCK = "\u2588"
 
@@ -49,6 +51,7 @@ def coverage_stylesheet(target: str = "browser", palette: Mapping[str, str] | No
     p = _palette(palette)
     return stylesheet(target, palette) + f"""
 .cell {{ font-size: 8pt; }}
+.narrow {{ font-size: 7pt; }}
 .ref {{ font-size: 6.5pt; color: {p['muted_text']}; }}
 .differs {{ font-weight: 700; color: {p['discrepancy']}; }}
 .lacks {{ color: {p['muted_text']}; }}
@@ -155,7 +158,7 @@ def _cell(c: Coverage, f: Fact, k: int, clip: int) -> str:
         value = f"“{value}”"
     cls = "differs" if cell.state == CellState.DIFFERS else ""
     out = f'<span class="{cls}">{_esc(value)}</span>' if cls else _esc(value)
-    if cell.detail and f.kind != FactKind.QUOTE:
+    if cell.detail and f.kind != FactKind.QUOTE and not _said(cell.detail, cell.value):
         out += f'<br><span class="note">{_esc(_clip(cell.detail, clip))}</span>'
     ref = f"s{cell.sentence + 1}" if cell.sentence is not None else ""
     if cell.differs_from:
@@ -165,9 +168,15 @@ def _cell(c: Coverage, f: Fact, k: int, clip: int) -> str:
     return out
 
 
+def _said(detail: str, value: str) -> bool:
+    """Whether the detail only repeats the value's words ("health law" under "2010 health law")."""
+    return detail.casefold() in value.casefold()
+
+
 def _facts(c: Coverage, cited) -> str:
     n = len(c.articles)
-    label_w = 20 if n > 4 else 24
+    label_w = 24 if n <= 4 else (20 if n <= 6 else 16)
+    size = "cell" if n <= 5 else "cell narrow"
     col_w = (100 - label_w) // n
     clip = GRID_CLIP_WIDE if n <= 4 else GRID_CLIP_NARROW
     out = ['<h2>Facts × articles</h2>',
@@ -185,8 +194,8 @@ def _facts(c: Coverage, cited) -> str:
         for f in rows:
             diff = (' <span class="st-conflict">' + _esc(", ".join(str(d) for d in f.differences)) + "</span>"
                     if f.differences else "")
-            cells = "".join(f'<td class="cell">{_cell(c, f, k, clip)}</td>' for k in range(n))
-            out.append(f'<tr><td class="cell"><b>{_esc(_clip(f.label, 60))}</b><br>'
+            cells = "".join(f'<td class="{size}">{_cell(c, f, k, clip)}</td>' for k in range(n))
+            out.append(f'<tr><td class="{size}"><b>{_esc(_clip(f.label, 60))}</b><br>'
                        f'<span class="label">{_KIND_LABEL[f.kind]}</span>{diff}</td>{cells}</tr>')
         out.append("</table>")
     if not c.facts:
@@ -224,7 +233,7 @@ def _marked(sentence: str, c: Coverage, cell) -> str:
 def _passages(c: Coverage) -> str:
     n = len(c.articles)
     base = c.base
-    out = ['<h2 class="newpage">Passages × articles</h2>',
+    out = ['<h2>Passages × articles</h2>',
            '<h3>Heat strips</h3><p class="note">One mark per sentence, in reading order: '
            '<span class="h-shared">█</span> another article has it word for word, '
            '<span class="h-rew">█</span> others have it reworded, '
@@ -239,17 +248,19 @@ def _passages(c: Coverage) -> str:
     out.append("</table>")
     out.append(f"<h3>The base, {_badge(c, base)} {_esc(c.labels[base])}, sentence by sentence</h3>")
     out.append('<p class="note">What each other article did with each of the base’s sentences: kept word for word, '
-               "rewritten, or dropped.</p>")
+               "rewritten (“rew.” where the columns are narrow), or dropped (“–”).</p>")
     others = [j for j in range(n) if j != base]
     col_w = max(6, min(12, 40 // max(1, len(others))))
     text_w = 100 - 5 - col_w * len(others)
     head = "".join(f'<th width="{col_w}%">{_badge(c, j)}</th>' for j in others)
     out.append(f'<table class="grid" width="100%" cellspacing="0" cellpadding="2"><thead><tr><th width="5%">#</th>'
                f'<th width="{text_w}%">Sentence</th>{head}</tr></thead>')
+    # Past four other articles the columns are too narrow for "rewritten": short marks, same colours.
+    words = _READING if len(others) <= 4 else _READING_SHORT
     for row in c.collation:
         text = c.articles[base].text[row.span.start : row.span.end]
         marks = "".join(
-            f'<td class="{_READING[row.readings[j]][1]}">{_READING[row.readings[j]][0]}</td>' for j in others)
+            f'<td class="{words[row.readings[j]][1]}">{words[row.readings[j]][0]}</td>' for j in others)
         out.append(f'<tr><td class="ref">s{row.sentence + 1}</td><td class="small">{_esc(text)}</td>{marks}</tr>')
     if not c.collation:
         out.append(f'<tr><td colspan="{2 + len(others)}" class="gap">The base has no body text.</td></tr>')
@@ -274,13 +285,13 @@ def _passages(c: Coverage) -> str:
 
 def _reuse(c: Coverage) -> str:
     n = len(c.articles)
-    out = ['<h2 class="newpage">Who took from whom</h2>',
+    out = ['<h2>Who took from whom</h2>',
            '<p class="note">Share of the row article’s words found in the column article (runs of three words, '
            "wherever they stand). A high share one way and a low one the other is what copying looks like.</p>"]
     w = max(8, min(14, 80 // (n + 1)))
     head = "".join(f'<th width="{w}%">{_badge(c, j)}</th>' for j in range(n))
     out.append(f'<table class="grid matrix" width="{min(100, w * (n + 1) + 4)}%" cellspacing="0" cellpadding="3">'
-               f'<thead><tr><th width="{w}%">row in column</th>{head}</tr></thead>')
+               f'<thead><tr><th width="{w}%"></th>{head}</tr></thead>')
     for i in range(n):
         cells = "".join('<td class="muted">—</td>' if i == j else f"<td>{c.containment(i, j):.0%}</td>" for j in range(n))
         out.append(f"<tr><td>{_badge(c, i)}</td>{cells}</tr>")
