@@ -149,15 +149,15 @@ class _Cancelled(Exception):
     pass
 
 
-_tasks: list = []  # one Tasks object for the session, made on the GUI thread when first needed
+_tasks: list = []  # one TaskRunner object for the session, made on the GUI thread when first needed
 
 
 def in_background(parent, fn: Callable[[], bytes], label: str) -> bytes:
     """Run fn on the worker pool while the window stays responsive; raise _Cancelled if the reader stops it."""
-    from desktop.ui.workers import Tasks
+    from desktop.ui.workers import TaskRunner
 
     if not _tasks:
-        _tasks.append(Tasks())
+        _tasks.append(TaskRunner())
     tasks = _tasks[0]
     loop = QEventLoop()
     outcome: dict = {}

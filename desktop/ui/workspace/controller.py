@@ -154,7 +154,7 @@ class WorkspaceController(QObject):
         ids = [self._found.get(key) for key in self._wanted]
         if ids and all(ids):
             self._want_pair = None
-            self.window.article_list.select_articles(ids)
+            self.window._show_ids(ids)
 
     # --- files -------------------------------------------------------------------------
 
