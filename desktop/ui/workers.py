@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 _NOTHING = object()
 
@@ -86,7 +86,11 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
         super().__init__(parent)
-        self._pool = pool or QThreadPool(self)
+        if pool is None:
+            pool = QThreadPool(self)
+            # A folder load is one long job: comparing and extracting must never queue behind it.
+            pool.setMaxThreadCount(max(4, QThread.idealThreadCount()))
+        self._pool = pool
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
         self._relay.progressed.connect(self._progress)

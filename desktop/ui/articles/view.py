@@ -21,6 +21,8 @@ from desktop.ui.articles.delegate import TitleDelegate
 from desktop.ui.articles.model import HEADERS, ArticleFilterProxy, ArticleListModel, Column, Role
 from desktop.ui.session import ARTICLES, Session
 
+PENDING = "pending:"  # the id prefix of a file listed before it is read (model.pending_row)
+
 
 class _ArticleTree(QTreeView):
     """The list's view; knows whether a selection change comes from the reader's own hand.
@@ -70,6 +72,7 @@ class ArticleList(QWidget):
         self.proxy.setSourceModel(model)
         self._chosen: list[str] = []  # selected ids, oldest pick first
         self._following = False  # the selection is being set to follow the session
+        self._pick_waits = False  # the reader picked a file still being read
         self._commit = QTimer(self, singleShot=True, interval=0, timeout=self._commit_choice)
         self._menu_actions: list[QAction | None] = []
 
@@ -121,6 +124,8 @@ class ArticleList(QWidget):
         self.proxy.filter_changed.connect(self._follow_soon)
         self.proxy.layoutChanged.connect(self._follow_soon)
         session.changed.connect(self._session_changed)
+        model.dataChanged.connect(self._rows_filled)
+        model.rowsRemoved.connect(self._rows_filled)
 
         self.empty_hint = QLabel(
             "Drop article files here,\nor press Ctrl+O to open them,\nor Ctrl+Shift+V to paste text.", self
@@ -221,9 +226,25 @@ class ArticleList(QWidget):
             self._commit.start()  # on the next turn: nothing changes while this signal runs
 
     def _commit_choice(self) -> None:
+        if any(i.startswith(PENDING) for i in self._chosen):
+            self._pick_waits = True  # a file still being read: shown once it is (_rows_filled)
+            return
+        self._pick_waits = False
         chosen = self.selected_articles()
         if chosen:
             self.chosen.emit(chosen)
+
+    def _rows_filled(self, *_args) -> None:
+        """Placeholder rows were replaced by read articles (or dropped, a file that failed or
+        was listed already): the selection holds their ids now, and a waiting pick is shown."""
+        if any(i.startswith(PENDING) for i in self._chosen):
+            now = {}
+            for index in self.view.selectionModel().selectedRows(Column.TITLE):
+                now[index.data(Role.PATH)] = index.data(Role.ID)
+            self._chosen = [now.get(i[len(PENDING):], i) if i.startswith(PENDING) else i for i in self._chosen]
+        if self._pick_waits and not any(i.startswith(PENDING) for i in self._chosen):
+            self._pick_waits = False
+            self._commit.start()
 
     def _show_menu(self, pos: QPoint) -> None:
         if not self._menu_actions:

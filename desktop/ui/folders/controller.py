@@ -36,7 +36,7 @@ class FolderController(QObject):
         self.window = window
         self.model = window.model
         self.coverage = Coverage()
-        self.loader = FolderLoader(self.coverage, self, workers=workers)
+        self.loader = FolderLoader(self.coverage, window.tasks, self, workers=workers)
         self.progress = LoadProgress(window)
         window.statusBar().addPermanentWidget(self.progress)
         self._anchor: str | None = None
