@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
         center_layout.setSpacing(0)
+        self._center_layout = center_layout
         center_layout.addWidget(self.diff_view, 1)
         center_layout.addWidget(self.find_bar)
 
@@ -118,6 +119,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # --- panes ---------------------------------------------------------------------------
+
+    def show_banner(self, banner: QWidget) -> None:
+        """A bar above the comparison (an offer the reader answers, then it goes)."""
+        self._center_layout.insertWidget(0, banner)
+        banner.show()
 
     def _make_diff_view(self) -> DiffView:
         view = DiffView(self, session=self.session)
