@@ -128,7 +128,7 @@ class PairComparer(QObject):
             return  # the reader has moved on
         pair = (key.left, key.right)
         if pair in self._entities:
-            self._complete(key)
+            self._finish_pair(key)
             return
         if ("entities", pair) in self._running:
             return
@@ -193,14 +193,14 @@ class PairComparer(QObject):
         _bounded_put(self._entities, pair, (matches, discrepancies), CACHE_SIZE)
         key = self._session.key()
         if key is not None and (key.left, key.right) == pair:
-            self._complete(key)
+            self._finish_pair(key)
 
     def _extraction_in(self, article: Article, extraction) -> None:
         self._running.discard(("extract", article.id))
         _bounded_put(self._extractions, article.id, extraction, EXTRACTIONS)
         self._session.extraction_arrived(article.id, extraction)
 
-    def _complete(self, key: PairKey) -> bool:
+    def _finish_pair(self, key: PairKey) -> bool:
         aligned = self._aligned.get(key)
         entities = self._entities.get((key.left, key.right))
         if aligned is None or entities is None:
@@ -228,4 +228,4 @@ class PairComparer(QObject):
         key = self._session.key()
         if key is not None and (key.left, key.right) == pair:
             self.entities_failed.emit(f"the people, places and figures could not be listed ({type(exc).__name__}: {exc})")
-            self._complete(key)
+            self._finish_pair(key)

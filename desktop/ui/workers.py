@@ -147,14 +147,14 @@ class TaskRunner(QObject):
     def is_current(self, channel: str, tag: Any) -> bool:
         return self._latest.get(channel, _NOTHING) == tag
 
-    def _wanted(self, pending: _Pending) -> bool:
+    def _is_wanted(self, pending: _Pending) -> bool:
         if pending.job.cancelled.is_set():
             return False
         return pending.channel is None or self.is_current(pending.channel, pending.tag)
 
     def wanted(self) -> int:
         """Jobs still running whose result someone is waiting for."""
-        return sum(1 for p in self._pending.values() if self._wanted(p))
+        return sum(1 for p in self._pending.values() if self._is_wanted(p))
 
     def pending(self, channel: str | None = None) -> int:
         return sum(1 for p in self._pending.values() if channel is None or p.channel == channel)
@@ -169,7 +169,7 @@ class TaskRunner(QObject):
     @Slot(int, object)
     def _progress(self, job_id: int, value: Any) -> None:
         pending = self._pending.get(job_id)
-        if pending is not None and pending.on_progress is not None and self._wanted(pending):
+        if pending is not None and pending.on_progress is not None and self._is_wanted(pending):
             pending.on_progress(value)
 
     @Slot(int, object, bool)
@@ -179,7 +179,7 @@ class TaskRunner(QObject):
             return
         if not self._pending:
             self.busy_changed.emit(False)
-        if not self._wanted(pending):
+        if not self._is_wanted(pending):
             if pending.channel is not None:
                 self.result_dropped.emit(pending.channel, pending.tag)
             return

@@ -133,14 +133,6 @@ class DiffView(QWidget):
     def comparison(self) -> Comparison | None:
         return self.session.comparison
 
-    @property
-    def _comparison(self) -> Comparison | None:
-        return self.session.comparison
-
-    @property
-    def _single(self) -> Article | None:
-        return self.session.single
-
     def _session_changed(self, what: frozenset) -> None:
         if what & {ARTICLES, COMPARISON}:
             # The whole comparison shares its alignment with the one already painted: only
@@ -149,7 +141,7 @@ class DiffView(QWidget):
                 self._rebuild()
 
     def _source(self) -> tuple:
-        c, single = self._comparison, self._single
+        c, single = self.session.comparison, self.session.single
         return (id(c.sentences), c.left.id, c.right.id) if c is not None else (single.id if single else None,)
 
     def set_show_boilerplate(self, show: bool) -> None:
@@ -269,7 +261,7 @@ class DiffView(QWidget):
         if index >= len(self._bands):
             return ""
         band = self._bands[index]
-        c = self._comparison
+        c = self.session.comparison
         if band.kind == CONTEXT or c is None:
             offset = pane.to_offset(position)
             block = pane.article.block_at(offset) if offset is not None and pane.article else None
@@ -307,7 +299,7 @@ class DiffView(QWidget):
     # ----- building -----
 
     def _rebuild(self) -> None:
-        c, single = self._comparison, self._single
+        c, single = self.session.comparison, self.session.single
         self._built_from = self._source()
         if c is not None:
             self._bands = build_bands(c, self._show_boilerplate)
@@ -452,7 +444,7 @@ class DiffView(QWidget):
             self.panes[side].text.set_gaps(gaps)
 
     def _collect_changes(self) -> None:
-        c = self._comparison
+        c = self.session.comparison
         if c is None:
             self._changes = []
             self._current = -1
@@ -584,7 +576,7 @@ class DiffView(QWidget):
         lo = max(0, bisect.bisect_right(tl, top - shift["left"]) - 2)
         hi = bisect.bisect_right(tl, bottom - shift["left"]) + 1
         links: list[Link] = []
-        c = self._comparison
+        c = self.session.comparison
         done: set[int] = set()
         candidates = list(range(lo, min(hi, len(self._bands))))
         # Moves link far-apart rows: include those whose other end is on screen too.
@@ -628,7 +620,7 @@ class DiffView(QWidget):
 
     def _update_overview(self) -> None:
         tops = self._tops["left"]
-        if len(tops) < 2 or self._comparison is None or self._builders:  # drawn once all is in
+        if len(tops) < 2 or self.session.comparison is None or self._builders:  # drawn once all is in
             self.overview.set_marks([], 0.0)
             self._update_visible_range()
             return
@@ -659,7 +651,7 @@ class DiffView(QWidget):
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(self._colors.current_change)
-        c = self._comparison
+        c = self.session.comparison
         piece = c.sentences[change.piece] if c is not None else None
         for side in SIDES:
             span = getattr(change, side) or (getattr(piece, side) if piece is not None else None)
@@ -697,7 +689,7 @@ class DiffView(QWidget):
     def _on_click(self, side: str, position: int) -> None:
         """A click on a change makes it the current one (next/previous go on from there);
         a click on a moved sentence also jumps to where it stands in the other article."""
-        c = self._comparison
+        c = self.session.comparison
         pane = self._docs.get(side)
         if c is None or pane is None:
             return

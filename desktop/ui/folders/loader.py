@@ -45,15 +45,6 @@ def _lower_workers(done: set[int]) -> None:
                 pass  # not on this platform: loading still works, at normal priority
 
 
-def _lower_workers_soon(cancel: threading.Event) -> None:
-    """The workers start while their first files are read: lower them as they appear."""
-    done: set[int] = set()
-    for _ in range(50):
-        _lower_workers(done)
-        if cancel.wait(0.1):
-            return
-
-
 class Coverage:
     """The related-coverage index of every loaded article; safe to use from any thread."""
 
@@ -210,11 +201,12 @@ class FolderLoader(QObject):
             self._consumed.wait(1.0)
         if not paths:
             self._emit(("listed", ([], skipped, 0)))
-        threading.Thread(target=_lower_workers_soon, args=(cancel,), name="diptych-renice", daemon=True).start()
+        reniced: set[int] = set()
         total, done = len(paths), 0
         out, last = Batch(total=total), 0.0  # the first batch goes over at once
         seen_duplicates: dict[str, str] = {}
         for results in load_many(paths, workers=self.workers, cancel=cancel, prepare=prepare_for_list, index=False):
+            _lower_workers(reniced)  # the pool's processes as they appear (it may start more)
             profiles = []
             for loaded in results:
                 done += 1

@@ -70,7 +70,7 @@ class WorkspaceController(QObject):
         self.notes.editor.textChanged.connect(self.changed)
         self.model.rowsInserted.connect(self._rows_inserted)
         self.model.dataChanged.connect(self._data_changed)
-        self._wanted: list[str] = []  # paths of the saved pair, left first
+        self._pair_paths: list[str] = []  # paths of the saved pair, left first
         self._found: dict[str, str] = {}  # path -> id, as they arrive
 
     def install(self, file_menu, view_menu, before) -> None:
@@ -121,7 +121,7 @@ class WorkspaceController(QObject):
         if ws.notes:
             self.notes.show()
         self._want_pair = (ws.left, ws.right) if ws.left or ws.right else None
-        self._wanted = [p if _is_pasted(p) else os.path.abspath(p) for p in (ws.left, ws.right) if p]
+        self._pair_paths = [p if _is_pasted(p) else os.path.abspath(p) for p in (ws.left, ws.right) if p]
         self._found = {}
         gone = [p for p in ws.articles if not os.path.exists(p)]
         for path in gone:
@@ -152,9 +152,9 @@ class WorkspaceController(QObject):
             index = self.model.index(row, 0)
             path = index.data(Role.PATH) or ""
             key = path if _is_pasted(path) else os.path.abspath(path)
-            if key in self._wanted and self.model.article(index.data(Role.ID)) is not None:
+            if key in self._pair_paths and self.model.article(index.data(Role.ID)) is not None:
                 self._found[key] = index.data(Role.ID)
-        ids = [self._found.get(key) for key in self._wanted]
+        ids = [self._found.get(key) for key in self._pair_paths]
         if ids and all(ids):
             self._want_pair = None
             self.window._show_ids(ids)
