@@ -1,4 +1,4 @@
-"""Compare coverage in the window: three or more articles fact by fact, in a dock beside the pair.
+"""Compare coverage in the window: three or more articles fact by fact, in a dock under the pair.
 
 The core `cover()` runs on the window's task runner (with progress and cancel); the view is a
 thin adapter over the Coverage it returns. A cell asks for a pair: the session shows it, and
@@ -51,7 +51,8 @@ class CoverageController(QObject):
         self.dock = QDockWidget("Coverage", window)
         self.dock.setObjectName("coverageDock")
         self.dock.setWidget(self.view)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        # Below the pair, full width: one column per article needs the room.
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.action = window._action(
             "Compare &coverage", self.compare_coverage, "Ctrl+Shift+K", None,
@@ -100,7 +101,9 @@ class CoverageController(QObject):
             return
         self.window.statusBar().clearMessage()
         self.view.set_coverage(coverage)
-        self.dock.show()
+        if not self.dock.isVisible():
+            self.dock.show()
+            self.window.resizeDocks([self.dock], [int(self.window.height() * 0.45)], Qt.Orientation.Vertical)
         self.dock.raise_()
         self.ready.emit(coverage)
 
