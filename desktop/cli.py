@@ -68,6 +68,7 @@ def _sub_parser() -> argparse.ArgumentParser:
     cv.add_argument("--base", metavar="FILE", help="collate against this file (default: earliest published, else longest)")
     cv.add_argument("--page-size", choices=("auto", "a4", "letter"), default="auto")
     _option_flags(cv)
+    _time_limit_flag(cv)
 
     rel = sub.add_parser("related", help="rank articles by how likely they cover the same story")
     rel.add_argument("paths", nargs="+", help="files or folders")
@@ -190,15 +191,9 @@ def cmd_report(args) -> int:
     if not args.output and not args.html:
         raise SystemExit("diptych report: give -o FILE.pdf, --html FILE.html, or both")
     from desktop.core.compare import compare
-    from desktop.core.files import overwritten_input
     from desktop.ui.report.export import export_report
 
-    for target in (args.output, args.html):
-        hit = overwritten_input(target, (args.left, args.right)) if target else None
-        if hit is not None:
-            which = "" if os.path.abspath(hit) == os.path.abspath(target) else f" (the same file as {hit})"
-            raise SystemExit(f"diptych report: {target}{which} is one of the articles being compared; "
-                             "the report was not written (choose another file name)")
+    _refuse_overwriting("report", (args.output, args.html), (args.left, args.right))
     left, right = _load_one(args.left, args.time_limit), _load_one(args.right, args.time_limit)
     result = compare(left, right, _options(args))
     return export_report(
@@ -211,12 +206,25 @@ def cmd_report(args) -> int:
     )
 
 
+def _refuse_overwriting(command: str, targets, inputs) -> None:
+    """Exit, writing nothing, when an output would replace one of the input articles."""
+    from desktop.core.files import overwritten_input
+
+    for target in targets:
+        hit = overwritten_input(target, inputs) if target else None
+        if hit is not None:
+            which = "" if os.path.abspath(hit) == os.path.abspath(target) else f" (the same file as {hit})"
+            raise SystemExit(f"diptych {command}: {target}{which} is one of the articles being compared; "
+                             "the report was not written (choose another file name)")
+
+
 def cmd_coverage(args) -> int:
     from desktop.core.coverage import cover
     from desktop.core.coverage.as_json import coverage_json
     from desktop.core.coverage.summary import coverage_summary
 
-    articles = [_load_one(path) for path in args.files]
+    _refuse_overwriting("coverage", (args.output, args.html), [*args.files, *([args.base] if args.base else [])])
+    articles = [_load_one(path, args.time_limit) for path in args.files]
     if len(articles) < 2:
         raise SystemExit("diptych coverage: give two or more article files")
     base = None
@@ -224,7 +232,7 @@ def cmd_coverage(args) -> int:
         wanted = Path(args.base).resolve()
         matches = [k for k, path in enumerate(args.files) if Path(path).resolve() == wanted]
         if not matches:
-            articles.append(_load_one(args.base))
+            articles.append(_load_one(args.base, args.time_limit))
             matches = [len(articles) - 1]
         base = matches[0]
     result = cover(articles, base, _options(args))
