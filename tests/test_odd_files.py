@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import logging
 import subprocess
 import sys
 import zipfile
@@ -110,3 +109,10 @@ def test_pdf_warnings_go_to_the_log_not_stderr(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""
     assert int(run.stdout.strip()) >= 1  # the warning was logged, where a handler can see it
+
+
+def test_a_page_with_a_value_longer_than_the_parser_reads_says_so(tmp_path):
+    blob = "q" * 10_000_001
+    page = f'<html><head><title>Big</title></head><body><div data-blob="{blob}"></div><p>{TEXT}</p></body></html>'
+    with pytest.raises(ReadError, match="more than 10 MB"):
+        load_file(write(tmp_path, "big.html", page.encode()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from desktop.core.article import BlockKind, Document, Paragraph
@@ -37,6 +39,19 @@ LARGE_PAGE_OPTIONS = dict(
     date_extraction_params={"extensive_search": False, "original_date": True},  # dates from metadata only
 )
 
+# libxml2's longest attribute value or text run (XML_MAX_TEXT_LENGTH). Each scan starts at a
+# literal `="` or `<` and stops at the next quote or `<`: the scans never overlap, so the
+# search is linear in the page (50 MB of ordinary markup: about 0.1 s).
+PARSER_TEXT_LIMIT = 10_000_000
+_OVERLONG = (re.compile(rb'="[^"]{%d}' % PARSER_TEXT_LIMIT), re.compile(rb"<[^<]{%d}" % PARSER_TEXT_LIMIT))
+
+
+def _overlong(data: bytes) -> bool:
+    """Does the page hold an attribute value or a run without tags longer than libxml2 reads?"""
+    head = data[: PARSER_TEXT_LIMIT + 1]
+    return (len(head) > PARSER_TEXT_LIMIT and b"<" not in head) or any(p.search(data) for p in _OVERLONG)
+
+
 _BLOCK_TAGS = {"p", "head", "quote", "list", "item", "table", "row", "code", "div"}
 
 
@@ -44,6 +59,10 @@ def read(path: str, data: bytes) -> list[Document]:
     import trafilatura
     from trafilatura.utils import load_html
 
+    if _overlong(data):
+        # libxml2 stops parsing at such a value, so the rest of the page would be silently lost.
+        raise ReadError(path, "the page holds a single run of more than 10 MB (embedded data?), more than "
+                              "its HTML can be read with")
     tree = load_html(data)
     if tree is None:
         # trafilatura refuses a bare fragment ("<p>...</p>" saved on its own); give it a page.
