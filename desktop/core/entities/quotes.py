@@ -11,7 +11,10 @@ from desktop.core.entities.lexicon import (
     IRREGULAR_PAST,
     NAME_MODIFIED_NOUNS,
     ORG_HEADS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
 )
 
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
@@ -19,13 +22,30 @@ _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
 _NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
 _NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s(?:[\w-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|governor|mayor|secretary|director|chairman|chairwoman|ambassador|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
-_SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")"
+# A party tag after a name, left out of the name: "Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,".
+_PARTY_TAG = r"(?:\s\([DRI](?:-[A-Z][\w. ]{0,20})?\)|,\s[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,))"
+_SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")" + _PARTY_TAG + "?"
+# Lower-case words that describe the person whose name follows: "Trump lawyer Marc Kasowitz", "Tulsa
+# police Chief Chuck Jordan", "9/11 widow Terry Strada", "retired Air Force general Lloyd Newton".
+_DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
+    """police widow widower survivor veteran resident activist organizer strategist pollster consultant
+    campaign press communications policy retired longtime top local national state federal county city
+    district party house senate committee panel council board staff fellow researcher scientist expert
+    economist editor columnist host anchor correspondent candidate nominee challenger founder owner
+    member worker employee volunteer lobbyist prosecutor investigator analyst pastor physician doctor
+    nurse teacher student farmer voter supporter critic""".split())) - {"mr", "mrs", "ms", "dr", "prof"},
+    key=len, reverse=True)
+_DESCRIBING_RE = r"(?:" + "|".join(w for w in _DESCRIBING if w.isalpha()) + r")\b"
+# Any lower-case word may lead a describing one: "flood survivor", "senior adviser".
+_DESCRIPTOR = r"(?:(?:[A-Z][\w.'\u2019-]*|\d[\d/]*|" + _DESCRIBING_RE + r"|[a-z][\w-]*(?=\s" + _DESCRIBING_RE \
+    + r"))\s){0,6}?"
 _APPOS = r"(?:,\s(?P<ap>[^\u201c\u201d\"]{1,150}?),)?"
 
-_AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s" + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|") + r")")
+_AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR
+                       + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|").replace(r")" + _PARTY_TAG, r"))" + _PARTY_TAG))
 # "also said", "later wrote", "reportedly wrote", "has said"
 _ADVERB = r"(?:also\s|later\s|then\s|[a-z]+ly\s)?"
-_AFTER_SV = re.compile(r"^[\s,]*(?:the\s)?" + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
+_AFTER_SV = re.compile(r"^[\s,]*(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
 _BEFORE_SV = re.compile(_SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
 _APPOS_NAME = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
 _BEFORE_VS = re.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Explained)\s" + _SPEAKER + r"[,:]?\s*$")
@@ -66,7 +86,12 @@ def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
         if len(words) < 2 or _title_case(words):
             continue  # a quoted name, a title ("Face the Nation") or a scare-quoted word, not speech
         hit = QuoteHit(q_s, q_e, inner.strip(), open_end=not m.group(g + 1))
-        _attribute(hit, text, para_start, para_end, m.end() + para_start, m.start() + para_start)
+        label = _TRANSCRIPT.match(text, q_s, q_e)
+        if label and label.group("s") not in _NOT_LABELS:
+            # "PENCE: Well, look, ...": a transcript line names its speaker before a colon
+            hit.speaker, hit.s_start, hit.s_end, hit.how = label.group("s"), label.start("s"), label.end("s"), "transcript"
+        else:
+            _attribute(hit, text, para_start, para_end, m.end() + para_start, m.start() + para_start)
         hits.append(hit)
     for hit in hits:  # one speaker per paragraph
         if not hit.speaker:
@@ -130,9 +155,24 @@ def sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int
     return a, b
 
 
+# A speaker's name in capitals before a colon, at the start of a transcript line.
+_TRANSCRIPT = re.compile(r"\s*(?P<s>[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,2}):\s")
+# Capitals before a colon that label something other than a speaker.
+_NOT_LABELS = frozenset(("UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "CORRECTION",
+                         "CLARIFICATION", "WATCH", "READ MORE", "RELATED", "BREAKING", "PHOTOS", "VIDEO", "LISTEN",
+                         "ALSO SEE", "Q", "A"))
+# A sign-off after a quote: "“...” ― Jorge Falcon", the name alone and the sentence ending with it.
+_SIGN_OFF = re.compile(r"^[ \t]*[\u2015\u2014\u2013][ \t]?(?P<s>" + _NAME + r")(?=\.?(?:\s*$|\s+[\u201c\"\u201d]|\s+[A-Z]))")
+
+
 def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: int, before_mark: int) -> None:
     _, s_end = sentence_bounds(text, p_start, p_end, after_mark)
     after = text[after_mark : min(p_end, max(s_end, after_mark + 120))]
+    m = _SIGN_OFF.match(after)
+    if m and _plausible(m.group("s")):
+        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s").rstrip("."), after_mark + m.start("s"), \
+            after_mark + m.start("s") + len(m.group("s").rstrip(".")), "sign-off"
+        return
     for rx, how in ((_AFTER_VS, "quote, said S"), (_AFTER_SV, "quote, S said")):
         m = rx.match(after)
         if m and _plausible(m.group("s")):
