@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.mentions import MentionIndex
-from desktop.core.entities.model import Entity, EntityType, Quote
+from desktop.core.entities.model import Entity, EntityType, Mention, Quote
 from desktop.core.entities.quotes import QuoteHit, find_quotes, sentence_bounds
 
 
@@ -75,8 +75,12 @@ _TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative", "g
                 "pres": "president", "sec": "secretary", "supt": "superintendent", "insp": "inspector"}
 
 
-def attribute_quotes(text: str, blocks, entities: list[Entity], gaz, affiliations: dict[str, str]) -> list[Quote]:
-    """The quotes of the body blocks, each with its speaker and whom the speaker speaks for."""
+def attribute_quotes(text: str, blocks, entities: list[Entity], gaz, affiliations: dict[str, str]
+                     ) -> tuple[list[Quote], list[tuple[str, Mention]]]:
+    """The quotes of the body blocks, each with its speaker and whom the speaker speaks for; and the
+    words that named a speaker without its name ("the mayor said", a transcript's "KEEL:"), as
+    mentions of the entity they were resolved to."""
+    said_as: list[tuple[str, Mention]] = []
     people = _Named(entities, EntityType.PERSON)
     orgs = _Named(entities, EntityType.ORGANIZATION)
     genders = _Genders(gaz)
@@ -89,6 +93,10 @@ def attribute_quotes(text: str, blocks, entities: list[Entity], gaz, affiliation
         hits = find_quotes(text, b.start, b.end) if marks else []
         for i, h in enumerate(hits):
             speaker = _resolve(h, people, orgs, b.start, text, out, genders)
+            # (A transcript's "KEEL:" may have been read as an acronym: the label still marks the person.)
+            if speaker.type and _names_without_name(h) and not people.overlapping(h.s_start, h.s_end) \
+                    and (h.how == "transcript" or not orgs.overlapping(h.s_start, h.s_end)):
+                said_as.append((speaker.name, Mention(h.s_start, h.s_end, text[h.s_start:h.s_end])))
             if not speaker.name and i == 0 and (prev_open or _starts_with_quote(text, b.start)) and prev_speaker.name:
                 speaker = prev_speaker  # a quote that runs on from the paragraph before
             out.append(_quote(h.text, h.start, h.end, speaker))
@@ -109,7 +117,16 @@ def attribute_quotes(text: str, blocks, entities: list[Entity], gaz, affiliation
             prev_open = False
     # A person speaks for what the text ties them to (affiliation.py).
     return [Quote(q.text, q.start, q.end, q.speaker, q.speaker_type, affiliations.get(q.speaker, ""))
-            if q.speaker_type == "person" else q for q in out]
+            if q.speaker_type == "person" else q for q in out], said_as
+
+
+def _names_without_name(h: QuoteHit) -> bool:
+    """Words that stand for a named speaker: a transcript label, or a noun ("the mayor") the text
+    ties to someone named before. Pronouns are left out: "he" is not shown as a mention."""
+    if h.how == "transcript":
+        return True
+    first = h.speaker.split()[0].lower() if h.speaker.split() else ""
+    return first in ("the", "a", "an", "one", "another")
 
 
 def _quote(text: str, start: int, end: int, speaker: Speaker) -> Quote:
@@ -131,6 +148,8 @@ def _resolve(h: QuoteHit, people: _Named, orgs: _Named, para_start: int, text: s
     words = h.speaker.rstrip(".,").split()
     low = words[0].lower() if words else ""
     nominal = low in ("the", "a", "an", "one", "another")
+    if h.how == "transcript" and words and words[-1].lower() in people.last_named:
+        return Speaker(people.last_named[words[-1].lower()], "person")  # "KEEL:" is Alma Keel, not an acronym
     for pool, typ in ((people, "person"), (orgs, "organization")):
         over = pool.overlapping(h.s_start, h.s_end)
         # The head: the first person ("Rev. John Paul Hopping of Our Lady of Guadalupe"), the organisation

@@ -27,7 +27,7 @@ from desktop.core.entities.grouping import (
     group_people,
     group_places,
 )
-from desktop.core.entities.model import Entity, EntityType, Extraction
+from desktop.core.entities.model import Entity, EntityType, Extraction, Mention
 from desktop.core.entities.names import NameFinder, Raw
 from desktop.core.entities.tokens import tokenize
 from desktop.core.text import split_sentences
@@ -83,8 +83,27 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
     if affs:
         entities = [replace(e, affiliation=affs[e.name]) if e.type == EntityType.PERSON and e.name in affs else e
                     for e in entities]
-    quotes = attribute_quotes(text, blocks, entities, gaz, affs)
+    quotes, said_as = attribute_quotes(text, blocks, entities, gaz, affs)
+    if said_as:
+        entities = _with_speaker_words(entities, said_as)
     return Extraction(tuple(entities), tuple(quotes))
+
+
+def _with_speaker_words(entities: list[Entity], said_as: list[tuple[str, Mention]]) -> list[Entity]:
+    """ "the mayor said", "KEEL:": the words that named a speaker are mentions of the person or body
+    they were resolved to, so the reader sees them marked as that entity."""
+    extra: dict[str, list[Mention]] = {}
+    for name, mention in said_as:
+        extra.setdefault(name, []).append(mention)
+    out = []
+    for e in entities:
+        more = extra.get(e.name) if e.type in (EntityType.PERSON, EntityType.ORGANIZATION) else None
+        if more:
+            seen = {(m.start, m.end) for m in e.mentions}
+            added = [m for m in more if (m.start, m.end) not in seen]
+            e = replace(e, mentions=tuple(sorted((*e.mentions, *added), key=lambda m: m.start)))
+        out.append(e)
+    return out
 
 
 def _sentences(article: Article, blocks) -> list[Span]:

@@ -17,7 +17,9 @@ from desktop.core.entities.lexicon import (
     TITLE_MODIFIERS,
 )
 
-_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+# Reporting verbs besides those of speech: "The Times reports:", "reported Reuters".
+_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS | {"reported", "reports", "testified", "testifies", "shouted"},
+                                 key=len, reverse=True)) + r")"
 # Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
 _CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
 _NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
@@ -36,8 +38,8 @@ _DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
     nurse teacher student farmer voter supporter critic""".split())) - {"mr", "mrs", "ms", "dr", "prof"},
     key=len, reverse=True)
 _DESCRIBING_RE = r"(?:" + "|".join(w for w in _DESCRIBING if w.isalpha()) + r")\b"
-# Any lower-case word may lead a describing one: "flood survivor", "senior adviser".
-_DESCRIPTOR = r"(?:(?:[A-Z][\w.'\u2019-]*|\d[\d/]*|" + _DESCRIBING_RE + r"|[a-z][\w-]*(?=\s" + _DESCRIBING_RE \
+# Lower-case words may lead a describing one: "flood survivor", "ferry company lawyer".
+_DESCRIPTOR = r"(?:(?:[A-Z][\w.'\u2019-]*|\d[\d/]*|" + _DESCRIBING_RE + r"|[a-z][\w-]*(?=(?:\s[a-z][\w-]*)?\s" + _DESCRIBING_RE \
     + r"))\s){0,6}?"
 _APPOS = r"(?:,\s(?P<ap>[^\u201c\u201d\"]{1,150}?),)?"
 
@@ -53,13 +55,15 @@ _BEFORE_VS = re.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Expla
 # McGinley": the name in apposition is the speaker
 _NOMINAL_NAME = re.compile(r"(?:\s(?:from|by|of)\s[^,\u201c\u201d\"]{1,40})?,\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
 _ACCORDING = re.compile(
-    r"according\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
+    r"[Aa]ccording\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
     r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?" + _SPEAKER
 )
 # “…”, then “…" (mixed marks, common in edited copy), then “… running on to the next paragraph,
 # then "…".
+# A paragraph may open with a closing mark typed for an opening one ("\u201dMr. Smith is ...\u201d").
 _QUOTE_RE = re.compile(
-    r"\u201c([^\u201c\u201d]*)(\u201d)|\u201c([^\u201c\u201d\"]*)(\")|\u201c([^\u201c\u201d]*)()$|\"([^\"]*)(\"|$)", re.M)
+    r"\u201c([^\u201c\u201d]*)(\u201d)|\u201c([^\u201c\u201d\"]*)(\")|\u201c([^\u201c\u201d]*)()$|\"([^\"]*)(\"|$)"
+    r"|^\u201d([^\u201c\u201d]+)(\u201d)", re.M)
 
 
 @dataclass(slots=True)
@@ -79,12 +83,12 @@ def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
     para = text[para_start:para_end]
     hits: list[QuoteHit] = []
     for m in _QUOTE_RE.finditer(para):
-        g = next(k for k in (1, 3, 5, 7) if m.group(k) is not None)
+        g = next(k for k in (1, 3, 5, 7, 9) if m.group(k) is not None)
         q_s, q_e = m.start(g) + para_start, m.end(g) + para_start
         inner = m.group(g)
         words = inner.split()
-        if len(words) < 2 or _title_case(words):
-            continue  # a quoted name, a title ("Face the Nation") or a scare-quoted word, not speech
+        if not words or len(words) < 2 and not _quoted_word(words[0]) or _title_case(words):
+            continue  # a quoted name, a title ("Face the Nation") or a nickname, not speech
         hit = QuoteHit(q_s, q_e, inner.strip(), open_end=not m.group(g + 1))
         label = _TRANSCRIPT.match(text, q_s, q_e)
         if label and label.group("s") not in _NOT_LABELS:
@@ -100,6 +104,13 @@ def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
             if donor is not None:
                 hit.speaker, hit.s_start, hit.s_end, hit.how = donor.speaker, donor.s_start, donor.s_end, "same paragraph"
     return hits
+
+
+def _quoted_word(word: str) -> bool:
+    """One quoted word is someone's word ("called them \u201cdeplorables\u201d", "rated it \u201ctrue.\u201d") when
+    it is a lower-case word, not a name, a letter or a figure."""
+    core = word.strip(".,!?;:'\u2019")
+    return len(core) >= 3 and core[0].islower() and core.replace("-", "").isalpha()
 
 
 # Small words a title leaves in lower case: "Face the Nation", "War on Religion".
@@ -222,7 +233,10 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
             s_start + subject.end("s"), "subject"
 
 
-_SUBJECT = re.compile(r"(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)\s(?P<v>[a-z][\w'-]*)")
+# A subject, with a party tag and an apposition between it and its verb: "Dean, a former party
+# chairman, poked at ...", "Rep. Jim Clyburn (D-S.C.), the assistant leader, said".
+_SUBJECT = re.compile(r"(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
+                      + r"?(?:,\s(?:a|an|the|who|his|her|[a-z]+ly)\s[^,\u201c\u201d\"]{1,120}?,)?\s(?P<v>[a-z][\w'-]*)")
 # Words after a name that can follow a subject although they are function words.
 _AUXILIARIES = frozenset("has had have was is were are would will did does could can may might must should also".split())
 
