@@ -13,7 +13,7 @@ from dataclasses import replace
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.entities.affiliation import affiliations
 from desktop.core.entities.attribution import attribute_quotes
-from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates, full_dates
+from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates
 from desktop.core.entities.figures import find_figures
 from desktop.core.entities.gazetteer import load_gazetteer
 from desktop.core.entities.grouping import (
@@ -122,7 +122,11 @@ def _sentences(article: Article, blocks) -> list[Span]:
 
 
 def reference_day(article: Article) -> Reference | None:
-    """The day relative dates count from: the publication date, else the latest full date in the text."""
+    """The day relative dates count from: the publication date, or none.
+
+    Not the latest date the text names when none was published: that is most often an event's
+    ("the attacks of Sept. 11, 2001"), and "Friday" counted from it is a day years off. When the
+    text itself gives the article's date, `published.py` has already taken it."""
     if article.published is not None and article.published.value:
         try:
             day = dt.date.fromisoformat(article.published.value[:10])
@@ -130,11 +134,7 @@ def reference_day(article: Article) -> Reference | None:
             return Reference(day, f"the publication date {day.isoformat()}{origin}")
         except ValueError:
             pass
-    found = full_dates(article.text)
-    if not found:
-        return None
-    day, words = max(found)
-    return Reference(day, f"{day.isoformat()}, the latest full date in the text (\u201c{words}\u201d), as the article has no publication date")
+    return None
 
 
 def _counterparts(raws: list[Raw]) -> None:
