@@ -18,11 +18,10 @@ from desktop.core.entities.model import (
     EntityType,
     Extraction,
     MatchStatus,
-    Quote,
 )
 from desktop.core.entities.orgs import initials, org_key
 from desktop.core.entities.people import name_tokens, same_person
-from desktop.core.entities.quote_pairs import ALTERED, link_quotes
+from desktop.core.entities.quote_pairs import ALTERED, QuotePair, pair_quotes
 
 _NUM_RE = re.compile(r"[$\u20ac\u00a3]?\d[\d,.]*%?")
 CONTEXT_MIN = 55  # how alike two sentences must be (token_set_ratio, numbers removed) to be about one thing
@@ -64,7 +63,7 @@ def match(left: Article, left_ext: Extraction, right: Article, right_ext: Extrac
             only_r = [e for e in only_r if id(e) not in used_r]
         matches.extend(EntityMatch(typ, e.name, MatchStatus.LEFT, e, None) for e in only_l)
         matches.extend(EntityMatch(typ, e.name, MatchStatus.RIGHT, None, e) for e in only_r)
-    discrepancies.extend(_quote_discrepancies(left_ext.quotes, right_ext.quotes, ctx_l, ctx_r))
+    discrepancies.extend(_quote_discrepancies(pair_quotes(left_ext.quotes, right_ext.quotes, matches), ctx_l, ctx_r))
     return matches, discrepancies
 
 
@@ -212,18 +211,20 @@ def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r
 # ---- quotes --------------------------------------------------------------------------------------
 
 
-def _quote_discrepancies(lq: tuple[Quote, ...], rq: tuple[Quote, ...], ctx_l, ctx_r) -> list[Discrepancy]:
-    """Quotes both articles carry whose words were changed inside the stretch both quote, by the
-    same speaker (or one side unattributed); and the same words given to different speakers."""
+def _quote_discrepancies(pairs: tuple[QuotePair, ...], ctx_l, ctx_r) -> list[Discrepancy]:
+    """Of the quote pairs the sidebar and the report list (quote_pairs.pair_quotes): those whose
+    words were changed inside the stretch both quote, by the same speaker (or one side
+    unattributed); and the same words given to different speakers."""
     out = []
-    for link in link_quotes(lq, rq, lambda a, b: bool(a.speaker and b.speaker) and _same_speaker(a.speaker, b.speaker)):
-        a, b = lq[link.left], rq[link.right]
-        speakers_differ = bool(a.speaker and b.speaker) and not _same_speaker(a.speaker, b.speaker)
-        if link.wording == ALTERED:
-            if speakers_differ:
+    for p in pairs:
+        a, b = p.left, p.right
+        if a is None or b is None:
+            continue
+        if p.wording == ALTERED:
+            if p.reattributed:
                 continue  # different people using similar words
-            diff = link.words
-        elif speakers_differ:
+            diff = p.words
+        elif p.reattributed:
             diff = ()
         else:
             continue  # the same words, or one article quoting more of them
@@ -233,13 +234,6 @@ def _quote_discrepancies(lq: tuple[Quote, ...], rq: tuple[Quote, ...], ctx_l, ct
             word_diff=diff,
         ))
     return out
-
-
-def _same_speaker(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    ta, tb = name_tokens(a), name_tokens(b)
-    return bool(ta and tb and (ta[-1] == tb[-1] or same_person(a, b)))
 
 
 # ---- contexts --------------------------------------------------------------------------------------

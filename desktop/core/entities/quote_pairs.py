@@ -1,6 +1,8 @@
 """Which quotes of two articles are the same quote, and whether their words differ.
 
-One mechanism for the discrepancy list, the sidebar's quote pairs and the report. Words are
+One mechanism for the discrepancy list, the sidebar's quote pairs, the report and the JSON:
+`pair_quotes` gives every quote of both articles once, paired or on one side, and `Comparison`
+carries its result. Words are
 compared the way a reader compares them: case, quote style, "I.R.S."/"IRS", "tax-filing"/
 "tax filing", "Sen."/"Senator" and an editor's "[that]" or "(local)" do not count; nor does
 one article quoting more of the same statement ("in part"). Only words changed inside the
@@ -11,13 +13,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from desktop.core.entities.model import Quote
+from desktop.core.entities.model import UNATTRIBUTED, EntityMatch, EntityType, MatchStatus, Quote, QuotePair
+from desktop.core.entities.people import name_tokens, same_person
 
 SAME, IN_PART, ALTERED = "same", "in part", "altered"
 
@@ -208,3 +212,78 @@ def _candidates(lw: list[tuple[str, ...]], rw: list[tuple[str, ...]]):
 
 _GRAM = _SHORT
 _MAX_CANDIDATES = 200
+
+
+# ---- every quote of two articles, paired or on one side -------------------------------------------
+
+
+def speaker_aliases(matches: Sequence[EntityMatch]) -> dict[str, str]:
+    """Right-side speaker names mapped to the left-side spelling of the same person or body."""
+    aliases: dict[str, str] = {}
+    for m in matches:
+        if m.left is None or m.right is None or m.type not in (EntityType.PERSON, EntityType.ORGANIZATION):
+            continue
+        aliases[m.right.name] = m.left.name
+        for variant in m.right.variants:
+            aliases.setdefault(variant, m.left.name)
+    return aliases
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """One person named two ways: "Amira Rasheed" / "Rasheed", or a spelling the names compare as one."""
+    if a == b:
+        return True
+    ta, tb = name_tokens(a), name_tokens(b)
+    return bool(ta and tb and (ta[-1] == tb[-1] or same_person(a, b)))
+
+
+def pair_quotes(left: Sequence[Quote], right: Sequence[Quote], matches: Sequence[EntityMatch] = ()
+                ) -> tuple[QuotePair, ...]:
+    """Every quote of both articles once, in the left's reading order (a quote only on the right
+    after the paired quote before it): each left quote with at most one right quote (link_quotes),
+    the speaker on both sides compared through the entity matches and the names."""
+    aliases = speaker_aliases(matches)
+
+    def right_speaker(q: Quote) -> str:
+        return aliases.get(q.speaker, q.speaker)
+
+    def same(a: Quote, b: Quote) -> bool:
+        return bool(a.speaker and b.speaker) and same_speaker(a.speaker, right_speaker(b))
+
+    links = {link.left: link for link in link_quotes(left, right, same)}
+    used_r = {link.right for link in links.values()}
+    pairs: list[QuotePair] = []
+    for i, lq in enumerate(left):
+        link = links.get(i)
+        if link is None:
+            pairs.append(QuotePair(lq.speaker or UNATTRIBUTED, lq, None, MatchStatus.LEFT))
+            continue
+        rq = right[link.right]
+        reattributed = bool(lq.speaker and rq.speaker) and not same(lq, rq)
+        notes = (["worded"] if link.wording == ALTERED else []) + (["attributed"] if reattributed else [])
+        note = (" and ".join(notes) + " differently") if notes else ("quoted in part" if link.wording == IN_PART else "")
+        status = MatchStatus.CONFLICT if notes else MatchStatus.BOTH
+        pairs.append(QuotePair(lq.speaker or right_speaker(rq) or UNATTRIBUTED, lq, rq, status, note, link.words,
+                               link.wording, reattributed))
+    for j, rq in enumerate(right):
+        if j not in used_r:
+            pairs.append(QuotePair(right_speaker(rq) or UNATTRIBUTED, None, rq, MatchStatus.RIGHT))
+    keys = _reading_positions(pairs)
+    return tuple(p for _, p in sorted(zip(keys, pairs), key=lambda kp: kp[0]))
+
+
+def _reading_positions(pairs: list[QuotePair]) -> list[tuple[float, int]]:
+    """Left order; a right-only quote goes after the paired quote that precedes it on the right."""
+    paired = sorted((p.right.start, p.left.start) for p in pairs if p.left and p.right)
+    rights = [r for r, _ in paired]
+    best_left: list[int] = []  # the latest left start among pairs up to each right position
+    for _, left_start in paired:
+        best_left.append(max(left_start, best_left[-1]) if best_left else left_start)
+    out = []
+    for p in pairs:
+        if p.left is not None:
+            out.append((float(p.left.start), 0))
+            continue
+        k = bisect_left(rights, p.right.start) - 1  # type: ignore[union-attr]
+        out.append(((best_left[k] + 0.5) if k >= 0 else -1.0, p.right.start))  # type: ignore[union-attr]
+    return out

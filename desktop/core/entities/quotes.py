@@ -49,6 +49,9 @@ _AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s(?:(?:the|a|an)\s(?=[^\s]+\s
 _ADVERB = r"(?:also\s|later\s|then\s|[a-z]+ly\s)?"
 _AFTER_SV = re.compile(r"^[\s,]*(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
 _BEFORE_SV = re.compile(_SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
+# Later in the quote's sentence, after a comma: ", Foreign Minister Ilse Tamm said" (no quote mark between).
+_LATER_SV = re.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER
+                       + r",?\s" + _ADVERB + _VERB + r"\b")
 _APPOS_NAME = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
 _BEFORE_VS = re.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Explained)\s" + _SPEAKER + r"[,:]?\s*$")
 # "said the legislator, Representative Carl Seel", "said the statement from Grimm's attorney, William
@@ -214,6 +217,13 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
     m = _ACCORDING.search(window)
     if m and _plausible(m.group("s")):
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "according to S"
+        return
+    m = _LATER_SV.search(after)
+    if m and _plausible(m.group("s")):
+        # "...keep the strait “free and open” for shipping, Foreign Minister Ilse Tamm said": the
+        # speaker closes the sentence the quote is in
+        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), after_mark + m.start("s"), after_mark + m.end("s"), \
+            "sentence closes with S said"
         return
     if s_start > p_start and before.strip() == "":
         # "Mayor Rosa Quint said the budget was tight. “We cut ...”": the sentence before says who
