@@ -82,3 +82,30 @@ def test_one_quoted_word_is_a_quote_and_a_quoted_name_is_not():
 def test_according_to_at_the_start_of_a_sentence():
     text = "According to Vance, \u201cif it was left up to the council, nothing would get built.\u201d"
     assert list(_speakers(text).values()) == ["Vance"]
+
+
+STEELE_LIKE = (
+    "Harbour chief under pressure\n\n"
+    "Council members kept up pressure on harbour Chairman Rolf Dahl on Sunday to better explain his recorded "
+    "claim that the sea wall is a \"project of the mayor's choosing\" and may never be finished.\n\n"
+    "Speaking on \"Harbour Radio Sunday,\" Councillor Jens Holm would not go that far but said Dahl must "
+    "apologize to the engineers.\n\n"
+    "\"Chairman Dahl needs to apologize to the engineers who have been building this wall,\" he said.\n\n"
+    "Tomas Berg, the editor of the Harbour Review, who led the calls for Dahl to step down, said on the radio "
+    "that Dahl still needs to go -- though he said Dahl tried to convince him otherwise.\n\n"
+    "\"I think it would be better if he went,\" he said.\n\n"
+    "Rolf Dahl, chairman of the harbour board, drew criticism on Friday after declaring that the wall was a "
+    "fight he called \"a project of the mayor's choosing.\"\n")
+
+
+def test_he_said_after_a_quote_naming_someone_is_not_that_someone():
+    quotes = {q.text.split()[0]: q.speaker for q in extract(article_from_text(STEELE_LIKE, path="s.txt")).quotes}
+    assert "Dahl" not in quotes["Chairman"]  # the councillor speaks about Dahl
+    assert "Holm" in quotes["Chairman"]
+    assert quotes["I"] == "Tomas Berg"  # not Dahl, named as an object in the sentence before
+
+
+def test_the_owner_of_a_claim_is_its_speaker_and_a_pronoun_subject_resolves():
+    quotes = [(q.text, q.speaker) for q in extract(article_from_text(STEELE_LIKE, path="s.txt")).quotes]
+    assert quotes[0] == ("project of the mayor's choosing", "Rolf Dahl")  # "his claim that", not "Council members"
+    assert quotes[-1] == ("a project of the mayor's choosing.", "Rolf Dahl")  # "a fight he called"

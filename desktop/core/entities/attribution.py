@@ -159,8 +159,10 @@ def _resolve(h: QuoteHit, people: _Named, orgs: _Named, para_start: int, text: s
             if nominal and typ == "person" and _modifier(text, hit[1]):
                 return Speaker(" ".join(words[1:]), "organization")  # "the Obama campaign said"
             return Speaker(hit[2].name, typ)
-    if h.how == "subject":  # a guess from sentence shape: only a person or organisation named in the text
-        return NOBODY
+    if h.how == "subject" and low not in ("he", "she"):
+        return NOBODY  # a guess from sentence shape: only a person or organisation named in the text, or he/she
+    if h.how == "possessor" and low in ("his", "her"):
+        low = "he" if low == "his" else "she"  # "his claim that ... “...”": the man named before
     if low == "it":  # "it said": the organisation named last, or nobody
         org = orgs.last_ending_before(h.s_start)
         return Speaker(org.name, "organization") if org is not None else NOBODY
@@ -203,7 +205,8 @@ def _antecedent(h: QuoteHit, people: MentionIndex, para_start: int, text: str, d
     floor = para_start - 2000
     for objects in (False, True):
         def fits(x) -> bool:
-            return x[1] <= h.s_start and (not want or genders.of(x[2]) in ("", want)) \
+            # (nor inside the quote itself: "“Chairman Steele must apologize,” he said" is not Steele)
+            return x[1] <= h.s_start and (not want or genders.of(x[2]) in ("", want)) and not h.start <= x[0] < h.end \
                 and not _modifier(text, x[1]) and not _inside_quote(done, x[0]) and (objects or not _object(text, x[0]))
 
         earlier = people.before(h.s_start, floor)

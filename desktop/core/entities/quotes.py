@@ -235,6 +235,13 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                     hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
                     hit.how = "sentence before"
                     return
+    owner = _CLAIM_OWNER.search(before)
+    if owner is not None and _plausible(owner.group("s")):
+        # "pressed Steele to explain his claim that Afghanistan is a “war of Obama's choosing”": the
+        # words are the claim's owner's, not the sentence subject's
+        hit.speaker, hit.s_start, hit.s_end, hit.how = owner.group("s"), s_start + owner.start("s"), \
+            s_start + owner.end("s"), "possessor"
+        return
     subject = _last_subject(before)
     if subject is not None:
         # "Santorum had dismissed Obama's politics as “some phony theology.”", "Biden was quick to retort:
@@ -291,6 +298,10 @@ def _verb_like(word: str) -> bool:
     return word.endswith(("ed", "ly", "es", "ing")) or (word.endswith("s") and not word.endswith("ss"))
 
 
+# Whose claim the quoted words are: "his on-camera claim that", "Dahl's remark that".
+_CLAIM_OWNER = re.compile(r"(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
+                          r"(?:claim|comment|remark|statement|assertion|suggestion|accusation|charge|argument|view"
+                          r"|warning|insistence|belief|promise|pledge)s?\s(?:that\s)?(?:[^\s]+\s){0,12}?[^\s]*$")
 _ADVERBS = frozenset("later also then again still never once already even just soon first".split())
 _CLAIM_NOUNS = frozenset("""comment comments remark remarks claim claims statement suggestion assertion charge
     accusation argument promise pledge view warning belief insistence""".split())
