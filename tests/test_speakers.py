@@ -109,3 +109,25 @@ def test_the_owner_of_a_claim_is_its_speaker_and_a_pronoun_subject_resolves():
     quotes = [(q.text, q.speaker) for q in extract(article_from_text(STEELE_LIKE, path="s.txt")).quotes]
     assert quotes[0] == ("project of the mayor's choosing", "Rolf Dahl")  # "his claim that", not "Council members"
     assert quotes[-1] == ("a project of the mayor's choosing.", "Rolf Dahl")  # "a fight he called"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a quote that ends its sentence is not the next sentence's subject's
+    ("Mayor Ruth Halvorsen accused the board of \"reckless planning.\" Councillor Jens Holm said the plan "
+     "was \"spiraling out of control.\"", "reckless planning.", "Ruth Halvorsen"),
+    # a name in apposition to the noun opening the sentence
+    ("Another critic, Anna Lind, likened the levy to \"a toll on breathing\" at the meeting.",
+     "a toll on breathing", "Anna Lind"),
+    # a party adjective before a plural noun is not a subject
+    ("The Harbour Fact Institute rated 32% of Republican claims as \u201cfalse\u201d last year.", "false",
+     "Harbour Fact Institute"),
+    # a noun phrase led by a possessive name is someone else, not the possessor
+    ("Mayor Ruth Halvorsen lost the vote.\n\n\u201cThat was a mistake,\u201d Halvorsen's former campaign "
+     "strategist said in an interview.", "That was a mistake,", "Halvorsen's former campaign strategist"),
+    # remarks not given as "that ...": the quote is not the remarks' owner's
+    ("Anna Lind, a senior adviser to the ferry union, called Mr. Holm's remarks on Saturday \"a true wake-up "
+     "call\" for the union.", "a true wake-up call", "Anna Lind"),
+])
+def test_sentence_ends_appositions_adjectives_and_possessives(text, quote, speaker):
+    ext = extract(article_from_text("Harbour news\n\n" + text, path="s.txt"))
+    assert {q.text: q.speaker for q in ext.quotes}[quote] == speaker

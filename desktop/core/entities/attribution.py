@@ -147,7 +147,8 @@ def _resolve(h: QuoteHit, people: _Named, orgs: _Named, para_start: int, text: s
         return NOBODY
     words = h.speaker.rstrip(".,").split()
     low = words[0].lower() if words else ""
-    nominal = low in ("the", "a", "an", "one", "another")
+    # "the spokesman", and "Obama's former campaign strategist": a noun for someone, not the name it leads with
+    nominal = low in ("the", "a", "an", "one", "another") or (low.endswith(("'s", "\u2019s")) and len(words) > 1)
     if h.how == "transcript" and words and words[-1].lower() in people.last_named:
         return Speaker(people.last_named[words[-1].lower()], "person")  # "KEEL:" is Alma Keel, not an acronym
     for pool, typ in ((people, "person"), (orgs, "organization")):
@@ -155,6 +156,8 @@ def _resolve(h: QuoteHit, people: _Named, orgs: _Named, para_start: int, text: s
         # The head: the first person ("Rev. John Paul Hopping of Our Lady of Guadalupe"), the organisation
         # that ends last ("House Democrats" is the party, not the House).
         hit = (over[0] if typ == "person" else max(over, key=lambda x: x[1])) if over else None
+        if hit is not None and nominal and low.endswith(("'s", "\u2019s")) and hit[0] == h.s_start:
+            break  # the possessor names whose strategist or lawyer speaks, not the speaker
         if hit is not None:
             if nominal and typ == "person" and _modifier(text, hit[1]):
                 return Speaker(" ".join(words[1:]), "organization")  # "the Obama campaign said"

@@ -11,6 +11,7 @@ from desktop.core.entities.lexicon import (
     IRREGULAR_PAST,
     NAME_MODIFIED_NOUNS,
     ORG_HEADS,
+    PARTY_ADJECTIVES,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLE_HEADS,
@@ -23,7 +24,7 @@ _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS | {"reported", "reports", "testifi
 # Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
 _CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
 _NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s(?:[\w-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|governor|mayor|secretary|director|chairman|chairwoman|ambassador|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][\w-]+['\u2019]s)\s(?:[\w.-]+\s){0,5}?(?:nominee|candidate|businessman|businesswoman|strategist|narrator|critic|spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|governor|mayor|secretary|director|chairman|chairwoman|ambassador|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
 # A party tag after a name, left out of the name: "Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,".
 _PARTY_TAG = r"(?:\s\([DRI](?:-[A-Z][\w. ]{0,20})?\)|,\s[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,))"
 _SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")" + _PARTY_TAG + "?"
@@ -187,8 +188,11 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s").rstrip("."), after_mark + m.start("s"), \
             after_mark + m.start("s") + len(m.group("s").rstrip(".")), "sign-off"
         return
+    # A quote that ends its sentence ("... recklessness." South Korean President X said ...) is not
+    # followed by its speaker: the next sentence starts with its own subject.
+    closed = hit.text.endswith(".") and after[:1].isspace() and after.lstrip()[:1].isupper()
     for rx, how in ((_AFTER_VS, "quote, said S"), (_AFTER_SV, "quote, S said")):
-        m = rx.match(after)
+        m = None if closed else rx.match(after)
         if m and _plausible(m.group("s")):
             s_start, s_end = after_mark + m.start("s"), after_mark + m.end("s")
             if m.group("s")[0].islower():
@@ -258,6 +262,11 @@ _SUBJECT = re.compile(r"(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
 _AUXILIARIES = frozenset("has had have was is were are would will did does could can may might must should also".split())
 
 
+# A name in apposition to the noun that opens a sentence is its subject: "Another critic, Jo Tam, likened".
+_APPOS_SUBJECT = re.compile(r"(?:^|[.;]\s)(?:[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Oo]ne)\s[^,\u201c\u201d\"]{1,60},\s(?P<s>"
+                            + _NAME + r"),\s(?P<v>[a-z][\w'-]*)")
+
+
 def _last_subject(before: str) -> re.Match | None:
     """The last name or he/she in the words before a quote that is followed by a verb-like word:
     not a preposition ("Obama on Friday"), not a possessive, not a day or month ("late Tuesday saying").
@@ -265,13 +274,13 @@ def _last_subject(before: str) -> re.Match | None:
     A subject inside a "that" clause reports someone else's words ("Santorum told voters that Obama's
     agenda is “not about you”"): one before the last "that" wins, and none is taken after "his comment
     that", where the words are the commenter's."""
-    cands = []
+    cands = [m for m in _APPOS_SUBJECT.finditer(before) if _verb_like(m.group("v"))]
     for m in _SUBJECT.finditer(before):
         verb, name = m.group("v"), m.group("s")
         if not _verb_like(verb):
             continue
         if name.endswith(("'s", "\u2019s")) or name.lower() in DATE_WORDS or name in ("It", "They") \
-                or not _plausible(name):
+                or name in PARTY_ADJECTIVES or not _plausible(name):  # "Republican claims": an adjective
             continue
         cands.append(m)
     if not cands:
@@ -301,7 +310,7 @@ def _verb_like(word: str) -> bool:
 # Whose claim the quoted words are: "his on-camera claim that", "Dahl's remark that".
 _CLAIM_OWNER = re.compile(r"(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
                           r"(?:claim|comment|remark|statement|assertion|suggestion|accusation|charge|argument|view"
-                          r"|warning|insistence|belief|promise|pledge)s?\s(?:that\s)?(?:[^\s]+\s){0,12}?[^\s]*$")
+                          r"|warning|insistence|belief|promise|pledge)s?\s(?:that\s(?:[^\s]+\s){0,12}?[^\s]*)?$")
 _ADVERBS = frozenset("later also then again still never once already even just soon first".split())
 _CLAIM_NOUNS = frozenset("""comment comments remark remarks claim claims statement suggestion assertion charge
     accusation argument promise pledge view warning belief insistence""".split())
@@ -319,6 +328,8 @@ _NOT_SPEAKERS = frozenset("The This That It's But And In On At As If When While 
 
 
 def _plausible(s: str) -> bool:
+    if s.endswith(("'s", "\u2019s")) or s in PARTY_ADJECTIVES:
+        return False  # "Mr. Holm's remarks", "Republican claims": a possessive or an adjective before a noun
     first = s.split()[0]
     if s.startswith(("One of ", "Some of ", "Many of ", "Most of ", "All of ")):
         return False  # "One of Ryan's aides said": a part of a group, not the name that follows
