@@ -113,3 +113,16 @@ def test_context_snippet_cuts_around_the_wording():
     assert ctx.find(before[1:]) >= 0 and ctx.find(after[:-1]) >= 0  # whole words kept, in order
     assert context_snippet("Short.", "Short.") == ("", "Short.", "")
     assert context_snippet("No wording here", "absent") == ("No wording here", "", "")
+
+
+def test_an_unresolved_noun_or_a_spokesperson_is_not_another_speaker():
+    gov = Quote("Faith built this harbour and it can build it again", 0, 50, "Ines Kolb", "person")
+    noun = Quote("Faith built this harbour and it can build it again", 0, 50, "the harbour master", "")
+    (pair,) = pair_quotes((gov,), (noun,))
+    assert not pair.reattributed and pair.status == MatchStatus.BOTH
+    aide = Quote("Faith built this harbour and it can build it again", 0, 50, "Tor Berg", "person", "Ines Kolb")
+    (pair,) = pair_quotes((gov,), (aide,))
+    assert not pair.reattributed  # her spokesman speaks for her
+    other = Quote("Faith built this harbour and it can build it again", 0, 50, "Tor Berg", "person")
+    (pair,) = pair_quotes((gov,), (other,))
+    assert pair.reattributed and pair.note == "attributed differently"

@@ -259,7 +259,7 @@ def pair_quotes(left: Sequence[Quote], right: Sequence[Quote], matches: Sequence
             pairs.append(QuotePair(lq.speaker or UNATTRIBUTED, lq, None, MatchStatus.LEFT))
             continue
         rq = right[link.right]
-        reattributed = bool(lq.speaker and rq.speaker) and not same(lq, rq)
+        reattributed = _credited_apart(lq, rq, right_speaker(rq)) and not same(lq, rq)
         notes = (["worded"] if link.wording == ALTERED else []) + (["attributed"] if reattributed else [])
         note = (" and ".join(notes) + " differently") if notes else ("quoted in part" if link.wording == IN_PART else "")
         status = MatchStatus.CONFLICT if notes else MatchStatus.BOTH
@@ -270,6 +270,16 @@ def pair_quotes(left: Sequence[Quote], right: Sequence[Quote], matches: Sequence
             pairs.append(QuotePair(right_speaker(rq) or UNATTRIBUTED, None, rq, MatchStatus.RIGHT))
     keys = _reading_positions(pairs)
     return tuple(p for _, p in sorted(zip(keys, pairs), key=lambda kp: kp[0]))
+
+
+def _credited_apart(a: Quote, b: Quote, b_speaker: str) -> bool:
+    """Do the two articles credit the words to two different people or bodies? Only when both
+    name one the text resolved ("the Texas governor" left unresolved may well be the governor
+    named in the other), and neither speaks for the other (a campaign and its spokeswoman)."""
+    if not (a.speaker and b.speaker and a.speaker_type and b.speaker_type):
+        return False
+    return not (a.speaker_for and same_speaker(a.speaker_for, b_speaker)
+                or b.speaker_for and same_speaker(b.speaker_for, a.speaker))
 
 
 def _reading_positions(pairs: list[QuotePair]) -> list[tuple[float, int]]:

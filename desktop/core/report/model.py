@@ -374,7 +374,8 @@ def _quote_rows(c: Comparison) -> tuple[QuoteRow, ...]:
         if p.reattributed or bool(a.speaker) != bool(b.speaker):
             note = f"A attributes this to {a.speaker or 'no one'}; B to {b.speaker or 'no one'}"
         elif a.speaker != b.speaker:
-            note = f"B spells the speaker {b.speaker}"  # one person (the name discrepancy is listed on its own)
+            # one person named two ways, or a noun not resolved ("the governor"): not a disagreement
+            note = f"A names the speaker {a.speaker}; B, {b.speaker}"
         else:
             note = ""
         if p.wording == SAME:
