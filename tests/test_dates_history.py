@@ -81,3 +81,15 @@ def test_the_same_article_as_txt_and_as_json_compares_the_same(tmp_path):
     c = compare(txt, js)
     assert c.stats.similarity == 1.0
     assert not [d for d in c.discrepancies if d.kind == "date"]
+
+
+def test_a_photo_caption_dates_the_story_it_illustrates():
+    text = ("Ministers agree on sea lanes\n\n"
+            "The two ministers agreed on Monday to share what their patrols see.\n\n"
+            "Foreign Minister Ilse Tamm, left, and her counterpart shake hands after their meeting at the "
+            "harbour hall on March 6, 2023, in Varne. (Photo/Ana Ruiz)\n\n"
+            "The pact was first proposed on June 2, 2019.\n")
+    art = article_from_text(text, path="caption.txt")
+    assert any(b.kind == "caption" for b in art.blocks)
+    assert (art.published.value, art.published.origin) == ("2023-03-06", "caption")
+    assert _dates(text)["Monday"] == "2023-03-06"

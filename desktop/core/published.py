@@ -133,28 +133,32 @@ def _date_line(text: str, start: int, end: int, dates: list[tuple[int, int, date
 
 
 def _from_text(article: Article) -> Published | None:
-    """A date the text gives as the article's: on a Published/Updated line or a short date line, the
-    latest of those; else the latest full date in running text, only where it cannot be history.
+    """A date the text gives as the article's: on a Published/Updated line, a short date line or a
+    photo caption, the latest of those; else the latest full date in running text, only where it cannot be history.
 
     A full date in running text is most often an event's ("the attacks of Sept. 11, 2001", "a letter
     sent on Oct. 19, 2011"). News of the day is placed by weekday ("on Friday"), and a date spelled
     out with its year beside such words is one from the past; so is one older than a year the text
     names. Then no date is given rather than a wrong one: relative dates are counted from it."""
     text = article.text
-    stamped: list[date] = []
+    stamped: list[tuple[date, str]] = []
     running: list[date] = []
     for block in article.blocks:
         if block.kind in (BlockKind.BOILERPLATE, BlockKind.TITLE):
             continue  # other posts' dates are not this article's
         dates = find_dates(text, block.start, block.end)
+        # A photo caption dates the picture, taken for this story ("shake hands after their meeting
+        # on Feb. 27, 2023"), not a past event the story recalls.
+        caption = block.kind == BlockKind.CAPTION
         line = _date_line(text, block.start, block.end, dates)
         for s, _, value in dates:
-            if line or _STAMP_RE.search(text, max(block.start, s - 60), s):
-                stamped.append(value)
+            if line or caption or _STAMP_RE.search(text, max(block.start, s - 60), s):
+                stamped.append((value, "caption" if caption and not line else "dateline"))
             else:
                 running.append(value)
     if stamped:
-        return Published(max(stamped).isoformat(), "day", "dateline")
+        value, origin = max(stamped)
+        return Published(value.isoformat(), "day", origin)
     if not running:
         return None
     latest = max(running)
