@@ -33,6 +33,18 @@ _TOKEN = re.compile(r"[\w']+(?:\.[\w']+)*|\.\.\.|\u2026")
 _ELLIPSIS = "\u2026"
 _ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                   "pres": "president", "dept": "department", "govt": "government", "st": "saint"}
+# One outlet's "he's" is another's "he is": a transcription choice, not the speaker's words.
+# ("'s" after a name is a possessive, and "'d" may be "had" or "would": left as they are.)
+_CONTRACTIONS = {
+    **{f"{p}'s": (p, "is") for p in "he she it that there what who where here".split()},
+    **{f"{p}'re": (p, "are") for p in "we you they".split()},
+    **{f"{p}'ll": (p, "will") for p in "i we you he she it they that".split()},
+    **{f"{p}'ve": (p, "have") for p in "i we you they".split()},
+    "i'm": ("i", "am"), "can't": ("can", "not"), "won't": ("will", "not"), "don't": ("do", "not"),
+    "doesn't": ("does", "not"), "didn't": ("did", "not"), "isn't": ("is", "not"), "aren't": ("are", "not"),
+    "wasn't": ("was", "not"), "weren't": ("were", "not"), "haven't": ("have", "not"), "hasn't": ("has", "not"),
+    "wouldn't": ("would", "not"), "couldn't": ("could", "not"), "shouldn't": ("should", "not"),
+}
 _SHORT = 4  # a shared run of this many words (or a whole shorter quote) makes two quotes one
 _OTHER_SPEAKER = 6  # words two quotes credited to different speakers must share to be one quote
 
@@ -55,9 +67,10 @@ def _tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
                 editorial.append(True)
                 continue
             word = word.replace(".", "").strip("'")
-            if word:
-                words.append(_ABBREVIATIONS.get(word, word))
-                editorial.append(k % 2 == 1)
+            for part in _CONTRACTIONS.get(word, (word,)) if "'" in word else (word,):
+                if part:
+                    words.append(_ABBREVIATIONS.get(part, part))
+                    editorial.append(k % 2 == 1)
     return tuple(words), tuple(editorial)
 
 
