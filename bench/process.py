@@ -5,7 +5,8 @@ Pairs of 1k, 10k, 100k and 250k words are built from distinct texts of the evalu
 is needed), no paragraph used twice in a pair. The right side is the left edited: words replaced,
 figures changed, paragraphs dropped, moved and added, then hard-wrapped at 72 columns with
 curly quotes (reflow). Each command runs as its own process (`.venv/bin/python -m desktop ...`)
-and is timed by CPU (user + sys of that process, from wait4), median of several runs.
+and is timed by CPU (user + sys of that process), median of several runs after one warm-up
+run (with bytecode caches, as an installed app has them).
 
 Then the same pairs through difflib (word tokens), `git diff --word-diff --no-index` and
 Meld's Myers matcher (when Meld is installed), each as its own process; the growth exponent
@@ -239,6 +240,8 @@ def _last_child_cpu() -> float:
 
 def median_cpu(argv: list[str], reps: int, **kw) -> float | None:
     _last_child_cpu()
+    if cpu_of(argv, **kw) is None:  # a warm-up run, not counted: file caches, bytecode written
+        return None
     times = []
     for _ in range(reps):
         t = cpu_of(argv, **kw)
@@ -314,7 +317,10 @@ def main() -> int:
     sizes = ["1k", "10k"] if args.quick else args.sizes
     commands = ["compare"] if args.quick else args.commands
     peers = [] if (args.quick or args.no_peers) else ["difflib", "git word-diff"] + (["meld myers"] if meld_installed() else [])
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # As a user runs it: with bytecode caches (pip writes them for installed packages; this
+    # sandbox's PYTHONDONTWRITEBYTECODE would make every run compile the project from source).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
 
     pool = Pool(_paragraphs())
     with tempfile.TemporaryDirectory(prefix="diptych-process-") as tmp:

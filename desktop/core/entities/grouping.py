@@ -157,7 +157,11 @@ def _spelling_keys(name: str) -> list[tuple]:
     toks = name_tokens(name)
     if not toks:
         return []
-    return [("g", d) for d in _deletions(toks[0])] + [("s", tuple(sorted(toks))), ("j", "".join(toks))]
+    given = toks[0]
+    # Given names shorter than five letters must be equal (people._close): no deletion keys,
+    # which for "a" or "al" would be keys that half the names share.
+    near = [("d", d) for d in _deletions(given)] if len(given) >= 5 else [("g", given)]
+    return near + [("s", tuple(sorted(toks))), ("j", "".join(toks))]
 
 
 class _NearIndex:
@@ -174,7 +178,12 @@ class _NearIndex:
 
     @staticmethod
     def _keys(word: str) -> list[str]:
-        return _deletions(word) + ["\0s" + word[:1] + _skeleton(word), "\0p" + word[:3]]
+        if len(word) < 5:  # one edit apart counts only from five letters (people._close)
+            return ["\0=" + word]
+        keys = _deletions(word)
+        if len(word) >= 6:  # Jaro-Winkler and the skeleton count only from six
+            keys += ["\0s" + word[:1] + _skeleton(word), "\0p" + word[:3]]
+        return keys
 
     @staticmethod
     def _surname(word: str) -> str:
