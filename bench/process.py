@@ -238,10 +238,16 @@ def _last_child_cpu() -> float:
     return took
 
 
+_WARM: set[str] = set()
+
+
 def median_cpu(argv: list[str], reps: int, **kw) -> float | None:
     _last_child_cpu()
-    if cpu_of(argv, **kw) is None:  # a warm-up run, not counted: file caches, bytecode written
-        return None
+    what = " ".join(argv[:4])
+    if what not in _WARM:  # one warm-up run per command, not counted: bytecode written, caches filled
+        _WARM.add(what)
+        if cpu_of(argv, **kw) is None:
+            return None
     times = []
     for _ in range(reps):
         t = cpu_of(argv, **kw)

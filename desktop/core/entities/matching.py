@@ -345,7 +345,8 @@ def _quote_discrepancies(lq: tuple[Quote, ...], rq: tuple[Quote, ...], ctx_l, ct
             continue  # the same words, or one article quoting more of them
         out.append(Discrepancy(
             DiscrepancyKind.QUOTE, a.text, b.text, Span(a.start, a.end), Span(b.start, b.end),
-            subject=a.speaker or b.speaker, left_context=ctx_l.sentence(a.start), right_context=ctx_r.sentence(b.start),
+            subject=a.speaker or b.speaker, left_context=ctx_l.excerpt(a.start, a.end),
+            right_context=ctx_r.excerpt(b.start, b.end),
             word_diff=diff,
         ))
     return out
@@ -420,6 +421,12 @@ class _Context:
             return self.article.text[sents[i].start : min(sents[i].end, sents[i].start + 80)]
         return self.sentence(start)[:80]
 
+    def excerpt(self, start: int, end: int) -> str:
+        """The sentence around text[start:end] as a discrepancy shows it: whole, unless it runs
+        past CONTEXT_WINDOW characters either side (a paragraph with no full stop would put
+        300 KB into every discrepancy of it)."""
+        return self._window(start, end, CONTEXT_WINDOW)
+
     def _window(self, start: int, end: int, width: int) -> str:
         """The sentence around text[start:end], cut to `width` characters either side."""
         sents = self.article.sentences
@@ -448,5 +455,5 @@ def _disc(kind: DiscrepancyKind, a: Entity, b: Entity, ctx_l: _Context, ctx_r: _
     ma, mb = a.mentions[0], b.mentions[0]
     return Discrepancy(
         kind, ma.text, mb.text, Span(ma.start, ma.end), Span(mb.start, mb.end), subject=subject,
-        left_context=ctx_l.sentence(ma.start), right_context=ctx_r.sentence(mb.start),
+        left_context=ctx_l.excerpt(ma.start, ma.end), right_context=ctx_r.excerpt(mb.start, mb.end),
     )
