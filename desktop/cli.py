@@ -141,7 +141,7 @@ def cmd_extract(args) -> int:
     failed += len(skipped)
     extractions = [None] * len(articles)
     if not args.no_entities:
-        from desktop.core.entities import extract
+        from desktop.core.entities.extract import extract  # the function (see core/compare.py)
 
         extractions = [extract(a) for a in articles]
     if args.json:

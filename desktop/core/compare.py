@@ -14,7 +14,10 @@ def compare(left: Article, right: Article, options: Options = Options(), *, enti
     result = align(left, right, options)
     if not entities:
         return result
-    from desktop.core.entities import extract, match
+    # From the modules, not the package's lazy names: once anything has imported the module
+    # desktop.core.entities.extract, the package attribute `extract` is that module.
+    from desktop.core.entities.extract import extract
+    from desktop.core.entities.matching import match
 
     left_ext, right_ext = extract(left), extract(right)
     matches, discrepancies = match(left, left_ext, right, right_ext)

@@ -171,7 +171,7 @@ def _pair(typ: EntityType, ls: list[Entity], rs: list[Entity]):
 
 def _block_keys(typ: EntityType, e: Entity, key: str) -> list:
     """Keys two related entities share (_related): for people a token, or a surname one edit apart
-    (deletion keys), with the same consonants or the same first three letters; for organisations
+    (deletion keys) or with the same consonants; for organisations
     and places the last word, the initials, the first or last three letters, the country."""
     if typ == EntityType.PERSON:
         toks = name_tokens(e.name)
@@ -181,8 +181,8 @@ def _block_keys(typ: EntityType, e: Entity, key: str) -> list:
         keys = [("t", t) for t in toks] + [("j", "".join(toks))]
         if len(sur) >= 5:  # shorter surnames must be equal (people._close): the "t" keys hold them
             keys += [("d", sur)] + [("d", sur[:i] + sur[i + 1:]) for i in range(len(sur))]
-        if len(sur) >= 6:
-            keys += [("k", sur[:1] + _skeleton(sur)), ("p", sur[:3])]
+        if len(sur) >= 6:  # (a surname only Jaro-Winkler calls close has no key: see grouping._NearIndex)
+            keys.append(("k", sur[:1] + _skeleton(sur)))
         return keys
     words = key.split()
     out = [("w", words[-1] if words else ""), ("i", initials(key) if " " in key else key), ("p", key[:3]), ("e", key[-3:])]
