@@ -214,14 +214,14 @@ def basil_folder(folder: Path) -> Path:
 
 
 def cpu_of(argv: list[str], **kw) -> float | None:
-    """CPU seconds (user + sys) of one process, None when it failed or ran past TIMEOUT."""
+    """CPU seconds (user + sys) of one process; None when it failed, inf when it ran past TIMEOUT."""
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
     try:
         proc.wait(TIMEOUT)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
-        return None
+        return math.inf
     # Popen.wait reaped it: the children's rusage grew by exactly this process.
     return None if proc.returncode not in (0, 1) else _last_child_cpu()
 
@@ -246,13 +246,14 @@ def median_cpu(argv: list[str], reps: int, **kw) -> float | None:
     what = " ".join(argv[:4])
     if what not in _WARM:  # one warm-up run per command, not counted: bytecode written, caches filled
         _WARM.add(what)
-        if cpu_of(argv, **kw) is None:
-            return None
+        warm = cpu_of(argv, **kw)
+        if warm is None or warm == math.inf:
+            return warm
     times = []
     for _ in range(reps):
         t = cpu_of(argv, **kw)
-        if t is None:
-            return None
+        if t is None or t == math.inf:
+            return t
         times.append(t)
     return statistics.median(times)
 
@@ -300,11 +301,13 @@ def peer_argv(peer: str, a: Path, b: Path) -> list[str]:
 
 
 def fmt(t: float | None) -> str:
-    return "   (fail)" if t is None else f"{t:9.3f}"
+    if t is None:
+        return "   (fail)"
+    return f"{'>' + str(int(TIMEOUT)) + ' s':>9}" if t == math.inf else f"{t:9.3f}"
 
 
 def exponent(t100: float | None, t250: float | None) -> str:
-    if not t100 or not t250:
+    if not t100 or not t250 or math.inf in (t100, t250):
         return "-"
     return f"{math.log(t250 / t100) / math.log(2.5):.2f}"
 
