@@ -14,7 +14,7 @@ from 100k to 250k words; the worst cases at 10k words (one paragraph with no ful
 thousands of figures, dates or quotes, names that repeat and names that never do, unrelated
 articles) and the 50k-word paragraph with no full stops; and `extract` on the 150 BASIL files.
 
-    .venv/bin/python bench/process.py            # everything (about ten minutes)
+    .venv/bin/python bench/process.py            # everything (45 minutes at load 13: difflib runs 300 s at 250k)
     .venv/bin/python bench/process.py --quick    # 1k and 10k, worst cases, compare only
     .venv/bin/python bench/process.py --sizes 100k 250k --commands compare
 
