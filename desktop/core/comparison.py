@@ -8,17 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from desktop.core.article import Article, Span, article_json
-from desktop.core.entities.model import (
-    Discrepancy,
-    EntityMatch,
-    Extraction,
-    discrepancy_json,
-    QuotePair,
-    match_json,
-    quote_pair_json,
-)
+from desktop.core.article import Article, Span, article_meta_json
+
+if TYPE_CHECKING:  # the entity code is imported only by a comparison that has entities
+    from desktop.core.entities.model import Discrepancy, EntityMatch, Extraction, QuotePair
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,12 +168,12 @@ def piece_json(p: Piece, pieces: tuple[Piece, ...]) -> dict:
 
 def comparison_json(c: Comparison) -> dict:
     """The `diptych compare --json` object (documented in the README)."""
-    meta = {k: v for k, v in article_json(c.left).items() if k not in ("text", "blocks", "sentences")}
-    meta_r = {k: v for k, v in article_json(c.right).items() if k not in ("text", "blocks", "sentences")}
     s = c.stats
+    if c.entities or c.discrepancies or c.quotes:
+        from desktop.core.entities.model import discrepancy_json, match_json, quote_pair_json
     return {
-        "left": meta,
-        "right": meta_r,
+        "left": article_meta_json(c.left),
+        "right": article_meta_json(c.right),
         "options": {
             "ignore_case": c.options.ignore_case,
             "ignore_punctuation": c.options.ignore_punctuation,

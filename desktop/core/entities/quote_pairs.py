@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -74,6 +75,7 @@ def _tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     return tuple(words), tuple(editorial)
 
 
+@lru_cache(maxsize=65536)  # asked once per word of every quote diff: the same words come back
 def word_key(word: str) -> str:
     """One display word as compared: "“Yes,”" and "yes" are equal; "--" and "…" are nothing."""
     words = comparable(word)
@@ -213,11 +215,16 @@ def _candidates(lw: list[tuple[str, ...]], rw: list[tuple[str, ...]]):
             continue
         found: Counter[int] = Counter()
         n = min(_GRAM, len(w))
+        # Counter.update checks its argument's type on every call: skip it for the many misses.
         for k in range(len(w) - n + 1):
-            found.update(grams.get(w[k : k + n], ()))
+            hits = grams.get(w[k : k + n])
+            if hits:
+                found.update(hits)
         for m in range(1, min(len(w), _GRAM)):  # right quotes shorter than this one, inside it
             for k in range(len(w) - m + 1):
-                found.update(whole.get(w[k : k + m], ()))
+                hits = whole.get(w[k : k + m])
+                if hits:
+                    found.update(hits)
         # Common phrases ("I don't think") would tie one quote of a long transcript to all others.
         for j, _ in sorted(found.most_common(_MAX_CANDIDATES)):
             yield i, j
