@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
         self.next_action = a("&Next change", self._next_change, "F7", "next_change", "Go to the next change")
         self.previous_action = a("P&revious change", self._previous_change, "Shift+F7", "previous_change", "Go to the previous change")
         self.find_action = a("&Find…", self.find_bar.open_bar, K.Find, "find", "Find text in both articles")
+        self.find_next_action = a("Find ne&xt", lambda: self.find_bar.step(1), "F3", None, "Go to the next match")
+        self.find_previous_action = a("Find pre&vious", lambda: self.find_bar.step(-1), "Shift+F3", None, "Go to the previous match")
         self.filter_list_action = self.article_list.focus_filter_action
 
         self.ignore_case_action = a("Ignore &case", self._options_changed, "Ctrl+Alt+C", "ignore_case", "Treat upper and lower case as equal", True)
@@ -237,7 +239,8 @@ class MainWindow(QMainWindow):
                      self.remove_action, None, self.filter_list_action):
             self._add(articles_menu, item)
         go_menu = bar.addMenu("&Go")
-        for item in (self.next_action, self.previous_action, None, self.class_filter, None, self.find_action):
+        for item in (self.next_action, self.previous_action, None, self.class_filter, None, self.find_action,
+                     self.find_next_action, self.find_previous_action):
             self._add(go_menu, item)
         view_menu = bar.addMenu("&View")
         for item in (self.ignore_case_action, self.ignore_punct_action, self.boilerplate_action, None,
@@ -321,7 +324,8 @@ class MainWindow(QMainWindow):
         self.loader.pending_changed.connect(self._loading_changed)
         self.comparer.entities_failed.connect(self._entities_failed)
         self.find_bar.find_requested.connect(self._find)
-        self.class_filter.filter_changed.connect(self.diff_view.set_class_filter)
+        self.find_bar.step_requested.connect(self._find_step)
+        self.class_filter.filter_changed.connect(self._class_filter_changed)
         self.problems.count_changed.connect(self._problem_count_changed)
         self.model.rowsInserted.connect(self._update_actions)
         self.model.rowsRemoved.connect(self._update_actions)
@@ -580,7 +584,11 @@ class MainWindow(QMainWindow):
             self.diff_view.clear_find()
             self.find_bar.show_count(0)
             return
-        self.find_bar.show_count(self.diff_view.find(text))
+        self.diff_view.find(text)
+        self.find_bar.show_position(*self.diff_view.find_position())
+
+    def _find_step(self, delta: int) -> None:
+        self.find_bar.show_position(*self.diff_view.step_find(delta))
 
     def _discrepancy_selected(self, discrepancy: Discrepancy) -> None:
         left, right = discrepancy.left, discrepancy.right
@@ -604,6 +612,12 @@ class MainWindow(QMainWindow):
         keys.SHOW_BOILERPLATE.write(self.store, self.boilerplate_action.isChecked())
         self.diff_view.set_show_boilerplate(self.boilerplate_action.isChecked())
         self.session.set_options(self.options())
+
+    def _class_filter_changed(self, classes) -> None:
+        self.diff_view.set_class_filter(classes)
+        hidden = [] if classes is None else sorted(str(c) for c in self.class_filter.class_actions if c not in classes)
+        keys.HIDDEN_CHANGE_CLASSES.write(self.store, hidden)
+        self.class_button.setText("Changes" if classes is None else f"Changes ({len(classes)} of {len(self.class_filter.class_actions)})")
 
     def _sidebar_toggled(self, visible: bool) -> None:
         self.sidebar.setVisible(visible)
@@ -674,6 +688,9 @@ class MainWindow(QMainWindow):
             action.blockSignals(False)
         self.diff_view.set_show_boilerplate(self.boilerplate_action.isChecked())
         self.session.set_options(self.options())
+        hidden = set(keys.HIDDEN_CHANGE_CLASSES.read(self.store))
+        if hidden:
+            self.class_filter.set_classes(frozenset(c for c in self.class_filter.class_actions if str(c) not in hidden))
         visible = keys.SIDEBAR_VISIBLE.read(self.store)
         self.sidebar_action.setChecked(visible)
         self.sidebar.setVisible(visible)

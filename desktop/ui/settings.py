@@ -69,6 +69,8 @@ MAIN_SPLITTER = Setting("window/main_splitter", QByteArray, QByteArray())  # lis
 SIDEBAR_VISIBLE = Setting("window/sidebar_visible", bool, True)
 # EntitySidebar.save_state() as JSON text (tab, column widths, sort, differences toggle)
 SIDEBAR_STATE = Setting("sidebar/state", str, "")
+# Change classes the reader unchecked in Go ▸ Show changes (their names); empty shows all.
+HIDDEN_CHANGE_CLASSES = Setting("view/hidden_change_classes", list, [])
 LIST_HEADER = Setting("articles/header", QByteArray, QByteArray())  # column widths and sort
 IGNORE_CASE = Setting("options/ignore_case", bool, False)
 IGNORE_PUNCTUATION = Setting("options/ignore_punctuation", bool, False)
@@ -83,6 +85,7 @@ ALL = (
     MAIN_SPLITTER,
     SIDEBAR_VISIBLE,
     SIDEBAR_STATE,
+    HIDDEN_CHANGE_CLASSES,
     LIST_HEADER,
     IGNORE_CASE,
     IGNORE_PUNCTUATION,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.comparison import Comparison
-from desktop.ui.diffview.bands import CONTEXT, Band, BlockIndex, band_marks, paint_runs
+from desktop.ui.diffview.bands import CONTEXT, Band, BlockIndex, Hidden, band_marks, paint_runs
 from desktop.ui.theme import Colors
 
 DOCUMENT_MARGIN = 10
@@ -169,6 +169,7 @@ class DocumentBuilder:
         line_height: int,
         parent=None,
         paragraph_gap: int = 0,
+        hidden: Hidden | None = None,
     ) -> None:
         doc = QTextDocument(parent)
         doc.setUndoRedoEnabled(False)
@@ -177,6 +178,7 @@ class DocumentBuilder:
         self.pane = PaneDocument(doc, article, bands, line_height)
         self.side = side
         self.comparison = comparison
+        self.hidden = hidden  # what the change-class filter leaves unpainted
         self.built = 0  # bands in the document so far
         self._formats = _Formats(colors)
         self._plain = QTextBlockFormat()
@@ -216,7 +218,7 @@ class DocumentBuilder:
             if spans:
                 dim = kind not in BODY_KINDS
                 bold = kind == BlockKind.TITLE
-                marks = band_marks(self.comparison, band, side)
+                marks = band_marks(self.comparison, band, side, self.hidden)
                 for group_start, group_end in _groups(text, spans):
                     for a, b, role in paint_runs(group_start, group_end, marks):
                         pane.add(cursor.position(), a, text[a:b])
