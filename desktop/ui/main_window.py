@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
         self.folders.install(file_menu, articles_menu, self.toolbars[0])
         self.matrix.install(articles_menu, self.toolbars[0])
         self.workspace.install(file_menu, view_menu, self.print_preview_action)
+        for signal in (self.workspace.modified_changed, self.workspace.opened, self.workspace.saved):
+            signal.connect(self._update_title)
 
     @staticmethod
     def _add(menu: QMenu, item) -> None:
@@ -344,11 +346,6 @@ class MainWindow(QMainWindow):
         paths = self.folders.take(self.workspace.take([str(p) for p in paths]))  # folders, .diptych files
         if not paths:
             return
-        recent = keys.RECENT_FILES.read(self.store)
-        for path in paths:
-            if os.path.isfile(path):
-                recent = keys.add_recent(recent, os.path.abspath(path))
-        keys.RECENT_FILES.write(self.store, recent)
         if not self.session.shown():
             self._autopick = []  # nothing on screen: show the first one or two that arrive
         self.loader.load(paths)
@@ -371,6 +368,10 @@ class MainWindow(QMainWindow):
         self.loader.paste(text, f"Pasted text {pasted}")
 
     def add_problem(self, problem: Problem) -> None:
+        recent = keys.RECENT_FILES.read(self.store)
+        if problem.path and any(_same_file(p, problem.path) for p in recent):
+            # Recent files lists files that open: one that no longer does leaves the list.
+            keys.RECENT_FILES.write(self.store, [p for p in recent if not _same_file(p, problem.path)])
         self.problems.add(problem)
         self.statusBar().showMessage(f"Could not open {problem.text}", 8000)
         self._show_problems(True)
@@ -384,8 +385,9 @@ class MainWindow(QMainWindow):
         if count == 0:
             self.problems_dock.hide()
 
-    def _articles_loaded(self, articles: list[Article], rows: list, _paths: list[str]) -> None:
+    def _articles_loaded(self, articles: list[Article], rows: list, paths: list[str]) -> None:
         added = self.model.add_articles(articles, rows)
+        self._remember_opened(paths)
         by_path = {a.path: a for a in articles}
         placed = False
         for side, path in list(self._place_on.items()):
@@ -403,6 +405,14 @@ class MainWindow(QMainWindow):
             return  # a second article may be on its way: compare rather than flash a single one
         self._show_ids(self._autopick)
         self._autopick = None
+
+    def _remember_opened(self, paths: list[str]) -> None:
+        """Recent files: only files that gave articles (in the order they were asked for)."""
+        recent = keys.RECENT_FILES.read(self.store)
+        for path in dict.fromkeys(paths):
+            if path and os.path.isfile(path):
+                recent = keys.add_recent(recent, os.path.abspath(path))
+        keys.RECENT_FILES.write(self.store, recent)
 
     def _show_ids(self, ids: list[str]) -> None:
         self.session.show([a for a in (self.model.article(i) for i in ids) if a is not None])
@@ -502,9 +512,7 @@ class MainWindow(QMainWindow):
         """Title, status bar, busy bar and actions follow the session."""
         session = self.session
         if ARTICLES in what:
-            shown = session.shown()
-            names = " ↔ ".join(a.title or Path(a.path).name for a in shown)
-            self.setWindowTitle(f"{names} — Diptych" if names else "Diptych")
+            self._update_title()
         if session.single is not None and ARTICLES in what:
             article = session.single
             self._end_busy()
@@ -520,6 +528,20 @@ class MainWindow(QMainWindow):
         elif WORK in what or COMPARISON in what:
             self._pair_progress(what)
         self._update_actions()
+
+    def _update_title(self, *_: object) -> None:
+        """What is compared, the workspace's name with Qt's unsaved mark ([*]), the app."""
+        names = " ↔ ".join(a.title or Path(a.path).name for a in self.session.shown())
+        workspace = getattr(self, "workspace", None)
+        path = workspace.path if workspace is not None else None
+        parts = [names] if names else []
+        if path:
+            parts.append(f"{Path(path).stem}[*]")
+        elif workspace is not None and workspace.modified:
+            parts.append("unsaved workspace[*]")
+        title = " — ".join(parts + ["Diptych"])
+        self.setWindowTitle(title)
+        self.setWindowModified(bool(workspace is not None and workspace.modified) and "[*]" in title)
 
     def _pair_progress(self, what: frozenset) -> None:
         session, c = self.session, self.session.comparison

@@ -122,12 +122,11 @@ class FolderController(QObject):
     def _finished(self, cancelled: bool) -> None:
         if self.loader.is_running():
             return  # another folder queued behind this one
-        self.progress.finish()
         left = self.model.pending_paths()
         if cancelled and left:
             self.model.remove_articles({f"pending:{p}" for p in left})
         count = len(self.model.articles())
-        self.window.statusBar().showMessage(("Stopped: " if cancelled else "") + f"{count:,} articles in the list", 8000)
+        self.progress.finish(("Stopped: " if cancelled else "") + f"{count:,} articles in the list")
         self.refresh_related()
         self._update_actions()
 
