@@ -28,6 +28,8 @@ GLYPHS = {
     "set_left": "mdi6.alpha-l-box",
     "set_right": "mdi6.alpha-r-box",
     "swap": "mdi6.swap-horizontal",
+    "undo": "mdi6.undo",
+    "redo": "mdi6.redo",
     "remove": "mdi6.delete",
     "reveal": "mdi6.folder-search",
     "filter": "mdi6.filter-variant",

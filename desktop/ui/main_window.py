@@ -8,13 +8,14 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QSplitter,
     QToolBar,
@@ -30,6 +31,7 @@ from desktop.ui import settings as keys
 from desktop.ui.articles.loading import FILE_DIALOG_FILTER, ArticleLoader
 from desktop.ui.articles.model import ArticleListModel
 from desktop.ui.articles.problems import Problem, ProblemsList
+from desktop.ui.articles.undo import RemoveArticles, SwapSides, is_pasted
 from desktop.ui.articles.view import ArticleList
 from desktop.ui.comparing import PairComparer
 from desktop.ui.diffview import DiffView
@@ -186,6 +188,16 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         a = self._action
         K = QKeySequence.StandardKey
+        # Removing from the list and swapping sides can be taken back (Edit menu, Ctrl+Z).
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(K.Undo))
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(K.Redo))
+        self.redo_action.setIcon(icon("redo"))
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
         self.open_action = a("&Open…", self.open_dialog, K.Open, "open", "Open article files")
         self.paste_action = a("&Paste as article", self.paste_article, "Ctrl+Shift+V", "paste", "Add the clipboard text as a new article")
         self.print_preview_action = a("Print pre&view…", lambda: self._report("print_preview"), "Ctrl+Shift+P", "print_preview", "Preview the comparison report")
@@ -234,6 +246,9 @@ class MainWindow(QMainWindow):
         for item in (self.open_action, self.recent_menu, self.paste_action, None, self.print_preview_action,
                      self.print_action, self.export_pdf_action, self.export_html_action, None, self.quit_action):
             self._add(file_menu, item)
+        edit_menu = bar.addMenu("&Edit")
+        for item in (self.undo_action, self.redo_action):
+            self._add(edit_menu, item)
         articles_menu = bar.addMenu("&Articles")
         for item in (self.set_left_action, self.set_right_action, self.swap_action, None, self.reveal_action,
                      self.remove_action, None, self.filter_list_action):
@@ -491,7 +506,8 @@ class MainWindow(QMainWindow):
             self.session.set_side(side, article)
 
     def swap_sides(self) -> None:
-        self.session.swap()
+        if self.session.has_pair():
+            self.undo_stack.push(SwapSides(self.session, self.session.left, self.session.right))
 
     def show_pair(self, left: Article, right: Article) -> None:
         self.session.show_pair(left, right)
@@ -576,10 +592,31 @@ class MainWindow(QMainWindow):
     # --- list actions --------------------------------------------------------------------
 
     def remove_selected(self) -> None:
+        """Remove the selected articles from the list (undoable); what is compared stays on
+        screen until the reader picks something else. A pasted article exists nowhere else:
+        the reader is asked first (a window-modal box answered later, no nested event loop)."""
         ids = set(self.article_list.selected_ids())
-        if ids:
-            # What is compared stays on screen until the reader picks something else.
-            self.model.remove_articles(ids)
+        if not ids:
+            return
+        pasted = [a for a in (self.model.article(i) for i in ids) if a is not None and is_pasted(a.path)]
+        if not pasted:
+            self._remove_ids(ids)
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Remove pasted text?", "", QMessageBox.StandardButton.NoButton, self)
+        names = ", ".join(f"“{a.title or a.path}”" for a in pasted[:3]) + (" …" if len(pasted) > 3 else "")
+        box.setText(f"Remove {names} from the list?")
+        box.setInformativeText("Pasted text is kept nowhere else. Edit ▸ Undo brings it back while the window is open.")
+        box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("confirmRemovePasted")
+        box.buttonClicked.connect(lambda button: button is not keep and self._remove_ids(ids))
+        box.open()
+
+    def _remove_ids(self, ids: set[str]) -> None:
+        self.undo_stack.push(RemoveArticles(self.model, ids, self.folders.listed_again))
 
     def reveal_selected(self) -> None:
         article = self.article_list.current_article()

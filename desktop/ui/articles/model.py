@@ -315,6 +315,26 @@ class ArticleListModel(QAbstractTableModel):
         self._pending = {path: pid for path, pid in self._pending.items() if pid not in article_ids}
         self._missing -= article_ids
 
+    def rows_of(self, article_ids: set[str]) -> list[tuple[int, ListRow]]:
+        """The read rows for these ids with their positions, top first (to put them back)."""
+        found = [(self._ids[i], self._rows[self._ids[i]]) for i in article_ids if i in self._ids]
+        return sorted((n, row) for n, row in found if not row.pending)
+
+    def put_back(self, taken: list[tuple[int, ListRow]]) -> list[Article]:
+        """Insert rows where they stood (`rows_of`), top first; ids listed again meanwhile
+        are skipped. Returns the articles put back."""
+        back: list[Article] = []
+        for position, row in sorted(taken, key=lambda t: t[0]):
+            if row.article.id in self._ids:
+                continue
+            n = min(position, len(self._rows))
+            self.beginInsertRows(QModelIndex(), n, n)
+            self._rows.insert(n, row)
+            self._ids = {r.article.id: k for k, r in enumerate(self._rows)}
+            self.endInsertRows()
+            back.append(row.article)
+        return back
+
     # --- files listed before they are read (folders) -----------------------------------
 
     def add_pending(self, rows: list[ListRow]) -> None:

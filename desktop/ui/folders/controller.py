@@ -130,6 +130,10 @@ class FolderController(QObject):
         self.refresh_related()
         self._update_actions()
 
+    def listed_again(self, articles: list[Article]) -> None:
+        """Articles put back in the list (an undone removal) count for coverage again."""
+        self._articles_loaded(articles)
+
     def _articles_loaded(self, articles: list[Article], *_rest) -> None:
         self.window.tasks.submit(add_articles, self.coverage, articles, on_result=lambda _r: self.refresh_related())
 
