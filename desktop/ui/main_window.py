@@ -50,6 +50,13 @@ def _same_file(a: str, b: str) -> bool:
     return bool(a) and bool(b) and os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
 
 
+def _wide_sizes(width: int) -> list[int]:
+    """List, articles, sidebar at first start: the sidebar a quarter of what is left after the
+    list, between 300 and 460 px, so entity names fit on wide screens."""
+    sidebar = min(max((width - 300) // 4, 300), 460)
+    return [300, max(width - 300 - sidebar, 300), sidebar]
+
+
 class MainWindow(QMainWindow):
     alignment_shown = Signal(object)  # the split view shows the pair (entities may follow)
     comparison_shown = Signal(object)  # the whole Comparison is on screen (tests, --screenshot)
@@ -93,15 +100,23 @@ class MainWindow(QMainWindow):
         center_layout.addWidget(self.diff_view, 1)
         center_layout.addWidget(self.find_bar)
 
+        # The list column holds the article list, and the sidebar under it when the reader
+        # stacks them (View ▸ Sidebar under the list): at 1024 px the panes then get the
+        # sidebar's width back, and the list's empty lower half holds the entities.
+        self.list_column = QSplitter(Qt.Orientation.Vertical, self)
+        self.list_column.setObjectName("listColumn")
+        self.list_column.setChildrenCollapsible(False)
+        self.list_column.addWidget(self.article_list)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(self.list_column)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.sidebar)
+        # A wider window gives the sidebar a share too, so its names fit at 1920 px.
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
 
         self.problems_dock = QDockWidget("Problems", self)
@@ -227,6 +242,7 @@ class MainWindow(QMainWindow):
         self.ignore_punct_action = a("Ignore &punctuation", self._options_changed, "Ctrl+Alt+P", "ignore_punctuation", "Treat punctuation differences as equal", True)
         self.boilerplate_action = a("Show &boilerplate", self._options_changed, "Ctrl+Alt+B", "boilerplate", "Show and compare the text set aside as boilerplate", True)
         self.sidebar_action = a("Show &entity sidebar", self._sidebar_toggled, "F9", "sidebar", "Show or hide the entity sidebar", True)
+        self.stack_sidebar_action = a("Sidebar &under the list", self._stack_sidebar, "Ctrl+Alt+S", None, "Put the entity sidebar under the article list, giving its width to the articles (for narrow windows)", True)
         self.problems_action = self.problems_dock.toggleViewAction()
         self.problems_action.setText("Show pro&blems")
         self.problems_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
@@ -259,7 +275,7 @@ class MainWindow(QMainWindow):
             self._add(go_menu, item)
         view_menu = bar.addMenu("&View")
         for item in (self.ignore_case_action, self.ignore_punct_action, self.boilerplate_action, None,
-                     self.sidebar_action, self.problems_action):
+                     self.sidebar_action, self.stack_sidebar_action, self.problems_action):
             self._add(view_menu, item)
         self._menus = (file_menu, articles_menu, view_menu)
 
@@ -678,6 +694,23 @@ class MainWindow(QMainWindow):
         keys.HIDDEN_CHANGE_CLASSES.write(self.store, hidden)
         self.class_button.setText("Changes" if classes is None else f"Changes ({len(classes)} of {len(self.class_filter.class_actions)})")
 
+    def _stack_sidebar(self, stacked: bool) -> None:
+        if stacked == (self.sidebar.parent() is self.list_column):
+            return
+        width = self.splitter.width() or self.width()
+        if stacked:
+            self._side_by_side_state = self.splitter.saveState()
+            self.list_column.addWidget(self.sidebar)  # moves it out of the main splitter
+            self.splitter.setSizes([max(260, width * 3 // 10), width - max(260, width * 3 // 10)])
+            height = self.list_column.height() or self.height()
+            self.list_column.setSizes([height * 2 // 5, height - height * 2 // 5])
+        else:
+            self.splitter.addWidget(self.sidebar)
+            self.splitter.setStretchFactor(2, 1)
+            if getattr(self, "_side_by_side_state", None) is None or not self.splitter.restoreState(self._side_by_side_state):
+                self.splitter.setSizes(_wide_sizes(width))
+        keys.SIDEBAR_STACKED.write(self.store, stacked)
+
     def _sidebar_toggled(self, visible: bool) -> None:
         self.sidebar.setVisible(visible)
         keys.SIDEBAR_VISIBLE.write(self.store, visible)
@@ -733,7 +766,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = keys.MAIN_SPLITTER.read(self.store)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([300, 680, 300])
+            self.splitter.setSizes(_wide_sizes(self.width()))
+        self._side_by_side_state = None
+        if keys.SIDEBAR_STACKED.read(self.store):
+            self.stack_sidebar_action.setChecked(True)  # moves the sidebar under the list
         header = keys.LIST_HEADER.read(self.store)
         if not header.isEmpty():
             self.article_list.view.header().restoreState(header)
@@ -753,11 +789,16 @@ class MainWindow(QMainWindow):
         visible = keys.SIDEBAR_VISIBLE.read(self.store)
         self.sidebar_action.setChecked(visible)
         self.sidebar.setVisible(visible)
+        self.sidebar.read_settings(self.store)
 
     def save_settings(self) -> None:
         keys.GEOMETRY.write(self.store, self.saveGeometry())
         keys.WINDOW_STATE.write(self.store, self.saveState())
-        keys.MAIN_SPLITTER.write(self.store, self.splitter.saveState())
+        stacked = self.stack_sidebar_action.isChecked()
+        wide = self._side_by_side_state if stacked else self.splitter.saveState()
+        if wide is not None:  # the side-by-side layout's sizes, kept while stacked
+            keys.MAIN_SPLITTER.write(self.store, wide)
+        self.sidebar.write_settings(self.store)
         keys.LIST_HEADER.write(self.store, self.article_list.view.header().saveState())
         keys.SIDEBAR_VISIBLE.write(self.store, self.sidebar_action.isChecked())
         self.store.sync()
