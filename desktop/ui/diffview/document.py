@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.comparison import Comparison
 from desktop.ui.diffview.bands import CONTEXT, Band, BlockIndex, Hidden, band_marks, paint_runs
-from desktop.ui.theme import Colors
+from desktop.ui.theme import WORD_ROLES, Colors
 
 DOCUMENT_MARGIN = 10
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units in a QTextDocument
@@ -142,6 +142,8 @@ class _Formats:
             fmt = QTextCharFormat()
             if role:
                 fmt.setBackground(getattr(self.colors, role))
+                if role in WORD_ROLES:
+                    fmt.setForeground(self.colors.word_text)
             if dim:
                 fmt.setForeground(self.colors.boilerplate_text)
             if bold:
