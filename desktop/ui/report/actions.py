@@ -6,6 +6,7 @@ Each takes the parent widget and the Comparison on screen, and does nothing when
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -247,9 +248,17 @@ def export_html_dialog(parent, comparison: Comparison | None) -> ExportJob | Non
     return _export(parent, comparison, "Export HTML", ".html", "Web pages (*.html *.htm)", html_report, False)
 
 
-def _printer(choices: ReportChoices) -> QPrinter:
+def _printer(choices: ReportChoices, comparison: Comparison | None = None) -> QPrinter:
+    """A printer laid out for the report. Printed to a PDF file, its title ("A ⟷ B") and
+    creator go into the PDF too (QPrinter carries no author or subject)."""
+    from desktop.ui.report.render import creator
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(choices.page_size))
+    printer.setCreator(creator())
+    if comparison is not None:
+        left, right = comparison.left, comparison.right
+        printer.setDocName(f"{left.title or os.path.basename(left.path)} ⟷ {right.title or os.path.basename(right.path)}")
     return printer
 
 
@@ -282,7 +291,7 @@ class ReportPreviewDialog(QPrintPreviewDialog):
 
     def __init__(self, parent, comparison: Comparison):
         self.report_painter = _Painter(comparison, last_choices())
-        self.report_printer = _printer(self.report_painter.choices)
+        self.report_printer = _printer(self.report_painter.choices, comparison)
         super().__init__(self.report_printer, parent)
         self.paintRequested.connect(self.report_painter.paint)
 
@@ -331,7 +340,7 @@ def print_comparison(parent, comparison: Comparison | None) -> bool:
     if comparison is None:
         return False
     choices = last_choices()
-    printer = _printer(choices)
+    printer = _printer(choices, comparison)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print comparison report")
     if dialog.exec() != QDialog.DialogCode.Accepted:
