@@ -34,6 +34,7 @@ GLYPHS = {
     "reveal": "mdi6.folder-search",
     "filter": "mdi6.filter-variant",
     "find": "mdi6.magnify",
+    "legend": "mdi6.palette-outline",
     "close": "mdi6.close",
     "ignore_case": "mdi6.format-letter-case",
     "ignore_punctuation": "mdi6.comma",

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QToolBar,
@@ -31,11 +30,13 @@ from desktop.ui import settings as keys
 from desktop.ui.articles.loading import FILE_DIALOG_FILTER, ArticleLoader
 from desktop.ui.articles.model import ArticleListModel
 from desktop.ui.articles.problems import Problem, ProblemsList
-from desktop.ui.articles.undo import RemoveArticles, SwapSides, is_pasted
+from desktop.ui.articles.undo import RemoveArticles, SwapSides, ask_before_removing_pasted, is_pasted
 from desktop.ui.articles.view import ArticleList
 from desktop.ui.comparing import PairComparer
 from desktop.ui.diffview import DiffView
+from desktop.ui.help import HelpActions
 from desktop.ui.icons import app_icon, icon
+from desktop.ui.layout import SidebarPlacement, wide_sizes
 from desktop.ui.sidebar import EntitySidebar
 from desktop.ui.session import ARTICLES, COMPARISON, WORK, Session, Work
 from desktop.ui.toolbars import ClassFilter, FindBar, change_counter_text, stats_text, stats_tooltip
@@ -48,13 +49,6 @@ REPORT_MODULE = "desktop.ui.report.actions"
 
 def _same_file(a: str, b: str) -> bool:
     return bool(a) and bool(b) and os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
-
-
-def _wide_sizes(width: int) -> list[int]:
-    """List, articles, sidebar at first start: the sidebar a quarter of what is left after the
-    list, between 300 and 460 px, so entity names fit on wide screens."""
-    sidebar = min(max((width - 300) // 4, 300), 460)
-    return [300, max(width - 300 - sidebar, 300), sidebar]
 
 
 class MainWindow(QMainWindow):
@@ -118,6 +112,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
+        self.placement = SidebarPlacement(self.splitter, self.list_column, self.sidebar)
 
         self.problems_dock = QDockWidget("Problems", self)
         self.problems_dock.setObjectName("problemsDock")
@@ -248,6 +243,8 @@ class MainWindow(QMainWindow):
         self.problems_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.problems_action.setIcon(icon("problem"))
         self.addAction(self.problems_action)
+        self.help = HelpActions(self)
+        self.legend_action = self.help.legend_action
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.setIcon(icon("recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -277,6 +274,7 @@ class MainWindow(QMainWindow):
         for item in (self.ignore_case_action, self.ignore_punct_action, self.boilerplate_action, None,
                      self.sidebar_action, self.stack_sidebar_action, self.problems_action):
             self._add(view_menu, item)
+        self.help.install(bar.addMenu("&Help"))
         self._menus = (file_menu, articles_menu, view_menu)
 
     def _install_many_articles(self) -> None:
@@ -333,6 +331,7 @@ class MainWindow(QMainWindow):
         self.class_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         nav.addWidget(self.class_button)
         nav.addAction(self.find_action)
+        nav.addAction(self.legend_action)
         self.addToolBar(nav)
 
         opts = QToolBar("Options", self)
@@ -618,18 +617,7 @@ class MainWindow(QMainWindow):
         if not pasted:
             self._remove_ids(ids)
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove pasted text?", "", QMessageBox.StandardButton.NoButton, self)
-        names = ", ".join(f"“{a.title or a.path}”" for a in pasted[:3]) + (" …" if len(pasted) > 3 else "")
-        box.setText(f"Remove {names} from the list?")
-        box.setInformativeText("Pasted text is kept nowhere else. Edit ▸ Undo brings it back while the window is open.")
-        box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("confirmRemovePasted")
-        box.buttonClicked.connect(lambda button: button is not keep and self._remove_ids(ids))
-        box.open()
+        ask_before_removing_pasted(self, [a.title or a.path for a in pasted], lambda: self._remove_ids(ids))
 
     def _remove_ids(self, ids: set[str]) -> None:
         self.undo_stack.push(RemoveArticles(self.model, ids, self.folders.listed_again))
@@ -695,20 +683,7 @@ class MainWindow(QMainWindow):
         self.class_button.setText("Changes" if classes is None else f"Changes ({len(classes)} of {len(self.class_filter.class_actions)})")
 
     def _stack_sidebar(self, stacked: bool) -> None:
-        if stacked == (self.sidebar.parent() is self.list_column):
-            return
-        width = self.splitter.width() or self.width()
-        if stacked:
-            self._side_by_side_state = self.splitter.saveState()
-            self.list_column.addWidget(self.sidebar)  # moves it out of the main splitter
-            self.splitter.setSizes([max(260, width * 3 // 10), width - max(260, width * 3 // 10)])
-            height = self.list_column.height() or self.height()
-            self.list_column.setSizes([height * 2 // 5, height - height * 2 // 5])
-        else:
-            self.splitter.addWidget(self.sidebar)
-            self.splitter.setStretchFactor(2, 1)
-            if getattr(self, "_side_by_side_state", None) is None or not self.splitter.restoreState(self._side_by_side_state):
-                self.splitter.setSizes(_wide_sizes(width))
+        self.placement.stack(stacked)
         keys.SIDEBAR_STACKED.write(self.store, stacked)
 
     def _sidebar_toggled(self, visible: bool) -> None:
@@ -766,8 +741,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = keys.MAIN_SPLITTER.read(self.store)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes(_wide_sizes(self.width()))
-        self._side_by_side_state = None
+            self.splitter.setSizes(wide_sizes(self.width()))
         if keys.SIDEBAR_STACKED.read(self.store):
             self.stack_sidebar_action.setChecked(True)  # moves the sidebar under the list
         header = keys.LIST_HEADER.read(self.store)
@@ -794,8 +768,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         keys.GEOMETRY.write(self.store, self.saveGeometry())
         keys.WINDOW_STATE.write(self.store, self.saveState())
-        stacked = self.stack_sidebar_action.isChecked()
-        wide = self._side_by_side_state if stacked else self.splitter.saveState()
+        wide = self.placement.side_by_side_state()
         if wide is not None:  # the side-by-side layout's sizes, kept while stacked
             keys.MAIN_SPLITTER.write(self.store, wide)
         self.sidebar.write_settings(self.store)

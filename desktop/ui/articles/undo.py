@@ -53,5 +53,25 @@ class SwapSides(QUndoCommand):
         self.session.show_pair(*self.before)
 
 
+def ask_before_removing_pasted(parent, names: list[str], remove) -> None:
+    """Pasted text exists nowhere else: ask before it leaves the list. A window-modal box
+    answered later (`remove` runs on "Remove"), never a nested event loop."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, "Remove pasted text?", "", QMessageBox.StandardButton.NoButton, parent)
+    shown = ", ".join(f"“{_short(n)}”" for n in names[:3]) + (" …" if len(names) > 3 else "")
+    box.setText(f"Remove {shown} from the list?")
+    box.setInformativeText("Pasted text is kept nowhere else. Edit ▸ Undo brings it back while the window is open.")
+    box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setObjectName("confirmRemovePasted")
+    box.buttonClicked.connect(lambda button: button is not keep and remove())
+    box.open()
+
+
 def _short(title: str, most: int = 40) -> str:
     return title if len(title) <= most else title[: most - 1] + "…"
