@@ -280,17 +280,20 @@ class MainWindow(QMainWindow):
     def _install_many_articles(self) -> None:
         """Folders, related coverage, the similarity matrix, workspaces and watched files."""
         from desktop.ui.folders.controller import FolderController
+        from desktop.ui.coverage.controller import CoverageController
         from desktop.ui.matrix.controller import MatrixController
         from desktop.ui.workspace.controller import WorkspaceController
         from desktop.ui.workspace.watch import FileWatcher
 
         self.folders = FolderController(self)
         self.matrix = MatrixController(self, self.folders.coverage)
+        self.coverage = CoverageController(self, self.folders)
         self.workspace = WorkspaceController(self)
         self.watcher = FileWatcher(self, self.folders.coverage)
         file_menu, articles_menu, view_menu = self._menus
         self.folders.install(file_menu, articles_menu, self.toolbars[0])
         self.matrix.install(articles_menu, self.toolbars[0])
+        self.coverage.install(articles_menu, self.toolbars[0])
         self.workspace.install(file_menu, view_menu, self.print_preview_action)
         for signal in (self.workspace.modified_changed, self.workspace.opened, self.workspace.saved):
             signal.connect(self._update_title)

@@ -194,6 +194,7 @@ class ExportJob(QObject):
         if not self.done:
             self.done = True
             self.finished.emit(path)
+            self.deleteLater()  # one per export: gone once it has told who was waiting
 
 
 _runners: list = []  # a runner for dialogs used outside a window (made on the GUI thread)
