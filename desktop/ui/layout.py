@@ -11,6 +11,9 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QSplitter, QWidget
 
 
+SIDEBAR_MIN_WIDTH = 280  # "Amira Rasheed ↔ Amira Rashid" and its counts still fit
+
+
 def wide_sizes(width: int) -> list[int]:
     """List, articles, sidebar at first start: the sidebar a quarter of what is left after the
     list, between 300 and 460 px, so entity names fit on wide screens."""
@@ -35,7 +38,9 @@ class SidebarPlacement:
             self.column.addWidget(self.sidebar)  # moves it out of the main splitter
             left = max(260, width * 3 // 10)
             self.main.setSizes([left, width - left])
-            height = self.column.height() or self.main.window().height()
+            # Before the window is shown the column has no height of its own yet.
+            shown = self.column.isVisible() and self.column.height() > 100
+            height = self.column.height() if shown else max(self.main.window().height() - 120, 300)
             self.column.setSizes([height * 2 // 5, height - height * 2 // 5])
         else:
             self.main.addWidget(self.sidebar)

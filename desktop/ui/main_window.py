@@ -36,7 +36,7 @@ from desktop.ui.comparing import PairComparer
 from desktop.ui.diffview import DiffView
 from desktop.ui.help import HelpActions
 from desktop.ui.icons import app_icon, icon
-from desktop.ui.layout import SidebarPlacement, wide_sizes
+from desktop.ui.layout import SIDEBAR_MIN_WIDTH, SidebarPlacement, wide_sizes
 from desktop.ui.sidebar import EntitySidebar
 from desktop.ui.session import ARTICLES, COMPARISON, WORK, Session, Work
 from desktop.ui.toolbars import ClassFilter, FindBar, change_counter_text, stats_text, stats_tooltip
@@ -107,7 +107,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.list_column)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.sidebar)
-        # A wider window gives the sidebar a share too, so its names fit at 1920 px.
+        # A wider window gives the sidebar a share too, so its names fit at 1920 px; a
+        # narrower one takes from the articles only down to the sidebar's floor (stacking
+        # the sidebar under the list is the narrow layout).
+        self.sidebar.setMinimumWidth(SIDEBAR_MIN_WIDTH)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 1)
