@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -237,13 +238,28 @@ def cmd_related(args) -> int:
     return related_main(args.paths, as_json=args.json, top=args.top, pretty=args.pretty)
 
 
+def _quiet_when_the_reader_stops(run, args) -> int:
+    """`diptych extract … | head`: when the reader of our output goes away, stop without a
+    traceback. Python ignores SIGPIPE, so the write fails with BrokenPipeError; stdout is
+    then pointed at devnull so the flush at exit cannot fail again (the recipe in Python's
+    signal module documentation). Exit status 1, as the documentation does."""
+    try:
+        code = run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         args = _sub_parser().parse_args(argv)
         handler = {"extract": cmd_extract, "compare": cmd_compare, "report": cmd_report, "coverage": cmd_coverage,
                    "related": cmd_related}
-        return handler[args.command](args)
+        return _quiet_when_the_reader_stops(handler[args.command], args)
     args = _gui_parser().parse_args(argv)
     from desktop.ui.app import run
 
