@@ -215,7 +215,9 @@ def choose_pair(app, window, meter: StallMeter, left_id: str, right_id: str) -> 
     app.installEventFilter(spy)
     window.alignment_shown.connect(shown)
     window.comparison_shown.connect(whole)
-    window.article_list.select_articles([])
+    # Nothing on screen first, so that choosing the pair again is a real switch (from the
+    # cache the second time): picking what the session already shows changes nothing.
+    window.session.clear()
     app.processEvents()
     meter.start()
     t0 = time.perf_counter()

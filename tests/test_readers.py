@@ -365,3 +365,21 @@ def test_content_decides_over_extension(tmp_path):
     renamed.write_bytes(make_docx(tmp_path).read_bytes())
     (article,) = load_file(renamed)
     assert article.format == "docx" and LEAD in article.body_text
+
+
+@pytest.mark.parametrize("creator", ["python-docx", "Microsoft Office Word", "Microsoft Office User", "LibreOffice"])
+def test_docx_written_by_a_program_has_no_author(tmp_path, creator):
+    """python-docx's own template says "python-docx": that is not who wrote the story."""
+    import docx
+
+    from desktop.core.load import load_file
+
+    document = docx.Document()
+    document.add_paragraph("Ferry back after the storm", style="Title")
+    document.add_paragraph(LEAD)
+    document.core_properties.author = creator
+    path = tmp_path / "story.docx"
+    document.save(path)
+    (article,) = load_file(str(path))
+    assert article.author == "" and creator not in (article.source or "")
+    assert creator not in article.text

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -85,7 +85,7 @@ def test_folder_loads_recursively_and_bad_files_go_to_problems(qtbot, window, tm
     assert problems["broken.pdf"]
     assert "loop" in problems  # the symlink loop is reported, not followed twice
     assert "notes.xyz" not in problems and window.problems_dock.isVisible()
-    assert not window.folders.progress.isVisible()
+    assert not window.folders.progress.bar.isVisible()  # the load is over; only its outcome stays a while
 
 
 def test_titles_show_first_and_cancel_keeps_what_was_read(qtbot, window, tmp_path, monkeypatch):
@@ -122,7 +122,7 @@ def test_titles_show_first_and_cancel_keeps_what_was_read(qtbot, window, tmp_pat
     kept = window.model.articles()
     assert 1 <= len(kept) < 30
     assert window.model.rowCount() == len(kept)  # the unread placeholders are gone
-    assert not window.folders.progress.isVisible()
+    assert not window.folders.progress.bar.isVisible() and "Stopped" in window.folders.progress.label.text()
 
 
 def _drop(target, paths):
@@ -167,13 +167,20 @@ def test_related_column_ranks_the_siblings_first_and_best_match_compares(qtbot, 
     window.article_list.select_articles([ids["harbour-wire.txt"]])
     qtbot.wait_until(lambda: window.model.related()[0] == ids["harbour-wire.txt"] and bool(window.model.related()[1]), timeout=10_000)
     view = window.article_list.view
-    view.sortByColumn(Column.RELATED, Qt.SortOrder.DescendingOrder)
+    header = view.header()
+    if header.isSectionHidden(Column.RELATED):
+        header.showSection(Column.RELATED)
+    x = header.sectionViewportPosition(Column.RELATED) + header.sectionSize(Column.RELATED) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))  # the first click
     proxy = window.article_list.proxy
     order = [proxy.index(r, 0).data(Role.PATH) for r in range(proxy.rowCount())]
-    assert {Path(p).name for p in order[:2]} == {"harbour-herald.html", "harbour-release.md"}
+    # The chosen article, then the most related; the unscored (none here) and weakest last.
+    assert Path(order[0]).name == "harbour-wire.txt"
+    assert {Path(p).name for p in order[1:3]} == {"harbour-herald.html", "harbour-release.md"}
+    assert Path(order[-1]).name == "bakery.txt"
     scores = {Path(p).name: proxy.index(r, Column.RELATED).data() for r, p in enumerate(order)}
     assert float(scores["harbour-herald.html"]) > float(scores.get("bakery.txt") or 0) + 0.1
-    assert scores["harbour-wire.txt"] == ""  # the chosen article itself is not scored
+    assert scores["harbour-wire.txt"] == "chosen"  # the chosen article is marked, not scored
 
     window.folders.related_only_action.setChecked(True)
     kept = {Path(proxy.index(r, 0).data(Role.PATH)).name for r in range(proxy.rowCount())}
@@ -220,3 +227,27 @@ def test_many_files_opened_at_once_load_through_the_worker_processes(qtbot, wind
     titles = sorted(title for title, _ in _rows(window))
     assert titles == sorted(f"Story number {n} about topic {n}" for n in range(MANY_FILES + 5))
     assert "broken.pdf" in {Path(p.path).name for p in window.problems.problems()}
+
+
+def test_related_only_keeps_the_pair_on_screen_the_best_two_and_strong_scores():
+    from desktop.ui.folders.controller import related_kept
+
+    scores = {"b": 0.13, "c": 0.09, "d": 0.05, "e": 0.125, "f": 0.02}
+    # The top two if they score 0.08 or more (b, e), and anything at 0.12 or more (b, e);
+    # c is third, d and f are weak; the article on the right side stays whatever it scores.
+    assert related_kept("a", scores, ["a", "f"]) == {"a", "b", "e", "f"}
+    assert related_kept("a", {"x": 0.09, "y": 0.085, "z": 0.01}, ["a"]) == {"a", "x", "y"}  # rank, not score
+    assert related_kept("a", {"x": 0.05, "y": 0.03}, ["a"]) == {"a"}  # a story alone keeps only itself
+
+
+def test_related_only_never_hides_what_is_compared(qtbot, window, cluster):
+    _load_folder(qtbot, window, cluster)
+    ids = {Path(a.path).name: a.id for a in window.model.articles()}
+    with qtbot.wait_signal(window.comparison_shown, timeout=30_000):
+        window.session.show([window.model.article(ids["harbour-wire.txt"]), window.model.article(ids["bakery.txt"])])
+    qtbot.wait_until(lambda: window.model.related()[0] == ids["harbour-wire.txt"] and bool(window.model.related()[1]), timeout=10_000)
+    window.folders.related_only_action.setChecked(True)
+    proxy = window.article_list.proxy
+    kept = {Path(proxy.index(r, 0).data(Role.PATH)).name for r in range(proxy.rowCount())}
+    assert kept == {"harbour-wire.txt", "bakery.txt", "harbour-herald.html", "harbour-release.md"}
+    window.folders.related_only_action.setChecked(False)

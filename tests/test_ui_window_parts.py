@@ -10,7 +10,13 @@ from desktop.ui.theme import DARK, LIGHT, dark_palette, palette_colors
 pytestmark = pytest.mark.gui
 
 TINTS = ("inserted", "deleted", "changed", "moved", "boilerplate_background", "entity_highlight")
-MARKS = ("word_insert", "word_delete", "word_change", "char_change", "find_highlight", "find_current")
+MARKS = ("find_highlight", "find_current")
+WORD_MARKS = ("word_insert", "word_delete", "word_change", "char_change")  # text on them is word_text
+# A word mark sits inside a sentence of this tint (a moved sentence's edits are word_change).
+WORD_IN_SENTENCE = (
+    ("word_insert", "inserted"), ("word_insert", "changed"), ("word_delete", "deleted"), ("word_delete", "changed"),
+    ("word_change", "changed"), ("word_change", "moved"), ("char_change", "changed"), ("char_change", "moved"),
+)
 
 
 def _luminance(c: QColor) -> float:
@@ -38,6 +44,21 @@ def test_text_stays_readable_on_every_tint(qapp, colors, text):
     for name in MARKS:  # single words, which must stand out from the sentence tint: above AA
         ratio = _contrast(getattr(colors, name), text)
         assert ratio >= 5.5, f"{name}: contrast {ratio:.1f}"
+    for name in WORD_MARKS:  # edited words carry their own text colour: above AA
+        ratio = _contrast(getattr(colors, name), colors.word_text)
+        assert ratio >= 5.5, f"{name}: contrast {ratio:.1f}"
+
+
+@pytest.mark.parametrize("colors", [LIGHT, DARK], ids=["light", "dark"])
+def test_an_edited_word_stands_out_from_its_sentence(qapp, colors):
+    """WCAG 3:1 between a word's highlight and its sentence's tint (non-text contrast), in
+    both palettes: the old dark pair (#5f4e18 on #463a17) was 1.3:1."""
+    from desktop.ui.theme import contrast
+
+    for word, sentence in WORD_IN_SENTENCE:
+        ratio = contrast(getattr(colors, word), getattr(colors, sentence))
+        assert ratio >= 3.0, f"{word} on {sentence}: {ratio:.2f}"
+        assert contrast(colors.word_text, getattr(colors, word)) >= 4.5
 
 
 @pytest.mark.parametrize("colors,base", [(LIGHT, QColor("#ffffff")), (DARK, dark_palette().color(QPalette.ColorRole.Base))])

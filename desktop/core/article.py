@@ -148,7 +148,8 @@ class Article:
 
 
 def _is_word(norm: str) -> bool:
-    return any(ch.isalnum() for ch in norm)
+    # Nearly every word starts with a letter or digit: the generator runs only for the rest.
+    return norm[:1].isalnum() or any(ch.isalnum() for ch in norm)
 
 
 def block_json(block: Block) -> dict:
@@ -161,6 +162,16 @@ def block_json(block: Block) -> dict:
 def article_json(article: Article) -> dict:
     """The `diptych extract --json` object for one article (documented in the README)."""
     return {
+        **article_meta_json(article),
+        "text": article.text,
+        "blocks": [block_json(b) for b in article.blocks],
+        "sentences": [[s.start, s.end] for s in article.sentences],
+    }
+
+
+def article_meta_json(article: Article) -> dict:
+    """An article's metadata as `diptych compare --json` gives it: `extract --json` without the text."""
+    return {
         "path": article.path,
         "format": article.format,
         "title": article.title,
@@ -172,7 +183,4 @@ def article_json(article: Article) -> dict:
         "url": article.url,
         "sha256": article.sha256,
         "word_count": article.word_count,
-        "text": article.text,
-        "blocks": [block_json(b) for b in article.blocks],
-        "sentences": [[s.start, s.end] for s in article.sentences],
     }

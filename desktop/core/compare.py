@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from desktop.core.article import Article
 from desktop.core.comparison import Comparison, Options
-from desktop.core.entities.model import Extraction
+
+if TYPE_CHECKING:  # `compare --no-entities` imports nothing of desktop.core.entities
+    from desktop.core.entities.model import Extraction
 
 
 def compare(left: Article, right: Article, options: Options = Options(), *, entities: bool = True,

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from desktop.core.article import Article, Span, article_json
-from desktop.core.entities.model import (
-    Discrepancy,
-    EntityMatch,
-    Extraction,
-    discrepancy_json,
-    match_json,
-)
+from desktop.core.article import Article, Span, article_meta_json
+
+if TYPE_CHECKING:  # the entity code is imported only by a comparison that has entities
+    from desktop.core.entities.model import Discrepancy, EntityMatch, Extraction, QuotePair
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +129,17 @@ class Comparison:
     right_extraction: Extraction | None = None
     entities: tuple[EntityMatch, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = field(default=())
+    # Every quote of both articles, paired or on one side (entities/quote_pairs.py `pair_quotes`):
+    # what the sidebar, the report and the JSON list. Made from the extractions and entity matches
+    # whenever a Comparison is made or replaced, so no reader pairs quotes again.
+    quotes: tuple[QuotePair, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        if self.left_extraction is not None and self.right_extraction is not None:
+            from desktop.core.entities.quote_pairs import pair_quotes  # late: rapidfuzz is not needed at start-up
+
+            pairs = pair_quotes(self.left_extraction.quotes, self.right_extraction.quotes, self.entities)
+            object.__setattr__(self, "quotes", pairs)
 
 
 def _span(span: Span | None) -> list[int] | None:
@@ -160,12 +168,12 @@ def piece_json(p: Piece, pieces: tuple[Piece, ...]) -> dict:
 
 def comparison_json(c: Comparison) -> dict:
     """The `diptych compare --json` object (documented in the README)."""
-    meta = {k: v for k, v in article_json(c.left).items() if k not in ("text", "blocks", "sentences")}
-    meta_r = {k: v for k, v in article_json(c.right).items() if k not in ("text", "blocks", "sentences")}
     s = c.stats
+    if c.entities or c.discrepancies or c.quotes:
+        from desktop.core.entities.model import discrepancy_json, match_json, quote_pair_json
     return {
-        "left": meta,
-        "right": meta_r,
+        "left": article_meta_json(c.left),
+        "right": article_meta_json(c.right),
         "options": {
             "ignore_case": c.options.ignore_case,
             "ignore_punctuation": c.options.ignore_punctuation,
@@ -196,4 +204,5 @@ def comparison_json(c: Comparison) -> dict:
         ],
         "entities": [match_json(m) for m in c.entities],
         "discrepancies": [discrepancy_json(d) for d in c.discrepancies],
+        "quotes": [quote_pair_json(p) for p in c.quotes],
     }

@@ -217,7 +217,7 @@ class RelatedIndex:
         return out
 
 
-def related_main(paths: list[str], *, as_json: bool, top: int) -> int:
+def related_main(paths: list[str], *, as_json: bool, top: int, pretty: bool = False) -> int:
     """`diptych related PATH... [--json] [--top N]`."""
     import json
     import sys
@@ -252,7 +252,8 @@ def related_main(paths: list[str], *, as_json: bool, top: int) -> int:
             }
         )
     if as_json:
-        json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
+        # json.dumps without indent is the C encoder; json.dump always the pure-Python one.
+        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2 if pretty else None))
         sys.stdout.write("\n")
     else:
         for r in results:

@@ -105,14 +105,14 @@ class PairComparer(QObject):
         if whole is not None:
             self._whole.move_to_end(key)
             # Delivered from the event loop, never inside the session's own change signal.
-            QTimer.singleShot(0, lambda k=key, c=whole: self._session.alignment_arrived(k, c))
+            QTimer.singleShot(0, self, lambda k=key, c=whole: self._session.alignment_arrived(k, c))
             # The sidebar's turn comes after the split view has painted.
-            QTimer.singleShot(AFTER_PAINT_MS, lambda k=key, c=whole: self._session.comparison_arrived(k, c))
+            QTimer.singleShot(AFTER_PAINT_MS, self, lambda k=key, c=whole: self._session.comparison_arrived(k, c))
             return
         aligned = self._aligned.get(key)
         if aligned is not None:
-            QTimer.singleShot(0, lambda k=key, c=aligned: self._session.alignment_arrived(k, c))
-            QTimer.singleShot(AFTER_PAINT_MS, lambda a=left, b=right, k=key: self._start_entities(a, b, k))
+            QTimer.singleShot(0, self, lambda k=key, c=aligned: self._session.alignment_arrived(k, c))
+            QTimer.singleShot(AFTER_PAINT_MS, self, lambda a=left, b=right, k=key: self._start_entities(a, b, k))
         elif ("align", key) not in self._running:
             self._running.add(("align", key))
             self._tasks.submit(
@@ -156,7 +156,7 @@ class PairComparer(QObject):
         if not held and self._warm_wanted:
             self._warm_wanted = False
             # A moment later: the first read files are coming in then.
-            QTimer.singleShot(WARM_UP_AFTER_LOAD_MS, self.warm_up)
+            QTimer.singleShot(WARM_UP_AFTER_LOAD_MS, self, self.warm_up)
 
     def extraction(self, article: Article):
         return self._extractions.get(article.id)
@@ -164,7 +164,7 @@ class PairComparer(QObject):
     def _request_extraction(self, article: Article) -> None:
         found = self._extractions.get(article.id)
         if found is not None:
-            QTimer.singleShot(0, lambda a=article.id, e=found: self._session.extraction_arrived(a, e))
+            QTimer.singleShot(0, self, lambda a=article.id, e=found: self._session.extraction_arrived(a, e))
             return
         if ("extract", article.id) in self._running:
             return
@@ -183,7 +183,7 @@ class PairComparer(QObject):
         if self._session.alignment_arrived(key, aligned):
             # Entities start once the highlights are painted: a worker running Python beside
             # the GUI thread would slow the painting down (they share the GIL).
-            QTimer.singleShot(AFTER_PAINT_MS, lambda a=aligned.left, b=aligned.right, k=key: self._start_entities(a, b, k))
+            QTimer.singleShot(AFTER_PAINT_MS, self, lambda a=aligned.left, b=aligned.right, k=key: self._start_entities(a, b, k))
 
     def _entities_in(self, pair: tuple, result: tuple) -> None:
         self._running.discard(("entities", pair))

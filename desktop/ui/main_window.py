@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack, QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -30,10 +30,13 @@ from desktop.ui import settings as keys
 from desktop.ui.articles.loading import FILE_DIALOG_FILTER, ArticleLoader
 from desktop.ui.articles.model import ArticleListModel
 from desktop.ui.articles.problems import Problem, ProblemsList
+from desktop.ui.articles.undo import RemoveArticles, SwapSides, ask_before_removing_pasted, is_pasted
 from desktop.ui.articles.view import ArticleList
 from desktop.ui.comparing import PairComparer
 from desktop.ui.diffview import DiffView
+from desktop.ui.help import HelpActions
 from desktop.ui.icons import app_icon, icon
+from desktop.ui.layout import SIDEBAR_MIN_WIDTH, SidebarPlacement, wide_sizes
 from desktop.ui.sidebar import EntitySidebar
 from desktop.ui.session import ARTICLES, COMPARISON, WORK, Session, Work
 from desktop.ui.toolbars import ClassFilter, FindBar, change_counter_text, stats_text, stats_tooltip
@@ -91,16 +94,28 @@ class MainWindow(QMainWindow):
         center_layout.addWidget(self.diff_view, 1)
         center_layout.addWidget(self.find_bar)
 
+        # The list column holds the article list, and the sidebar under it when the reader
+        # stacks them (View ▸ Sidebar under the list): at 1024 px the panes then get the
+        # sidebar's width back, and the list's empty lower half holds the entities.
+        self.list_column = QSplitter(Qt.Orientation.Vertical, self)
+        self.list_column.setObjectName("listColumn")
+        self.list_column.setChildrenCollapsible(False)
+        self.list_column.addWidget(self.article_list)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(self.list_column)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.sidebar)
+        # A wider window gives the sidebar a share too, so its names fit at 1920 px; a
+        # narrower one takes from the articles only down to the sidebar's floor (stacking
+        # the sidebar under the list is the narrow layout).
+        self.sidebar.setMinimumWidth(SIDEBAR_MIN_WIDTH)
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
+        self.placement = SidebarPlacement(self.splitter, self.list_column, self.sidebar)
 
         self.problems_dock = QDockWidget("Problems", self)
         self.problems_dock.setObjectName("problemsDock")
@@ -186,6 +201,16 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         a = self._action
         K = QKeySequence.StandardKey
+        # Removing from the list and swapping sides can be taken back (Edit menu, Ctrl+Z).
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(K.Undo))
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(K.Redo))
+        self.redo_action.setIcon(icon("redo"))
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
         self.open_action = a("&Open…", self.open_dialog, K.Open, "open", "Open article files")
         self.paste_action = a("&Paste as article", self.paste_article, "Ctrl+Shift+V", "paste", "Add the clipboard text as a new article")
         self.print_preview_action = a("Print pre&view…", lambda: self._report("print_preview"), "Ctrl+Shift+P", "print_preview", "Preview the comparison report")
@@ -207,17 +232,22 @@ class MainWindow(QMainWindow):
         self.next_action = a("&Next change", self._next_change, "F7", "next_change", "Go to the next change")
         self.previous_action = a("P&revious change", self._previous_change, "Shift+F7", "previous_change", "Go to the previous change")
         self.find_action = a("&Find…", self.find_bar.open_bar, K.Find, "find", "Find text in both articles")
+        self.find_next_action = a("Find ne&xt", lambda: self.find_bar.step(1), "F3", None, "Go to the next match")
+        self.find_previous_action = a("Find pre&vious", lambda: self.find_bar.step(-1), "Shift+F3", None, "Go to the previous match")
         self.filter_list_action = self.article_list.focus_filter_action
 
         self.ignore_case_action = a("Ignore &case", self._options_changed, "Ctrl+Alt+C", "ignore_case", "Treat upper and lower case as equal", True)
         self.ignore_punct_action = a("Ignore &punctuation", self._options_changed, "Ctrl+Alt+P", "ignore_punctuation", "Treat punctuation differences as equal", True)
         self.boilerplate_action = a("Show &boilerplate", self._options_changed, "Ctrl+Alt+B", "boilerplate", "Show and compare the text set aside as boilerplate", True)
         self.sidebar_action = a("Show &entity sidebar", self._sidebar_toggled, "F9", "sidebar", "Show or hide the entity sidebar", True)
+        self.stack_sidebar_action = a("Sidebar &under the list", self._stack_sidebar, "Ctrl+Alt+S", None, "Put the entity sidebar under the article list, giving its width to the articles (for narrow windows)", True)
         self.problems_action = self.problems_dock.toggleViewAction()
         self.problems_action.setText("Show pro&blems")
         self.problems_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.problems_action.setIcon(icon("problem"))
         self.addAction(self.problems_action)
+        self.help = HelpActions(self)
+        self.legend_action = self.help.legend_action
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.setIcon(icon("recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -232,17 +262,22 @@ class MainWindow(QMainWindow):
         for item in (self.open_action, self.recent_menu, self.paste_action, None, self.print_preview_action,
                      self.print_action, self.export_pdf_action, self.export_html_action, None, self.quit_action):
             self._add(file_menu, item)
+        edit_menu = bar.addMenu("&Edit")
+        for item in (self.undo_action, self.redo_action):
+            self._add(edit_menu, item)
         articles_menu = bar.addMenu("&Articles")
         for item in (self.set_left_action, self.set_right_action, self.swap_action, None, self.reveal_action,
                      self.remove_action, None, self.filter_list_action):
             self._add(articles_menu, item)
         go_menu = bar.addMenu("&Go")
-        for item in (self.next_action, self.previous_action, None, self.class_filter, None, self.find_action):
+        for item in (self.next_action, self.previous_action, None, self.class_filter, None, self.find_action,
+                     self.find_next_action, self.find_previous_action):
             self._add(go_menu, item)
         view_menu = bar.addMenu("&View")
         for item in (self.ignore_case_action, self.ignore_punct_action, self.boilerplate_action, None,
-                     self.sidebar_action, self.problems_action):
+                     self.sidebar_action, self.stack_sidebar_action, self.problems_action):
             self._add(view_menu, item)
+        self.help.install(bar.addMenu("&Help"))
         self._menus = (file_menu, articles_menu, view_menu)
 
     def _install_many_articles(self) -> None:
@@ -263,6 +298,8 @@ class MainWindow(QMainWindow):
         self.matrix.install(articles_menu, self.toolbars[0])
         self.coverage.install(articles_menu, self.toolbars[0])
         self.workspace.install(file_menu, view_menu, self.print_preview_action)
+        for signal in (self.workspace.modified_changed, self.workspace.opened, self.workspace.saved):
+            signal.connect(self._update_title)
 
     @staticmethod
     def _add(menu: QMenu, item) -> None:
@@ -300,6 +337,7 @@ class MainWindow(QMainWindow):
         self.class_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         nav.addWidget(self.class_button)
         nav.addAction(self.find_action)
+        nav.addAction(self.legend_action)
         self.addToolBar(nav)
 
         opts = QToolBar("Options", self)
@@ -324,7 +362,8 @@ class MainWindow(QMainWindow):
         self.loader.pending_changed.connect(self._loading_changed)
         self.comparer.entities_failed.connect(self._entities_failed)
         self.find_bar.find_requested.connect(self._find)
-        self.class_filter.filter_changed.connect(self.diff_view.set_class_filter)
+        self.find_bar.step_requested.connect(self._find_step)
+        self.class_filter.filter_changed.connect(self._class_filter_changed)
         self.problems.count_changed.connect(self._problem_count_changed)
         self.model.rowsInserted.connect(self._update_actions)
         self.model.rowsRemoved.connect(self._update_actions)
@@ -343,11 +382,6 @@ class MainWindow(QMainWindow):
         paths = self.folders.take(self.workspace.take([str(p) for p in paths]))  # folders, .diptych files
         if not paths:
             return
-        recent = keys.RECENT_FILES.read(self.store)
-        for path in paths:
-            if os.path.isfile(path):
-                recent = keys.add_recent(recent, os.path.abspath(path))
-        keys.RECENT_FILES.write(self.store, recent)
         if not self.session.shown():
             self._autopick = []  # nothing on screen: show the first one or two that arrive
         self.loader.load(paths)
@@ -370,6 +404,10 @@ class MainWindow(QMainWindow):
         self.loader.paste(text, f"Pasted text {pasted}")
 
     def add_problem(self, problem: Problem) -> None:
+        recent = keys.RECENT_FILES.read(self.store)
+        if problem.path and any(_same_file(p, problem.path) for p in recent):
+            # Recent files lists files that open: one that no longer does leaves the list.
+            keys.RECENT_FILES.write(self.store, [p for p in recent if not _same_file(p, problem.path)])
         self.problems.add(problem)
         self.statusBar().showMessage(f"Could not open {problem.text}", 8000)
         self._show_problems(True)
@@ -383,8 +421,9 @@ class MainWindow(QMainWindow):
         if count == 0:
             self.problems_dock.hide()
 
-    def _articles_loaded(self, articles: list[Article], rows: list, _paths: list[str]) -> None:
+    def _articles_loaded(self, articles: list[Article], rows: list, paths: list[str]) -> None:
         added = self.model.add_articles(articles, rows)
+        self._remember_opened(paths)
         by_path = {a.path: a for a in articles}
         placed = False
         for side, path in list(self._place_on.items()):
@@ -402,6 +441,14 @@ class MainWindow(QMainWindow):
             return  # a second article may be on its way: compare rather than flash a single one
         self._show_ids(self._autopick)
         self._autopick = None
+
+    def _remember_opened(self, paths: list[str]) -> None:
+        """Recent files: only files that gave articles (in the order they were asked for)."""
+        recent = keys.RECENT_FILES.read(self.store)
+        for path in dict.fromkeys(paths):
+            if path and os.path.isfile(path):
+                recent = keys.add_recent(recent, os.path.abspath(path))
+        keys.RECENT_FILES.write(self.store, recent)
 
     def _show_ids(self, ids: list[str]) -> None:
         self.session.show([a for a in (self.model.article(i) for i in ids) if a is not None])
@@ -480,7 +527,8 @@ class MainWindow(QMainWindow):
             self.session.set_side(side, article)
 
     def swap_sides(self) -> None:
-        self.session.swap()
+        if self.session.has_pair():
+            self.undo_stack.push(SwapSides(self.session, self.session.left, self.session.right))
 
     def show_pair(self, left: Article, right: Article) -> None:
         self.session.show_pair(left, right)
@@ -501,9 +549,7 @@ class MainWindow(QMainWindow):
         """Title, status bar, busy bar and actions follow the session."""
         session = self.session
         if ARTICLES in what:
-            shown = session.shown()
-            names = " ↔ ".join(a.title or Path(a.path).name for a in shown)
-            self.setWindowTitle(f"{names} — Diptych" if names else "Diptych")
+            self._update_title()
         if session.single is not None and ARTICLES in what:
             article = session.single
             self._end_busy()
@@ -519,6 +565,20 @@ class MainWindow(QMainWindow):
         elif WORK in what or COMPARISON in what:
             self._pair_progress(what)
         self._update_actions()
+
+    def _update_title(self, *_: object) -> None:
+        """What is compared, the workspace's name with Qt's unsaved mark ([*]), the app."""
+        names = " ↔ ".join(a.title or Path(a.path).name for a in self.session.shown())
+        workspace = getattr(self, "workspace", None)
+        path = workspace.path if workspace is not None else None
+        parts = [names] if names else []
+        if path:
+            parts.append(f"{Path(path).stem}[*]")
+        elif workspace is not None and workspace.modified:
+            parts.append("unsaved workspace[*]")
+        title = " — ".join(parts + ["Diptych"])
+        self.setWindowTitle(title)
+        self.setWindowModified(bool(workspace is not None and workspace.modified) and "[*]" in title)
 
     def _pair_progress(self, what: frozenset) -> None:
         session, c = self.session, self.session.comparison
@@ -553,10 +613,20 @@ class MainWindow(QMainWindow):
     # --- list actions --------------------------------------------------------------------
 
     def remove_selected(self) -> None:
+        """Remove the selected articles from the list (undoable); what is compared stays on
+        screen until the reader picks something else. A pasted article exists nowhere else:
+        the reader is asked first (a window-modal box answered later, no nested event loop)."""
         ids = set(self.article_list.selected_ids())
-        if ids:
-            # What is compared stays on screen until the reader picks something else.
-            self.model.remove_articles(ids)
+        if not ids:
+            return
+        pasted = [a for a in (self.model.article(i) for i in ids) if a is not None and is_pasted(a.path)]
+        if not pasted:
+            self._remove_ids(ids)
+            return
+        ask_before_removing_pasted(self, [a.title or a.path for a in pasted], lambda: self._remove_ids(ids))
+
+    def _remove_ids(self, ids: set[str]) -> None:
+        self.undo_stack.push(RemoveArticles(self.model, ids, self.folders.listed_again))
 
     def reveal_selected(self) -> None:
         article = self.article_list.current_article()
@@ -583,7 +653,11 @@ class MainWindow(QMainWindow):
             self.diff_view.clear_find()
             self.find_bar.show_count(0)
             return
-        self.find_bar.show_count(self.diff_view.find(text))
+        self.diff_view.find(text)
+        self.find_bar.show_position(*self.diff_view.find_position())
+
+    def _find_step(self, delta: int) -> None:
+        self.find_bar.show_position(*self.diff_view.step_find(delta))
 
     def _discrepancy_selected(self, discrepancy: Discrepancy) -> None:
         left, right = discrepancy.left, discrepancy.right
@@ -607,6 +681,16 @@ class MainWindow(QMainWindow):
         keys.SHOW_BOILERPLATE.write(self.store, self.boilerplate_action.isChecked())
         self.diff_view.set_show_boilerplate(self.boilerplate_action.isChecked())
         self.session.set_options(self.options())
+
+    def _class_filter_changed(self, classes) -> None:
+        self.diff_view.set_class_filter(classes)
+        hidden = [] if classes is None else sorted(str(c) for c in self.class_filter.class_actions if c not in classes)
+        keys.HIDDEN_CHANGE_CLASSES.write(self.store, hidden)
+        self.class_button.setText("Changes" if classes is None else f"Changes ({len(classes)} of {len(self.class_filter.class_actions)})")
+
+    def _stack_sidebar(self, stacked: bool) -> None:
+        self.placement.stack(stacked)
+        keys.SIDEBAR_STACKED.write(self.store, stacked)
 
     def _sidebar_toggled(self, visible: bool) -> None:
         self.sidebar.setVisible(visible)
@@ -663,7 +747,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = keys.MAIN_SPLITTER.read(self.store)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([300, 680, 300])
+            self.splitter.setSizes(wide_sizes(self.width()))
+        if keys.SIDEBAR_STACKED.read(self.store):
+            self.stack_sidebar_action.setChecked(True)  # moves the sidebar under the list
         header = keys.LIST_HEADER.read(self.store)
         if not header.isEmpty():
             self.article_list.view.header().restoreState(header)
@@ -677,14 +763,21 @@ class MainWindow(QMainWindow):
             action.blockSignals(False)
         self.diff_view.set_show_boilerplate(self.boilerplate_action.isChecked())
         self.session.set_options(self.options())
+        hidden = set(keys.HIDDEN_CHANGE_CLASSES.read(self.store))
+        if hidden:
+            self.class_filter.set_classes(frozenset(c for c in self.class_filter.class_actions if str(c) not in hidden))
         visible = keys.SIDEBAR_VISIBLE.read(self.store)
         self.sidebar_action.setChecked(visible)
         self.sidebar.setVisible(visible)
+        self.sidebar.read_settings(self.store)
 
     def save_settings(self) -> None:
         keys.GEOMETRY.write(self.store, self.saveGeometry())
         keys.WINDOW_STATE.write(self.store, self.saveState())
-        keys.MAIN_SPLITTER.write(self.store, self.splitter.saveState())
+        wide = self.placement.side_by_side_state()
+        if wide is not None:  # the side-by-side layout's sizes, kept while stacked
+            keys.MAIN_SPLITTER.write(self.store, wide)
+        self.sidebar.write_settings(self.store)
         keys.LIST_HEADER.write(self.store, self.article_list.view.header().saveState())
         keys.SIDEBAR_VISIBLE.write(self.store, self.sidebar_action.isChecked())
         self.store.sync()

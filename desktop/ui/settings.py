@@ -67,8 +67,11 @@ GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())  # toolbars and docks
 MAIN_SPLITTER = Setting("window/main_splitter", QByteArray, QByteArray())  # list | view | sidebar
 SIDEBAR_VISIBLE = Setting("window/sidebar_visible", bool, True)
+SIDEBAR_STACKED = Setting("window/sidebar_stacked", bool, False)  # under the article list
 # EntitySidebar.save_state() as JSON text (tab, column widths, sort, differences toggle)
 SIDEBAR_STATE = Setting("sidebar/state", str, "")
+# Change classes the reader unchecked in Go ▸ Show changes (their names); empty shows all.
+HIDDEN_CHANGE_CLASSES = Setting("view/hidden_change_classes", list, [])
 LIST_HEADER = Setting("articles/header", QByteArray, QByteArray())  # column widths and sort
 IGNORE_CASE = Setting("options/ignore_case", bool, False)
 IGNORE_PUNCTUATION = Setting("options/ignore_punctuation", bool, False)
@@ -82,7 +85,9 @@ ALL = (
     WINDOW_STATE,
     MAIN_SPLITTER,
     SIDEBAR_VISIBLE,
+    SIDEBAR_STACKED,
     SIDEBAR_STATE,
+    HIDDEN_CHANGE_CLASSES,
     LIST_HEADER,
     IGNORE_CASE,
     IGNORE_PUNCTUATION,

@@ -21,11 +21,14 @@ class Colors:
     deleted: QColor  # text only in the left article
     changed: QColor  # sentence present on both sides but edited
     moved: QColor  # sentence moved (both ends)
-    # word-level marks inside a changed sentence (stronger than the sentence tint)
+    # word-level marks inside a changed sentence: at least 3:1 (WCAG) against the sentence
+    # tint, so an edited word stands out in both palettes; their text is `word_text`
+    # (tests/test_theme_contrast.py checks every pair)
     word_insert: QColor
     word_delete: QColor
     word_change: QColor
     char_change: QColor  # one-letter edits inside a changed word
+    word_text: QColor  # text on the word and character marks (4.5:1 or more on each)
     # boilerplate kept but set aside: dimmed foreground and a faint background
     boilerplate_text: QColor
     boilerplate_background: QColor
@@ -67,10 +70,11 @@ def _light() -> Colors:
         deleted=_c("#fbe1e1"),
         changed=_c("#fdf1cf"),
         moved=_c("#e4e8fb"),
-        word_insert=_c("#a9e0ae"),
-        word_delete=_c("#f5b3b3"),
-        word_change=_c("#f7d98a"),
-        char_change=_c("#f0b94f"),
+        word_insert=_c("#2e6b33"),
+        word_delete=_c("#a8262b"),
+        word_change=_c("#7d5700"),
+        char_change=_c("#4f3600"),
+        word_text=_c("#ffffff"),
         boilerplate_text=_c("#7a7f87"),
         boilerplate_background=_c("#f1f1f3"),
         entity_highlight=_c("#cfe6ff"),
@@ -100,10 +104,11 @@ def _dark() -> Colors:
         deleted=_c("#4a2326"),
         changed=_c("#463a17"),
         moved=_c("#27305a"),
-        word_insert=_c("#2a6034"),
-        word_delete=_c("#7a3238"),
-        word_change=_c("#5f4e18"),
-        char_change=_c("#6a5210"),
+        word_insert=_c("#7fd48a"),
+        word_delete=_c("#ff9a92"),
+        word_change=_c("#e8bf5a"),
+        char_change=_c("#ffe08a"),
+        word_text=_c("#1a1b1e"),
         boilerplate_text=_c("#8b919a"),
         boilerplate_background=_c("#2a2c30"),
         entity_highlight=_c("#1e4a78"),
@@ -127,6 +132,22 @@ def _dark() -> Colors:
 
 LIGHT = _light()
 DARK = _dark()
+
+
+WORD_ROLES = ("word_insert", "word_delete", "word_change", "char_change")
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two opaque colours (1 to 21)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 def is_dark(palette: QPalette) -> bool:

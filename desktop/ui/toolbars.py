@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QWidget
 
@@ -21,9 +21,11 @@ CLASS_LABELS = {
 
 
 class FindBar(QWidget):
-    """Type to highlight matches in both panes; Escape closes and clears."""
+    """Type to highlight matches in both panes; Enter and Shift+Enter (F3, Shift+F3 in the
+    window) step through them, "3 of 6" beside the field; Escape closes and clears."""
 
     find_requested = Signal(str)  # "" clears
+    step_requested = Signal(int)  # +1 next match, -1 previous
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -34,6 +36,8 @@ class FindBar(QWidget):
         self.edit.setPlaceholderText("Find in both articles")
         self.edit.setAccessibleName("Find text")
         self.edit.setClearButtonEnabled(True)
+        self.edit.setToolTip("Enter: next match · Shift+Enter: previous · Esc: close")
+        self.edit.installEventFilter(self)
         self.count = QLabel("", self)
         self.count.setAccessibleName("Matches found")
         self.close_button = QToolButton(self)
@@ -55,8 +59,8 @@ class FindBar(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self._search)
+        self._searched: str | None = None  # the text the panes show matches for
         self.edit.textChanged.connect(lambda _t: self._debounce.start())
-        self.edit.returnPressed.connect(self._search)
         escape = QAction(self)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -72,18 +76,46 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self._debounce.stop()
+        self._searched = None
         self.hide()
         self.count.setText("")
         self.find_requested.emit("")
         self.closed.emit()
 
-    def show_count(self, n: int) -> None:
+    def step(self, delta: int) -> None:
+        """Next (1) or previous (-1) match; a search still waiting for its pause runs first
+        and lands on the first match (or the last, going back)."""
+        if not self.isVisible():
+            self.open_bar()
+        if self._debounce.isActive() or self._searched != self.edit.text():
+            self._search()
+            if delta > 0:
+                return
+        if self.edit.text():
+            self.step_requested.emit(delta)
+
+    def show_position(self, current: int, total: int) -> None:
         text = self.edit.text()
-        self.count.setText("" if not text else ("no matches" if n == 0 else f"{n} match{'es' if n != 1 else ''}"))
+        if not text:
+            self.count.setText("")
+        elif total == 0:
+            self.count.setText("no matches")
+        else:
+            self.count.setText(f"{current} of {total}" if current else f"{total} match{'es' if total != 1 else ''}")
+
+    def show_count(self, n: int) -> None:
+        self.show_position(0, n)
+
+    def eventFilter(self, watched, event) -> bool:  # Override QObject: Enter steps, Shift+Enter back
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+            return True
+        return super().eventFilter(watched, event)
 
     def _search(self) -> None:
         self._debounce.stop()
-        self.find_requested.emit(self.edit.text())
+        self._searched = self.edit.text()
+        self.find_requested.emit(self._searched)
 
 
 class ClassFilter(QMenu):

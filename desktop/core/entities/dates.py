@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from dateutil import parser as dparser
@@ -81,6 +82,7 @@ def find_dates(text: str, start: int, end: int, ref: Reference | None, toks=None
     out: list[DateHit] = []
     if not _HINT_RE.search(text, start, end):
         return out
+    tense = _Tense(text, start, end)
     for m in (_DATE_RE.finditer(text, start, end) if toks is None else _matches_at_starts(text, end, toks)):
         kind = m.lastgroup
         s, e = m.span()
@@ -92,7 +94,7 @@ def find_dates(text: str, start: int, end: int, ref: Reference | None, toks=None
                 continue  # "may" and "march" are verbs unless a day, a year or a cue says otherwise
             if words[0].lower() in ("in", "by", "since", "until", "early", "late"):
                 s = e - len(words[-1])
-        hit = _resolve(kind, text[s:e], text, s, e, ref, start)
+        hit = _resolve(kind, text[s:e], text, s, e, ref, tense)
         if hit is not None:
             out.append(hit)
     for k in range(len(out) - 1):  # "Tuesday, March 4, 2025": the weekday is that day
@@ -223,8 +225,33 @@ def _parse_abs(s: str) -> tuple[dt.date, str] | None:
 _PAST_RE = re.compile(r"\b(?:said|told|was|were|had|did|\w{3,}ed)\b")
 
 
-def _future(text: str, s: int, e: int, sent_start: int = -1) -> bool:
+class _Tense:
+    """The tense cues of one sentence, found on the first question and kept: each date then asks
+    only which cue came last before it (rescanning the sentence per date was quadratic in one
+    50k-word paragraph with no full stop). Answers as _future(text, s, e, start) does."""
+
+    __slots__ = ("text", "start", "end", "fut", "past")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.fut: list[int] | None = None
+        self.past: list[int] = []
+
+    def future(self, s: int) -> bool:
+        if self.fut is None:
+            self.fut = [m.end() for m in _FUTURE_RE.finditer(self.text, self.start, self.end)]
+            self.past = [m.end() for m in _PAST_RE.finditer(self.text, self.start, self.end)]
+        i = bisect_right(self.fut, s)
+        if i == 0:
+            return False
+        j = bisect_right(self.past, s)
+        return j == 0 or self.fut[i - 1] > self.past[j - 1]
+
+
+def _future(text: str, s: int, e: int, sent_start: int | _Tense = -1) -> bool:
     """Future when the last tense cue before the date in its sentence looks ahead ("plan to", "will")."""
+    if isinstance(sent_start, _Tense):
+        return sent_start.future(s)
     start = sent_start if sent_start >= 0 else max(0, s - 80)
     before = text[start:s]
     fut = [m.end() for m in _FUTURE_RE.finditer(before)]
@@ -232,6 +259,32 @@ def _future(text: str, s: int, e: int, sent_start: int = -1) -> bool:
         return False
     past = [m.end() for m in _PAST_RE.finditer(before)]
     return not past or fut[-1] > past[-1]
+
+
+# An event a month name can stand for that is held on a calendar: "the November election".
+_SCHEDULED = re.compile(r"(?:'s|\u2019s)?\s(?:(?:general|midterm|presidential|congressional|state|local|special)\s)?"
+                        r"(?:elections?|midterms?|vote|ballot|polls|runoff|referendum|primary|primaries|summit|deadline)\b")
+_AHEAD = re.compile(r"\b(?:ahead\sof|before|until|by|hopes?\sto|aims?\sto|seeks?\sto|would|could|might|coming|upcoming)"
+                    r"\s(?:the\s)?$")
+# Past tenses, but not the verbs that report speech: "said the November vote will" looks ahead.
+_DONE_RE = re.compile(r"\b(?:was|were|had|did|won|lost|held|took|(?!(?:said|told|added|noted|argued|warned|stated|asked|"
+                      r"explained|insisted|claimed|predicted|promised|vowed)\b)\w{3,}ed)\b")
+
+
+# How far back in its sentence a month looks for a verb telling of something done: bounded, so that
+# thousands of months in one sentence with no full stop cost linear time.
+_DONE_REACH = 300
+
+
+def _month_ahead(text: str, s: int, e: int, sent: int | _Tense = -1) -> bool:
+    """Is a month named without a year the coming one? By tense, as for other dates; and "the
+    November election", "ahead of November" look ahead unless the sentence tells of something done."""
+    if _future(text, s, e, sent):
+        return True
+    start = sent.start if isinstance(sent, _Tense) else sent if sent >= 0 else max(0, s - 80)
+    if not (_SCHEDULED.match(text, e) or _AHEAD.search(text, max(start, s - 24), s)):
+        return False
+    return _DONE_RE.search(text, max(start, s - _DONE_REACH), s) is None
 
 
 def _nearest_year(month: int, day: int, ref: dt.date, future: bool | None) -> int:
@@ -250,7 +303,8 @@ def _nearest_year(month: int, day: int, ref: dt.date, future: bool | None) -> in
     return min(cands, key=lambda c: abs((c - ref).days)).year
 
 
-def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | None, sent: int = -1) -> DateHit | None:
+def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | None,
+             sent: int | _Tense = -1) -> DateHit | None:
     rd = ref.day if ref else None
     src = f"from {ref.origin}" if ref else ""
 
@@ -285,7 +339,7 @@ def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | N
         low = word.lower()
         if rd is None:
             return DateHit(s, e, word, f"--{month:02d}", "month", "no reference date")
-        future = True if low.startswith("next") else False if low.startswith("last") else _future(text, s, e, sent)
+        future = True if low.startswith("next") else False if low.startswith("last") else _month_ahead(text, s, e, sent)
         y = rd.year
         if future and month < rd.month:
             y += 1

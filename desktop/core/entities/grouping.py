@@ -10,11 +10,11 @@ from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.model import Entity, EntityType, Mention
 from desktop.core.entities.names import ORG, PERSON, PLACE, Raw
 from desktop.core.entities.orgs import initials, org_key
-from desktop.core.entities.people import fold, name_tokens, same_person
+from desktop.core.entities.people import _skeleton, fold, name_tokens, same_person
 
 
 class _Cluster:
-    __slots__ = ("raws", "names", "first", "variants", "roles", "details")
+    __slots__ = ("raws", "names", "first", "variants", "roles", "details", "best", "_order")
 
     def __init__(self, raw: Raw):
         self.raws = [raw]
@@ -23,10 +23,19 @@ class _Cluster:
         self.variants: list[str] = []
         self.roles: list[str] = [raw.role] if raw.role else []
         self.details: list[str] = [raw.detail] if raw.detail else []
+        # names.most_common(1), kept as names are added rather than recounted on every question
+        # (it was asked once per cluster pair: 840k times in a 10k-word article of distinct names).
+        self.best = raw.text
+        self._order = {raw.text: 0}
 
     def add(self, raw: Raw) -> None:
         self.raws.append(raw)
-        self.names[raw.text] += 1
+        text = raw.text
+        self.names[text] += 1
+        order = self._order.setdefault(text, len(self._order))
+        count, best = self.names[text], self.names[self.best]
+        if count > best or (count == best and order < self._order[self.best]):
+            self.best = text  # Counter.most_common breaks ties by first insertion
         if raw.role:
             self.roles.append(raw.role)
         if raw.detail:
@@ -58,38 +67,64 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
         else:
             singles.append(r)
     # Spellings of one name inside the article: merge, keep the other spelling as a variant.
+    # Two full names are spellings of one only when their given names are equal or one edit apart,
+    # their tokens are the same set, or they join to the same letters (people.same_person): the
+    # index holds every merged cluster under those keys, so each name meets only its candidates.
     merged: list[_Cluster] = []
+    index: dict[tuple, list[int]] = {}
+
+    def enter(k: int) -> None:
+        for key in _spelling_keys(merged[k].best):
+            index.setdefault(key, []).append(k)
+
     for c in full:
-        name = c.names.most_common(1)[0][0]
-        target = next((m for m in merged if same_person(m.names.most_common(1)[0][0], name) in ("variant", "swapped")), None)
-        if target is None:
+        name = c.best
+        cands = sorted({k for key in _spelling_keys(name) for k in index.get(key, ())})
+        at = next((k for k in cands if same_person(merged[k].best, name) in ("variant", "swapped")), None)
+        if at is None:
             merged.append(c)
+            enter(len(merged) - 1)
             continue
+        target = merged[at]
+        before = target.best
         for r in c.raws:
             target.add(r)
         target.variants.append(name)
+        if target.best != before:
+            enter(at)
     clusters = merged
     ends = [({name_tokens(n)[-1] for n in c.full_names()}, {name_tokens(n)[0] for n in c.full_names()}) for c in clusters]
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    near_last = _NearIndex()
+    for k, (lasts, firsts) in enumerate(ends):
+        for w in lasts:
+            by_last.setdefault(w, []).append(k)
+            near_last.add(w, k)
+        for w in firsts:
+            by_first.setdefault(w, []).append(k)
     for r in singles:
         tok = fold(r.text)
-        cands = [c for c, (lasts, _) in zip(clusters, ends) if tok in lasts]
+        cands = [clusters[k] for k in dict.fromkeys(by_last.get(tok, ()))]
         if not cands:
-            cands = [c for c, (_, firsts) in zip(clusters, ends) if tok in firsts]
+            cands = [clusters[k] for k in dict.fromkeys(by_first.get(tok, ()))]
         if not cands:  # "Whitcomb" after "Dana Whitcombe": the same person, spelled another way
-            cands = [c for c, (lasts, _) in zip(clusters, ends)
-                     if any(same_person("x " + last, "x " + tok) == "variant" for last in lasts)]
+            cands = [clusters[k] for k in near_last.candidates(tok, len(clusters))
+                     if any(same_person("x " + last, "x " + tok) == "variant" for last in ends[k][0])]
             if len(cands) == 1:
                 cands[0].variants.append(r.text)
         if not cands:
             c = _Cluster(r)
             clusters.append(c)
             ends.append(({tok}, set()))  # later bare mentions of the same word join it
+            by_last.setdefault(tok, []).append(len(clusters) - 1)
+            near_last.add(tok, len(clusters) - 1)
             continue
         before = [c for c in cands if c.first <= r.start]
         (max(before, key=lambda c: c.first) if before else cands[0]).add(r)
+    mains = [max(c.names, key=lambda n: (len(n.split()), c.names[n])) for c in clusters] if aux else []
     for a in aux:  # titles and captions: roles, fuller names and other spellings, no mentions
-        for c in clusters:
-            main = max(c.names, key=lambda n: (len(n.split()), c.names[n]))
+        for c, main in zip(clusters, mains):
             rel = same_person(main, a.text) if len(a.text.split()) >= 2 and len(main.split()) >= 2 else (
                 "same" if name_tokens(a.text)[-1:] == name_tokens(main)[-1:] else "")
             if rel == "variant" and a.text not in c.variants and a.text not in c.names:
@@ -110,6 +145,62 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
     return out
 
 
+def _deletions(word: str) -> list[str]:
+    """The word and every form of it with one letter left out: two words one edit apart
+    (substitution, insertion, deletion or swap of neighbours) always share one of these."""
+    return [word] + [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _spelling_keys(name: str) -> list[tuple]:
+    """Keys under which two full names that same_person() calls "variant" or "swapped" meet:
+    the given name within one edit, the same set of tokens, or the same letters joined."""
+    toks = name_tokens(name)
+    if not toks:
+        return []
+    given = toks[0]
+    # Given names shorter than five letters must be equal (people._close): no deletion keys,
+    # which for "a" or "al" would be keys that half the names share.
+    near = [("d", d) for d in _deletions(given)] if len(given) >= 5 else [("g", given)]
+    return near + [("s", tuple(sorted(toks))), ("j", "".join(toks))]
+
+
+class _NearIndex:
+    """Surnames by the keys a spelling slip keeps: one edit (deletion keys) and the consonant
+    skeleton. same_person() decides; this only narrows whom it is asked about. Below _EXACT_UP_TO
+    candidates every one is asked, so ordinary articles are judged exactly as before; beyond, a
+    surname only Jaro-Winkler calls close (two edits apart, with another skeleton) may be missed:
+    no key finds those without meeting a share of all names (a key of the first letters made
+    2,000 names ask four times as many questions each as 500)."""
+
+    _EXACT_UP_TO = 400
+
+    def __init__(self) -> None:
+        self.keys: dict[str, list[int]] = {}
+
+    @staticmethod
+    def _keys(word: str) -> list[str]:
+        if len(word) < 5:  # one edit apart counts only from five letters (people._close)
+            return ["\0=" + word]
+        keys = _deletions(word)
+        if len(word) >= 6:  # the skeleton counts only from six letters
+            keys.append("\0s" + word[:1] + _skeleton(word))
+        return keys
+
+    @staticmethod
+    def _surname(word: str) -> str:
+        toks = name_tokens("x " + word)  # as same_person("x " + last, "x " + tok) reads it
+        return toks[-1] if len(toks) >= 2 else ""
+
+    def add(self, word: str, k: int) -> None:
+        for key in self._keys(self._surname(word)):
+            self.keys.setdefault(key, []).append(k)
+
+    def candidates(self, word: str, total: int) -> list[int]:
+        if total <= self._EXACT_UP_TO:
+            return list(range(total))
+        return sorted({k for key in self._keys(self._surname(word)) for k in self.keys.get(key, ())})
+
+
 def group_orgs(raws: list[Raw]) -> list[Entity]:
     clusters: dict[str, _Cluster] = {}
     owners: dict[str, str] = {}
@@ -126,8 +217,12 @@ def group_orgs(raws: list[Raw]) -> list[Entity]:
         if r.owner and key not in owners:
             owners[key] = r.owner
     # An acronym joins the organisation whose initials it spells ("NPD" and "National Public Data").
+    spelled: dict[str, list[str]] = {}
+    for k in clusters:
+        if " " in k:
+            spelled.setdefault(initials(k), []).append(k)
     for key in [k for k in clusters if " " not in k]:
-        initials_of = [k for k in clusters if " " in k and initials(k) == key]
+        initials_of = spelled.get(key, [])
         if len(initials_of) == 1:
             for r in clusters.pop(key).raws:
                 clusters[initials_of[0]].add(r)

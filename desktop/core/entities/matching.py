@@ -18,11 +18,11 @@ from desktop.core.entities.model import (
     EntityType,
     Extraction,
     MatchStatus,
-    Quote,
+    Mention,
 )
 from desktop.core.entities.orgs import initials, org_key
-from desktop.core.entities.people import name_tokens, same_person
-from desktop.core.entities.quote_pairs import ALTERED, link_quotes
+from desktop.core.entities.people import _skeleton, name_tokens, same_person
+from desktop.core.entities.quote_pairs import ALTERED, QuotePair, pair_quotes
 
 _NUM_RE = re.compile(r"[$\u20ac\u00a3]?\d[\d,.]*%?")
 CONTEXT_MIN = 55  # how alike two sentences must be (token_set_ratio, numbers removed) to be about one thing
@@ -30,6 +30,14 @@ _RELATIVE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight"
     r"|last|next|this|ago|earlier|later|coming|past)\b", re.I)
 BARE_CONTEXT_MIN = 80  # a number with no unit ("Durousseau, 30,") needs closer sentences
+# Dates differ between sentences that tell the same thing, not between two events of one story
+# ("pressed him on Sunday" / "reacted on Friday" score 55 on BASIL; a changed day in one sentence, 100).
+DATE_CONTEXT_MIN = 65
+_WEEKDAY_NAME = re.compile(r"^(?:(?:last|next|this|on)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+
+
+def _weekday(name: str) -> bool:
+    return _WEEKDAY_NAME.match(name) is not None
 _STAMP = re.compile(r"\s*(?:published|updated|posted|last updated|first published|modified)\b", re.I)
 
 
@@ -58,13 +66,19 @@ def match(left: Article, left_ext: Extraction, right: Article, right_ext: Extrac
                 matches.append(EntityMatch(typ, subject, MatchStatus.CONFLICT, a, b))
                 kind = DiscrepancyKind.FIGURE if typ == EntityType.FIGURE else DiscrepancyKind.DATE
                 discrepancies.append(_disc(kind, a, b, ctx_l, ctx_r, subject))
+            if typ == EntityType.DATE and (same_reference or ref_l is None or ref_r is None):
+                # (published on different days, "Friday" in each may be two days: README)
+                seen = {(d.left.start, d.right.start) for d in discrepancies}
+                for ma, mb in _changed_weekdays(ls, rs, ctx_l, ctx_r):
+                    if (ma.start, mb.start) not in seen:
+                        discrepancies.append(_mention_disc(DiscrepancyKind.DATE, ma, mb, ctx_l, ctx_r, "day"))
             used_l = {id(a) for a, _ in conflicts}
             used_r = {id(b) for _, b in conflicts}
             only_l = [e for e in only_l if id(e) not in used_l]
             only_r = [e for e in only_r if id(e) not in used_r]
         matches.extend(EntityMatch(typ, e.name, MatchStatus.LEFT, e, None) for e in only_l)
         matches.extend(EntityMatch(typ, e.name, MatchStatus.RIGHT, None, e) for e in only_r)
-    discrepancies.extend(_quote_discrepancies(left_ext.quotes, right_ext.quotes, ctx_l, ctx_r))
+    discrepancies.extend(_quote_discrepancies(pair_quotes(left_ext.quotes, right_ext.quotes, matches), ctx_l, ctx_r))
     return matches, discrepancies
 
 
@@ -81,8 +95,9 @@ def _key(e: Entity) -> str:
     return e.name.lower().removeprefix("the ")
 
 
-def _related(typ: EntityType, a: Entity, b: Entity) -> MatchStatus | None:
-    ka, kb = _key(a), _key(b)
+def _related(typ: EntityType, a: Entity, b: Entity, ka: str | None = None, kb: str | None = None) -> MatchStatus | None:
+    ka = _key(a) if ka is None else ka
+    kb = _key(b) if kb is None else kb
     if ka == kb:
         return MatchStatus.BOTH
     if typ == EntityType.PERSON:
@@ -118,30 +133,80 @@ def _same_place(a: Entity, b: Entity) -> bool:
     return pa is not None and pb is not None and pa.kind == pb.kind == "country" and pa.country == pb.country
 
 
+# Beyond this many (left, right) questions (2,000: 0.02 s of _related), each left entity is asked only about the right
+# entities that share a blocking key with it (_block_keys); below it, about every one, in order.
+_EXACT_PAIRS = 2_000
+
+
 def _pair(typ: EntityType, ls: list[Entity], rs: list[Entity]):
+    """Entities of one type paired: equal keys first, then related ones (_related), each right
+    entity used once, in the order of the right article."""
     pairs = []
-    free_r = list(rs)
+    kl, kr = [_key(a) for a in ls], [_key(b) for b in rs]
+    by_key: dict[str, list[int]] = {}
+    for j, k in enumerate(kr):
+        by_key.setdefault(k, []).append(j)
+    taken = dict.fromkeys(by_key, 0)
+    free = [True] * len(rs)
     pending = []
-    for a in ls:
-        hit = next((b for b in free_r if _key(a) == _key(b)), None)
-        if hit is None:
-            pending.append(a)
+    for i, a in enumerate(ls):
+        same = by_key.get(kl[i], ())
+        n = taken.get(kl[i], 0)
+        if n >= len(same):
+            pending.append(i)
             continue
-        free_r.remove(hit)
-        pairs.append((a, hit, MatchStatus.BOTH))
-    only_l = []
-    for want in (MatchStatus.BOTH, MatchStatus.VARIANT):
-        still = []
-        for a in pending:
-            hit = next((b for b in free_r if _related(typ, a, b) == want), None)
-            if hit is None:
-                still.append(a)
-                continue
-            free_r.remove(hit)
-            pairs.append((a, hit, want))
-        pending = still
-    only_l = pending
-    return pairs, only_l, free_r
+        taken[kl[i]] = n + 1
+        free[same[n]] = False
+        pairs.append((a, rs[same[n]], MatchStatus.BOTH))
+    # Figures and dates relate only through equal keys (_related has no other rule for them).
+    if typ not in (EntityType.FIGURE, EntityType.DATE):
+        blocks = None
+        if len(pending) * free.count(True) > _EXACT_PAIRS:
+            blocks = {}
+            for j, b in enumerate(rs):
+                if free[j]:
+                    for key in _block_keys(typ, b, kr[j]):
+                        blocks.setdefault(key, []).append(j)
+        for want in (MatchStatus.BOTH, MatchStatus.VARIANT):
+            still = []
+            for i in pending:
+                a = ls[i]
+                cands = range(len(rs)) if blocks is None else sorted(
+                    {j for key in _block_keys(typ, a, kl[i]) for j in blocks.get(key, ())})
+                hit = next((j for j in cands if free[j] and _related(typ, a, rs[j], kl[i], kr[j]) == want), None)
+                if hit is None:
+                    still.append(i)
+                    continue
+                free[hit] = False
+                pairs.append((a, rs[hit], want))
+            pending = still
+    return pairs, [ls[i] for i in pending], [b for j, b in enumerate(rs) if free[j]]
+
+
+def _block_keys(typ: EntityType, e: Entity, key: str) -> list:
+    """Keys two related entities share (_related): for people a token, or a surname one edit apart
+    (deletion keys) or with the same consonants; for organisations
+    and places the last word, the initials, the first or last three letters, the country."""
+    if typ == EntityType.PERSON:
+        toks = name_tokens(e.name)
+        if not toks:
+            return []
+        sur = toks[-1]
+        keys = [("t", t) for t in toks] + [("j", "".join(toks))]
+        if len(sur) >= 5:  # shorter surnames must be equal (people._close): the "t" keys hold them
+            keys += [("d", sur)] + [("d", sur[:i] + sur[i + 1:]) for i in range(len(sur))]
+        if len(sur) >= 6:  # (a surname only Jaro-Winkler calls close has no key: see grouping._NearIndex)
+            keys.append(("k", sur[:1] + _skeleton(sur)))
+        return keys
+    words = key.split()
+    out = [("w", words[-1] if words else ""), ("i", initials(key) if " " in key else key), ("p", key[:3]), ("e", key[-3:])]
+    if typ == EntityType.PLACE:
+        from desktop.core.entities.gazetteer import load_gazetteer
+
+        place = load_gazetteer().place(e.name)
+        if place is not None and place.kind == "country":
+            out.append(("c", place.country))
+    return out
 
 
 def _fuller(a: str, b: str) -> str:
@@ -171,75 +236,200 @@ def _figure_base(e: Entity) -> tuple[float, str, bool] | None:
 
 def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r,
                same_reference: bool = True) -> list[tuple[Entity, Entity]]:
+    # What each entity is compared by, worked out once per entity rather than once per pair.
+    if typ == EntityType.FIGURE:
+        base_l, base_r = [_figure_base(a) for a in ls], [_figure_base(b) for b in rs]
+        hedge_l, hedge_r = [ctx_l.hedge(a) for a in ls], [ctx_r.hedge(b) for b in rs]
+        group_l = [f[1] if f is not None else None for f in base_l]
+        group_r = [f[1] if f is not None else None for f in base_r]
+    else:
+        stamp_l = [bool(a.value) and bool(_STAMP.match(ctx_l.opening(a))) for a in ls]
+        stamp_r = [bool(_STAMP.match(ctx_r.opening(b))) for b in rs]
+        group_l = [a.precision if a.value else None for a in ls]
+        group_r = [b.precision for b in rs]
+    words_l: dict[int, str] = {}
+    words_r: dict[int, str] = {}
+
+    def context(words: dict[int, str], ctx, es: list[Entity], i: int) -> str:
+        if i not in words:
+            words[i] = ctx.around(es[i], strip=True, window=CONTEXT_WINDOW)
+        return words[i]
+
     cands = []
-    for a in ls:
-        for b in rs:
-            if typ == EntityType.FIGURE:
-                fa, fb = _figure_base(a), _figure_base(b)
-                if fa is None or fb is None or fa[1] != fb[1]:
-                    continue
-                tolerance = 0.05 if fa[2] != fb[2] else 0.0  # "52 km" and "32 miles" agree
-                if abs(fa[0] - fb[0]) <= tolerance * max(abs(fa[0]), abs(fb[0])):
-                    continue
-                ha, hb = ctx_l.hedge(a), ctx_r.hedge(b)
-                if ha != hb and _overlap(_interval(fa[0], ha), _interval(fb[0], hb)):
-                    continue  # "more than $1 million" and "$1.1 million" agree; "at least 23" and "at least 26" do not
-                need = CONTEXT_MIN if fa[1] else BARE_CONTEXT_MIN
-            else:
-                if not a.value or a.precision != b.precision or a.value == b.value:
-                    continue
-                if a.name.casefold() == b.name.casefold():
-                    continue  # both wrote "Tuesday": a different day is our reading of tense, not theirs
-                if _STAMP.match(ctx_l.around(a)) or _STAMP.match(ctx_r.around(b)):
-                    continue  # "Published March 3, 2025": when each was published, not what happened
-                if not same_reference and (_RELATIVE.search(a.name) or _RELATIVE.search(b.name)):
-                    continue
-                need = CONTEXT_MIN
-            score = fuzz.token_set_ratio(ctx_l.around(a, strip=True), ctx_r.around(b, strip=True))
-            if score >= need:
-                cands.append((score, a, b))
-    cands.sort(key=lambda t: -t[0])
+    for i, j in _candidate_pairs(group_l, group_r, lambda i: context(words_l, ctx_l, ls, i),
+                                 lambda j: context(words_r, ctx_r, rs, j)):
+        a, b = ls[i], rs[j]
+        if typ == EntityType.FIGURE:
+            fa, fb = base_l[i], base_r[j]
+            tolerance = 0.05 if fa[2] != fb[2] else 0.0  # "52 km" and "32 miles" agree
+            if abs(fa[0] - fb[0]) <= tolerance * max(abs(fa[0]), abs(fb[0])):
+                continue
+            ha, hb = hedge_l[i], hedge_r[j]
+            if ha != hb and _overlap(_interval(fa[0], ha), _interval(fb[0], hb)):
+                continue  # "more than $1 million" and "$1.1 million" agree; "at least 23" and "at least 26" do not
+            need = CONTEXT_MIN if fa[1] else BARE_CONTEXT_MIN
+        else:
+            if a.value == b.value:
+                continue
+            if a.name.casefold() == b.name.casefold():
+                continue  # both wrote "Tuesday": a different day is our reading of tense, not theirs
+            if stamp_l[i] or stamp_r[j]:
+                continue  # "Published March 3, 2025": when each was published, not what happened
+            if _weekday(a.name) and _weekday(b.name):
+                continue  # compared mention by mention (_changed_weekdays)
+            if not same_reference and (_RELATIVE.search(a.name) or _RELATIVE.search(b.name)):
+                continue
+            need = DATE_CONTEXT_MIN
+        score = fuzz.token_set_ratio(context(words_l, ctx_l, ls, i), context(words_r, ctx_r, rs, j))
+        if score >= need:
+            cands.append((score, i, j))
+    cands.sort(key=lambda t: (-t[0], t[1], t[2]))  # as a stable sort of the pairs in text order
     out, used_a, used_b = [], set(), set()
-    for _, a, b in cands:
-        if id(a) in used_a or id(b) in used_b:
+    for _, i, j in cands:
+        if i in used_a or j in used_b:
             continue
-        used_a.add(id(a))
-        used_b.add(id(b))
-        out.append((a, b))
+        used_a.add(i)
+        used_b.add(j)
+        out.append((ls[i], rs[j]))
     return out
+
+
+# More weekday mentions than this on both sides together are not compared one by one (a long
+# transcript): the entity-level check above still runs.
+_MAX_WEEKDAY_PAIRS = 2500
+
+
+def _changed_weekdays(ls: list[Entity], rs: list[Entity], ctx_l: _Context, ctx_r: _Context):
+    """ "agreed on Monday" / "agreed on Tuesday": a weekday changed in sentences that tell the same
+    thing, found mention by mention, since "Monday" may still appear elsewhere in the other article
+    (so the entities pair) and "Tuesday" may be grouped with the date it stands for. Not when a
+    sentence names both days, nor when the day has a like sentence with the same day in the other
+    article."""
+    left = [(m, e.value) for e in ls for m in e.mentions if _weekday(m.text)]
+    right = [(m, e.value) for e in rs for m in e.mentions if _weekday(m.text)]
+    if not left or not right or len(left) * len(right) > _MAX_WEEKDAY_PAIRS:
+        return []
+    sent_l = {m.start: ctx_l.sentence(m.start) for m, _ in left}
+    sent_r = {m.start: ctx_r.sentence(m.start) for m, _ in right}
+
+    def alike(ma: Mention, mb: Mention) -> float:
+        return fuzz.token_set_ratio(sent_l[ma.start].replace(ma.text, " "), sent_r[mb.start].replace(mb.text, " "))
+
+    cands = []
+    for ma, va in left:
+        for mb, vb in right:
+            if ma.text.casefold() == mb.text.casefold() or (va and vb and va == vb):
+                continue
+            if _names_day(sent_l[ma.start], mb.text) or _names_day(sent_r[mb.start], ma.text):
+                continue  # "from Monday to Tuesday"
+            score = alike(ma, mb)
+            if score >= DATE_CONTEXT_MIN and fuzz.ratio(_around(ctx_l, ma), _around(ctx_r, mb)) >= _EVENT_MIN:
+                cands.append((score, ma, mb))
+    out = []
+    for score, ma, mb in sorted(cands, key=lambda t: -t[0]):
+        # Each day keeps its own reading where the other article has the same day in a sentence at
+        # least as like: two events of one story, one of them told in both
+        if any(m.text.casefold() == ma.text.casefold() and alike(ma, m) >= score for m, _ in right):
+            continue
+        if any(m.text.casefold() == mb.text.casefold() and alike(m, mb) >= score for m, _ in left):
+            continue
+        out.append((ma, mb))
+    return out
+
+
+# What happened on the day is told by the words right around it: "agreed on _ to speed up talks"
+# in both for one event (77 to 100 when reworded), "pressure on X _ to explain" against "reactions to
+# X on _, after" for two (about 50).
+_EVENT_MIN = 60
+_AROUND = 6  # words each side of the day
+
+
+def _around(ctx: _Context, m: Mention) -> str:
+    sentence = ctx.sentence(m.start)
+    at = sentence.find(m.text)
+    if at < 0:
+        return sentence
+    return " ".join(sentence[:at].split()[-_AROUND:] + sentence[at + len(m.text):].split()[:_AROUND])
+
+
+def _names_day(sentence: str, day: str) -> bool:
+    return re.search(r"\b" + re.escape(day.split()[-1]) + r"\b", sentence, re.I) is not None
+
+
+# A figure or date is compared by the words around it: up to this many characters either side,
+# inside its sentence (a paragraph with no full stop is one 300 KB "sentence").
+CONTEXT_WINDOW = 600
+# Beyond this many pairs in one group (one unit, one precision), pairs are formed only between
+# contexts that share one of their rarest words; below it, every pair is scored as before.
+_EXACT_CONTEXT_PAIRS = 20_000
+_RARE_WORDS = 4  # keys per context
+_COMMON_WORD = 64  # a word in more contexts than this does not key a pair
+
+
+def _candidate_pairs(group_l: list, group_r: list, words_l, words_r):
+    """(i, j) in text order whose groups agree (None never agrees): all of them in a small group;
+    in a large one, those whose contexts share a rare word (linear, however many figures)."""
+    by_group: dict = {}
+    for j, g in enumerate(group_r):
+        if g is not None:
+            by_group.setdefault(g, []).append(j)
+    lefts: dict = {}
+    for i, g in enumerate(group_l):
+        if g is not None and g in by_group:
+            lefts.setdefault(g, []).append(i)
+    pairs = []
+    for g, li in lefts.items():
+        rj = by_group[g]
+        if len(li) * len(rj) <= _EXACT_CONTEXT_PAIRS:
+            pairs += [(i, j) for i in li for j in rj]
+            continue
+        toks_l = {i: set(_WORD_RE.findall(words_l(i).lower())) for i in li}
+        toks_r = {j: set(_WORD_RE.findall(words_r(j).lower())) for j in rj}
+        df: dict[str, int] = {}
+        for toks in (*toks_l.values(), *toks_r.values()):
+            for w in toks:
+                df[w] = df.get(w, 0) + 1
+        posting: dict[str, list[int]] = {}
+        for j, toks in toks_r.items():
+            for w in sorted((w for w in toks if df[w] <= _COMMON_WORD), key=lambda w: (df[w], w))[:_RARE_WORDS]:
+                posting.setdefault(w, []).append(j)
+        for i, toks in toks_l.items():
+            keys = sorted((w for w in toks if df[w] <= _COMMON_WORD), key=lambda w: (df[w], w))[:_RARE_WORDS]
+            pairs += [(i, j) for j in sorted({j for w in keys for j in posting.get(w, ())})]
+    pairs.sort()
+    return pairs
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
 
 # ---- quotes --------------------------------------------------------------------------------------
 
 
-def _quote_discrepancies(lq: tuple[Quote, ...], rq: tuple[Quote, ...], ctx_l, ctx_r) -> list[Discrepancy]:
-    """Quotes both articles carry whose words were changed inside the stretch both quote, by the
-    same speaker (or one side unattributed); and the same words given to different speakers."""
+def _quote_discrepancies(pairs: tuple[QuotePair, ...], ctx_l, ctx_r) -> list[Discrepancy]:
+    """Of the quote pairs the sidebar and the report list (quote_pairs.pair_quotes): those whose
+    words were changed inside the stretch both quote, by the same speaker (or one side
+    unattributed); and the same words given to different speakers."""
     out = []
-    for link in link_quotes(lq, rq, lambda a, b: bool(a.speaker and b.speaker) and _same_speaker(a.speaker, b.speaker)):
-        a, b = lq[link.left], rq[link.right]
-        speakers_differ = bool(a.speaker and b.speaker) and not _same_speaker(a.speaker, b.speaker)
-        if link.wording == ALTERED:
-            if speakers_differ:
+    for p in pairs:
+        a, b = p.left, p.right
+        if a is None or b is None:
+            continue
+        if p.wording == ALTERED:
+            if p.reattributed:
                 continue  # different people using similar words
-            diff = link.words
-        elif speakers_differ:
+            diff = p.words
+        elif p.reattributed:
             diff = ()
         else:
             continue  # the same words, or one article quoting more of them
         out.append(Discrepancy(
             DiscrepancyKind.QUOTE, a.text, b.text, Span(a.start, a.end), Span(b.start, b.end),
-            subject=a.speaker or b.speaker, left_context=ctx_l.sentence(a.start), right_context=ctx_r.sentence(b.start),
+            subject=a.speaker or b.speaker, left_context=ctx_l.excerpt(a.start, a.end),
+            right_context=ctx_r.excerpt(b.start, b.end),
             word_diff=diff,
         ))
     return out
-
-
-def _same_speaker(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    ta, tb = name_tokens(a), name_tokens(b)
-    return bool(ta and tb and (ta[-1] == tb[-1] or same_person(a, b)))
 
 
 # ---- contexts --------------------------------------------------------------------------------------
@@ -293,8 +483,41 @@ class _Context:
         block = self.article.block_at(offset)
         return self.article.text[block.start : block.end] if block else ""
 
-    def around(self, e: Entity, *, strip: bool = False) -> str:
-        s = self.sentence(e.mentions[0].start) if e.mentions else ""
+    def opening(self, e: Entity) -> str:
+        """The first words of the sentence around e: enough for _STAMP, without copying the sentence."""
+        if not e.mentions:
+            return ""
+        start = e.mentions[0].start
+        sents = self.article.sentences
+        i = bisect_right(self.starts, start) - 1
+        if 0 <= i < len(sents) and sents[i].start <= start <= sents[i].end:
+            return self.article.text[sents[i].start : min(sents[i].end, sents[i].start + 80)]
+        return self.sentence(start)[:80]
+
+    def excerpt(self, start: int, end: int) -> str:
+        """The sentence around text[start:end] as a discrepancy shows it: whole, unless it runs
+        past CONTEXT_WINDOW characters either side (a paragraph with no full stop would put
+        300 KB into every discrepancy of it)."""
+        return self._window(start, end, CONTEXT_WINDOW)
+
+    def _window(self, start: int, end: int, width: int) -> str:
+        """The sentence around text[start:end], cut to `width` characters either side."""
+        sents = self.article.sentences
+        i = bisect_right(self.starts, start) - 1
+        if 0 <= i < len(sents) and sents[i].start <= start <= sents[i].end:
+            a, b = sents[i]
+        else:
+            block = self.article.block_at(start)
+            if block is None:
+                return ""
+            a, b = block.start, block.end
+        return self.article.text[max(a, start - width) : min(b, end + width)]
+
+    def around(self, e: Entity, *, strip: bool = False, window: int | None = None) -> str:
+        if window is not None and e.mentions:
+            s = self._window(e.mentions[0].start, e.mentions[0].end, window)
+        else:
+            s = self.sentence(e.mentions[0].start) if e.mentions else ""
         if strip and e.mentions:
             s = s.replace(e.mentions[0].text, " ")
             s = _NUM_RE.sub(" ", s)
@@ -302,8 +525,12 @@ class _Context:
 
 
 def _disc(kind: DiscrepancyKind, a: Entity, b: Entity, ctx_l: _Context, ctx_r: _Context, subject: str) -> Discrepancy:
-    ma, mb = a.mentions[0], b.mentions[0]
+    return _mention_disc(kind, a.mentions[0], b.mentions[0], ctx_l, ctx_r, subject)
+
+
+def _mention_disc(kind: DiscrepancyKind, ma: Mention, mb: Mention, ctx_l: _Context, ctx_r: _Context,
+                  subject: str) -> Discrepancy:
     return Discrepancy(
         kind, ma.text, mb.text, Span(ma.start, ma.end), Span(mb.start, mb.end), subject=subject,
-        left_context=ctx_l.sentence(ma.start), right_context=ctx_r.sentence(mb.start),
+        left_context=ctx_l.excerpt(ma.start, ma.end), right_context=ctx_r.excerpt(mb.start, mb.end),
     )

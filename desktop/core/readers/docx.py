@@ -57,7 +57,7 @@ def read(path: str, data: bytes) -> list[Document]:
             format="docx",
             paragraphs=tuple(paragraphs),
             title=_prop(props, "title"),
-            author=_prop(props, "author"),
+            author=_person(_prop(props, "author")),
             category=_prop(props, "category"),
         )
     ]
@@ -239,3 +239,17 @@ def _prop(props, name: str) -> str:
     except Exception:  # a malformed docProps/core.xml should not lose the text
         return ""
     return " ".join(str(value or "").split())
+
+
+# Programs and templates that write their own name where the author goes: never a byline.
+_PROGRAM_AUTHORS = (
+    "python-docx", "microsoft office", "microsoft word", "libreoffice", "openoffice", "apache poi",
+    "docx4j", "pandoc", "aspose", "phpword", "google docs", "wps office",
+)
+
+
+def _person(author: str) -> str:
+    """The core properties' creator, unless it names the program that wrote the file."""
+    folded = author.casefold()
+    return "" if any(program in folded for program in _PROGRAM_AUTHORS) else author
+

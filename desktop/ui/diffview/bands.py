@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 
 from desktop.core.article import BODY_KINDS, Article, Block, BlockKind, Span
-from desktop.core.comparison import Comparison, Op, Piece
+from desktop.core.comparison import Change, ChangeClass, Comparison, Op, Piece
 
 CONTEXT = "context"  # band kind for text outside the alignment
 REPLACED = "replaced"  # band kind for a deleted row shown beside an inserted one
@@ -220,18 +220,70 @@ def single_bands(article: Article, show_boilerplate: bool = True) -> list[Band]:
     return bands
 
 
-def band_marks(c: Comparison | None, band: Band, side: str) -> list[Mark]:
-    """What to paint inside one band on one side (sentence, word and character marks)."""
+@dataclass(frozen=True, slots=True)
+class Hidden:
+    """What the change-class filter hides: pieces whose every change is of a hidden class
+    (no tint at all), and, in pieces that keep some change, the spans of the hidden ones."""
+
+    pieces: frozenset[int]
+    spans: dict[int, tuple[Span, ...]]  # hidden changes' spans, in pieces still painted
+    kept: dict[int, tuple[Span, ...]]  # the shown changes' spans in those pieces
+
+    def hides(self, piece: int, mark: Mark) -> bool:
+        def inside(spans: tuple[Span, ...]) -> bool:
+            return any(s.start <= mark.start and mark.end <= s.end for s in spans)
+
+        return inside(self.spans.get(piece, ())) and not inside(self.kept.get(piece, ()))
+
+
+def hidden_by_class(c: Comparison | None, wanted: frozenset[ChangeClass] | None) -> Hidden | None:
+    """What to leave unpainted when only the `wanted` change classes are shown (None: all).
+    A piece with no classified change (a move without edits) stays painted."""
+    if c is None or wanted is None:
+        return None
+    shown: dict[int, list[Change]] = {}
+    hidden: dict[int, list[Change]] = {}
+    for change in c.changes:
+        (shown if change.cls in wanted else hidden).setdefault(change.piece, []).append(change)
+    # A move's edits are listed once, at its left row: its right row follows them.
+    for k, piece in enumerate(c.sentences):
+        if piece.op == Op.MOVED and piece.left is None and piece.partner is not None:
+            for found in (shown, hidden):
+                if piece.partner in found:
+                    found[k] = found[piece.partner]
+
+    def spans(changes: list[Change]) -> tuple[Span, ...]:
+        return tuple(s for ch in changes for s in (ch.left, ch.right) if s is not None)
+
+    partial = [k for k in hidden if k in shown]
+    return Hidden(
+        frozenset(k for k in hidden if k not in shown),
+        {k: spans(hidden[k]) for k in partial},
+        {k: spans(shown[k]) for k in partial},
+    )
+
+
+def band_marks(c: Comparison | None, band: Band, side: str, hidden: Hidden | None = None) -> list[Mark]:
+    """What to paint inside one band on one side (sentence, word and character marks),
+    leaving out what the change-class filter hides."""
     if c is None or band.kind in (CONTEXT, Op.EQUAL):
         return []
     marks: list[Mark] = []
     for index in band.pieces:
         piece = c.sentences[index]
         span = piece.left if side == "left" else piece.right
-        if span is None:
+        if span is None or (hidden is not None and index in hidden.pieces):
             continue
-        marks.extend(_piece_marks(piece, span, side))
+        piece_marks = _piece_marks(piece, span, side)
+        if hidden is not None and index in hidden.spans:
+            piece_marks = [m for m in piece_marks if m.level == 0 or not hidden.hides(index, m)]
+        marks.extend(piece_marks)
     return marks
+
+
+def band_hidden(band: Band, hidden: Hidden | None) -> bool:
+    """True when the filter hides every change this band shows (the overview leaves it out)."""
+    return hidden is not None and bool(band.pieces) and all(p in hidden.pieces for p in band.pieces)
 
 
 _SENTENCE_ROLE = {

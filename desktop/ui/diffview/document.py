@@ -15,8 +15,8 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.comparison import Comparison
-from desktop.ui.diffview.bands import CONTEXT, Band, BlockIndex, band_marks, paint_runs
-from desktop.ui.theme import Colors
+from desktop.ui.diffview.bands import CONTEXT, Band, BlockIndex, Hidden, band_marks, paint_runs
+from desktop.ui.theme import WORD_ROLES, Colors
 
 DOCUMENT_MARGIN = 10
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units in a QTextDocument
@@ -142,6 +142,8 @@ class _Formats:
             fmt = QTextCharFormat()
             if role:
                 fmt.setBackground(getattr(self.colors, role))
+                if role in WORD_ROLES:
+                    fmt.setForeground(self.colors.word_text)
             if dim:
                 fmt.setForeground(self.colors.boilerplate_text)
             if bold:
@@ -169,6 +171,7 @@ class DocumentBuilder:
         line_height: int,
         parent=None,
         paragraph_gap: int = 0,
+        hidden: Hidden | None = None,
     ) -> None:
         doc = QTextDocument(parent)
         doc.setUndoRedoEnabled(False)
@@ -177,6 +180,7 @@ class DocumentBuilder:
         self.pane = PaneDocument(doc, article, bands, line_height)
         self.side = side
         self.comparison = comparison
+        self.hidden = hidden  # what the change-class filter leaves unpainted
         self.built = 0  # bands in the document so far
         self._formats = _Formats(colors)
         self._plain = QTextBlockFormat()
@@ -216,7 +220,7 @@ class DocumentBuilder:
             if spans:
                 dim = kind not in BODY_KINDS
                 bold = kind == BlockKind.TITLE
-                marks = band_marks(self.comparison, band, side)
+                marks = band_marks(self.comparison, band, side, self.hidden)
                 for group_start, group_end in _groups(text, spans):
                     for a, b, role in paint_runs(group_start, group_end, marks):
                         pane.add(cursor.position(), a, text[a:b])

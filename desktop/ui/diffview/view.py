@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.article import BODY_KINDS, Article, Span
 from desktop.core.comparison import Change, ChangeClass, Comparison, Op
-from desktop.ui.diffview.bands import CONTEXT, REPLACED, Band, build_bands, single_bands
+from desktop.ui.diffview.bands import CONTEXT, REPLACED, Band, Hidden, band_hidden, build_bands, hidden_by_class, single_bands
 from desktop.ui.diffview.connector import ConnectedSplitter, ConnectorHandle, Link
 from desktop.ui.diffview.document import DocumentBuilder, PaneDocument, level
 from desktop.ui.diffview.overview import OverviewMark, OverviewStrip
@@ -81,11 +81,14 @@ class DiffView(QWidget):
         self._show_boilerplate = True
         self._class_filter: frozenset[ChangeClass] | None = None
         self._bands: list[Band] = []
+        self._hidden: Hidden | None = None
         self._docs: dict[str, PaneDocument] = {}
         self._tops: dict[str, list[float]] = {side: [0.0] for side in SIDES}
         self._band_of_piece: dict[int, int] = {}
         self._changes: list[tuple[int, Change]] = []  # (band, change), filtered, display order
         self._current = -1
+        self._matches: list[tuple[str, QTextCursor]] = []  # find: in reading order
+        self._match = -1  # the current match, -1 for none
         self._layers: dict[str, dict[str, list[QTextEdit.ExtraSelection]]] = {s: {} for s in SIDES}
         self._syncing = False
         self._widths = {side: -1 for side in SIDES}
@@ -165,10 +168,20 @@ class DiffView(QWidget):
             self._build_step(None, None)
 
     def set_class_filter(self, classes: frozenset[ChangeClass] | None) -> None:
+        """Show only these classes of change (None: all): the others lose their highlight in
+        the panes, the connector and the overview strip, and next/previous skip them."""
+        if classes == self._class_filter:
+            return
         self._class_filter = classes
-        self._collect_changes()
-        self._update_overview()
-        self._emit_position()
+        piece = self._top_piece()
+        self._rebuild()  # the highlights are painted into the documents
+        band = self._band_of_piece.get(piece) if piece is not None else None
+        if band is not None:
+            self._ensure_built(band)
+            self._scroll_to_y("left", self._tops["left"][band], 0.0)
+
+    def class_filter(self) -> frozenset[ChangeClass] | None:
+        return self._class_filter
 
     def next_change(self) -> None:
         if self._changes:
@@ -182,31 +195,66 @@ class DiffView(QWidget):
         return self._current + 1, len(self._changes)
 
     def find(self, text: str) -> int:
-        """Highlight every match in both panes (case-insensitive); scroll to the first."""
+        """Highlight every match in both panes (case-insensitive) and make the first, in
+        reading order, the current one (scrolled to). Returns how many there are."""
+        self._matches = []
+        self._match = -1
         if not text:
             self.clear_find()
             return 0
         self.finish_building()
-        fmt = QTextCharFormat()
-        fmt.setBackground(self._colors.find_highlight)
-        count = 0
-        first: tuple[str, int] | None = None
-        for side in SIDES:
-            doc = self.panes[side].text.document()
-            found: list[QTextEdit.ExtraSelection] = []
+        found: list[tuple[int, int, int, QTextCursor]] = []  # (row, side, position, cursor)
+        for order, side in enumerate(SIDES):
+            pane = self._docs.get(side)
+            if pane is None:
+                continue
+            doc = pane.doc
             cursor = doc.find(text, 0)
             while not cursor.isNull():
-                found.append(_selection(cursor, fmt))
-                if first is None:
-                    first = (side, cursor.selectionStart())
+                found.append((pane.band_at(cursor.selectionStart()), order, cursor.selectionStart(), cursor))
                 cursor = doc.find(text, cursor)
-            count += len(found)
-            self._set_layer(side, "find", found)
-        if first is not None:
-            self._scroll_to_position(*first)
-        return count
+        # Reading order: row by row down the view, the left pane before the right in a row.
+        found.sort(key=lambda m: m[:3])
+        self._matches = [(SIDES[order], cursor) for _row, order, _pos, cursor in found]
+        if self._matches:
+            self.step_find(1)
+        else:
+            self._paint_find()
+        return len(self._matches)
+
+    def step_find(self, delta: int) -> tuple[int, int]:
+        """Make the next (delta 1) or previous (-1) match current, wrapping round; scroll to it.
+        Returns (current, total), current 1-based (0 when there is no match)."""
+        if not self._matches:
+            return 0, 0
+        if self._match < 0:
+            self._match = 0 if delta > 0 else len(self._matches) - 1
+        else:
+            self._match = (self._match + delta) % len(self._matches)
+        self._paint_find()
+        side, cursor = self._matches[self._match]
+        if not self._position_visible(side, cursor.selectionStart()):
+            self._scroll_to_position(side, cursor.selectionStart())
+        return self.find_position()
+
+    def find_position(self) -> tuple[int, int]:
+        return self._match + 1, len(self._matches)
+
+    def _paint_find(self) -> None:
+        every = QTextCharFormat()
+        every.setBackground(self._colors.find_highlight)
+        current = QTextCharFormat()
+        current.setBackground(self._colors.find_current)
+        current.setFontUnderline(True)
+        layers: dict[str, list[QTextEdit.ExtraSelection]] = {side: [] for side in SIDES}
+        for n, (side, cursor) in enumerate(self._matches):
+            layers[side].append(_selection(cursor, current if n == self._match else every))
+        for side in SIDES:
+            self._set_layer(side, "find", layers[side])
 
     def clear_find(self) -> None:
+        self._matches = []
+        self._match = -1
         for side in SIDES:
             self._set_layer(side, "find", [])
 
@@ -243,9 +291,12 @@ class DiffView(QWidget):
 
     def _offset_visible(self, side: str, offset: int) -> bool:
         pane = self._docs.get(side)
-        view = self.panes[side].text
         pos = pane.to_position(offset) if pane is not None else None
-        if pos is None or not view.isVisibleTo(self):
+        return pos is not None and self._position_visible(side, pos)
+
+    def _position_visible(self, side: str, pos: int) -> bool:
+        view = self.panes[side].text
+        if not view.isVisibleTo(self):
             return False
         cursor = QTextCursor(view.document())
         cursor.setPosition(pos)
@@ -311,6 +362,7 @@ class DiffView(QWidget):
             self._bands = []
             articles = {"left": None, "right": None}
         self._band_of_piece = {p: i for i, band in enumerate(self._bands) for p in band.pieces}
+        self._hidden = hidden_by_class(c, self._class_filter)
         self.panes["right"].setVisible(single is None)
         # Side by side the right scrollbar drives both panes; the left one would only crowd the band.
         self.panes["left"].text.setVerticalScrollBarPolicy(
@@ -330,10 +382,13 @@ class DiffView(QWidget):
             view = pane.text
             old = view.document()
             ours = old is not None and old.parent() is view  # Qt deletes its own default document
-            builder = DocumentBuilder(articles[side], self._bands, side, c, self._colors, font, line, view, self._gap)
+            builder = DocumentBuilder(
+                articles[side], self._bands, side, c, self._colors, font, line, view, self._gap, self._hidden
+            )
             self._widths[side] = view.viewport().width()
             builder.pane.doc.setTextWidth(self._widths[side])
             self._layers[side] = {}
+            self._matches, self._match = [], -1  # the window searches the new documents again
             view.setExtraSelections([])
             view.set_marker(None, self._colors.current_change)
             view.setDocument(builder.pane.doc)
@@ -436,7 +491,7 @@ class DiffView(QWidget):
             tops = self._tops[side]
             for i, band in enumerate(self._bands):
                 role = _LINE_ROLE.get(str(band.kind))
-                if role is None or band.spans(side) or i + 1 >= len(tops):
+                if role is None or band.spans(side) or i + 1 >= len(tops) or band_hidden(band, self._hidden):
                     continue
                 color = QColor(getattr(self._colors, role))
                 color.setAlpha(70)
@@ -583,7 +638,7 @@ class DiffView(QWidget):
         candidates += [i for i, b in enumerate(self._bands) if b.kind == Op.MOVED and not lo <= i < hi]
         for i in candidates:
             band = self._bands[i]
-            if band.kind in (Op.EQUAL, CONTEXT) or i in done or i + 1 >= len(tl):
+            if band.kind in (Op.EQUAL, CONTEXT) or i in done or i + 1 >= len(tl) or band_hidden(band, self._hidden):
                 continue
             bottoms = (self._content_bottom("left", i), self._content_bottom("right", i))
             if band.kind == Op.MOVED and c is not None:
@@ -624,10 +679,9 @@ class DiffView(QWidget):
             self.overview.set_marks([], 0.0)
             self._update_visible_range()
             return
-        if self._class_filter is None:
-            rows = [i for i, b in enumerate(self._bands) if b.kind not in (Op.EQUAL, CONTEXT)]
-        else:
-            rows = sorted({band for band, _ch in self._changes})
+        rows = [
+            i for i, b in enumerate(self._bands) if b.kind not in (Op.EQUAL, CONTEXT) and not band_hidden(b, self._hidden)
+        ]
         marks = [
             OverviewMark(
                 tops[i], self._content_bottom("left", i), _LINE_ROLE.get(str(self._bands[i].kind), "changed_line")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QObject, QTimer
 from PySide6.QtGui import QAction
 
 from desktop.core.article import Article
-from desktop.ui.articles.model import RELATED_MIN, Role
+from desktop.ui.articles.model import RELATED_FLOOR, RELATED_MIN, RELATED_TOP, Role
 from desktop.ui.folders.glyphs import glyph
 from desktop.ui.folders.loader import Batch, Coverage, FolderLoader
 from desktop.ui.folders.progress import LoadProgress
@@ -48,7 +48,7 @@ class FolderController(QObject):
         act = window._action
         self.open_folder_action = act("Open &folder…", self.open_folder_dialog, "Ctrl+Shift+O", None, "Open every article in a folder and its subfolders")
         self.best_match_action = act("Compare with &best match", self.compare_best_match, "Ctrl+B", None, "Compare the chosen article with the article most likely to cover the same story")
-        self.related_only_action = act("Only &related to this", self._related_only_toggled, "Ctrl+Shift+L", None, f"List only the articles scoring {RELATED_MIN} or more against the chosen one", True)
+        self.related_only_action = act("Only &related to this", self._related_only_toggled, "Ctrl+Shift+L", None, f"List only the chosen article, its {RELATED_TOP} best matches and any scoring {RELATED_MIN} or more", True)
         for action, name in ((self.open_folder_action, "open_folder"), (self.best_match_action, "best_match"), (self.related_only_action, "related_only")):
             action.setIcon(glyph(name))
 
@@ -122,14 +122,17 @@ class FolderController(QObject):
     def _finished(self, cancelled: bool) -> None:
         if self.loader.is_running():
             return  # another folder queued behind this one
-        self.progress.finish()
         left = self.model.pending_paths()
         if cancelled and left:
             self.model.remove_articles({f"pending:{p}" for p in left})
         count = len(self.model.articles())
-        self.window.statusBar().showMessage(("Stopped: " if cancelled else "") + f"{count:,} articles in the list", 8000)
+        self.progress.finish(("Stopped: " if cancelled else "") + f"{count:,} articles in the list")
         self.refresh_related()
         self._update_actions()
+
+    def listed_again(self, articles: list[Article]) -> None:
+        """Articles put back in the list (an undone removal) count for coverage again."""
+        self._articles_loaded(articles)
 
     def _articles_loaded(self, articles: list[Article], *_rest) -> None:
         self.window.tasks.submit(add_articles, self.coverage, articles, on_result=lambda _r: self.refresh_related())
@@ -177,7 +180,7 @@ class FolderController(QObject):
         if not self.related_only_action.isChecked() or anchor is None:
             proxy.set_only(None)
             return
-        proxy.set_only(frozenset([anchor, *(i for i, s in scores.items() if s >= RELATED_MIN)]))
+        proxy.set_only(related_kept(anchor, scores, self.window.session.shown_ids()))
 
     def best_match(self) -> str | None:
         anchor, scores = self.model.related()
@@ -194,6 +197,15 @@ class FolderController(QObject):
 
     def _update_actions(self) -> None:
         self.best_match_action.setEnabled(self.best_match() is not None)
+
+
+def related_kept(anchor: str, scores: dict[str, float], shown: list[str]) -> frozenset[str]:
+    """What "Only related to this" lists: the articles on screen (the chosen one is never
+    filtered away), the best RELATED_TOP matches scoring RELATED_FLOOR or more, and every
+    article scoring RELATED_MIN or more (the rank and the score; see RELATED_MIN)."""
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    top = [i for i, s in ranked[:RELATED_TOP] if s >= RELATED_FLOOR]
+    return frozenset([anchor, *shown, *top, *(i for i, s in ranked if s >= RELATED_MIN)])
 
 
 def window_action_after(widget, action: QAction) -> QAction | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 
@@ -30,9 +30,13 @@ class LoadProgress(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
+        self._hide_timer = QTimer(self, singleShot=True, timeout=self.hide)
         self.hide()
 
     def start(self) -> None:
+        self._hide_timer.stop()
+        self.bar.show()
+        self.cancel_button.show()
         self.bar.setRange(0, 0)  # listing: no total yet
         self.label.setText("Listing files…")
         self.cancel_button.setEnabled(True)
@@ -43,5 +47,13 @@ class LoadProgress(QWidget):
         self.bar.setValue(done)
         self.label.setText(f"Read {done:,} of {total:,} files")
 
-    def finish(self) -> None:
-        self.hide()
+    def finish(self, outcome: str = "", keep_ms: int = 8000) -> None:
+        """The load ended: say how it ended beside the statistics for a while, then go.
+        (A status-bar message would hide the comparison's statistics meanwhile.)"""
+        if not outcome:
+            self.hide()
+            return
+        self.bar.hide()
+        self.cancel_button.hide()
+        self.label.setText(outcome)
+        self._hide_timer.start(keep_ms)

@@ -19,6 +19,20 @@ def score_matrix(coverage: Coverage, articles: list[Article]) -> list[list[float
     return coverage.pair_scores([a.id for a in articles])
 
 
+def row_labels(articles: list[Article]) -> list[str]:
+    """A title per row; titles that repeat get the file name after them, so duplicate
+    articles (the same story saved twice) are told apart."""
+    import os
+    from collections import Counter
+
+    titles = [a.title or os.path.basename(a.path) or "(untitled)" for a in articles]
+    repeated = {t for t, n in Counter(titles).items() if n > 1}
+    labels = [f"{t} — {os.path.basename(a.path) or a.id}" if t in repeated else t for t, a in zip(titles, articles)]
+    # Same title and same file name (two folders): the folder tells them apart.
+    again = {t for t, n in Counter(labels).items() if n > 1}
+    return [f"{l} ({os.path.basename(os.path.dirname(a.path))})" if l in again else l for l, a in zip(labels, articles)]
+
+
 class MatrixController(QObject):
     ready = Signal()  # the heat map shows new scores
 
@@ -60,7 +74,7 @@ class MatrixController(QObject):
             + (f"; the first {MAX_ARTICLES} of {len(chosen)} selected" if dropped else "")
             + ". Click a cell to compare that pair."
         )
-        self.heatmap.set_data([a.title or a.path for a in self.articles], [])
+        self.heatmap.set_data(row_labels(self.articles), [])
         self.dock.show()
         self.dock.raise_()
         self.window.tasks.submit(
@@ -69,7 +83,7 @@ class MatrixController(QObject):
         )
 
     def _scored(self, scores) -> None:
-        self.heatmap.set_data([a.title or a.path for a in self.articles], scores)
+        self.heatmap.set_data(row_labels(self.articles), scores)
         self.ready.emit()
 
     def _pair_clicked(self, row: int, col: int) -> None:

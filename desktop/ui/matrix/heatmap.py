@@ -58,6 +58,23 @@ class HeatMap(QWidget):
         o = self._origin()
         return QRect(o.x() + col * c, o.y() + row * c, c, c)
 
+    def column_labels(self) -> list[tuple[QRect, str]]:
+        """The column numbers over the grid: every column's when they fit in a cell, else
+        every k-th, k chosen so that no two numbers touch ("8 910" ran together)."""
+        n = len(self.titles)
+        if not n:
+            return []
+        c, o, fm = self._cell(), self._origin(), self.fontMetrics()
+        widest = fm.horizontalAdvance(str(n)) + fm.horizontalAdvance(" ")
+        step = next((s for s in (1, 2, 5, 10, 20, 50) if s * c >= widest), 100)
+        labels = []
+        for i in range(n):
+            if step == 1 or (i + 1) % step == 0:
+                centre = o.x() + i * c + c // 2
+                width = max(c, step * c)
+                labels.append((QRect(centre - width // 2, 2, width, o.y() - 4), str(i + 1)))
+        return labels
+
     def cell_at(self, pos: QPoint) -> tuple[int, int] | None:
         c, o, n = self._cell(), self._origin(), len(self.titles)
         col, row = (pos.x() - o.x()) // c, (pos.y() - o.y()) // c
@@ -98,9 +115,9 @@ class HeatMap(QWidget):
             label = fm.elidedText(f"{i + 1}. {title}", Qt.TextElideMode.ElideRight, label_w - 6)
             if c >= fm.height() - 2:
                 p.drawText(QRect(2, r.top(), label_w - 4, c), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
-            number = str(i + 1)
-            if c >= fm.horizontalAdvance(number) + 2 or (i + 1) % 5 == 0:
-                p.drawText(QRect(o.x() + i * c - 8, 2, c + 16, o.y() - 4), int(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignBottom), number)
+        p.setPen(colors.muted_text)
+        for rect, number in self.column_labels():
+            p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignBottom), number)
         show_values = c >= fm.horizontalAdvance(".88") + 6
         for i in range(n):
             for j in range(n):

@@ -6,6 +6,7 @@ Each takes the parent widget and the Comparison on screen, and does nothing when
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -52,19 +53,26 @@ def _remember(choices: ReportChoices, path: str | None = None) -> None:
 
 
 def suggested_name(c: Comparison, suffix: str) -> str:
-    """A file name from the two articles' file names: "comparison-wire-vs-herald.pdf"."""
+    """A file name from the two titles: "Fuel spill closes Halifax… vs Oil leak from grounded….pdf"
+    (the file names when an article has no title), safe on every file system."""
 
-    def stem(path: str) -> str:
-        name = Path(path).stem or "article"
-        return re.sub(r"[^\w.-]+", "-", name).strip("-")[:40] or "article"
+    def part(article) -> str:
+        name = article.title or Path(article.path).stem or "article"
+        name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name)  # what Windows, macOS or Linux refuse
+        name = " ".join(name.split()).strip(" .")
+        return (name if len(name) <= 40 else name[:39].rstrip() + "…") or "article"
 
-    return f"comparison-{stem(c.left.path)}-vs-{stem(c.right.path)}{suffix}"
+    return f"{part(c.left)} vs {part(c.right)}{suffix}"
 
 
-def _default_folder() -> str:
-    return _session["folder"] or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    ) or str(Path.home())
+def _default_folder(c: Comparison | None = None) -> str:
+    """The last export's folder; else the left article's; else Documents."""
+    if _session["folder"]:
+        return _session["folder"]
+    if c is not None and c.left.path and os.path.isdir(os.path.dirname(os.path.abspath(c.left.path))) \
+            and os.path.isfile(c.left.path):
+        return os.path.dirname(os.path.abspath(c.left.path))
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
 
 
 class ReportOptionsDialog(QDialog):
@@ -78,12 +86,26 @@ class ReportOptionsDialog(QDialog):
         form = QFormLayout(self)
 
         self.path_edit = QLineEdit(path)
+        # Wide enough for the whole path (up to most of the screen); a longer one is spelled
+        # out in full, wrapped, under the field, so the reader sees where the file goes.
+        screen = parent.screen().availableGeometry().width() if parent is not None and parent.screen() else 1280
+        room = self.path_edit.fontMetrics().horizontalAdvance(path) + 24
+        self.path_edit.setMinimumWidth(min(max(room, 360), int(screen * 0.7)))
+        self.path_edit.setCursorPosition(0)
+        self.where = QLabel(self)
+        self.where.setWordWrap(True)
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setAccessibleName("Full path of the file to write")
+        self.path_edit.textChanged.connect(lambda _t: self._show_where())
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         form.addRow("Save as:", row)
+        form.addRow("", self.where)
+        self._show_where()
 
         self.page_size = QComboBox()
         auto = resolve_page_size("auto")
@@ -112,6 +134,11 @@ class ReportOptionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _show_where(self) -> None:
+        # Break anywhere after a separator, so a long path wraps instead of widening the dialog.
+        self.where.setText(self.path().replace(os.sep, os.sep + "\u200b"))
+        self.path_edit.setToolTip(self.path())
+
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path(), self._filter)
         if path:
@@ -134,7 +161,7 @@ class ReportOptionsDialog(QDialog):
 def _export(parent, c: Comparison | None, title: str, suffix: str, file_filter: str, render, with_page_size: bool):
     if c is None:
         return None
-    default = str(Path(_default_folder()) / suggested_name(c, suffix))
+    default = str(Path(_default_folder(c)) / suggested_name(c, suffix))
     dialog = ReportOptionsDialog(parent, title, default, suffix, file_filter, last_choices(), with_page_size)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.path():
         return None
@@ -248,9 +275,17 @@ def export_html_dialog(parent, comparison: Comparison | None) -> ExportJob | Non
     return _export(parent, comparison, "Export HTML", ".html", "Web pages (*.html *.htm)", html_report, False)
 
 
-def _printer(choices: ReportChoices) -> QPrinter:
+def _printer(choices: ReportChoices, comparison: Comparison | None = None) -> QPrinter:
+    """A printer laid out for the report. Printed to a PDF file, its title ("A ⟷ B") and
+    creator go into the PDF too (QPrinter carries no author or subject)."""
+    from desktop.ui.report.render import creator
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(choices.page_size))
+    printer.setCreator(creator())
+    if comparison is not None:
+        left, right = comparison.left, comparison.right
+        printer.setDocName(f"{left.title or os.path.basename(left.path)} ⟷ {right.title or os.path.basename(right.path)}")
     return printer
 
 
@@ -283,7 +318,7 @@ class ReportPreviewDialog(QPrintPreviewDialog):
 
     def __init__(self, parent, comparison: Comparison):
         self.report_painter = _Painter(comparison, last_choices())
-        self.report_printer = _printer(self.report_painter.choices)
+        self.report_printer = _printer(self.report_painter.choices, comparison)
         super().__init__(self.report_printer, parent)
         self.paintRequested.connect(self.report_painter.paint)
 
@@ -332,7 +367,7 @@ def print_comparison(parent, comparison: Comparison | None) -> bool:
     if comparison is None:
         return False
     choices = last_choices()
-    printer = _printer(choices)
+    printer = _printer(choices, comparison)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print comparison report")
     if dialog.exec() != QDialog.DialogCode.Accepted:

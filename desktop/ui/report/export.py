@@ -51,12 +51,26 @@ def qt_html(report: Report) -> str:
     return report_html(report, target="qt", palette=print_palette())
 
 
+def pdf_meta(report: Report):
+    """Title "A ⟷ B"; the articles' bylines (or sources) as the author; what was compared as
+    the subject. File names only, never folders, as in the report itself."""
+    from desktop.ui.report.render import PdfMeta
+
+    def byline(facts) -> str:
+        return facts.author or facts.source or facts.file_name
+
+    left, right = report.left, report.right
+    authors = " · ".join(dict.fromkeys(b for b in (byline(left), byline(right)) if b))
+    subject = f"Comparison of {left.file_name} (A) and {right.file_name} (B)"
+    return PdfMeta(f"{left.title} ⟷ {right.title}", authors, subject)
+
+
 def pdf_report(c: Comparison, choices: ReportChoices = ReportChoices()) -> tuple[bytes, int]:
     """The PDF report as bytes and its page count. Safe to run on a worker thread."""
     from desktop.ui.report.render import pdf_bytes
 
     report = report_for(c, choices)
-    return pdf_bytes(qt_html(report), decor_for(report), choices.page_size, report.running_title)
+    return pdf_bytes(qt_html(report), decor_for(report), choices.page_size, report.running_title, pdf_meta(report))
 
 
 def html_report(c: Comparison, choices: ReportChoices = ReportChoices()) -> bytes:

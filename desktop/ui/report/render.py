@@ -8,6 +8,7 @@ and anything that asks (an <img>, a stylesheet link) gets nothing back.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -206,16 +207,59 @@ def _paint_footer(
     painter.restore()
 
 
-def pdf_bytes(html: str, decor: PageDecor, page_size: str = "auto", title: str = "") -> tuple[bytes, int]:
-    """The report as PDF bytes and its page count (needs a QGuiApplication)."""
+@dataclass(frozen=True)
+class PdfMeta:
+    """What a PDF says about itself (File ▸ Properties in a reader)."""
+
+    title: str
+    author: str = ""
+    subject: str = ""
+    created: datetime | None = None  # now, when not given
+
+
+def creator() -> str:
+    from desktop import __version__
+
+    return f"Diptych {__version__}"
+
+
+def xmp_packet(meta: PdfMeta, created: datetime) -> bytes:
+    """XMP for the PDF: Qt's own Info dictionary has no Subject, so it goes here as
+    dc:description, which readers show as the subject."""
+    from xml.sax.saxutils import escape
+
+    stamp = created.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    author = f"<dc:creator><rdf:Seq><rdf:li>{escape(meta.author)}</rdf:li></rdf:Seq></dc:creator>" if meta.author else ""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(meta.title)}</rdf:li></rdf:Alt></dc:title>'
+        f"{author}"
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(meta.subject)}</rdf:li></rdf:Alt></dc:description>'
+        f"<xmp:CreatorTool>{escape(creator())}</xmp:CreatorTool><xmp:CreateDate>{stamp}</xmp:CreateDate>"
+        f"<pdf:Producer>{escape(creator())}</pdf:Producer>"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    ).encode("utf-8")
+
+
+def pdf_bytes(
+    html: str, decor: PageDecor, page_size: str = "auto", title: str = "", meta: PdfMeta | None = None
+) -> tuple[bytes, int]:
+    """The report as PDF bytes and its page count (needs a QGuiApplication). The PDF carries
+    its title, author, subject, creator ("Diptych <version>") and creation date."""
+    meta = meta or PdfMeta(title or decor.title)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout(page_size))
-    writer.setTitle(title or decor.title)
-    writer.setCreator("Diptych")
+    writer.setTitle(meta.title or title or decor.title)
+    writer.setAuthor(meta.author)
+    writer.setCreator(creator())  # Qt dates the Info dictionary itself (CreationDate)
+    writer.setDocumentXmpMetadata(QByteArray(xmp_packet(meta, meta.created or datetime.now(timezone.utc))))
     pages, _ = paint_pages(writer, html, decor)
     del writer  # finishes the PDF into the buffer
     buffer.close()

@@ -176,9 +176,9 @@ def write_word_diff(w: DocumentWriter, ops: tuple[tuple[str, str, str], ...]) ->
             if kind == "equal":
                 w.text(words)
             elif kind == "deleted":
-                w.text(words, background=c.word_delete, strike=True)
+                w.text(words, color=c.word_text, background=c.word_delete, strike=True)
             else:
-                w.text(words, background=c.word_insert)
+                w.text(words, color=c.word_text, background=c.word_insert)
     w.text("”", color=c.muted_text)
 
 

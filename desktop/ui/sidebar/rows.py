@@ -228,8 +228,9 @@ def _entity_lines(side: str, entity: Entity) -> list[str]:
     return lines
 
 
-def match_tooltip(match: EntityMatch, status_text: str) -> str:
-    lines = [f"<b>{html.escape(match.name)}</b> · {html.escape(str(match.type))}", f"<i>{html.escape(status_text)}</i>"]
+def match_tooltip(match: EntityMatch, status_text: str, label: str = "") -> str:
+    # The row's whole label first: a narrow sidebar elides it ("400 Tomahawk crui…").
+    lines = [f"<b>{html.escape(label or match.name)}</b> · {html.escape(str(match.type))}", f"<i>{html.escape(status_text)}</i>"]
     if match.left is not None:
         lines += _entity_lines("Left", match.left)
     if match.right is not None:
@@ -246,9 +247,10 @@ def entity_tooltip(entity: Entity, status_text: str) -> str:
 
 def match_row(match: EntityMatch) -> EntityRow:
     status_text = STATUS_LABELS[match.status]
+    label = match_label(match)
     return EntityRow(
         group=GROUP_OF_TYPE[match.type],
-        label=match_label(match),
+        label=label,
         status=match.status,
         status_text=status_text,
         left_count=match.left_count,
@@ -257,7 +259,7 @@ def match_row(match: EntityMatch) -> EntityRow:
         right_spans=_spans(match.right),
         sort_name=_sort_name(match.left or match.right, match.name),
         filter_text=_filter_words(match.left, match.right, extra=match.name),
-        tooltip=match_tooltip(match, status_text),
+        tooltip=match_tooltip(match, status_text, label),
         match=match,
     )
 

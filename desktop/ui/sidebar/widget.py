@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, QSettings, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,9 @@ from desktop.core.entities.model import Discrepancy, Extraction
 from desktop.ui.sidebar.discrepancy_list import DiscrepancyList
 from desktop.ui.sidebar.entity_model import Column, EntityFilterProxy, EntityTreeModel, Role
 from desktop.ui.sidebar.quote_list import QuoteList
-from desktop.ui.sidebar.quote_pairs import QuotePair, pair_quotes, single_quotes
-from desktop.ui.sidebar.rows import EntityRow, comparison_rows, single_rows
+from desktop.core.entities.model import QuotePair
+from desktop.ui.sidebar.quote_pairs import single_quotes
+from desktop.ui.sidebar.rows import EntityRow, Group, comparison_rows, single_rows
 from desktop.ui.sidebar.status import glyph_icon
 from desktop.ui.settings import SIDEBAR_STATE
 from desktop.ui.theme import palette_colors
@@ -132,6 +133,10 @@ class EntitySidebar(QWidget):
         self.tree.setMouseTracking(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.installEventFilter(self)
+        self._collapsed: set[Group] = set()  # groups the reader collapsed
+        self._restoring_groups = False
+        self.tree.collapsed.connect(lambda index: self._group_toggled(index, False))
+        self.tree.expanded.connect(lambda index: self._group_toggled(index, True))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionsMovable(False)
@@ -192,9 +197,7 @@ class EntitySidebar(QWidget):
             self.quotes.model_.set_pairs(())
             self._after_content(False, single=False)
             return
-        left_q = c.left_extraction.quotes if c.left_extraction else ()
-        right_q = c.right_extraction.quotes if c.right_extraction else ()
-        pairs = pair_quotes(left_q, right_q, c.entities)
+        pairs = c.quotes  # paired in core (entities/quote_pairs.py), as the report and the JSON have them
         self.model.set_rows(comparison_rows(c, pairs))
         self.model.set_side_titles(c.left.display_title, c.right.display_title)
         self.discrepancies.model_.set_discrepancies(c.discrepancies, c.left, c.right)
@@ -272,9 +275,12 @@ class EntitySidebar(QWidget):
         self._step_mention(-1)
 
     def save_state(self) -> dict[str, Any]:
-        """Tab, column widths, sort and the differences toggle, as plain JSON-able values."""
+        """Tab, column widths, sort, the differences toggle, the filter and the collapsed
+        groups, as plain JSON-able values."""
         header = self.tree.header()
         return {
+            "filter": self.filter_edit.text(),
+            "collapsed": sorted(group.name.lower() for group in self._collapsed),
             "tab": self.tabs.currentIndex(),
             "widths": {col.name.lower(): self.tree.columnWidth(col) or self._default_widths[col]
                        for col in (Column.LEFT, Column.RIGHT, Column.STATUS)},
@@ -318,6 +324,14 @@ class EntitySidebar(QWidget):
         diff = state.get("differences_only")
         if isinstance(diff, bool):
             self.differences_button.setChecked(diff)
+        text = state.get("filter")
+        if isinstance(text, str):
+            self.filter_edit.setText(text)
+        collapsed = state.get("collapsed")
+        if isinstance(collapsed, list):
+            by_name = {group.name.lower(): group for group in Group}
+            self._collapsed = {by_name[n] for n in collapsed if isinstance(n, str) and n in by_name}
+            self._expand_groups()
 
     # -- reactions ------------------------------------------------------------------------------
 
@@ -352,9 +366,24 @@ class EntitySidebar(QWidget):
     def _expand_groups(self) -> None:
         # Only the group headings have children: expanding them one by one is what expandAll
         # does, without expandAll's walk over every entity row (tens of ms for a long pair).
+        # Groups the reader collapsed stay collapsed, from one pair to the next.
         model = self.tree.model()
-        for row in range(model.rowCount()):
-            self.tree.setExpanded(model.index(row, 0), True)
+        self._restoring_groups = True
+        try:
+            for row in range(model.rowCount()):
+                index = model.index(row, 0)
+                self.tree.setExpanded(index, index.data(Role.GROUP) not in self._collapsed)
+        finally:
+            self._restoring_groups = False
+
+    def _group_toggled(self, index: QModelIndex, expanded: bool) -> None:
+        group = index.data(Role.GROUP)
+        if self._restoring_groups or group is None or index.parent().isValid():
+            return
+        if expanded:
+            self._collapsed.discard(group)
+        else:
+            self._collapsed.add(group)
 
     def _show_content(self, has_content: bool) -> None:
         self.filter_edit.setEnabled(has_content)

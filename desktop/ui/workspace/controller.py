@@ -36,6 +36,7 @@ class WorkspaceController(QObject):
     opened = Signal(str)  # path
     refused = Signal(str)  # message naming the file and the reason
     saved = Signal(str)  # path written
+    modified_changed = Signal(bool)  # the list, pair, options or notes differ from the saved workspace
 
     def __init__(self, window):
         super().__init__(window)
@@ -50,6 +51,12 @@ class WorkspaceController(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes)
         self.notes.hide()
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave)
+        # Unsaved changes: what is on screen against what was last written to the workspace
+        # file (or read from it). Compared after a pause, not per row of a folder load.
+        self.modified = False
+        self._saved_state = Workspace()
+        self._saving_state: Workspace | None = None
+        self._recheck_timer = QTimer(self, singleShot=True, interval=200, timeout=self._recheck)
 
         act = window._action
         self.open_action = act("Open &workspace…", self.open_dialog, "Ctrl+Alt+O", None, "Open a saved workspace (.diptych)")
@@ -176,6 +183,7 @@ class WorkspaceController(QObject):
             self._refuse(exc.path, f"workspace refused: {exc.reason}", f"Could not open the workspace {exc.path}: {exc.reason}.")
             return False
         self.apply(ws)
+        self._saved_state = ws
         if fallback is not None:
             self._refuse(path, f"workspace damaged, opened its last good copy instead: {fallback}", f"The workspace was damaged: {fallback}.")
             self.path = None  # the damaged file stays untouched for the reader to inspect
@@ -223,7 +231,9 @@ class WorkspaceController(QObject):
         self.path = os.path.abspath(path)
         keys.LAST_WORKSPACE.write(self.window.store, self.path)
         self._timer.stop()
+        self._saved_state = self.state()
         self._update_title()
+        self._recheck()
         self.saved.emit(self.path)
 
     def _update_title(self) -> None:
@@ -261,6 +271,14 @@ class WorkspaceController(QObject):
     def changed(self, *_args) -> None:
         if self.path is not None or self.autosave_dir is not None:
             self._timer.start()
+        self._recheck_timer.start()
+
+    def _recheck(self) -> None:
+        self._recheck_timer.stop()
+        modified = self.state() != self._saved_state
+        if modified != self.modified:
+            self.modified = modified
+            self.modified_changed.emit(modified)
 
     def autosave(self) -> None:
         if self.window.loader.pending or self.window.folders.loader.is_running() or self._saving:
@@ -273,14 +291,18 @@ class WorkspaceController(QObject):
         if self.path is None:
             keys.LAST_WORKSPACE.write(self.window.store, target)
         self._saving = True
+        self._saving_state = self.state()
         self.window.tasks.submit(
-            save_to, target, self.state(),
+            save_to, target, self._saving_state,
             on_result=self._autosaved,
             on_error=lambda exc, t=target: self._autosave_failed(t, exc),
         )
 
     def _autosaved(self, path: str) -> None:
         self._saving = False
+        if self.path is not None and os.path.abspath(path) == self.path and self._saving_state is not None:
+            self._saved_state = self._saving_state  # autosaved into the workspace file itself
+            self._recheck()
         self.saved.emit(path)
 
     def _autosave_failed(self, path: str, exc: Exception) -> None:

@@ -1,0 +1,45 @@
+"""`diptych … | head`: a reader that stops reading gets no traceback on the terminal."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+WIRE, HERALD, RELEASE = (str(SAMPLES / n) for n in ("harbour-wire.txt", "harbour-herald.html", "harbour-release.md"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", WIRE, HERALD],
+        ["extract", WIRE, HERALD, "--json"],
+        ["compare", WIRE, HERALD],
+        ["compare", WIRE, HERALD, "--json"],
+        ["related", WIRE, HERALD, RELEASE],
+        ["related", WIRE, HERALD, RELEASE, "--json"],
+    ],
+    ids=lambda a: " ".join(x for x in a if not x.startswith("/")),
+)
+def test_output_into_a_closed_pipe_exits_quietly(args):
+    # The pipe's reading end is closed before the command writes (as `head` does once it has
+    # its lines): every write then fails, however short the output.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "desktop", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            timeout=120,
+            env={**os.environ, "PYTHONFAULTHANDLER": ""},
+        )
+    finally:
+        os.close(write_end)
+    err = proc.stderr.decode()
+    assert "Traceback" not in err and "BrokenPipeError" not in err and "Exception ignored" not in err, err
+    assert proc.returncode == 1  # it did write, found no reader, and stopped
