@@ -27,6 +27,7 @@ BOUNDED = {
     "desktop.core.entities.quotes._SUBJECT": 400,
     "desktop.core.entities.quotes._BEFORE_VS": 400,
     "desktop.core.entities.quotes._ACCORDING": 400,
+    "desktop.core.entities.quotes._CLAIM_OWNER": 400,
 }
 # Patterns only ever matched at one position (`.match(text, pos)`): one start, not every start.
 ANCHORED = {
