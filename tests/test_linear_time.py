@@ -35,6 +35,7 @@ ANCHORED = {
     "desktop.core.entities.dates._DATE_RE", "desktop.core.published._LEAD_DATELINE_RE",
     "desktop.core.entities.quotes._AFTER_VS", "desktop.core.entities.quotes._AFTER_SV",
     "desktop.core.entities.quotes._NOMINAL_NAME", "desktop.core.readers.markdown._FRONT_MATTER",
+    "desktop.core.entities.quotes._TRANSCRIPT",  # at the start of each quote
 }
 
 
