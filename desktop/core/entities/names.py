@@ -464,3 +464,59 @@ _HEADLINE_STOP = frozenset(
     "THE AND FOR WITH FROM OVER AFTER INTO WILL SAYS SAID HOME WEST EAST NORTH SOUTH MAIN BEST FIRST GOOD "
     "UNION VICTORY LEAD WINS BEAT TOP".split()
 )
+
+
+# ---- the learned tagger decides; the rules lend what they know of each name ----------------------
+
+_TAG_TYPES = {"PER": PERSON, "LOC": PLACE, "ORG": ORG}
+
+
+def find_names(text: str, sentences: list[list[Tok]], gaz: Gazetteer, lower_words: set[str]) -> list[Raw]:
+    """People, places and organisations of one document: spans and types from the tagger (tagger.py);
+    the title, nationality, owner and party of each from the rules where they found the same name."""
+    from desktop.core.entities.tagger import load_tagger
+
+    rules = NameFinder(text, gaz, lower_words)
+    for toks in sentences:
+        rules.add_sentence(toks)
+    by_span: dict[tuple[int, int], Raw] = {}
+    by_end: dict[int, Raw] = {}
+    for r in rules.finish():
+        by_span[(r.start, r.end)] = r
+        by_end.setdefault(r.end, r)
+    tagger = load_tagger()
+    out: list[Raw] = []
+    for toks in sentences:
+        for tag, a, b in tagger.tag(text, toks, lower_words):
+            start, end = toks[a].start, toks[b - 1].end
+            rule = by_span.pop((start, end), None)
+            typ = _TAG_TYPES.get(tag)
+            if typ is None:
+                if rule is not None and rule.canon:
+                    out.append(rule)  # "Republicans": the party is involved, though CoNLL calls the word MISC
+                continue
+            if rule is None:
+                rule = by_end.get(end)
+                if rule is not None and (rule.type != typ or rule.start > start):
+                    rule = None
+            raw = Raw(typ, start, end, text[start:end], ntok=b - a)
+            if rule is not None:
+                raw.role, raw.detail, raw.owner, raw.gender, raw.canon = \
+                    rule.role, rule.detail, rule.owner, rule.gender, rule.canon
+            elif typ == PLACE:
+                place = gaz.place(raw.text)
+                raw.detail = place.kind if place is not None else "named place"
+            elif typ == PERSON:
+                raw.role = _title_before(toks, a) or rules._role_before(toks, a)
+            out.append(raw)
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _title_before(toks: list[Tok], a: int) -> str:
+    """ "Weekly Standard Editor Bill Kristol": the capitalised title words right before a name."""
+    k = a
+    while k > 0 and toks[k - 1].cap and (toks[k - 1].text.lower() in lx.TITLE_HEADS
+                                          or toks[k - 1].text.lower() in lx.TITLE_MODIFIERS):
+        k -= 1
+    return " ".join(t.text for t in toks[k:a])
