@@ -28,7 +28,8 @@ from desktop.core.entities.grouping import (
     group_places,
 )
 from desktop.core.entities.model import Entity, EntityType, Extraction
-from desktop.core.entities.names import Raw, find_names
+from desktop.core.entities.names import Raw
+from desktop.core.entities.tagged import find_names
 from desktop.core.entities.tokens import tokenize
 from desktop.core.text import split_sentences
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from array import array
 from zlib import crc32
 
@@ -35,34 +36,35 @@ def bucket(feature: str) -> int:
 
 
 def candidate(t: Tok) -> bool:
-    """Could this token be part of a name? Capitalised words and acronyms, "al-Sadr", "eBay"."""
-    if t.kind == "W" or t.kind == "A":
-        text = t.text
-        return text[0].isupper() or (not text.islower() and any(c.isupper() for c in text))
-    return False
+    """Could this token be part of a name? Words and acronyms with a capital: "Peter", "U.S.", "al-Sadr", "eBay"."""
+    return (t.kind == "W" or t.kind == "A") and t.text.lower() != t.text
 
 
 def islands(toks: list[Tok]) -> list[tuple[int, int]]:
-    """[start, end) token ranges the tagger decides; a joiner counts only between two candidates."""
+    """[start, end) token ranges the tagger decides: candidates, numbers after them ("Schalke 04"),
+    and a joiner between two candidates."""
+    cands = [k for k, t in enumerate(toks) if (t.kind == "W" or t.kind == "A") and t.text.lower() != t.text]
+    if not cands:
+        return []
+    is_cand = set(cands)
     out = []
     n = len(toks)
-    i = 0
-    while i < n:
-        if not candidate(toks[i]):
-            i += 1
+    end = 0
+    for i in cands:
+        if i < end:
             continue
         j = i + 1
         while j < n:
-            if candidate(toks[j]) or (toks[j].kind == "N" and j > i):
+            if j in is_cand or (toks[j].kind == "N" and j > i):
                 j += 1
-            elif toks[j].text in JOINERS and j + 1 < n and candidate(toks[j + 1]):
+            elif j + 1 in is_cand and toks[j].text in JOINERS:
                 j += 2
             else:
                 break
-        while j > i + 1 and not candidate(toks[j - 1]) and toks[j - 1].kind != "N":
+        while j > i + 1 and j - 1 not in is_cand and toks[j - 1].kind != "N":
             j -= 1
         out.append((i, j))
-        i = j
+        end = j
     return out
 
 
@@ -135,22 +137,16 @@ class Features:
             feats.extend(o + "c=" + c for c in word_class(word, self.gaz))
         return feats
 
-    def extra(self, toks: list[Tok], i: int, lo: int, hi: int, first: bool, headline: bool,
-              lower_words: set[str], gaz_tag: str) -> list[str]:
-        """Features of a token in its island and document: not cached."""
-        t = toks[i]
-        low = t.text.lower()
-        feats = ["len=" + str(min(hi - lo, 5)) + "/" + str(min(i - lo, 3))]
+    @staticmethod
+    def context(lenpos: str, rule: str, sh: str, first: bool, dl: bool, headline: bool, gaz_tag: str) -> list[str]:
+        """Features of a token's place in its island, sentence and document, the rules' verdict among them."""
+        feats = ["len=" + lenpos, "r=" + rule, "rs=" + rule + sh]
         if first:
-            feats.append("first" + shape(t.text))
-        if low in lower_words:
+            feats.append("first" + sh)
+        if dl:  # the document also writes the word in lower case
             feats.append("dl" + ("f" if first else "") + ("H" if headline else ""))
         if gaz_tag:
             feats.append("gz=" + gaz_tag)
-        prev = toks[i - 1].text.lower() if i > 0 else "<"
-        nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ">"
-        feats.append("bl=" + prev + "|" + low)
-        feats.append("bn=" + low + "|" + nxt)
         return feats
 
 
@@ -173,62 +169,95 @@ def gazetteer_tags(text: str, toks: list[Tok], lo: int, hi: int, gaz: Gazetteer)
     return out
 
 
-def headline_sentence(toks: list[Tok]) -> bool:
+def headline_sentence(text: str, toks: list[Tok]) -> bool:
     """Most words in capitals: a headline or a dateline, where capitals say nothing of names."""
+    if not toks or not _CAPS_WORD.search(text, toks[0].start, toks[-1].end):
+        return False  # no word in capitals at all: most sentences
     n_words = n_upper = 0
     for t in toks:
         if t.kind == "W" and len(t.text) > 1:
             n_words += 1
-            n_upper += t.text.isupper()
+            if t.text.isupper():
+                n_upper += 1
+            elif n_words - n_upper > 0.4 * len(toks) + 1:
+                return False  # decided early: most sentences have few words in capitals
     return n_words >= 2 and n_upper >= 0.6 * n_words
 
 
+_CAPS_WORD = re.compile(r"\b[A-Z]{2}[A-Z]*[^\W\da-z]*\b")
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
 
 
 def token_features(text: str, toks: list[Tok], lo: int, hi: int, feats: Features, headline: bool,
-                   lower_words: set[str]) -> list[list[list[str]]]:
-    """Every feature group of every island token: [own, near(-2), near(-1), near(1), near(2), extra]."""
+                   lower_words: set[str], rule_starts: dict[int, tuple[str, int]]) -> list[list[list[str]]]:
+    """Every feature group of every island token, as Tagger.tag sums them: own, near -2, -1, +1, +2,
+    context, the two word pairs."""
     gz = gazetteer_tags(text, toks, lo, hi, feats.gaz)
+    rules = rule_tags(toks, lo, hi, rule_starts)
     out = []
     n = len(toks)
     for i in range(lo, hi):
+        word = toks[i].text
+        low = word.lower()
         first = i == 0 or toks[i - 1].text in _OPENERS
-        groups = [feats.own(toks[i].text, headline)]
+        groups = [feats.own(word, headline)]
         for off in (-2, -1, 1, 2):
             k = i + off
             groups.append(feats.near(toks[k].text if 0 <= k < n else ("<" if k < 0 else ">"), off))
-        groups.append(feats.extra(toks, i, lo, hi, first, headline, lower_words, gz[i - lo]))
+        groups.append(feats.context(_lenpos(lo, hi, i), rules[i - lo], shape(word), first, low in lower_words, headline,
+                                    gz[i - lo]))
+        prev = toks[i - 1].text.lower() if i > 0 else "<"
+        nxt = toks[i + 1].text.lower() if i + 1 < n else ">"
+        groups.append(["bl=" + prev + "|" + low, "bn=" + low + "|" + nxt])
         out.append(groups)
     return out
 
 
+def _lenpos(lo: int, hi: int, i: int) -> str:
+    return str(min(hi - lo, 5)) + "/" + str(min(i - lo, 3))
+
+
 # ---- decoding ------------------------------------------------------------------------------------
 
+# For each tag, the tags that may come before it.
+_BEFORE = tuple(tuple(p for p in range(N_TAGS) if _ALLOWED[t][p]) for t in range(N_TAGS))
+_FIRST = tuple(t for t in range(N_TAGS) if _ALLOWED[t][0])  # the tags a name can start with
 
-def viterbi(scores: list[list[float]], trans: list[list[float]]) -> list[int]:
+
+def viterbi(scores: list[list[int]], trans: list[list[int]]) -> list[int]:
     """Best tag sequence for one island, entered from O and left to O."""
-    n = len(scores)
-    rng = range(N_TAGS)
-    prev = [trans[0][t] + scores[0][t] if _ALLOWED[t][0] else -1e18 for t in rng]
+    start = trans[0]
+    if len(scores) == 1:  # most islands are one word
+        s = scores[0]
+        best_t, best = 0, None
+        for t in _FIRST:
+            v = start[t] + s[t] + trans[t][0]
+            if best is None or v > best:
+                best_t, best = t, v
+        return [best_t]
+    s = scores[0]
+    prev = [start[t] + s[t] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
     back = []
-    for i in range(1, n):
-        s = scores[i]
+    cols = [[row[t] for row in trans] for t in range(N_TAGS)]  # cols[t][p]: from p to t
+    for s in scores[1:]:
         cur = []
         ptr = []
-        for t in rng:
-            allowed = _ALLOWED[t]
-            best_p, best = 0, -1e18
-            for p in rng:
-                if allowed[p]:
-                    v = prev[p] + trans[p][t]
-                    if v > best:
-                        best, best_p = v, p
+        for t in range(N_TAGS):
+            col = cols[t]
+            best_p, best = 0, None
+            for p in _BEFORE[t]:
+                v = prev[p] + col[p]
+                if best is None or v > best:
+                    best_p, best = p, v
             cur.append(best + s[t])
             ptr.append(best_p)
         prev = cur
         back.append(ptr)
-    last = max(rng, key=lambda t: prev[t] + trans[t][0])
+    last, best = 0, None
+    for t in range(N_TAGS):
+        v = prev[t] + trans[t][0]
+        if best is None or v > best:
+            last, best = t, v
     path = [last]
     for ptr in reversed(back):
         last = ptr[last]
@@ -237,15 +266,35 @@ def viterbi(scores: list[list[float]], trans: list[list[float]]) -> list[int]:
     return path
 
 
+def rule_tags(toks: list[Tok], lo: int, hi: int, rule_starts: dict[int, tuple[str, int]]) -> list[str]:
+    """What the hand rules made of each token of an island: "BPER", "ILOC", "BU" (a name they could
+    not type), "-" (no name)."""
+    out = []
+    open_end, typ = -1, ""
+    for i in range(lo, hi):
+        t = toks[i]
+        hit = rule_starts.get(t.start)
+        if hit is not None:
+            typ, open_end = hit
+            out.append("B" + typ)
+        elif t.start < open_end:
+            out.append("I" + typ)
+        else:
+            out.append("-")
+    return out
+
+
 class Tagger:
-    """Weights (a hashed table, N_TAGS numbers per bucket) and the per-word score caches."""
+    """Weights (a hashed table, N_TAGS numbers per bucket) and per-word score caches."""
 
     def __init__(self, table: array, trans: list[list[int]], gaz: Gazetteer):
         self.table = table
         self.trans = trans
         self.features = Features(gaz)
-        self._own: dict[tuple[str, bool], list[float]] = {}
-        self._near: dict[tuple[str, int], list[float]] = {}
+        self._own: dict[tuple[str, bool], tuple[list[int], str]] = {}  # and the word's shape
+        self._near: dict[tuple[str, int], list[int]] = {}
+        self._pairs: dict[tuple[str, str, str], list[int]] = {}
+        self._ctx: dict[tuple, list[int]] = {}
 
     def _score(self, feats: list[str]) -> list[int]:
         table = self.table
@@ -256,42 +305,66 @@ class Tagger:
                 s[t] += table[b + t]
         return s
 
-    def tag(self, text: str, toks: list[Tok], lower_words: set[str]) -> list[tuple[str, int, int]]:
-        """(type, first token, end token) of every PER/LOC/ORG/MISC name in one sentence."""
+    def tag(self, text: str, toks: list[Tok], lower_words: set[str],
+            rule_starts: dict[int, tuple[str, int]]) -> list[tuple[str, int, int]]:
+        """(type, first token, end token) of every PER/LOC/ORG/MISC name in one sentence;
+        `rule_starts` says where the hand rules found names (rule_tags).
+
+        Each token's score is the sum of a few vectors, each cached by what it depends on (the word,
+        a neighbour and its offset, a word pair, the token's context): a word's features are hashed
+        and summed once per process, not once per occurrence."""
         spans = []
-        if not toks:
+        found = islands(toks)
+        if not found:
             return spans
-        headline = headline_sentence(toks)
+        headline = headline_sentence(text, toks)
         feats = self.features
-        own, near = self._own, self._near
-        if len(own) > 200_000:
-            own.clear()
-            near.clear()
+        own, near, pairs, ctx = self._own, self._near, self._pairs, self._ctx
+        if len(own) + len(near) + len(pairs) + len(ctx) > 400_000:
+            for cache in (own, near, pairs, ctx):
+                cache.clear()
+        score = self._score
         n = len(toks)
-        for lo, hi in islands(toks):
-            gz = gazetteer_tags(text, toks, lo, hi, feats.gaz)
+        lows = [t.text.lower() for t in toks]
+        for lo, hi in found:
+            gz = gazetteer_tags(text, toks, lo, hi, feats.gaz) if hi - lo > 1 else [self._gaz_one(toks[lo])]
+            rules = rule_tags(toks, lo, hi, rule_starts)
             scores = []
             for i in range(lo, hi):
                 word = toks[i].text
-                key = (word, headline)
-                v = own.get(key)
-                if v is None:
-                    v = own[key] = self._score(feats.own(word, headline))
-                vecs = [v]
+                low = lows[i]
+                hit = own.get((word, headline))
+                if hit is None:
+                    hit = own[(word, headline)] = (score(feats.own(word, headline)), shape(word))
+                vec, sh = hit
+                vecs = [vec]
                 for off in (-2, -1, 1, 2):
                     k = i + off
                     w = toks[k].text if 0 <= k < n else ("<" if k < 0 else ">")
-                    nk = (w, off)
-                    u = near.get(nk)
+                    u = near.get((w, off))
                     if u is None:
-                        u = near[nk] = self._score(feats.near(w, off))
+                        u = near[(w, off)] = score(feats.near(w, off))
                     vecs.append(u)
                 first = i == 0 or toks[i - 1].text in _OPENERS
-                vecs.append(self._score(feats.extra(toks, i, lo, hi, first, headline, lower_words, gz[i - lo])))
-                scores.append([a + b + c + d + e + f for a, b, c, d, e, f in zip(*vecs)])
-            path = viterbi(scores, self.trans)
-            spans.extend(_spans(path, lo))
+                key = (_lenpos(lo, hi, i), rules[i - lo], sh, first, low in lower_words, headline, gz[i - lo])
+                u = ctx.get(key)
+                if u is None:
+                    u = ctx[key] = score(feats.context(*key))
+                vecs.append(u)
+                prev = lows[i - 1] if i > 0 else "<"
+                nxt = lows[i + 1] if i + 1 < n else ">"
+                key = (prev, low, nxt)
+                u = pairs.get(key)
+                if u is None:
+                    u = pairs[key] = score(["bl=" + prev + "|" + low, "bn=" + low + "|" + nxt])
+                vecs.append(u)
+                scores.append([a + b + c + d + e + f + g for a, b, c, d, e, f, g in zip(*vecs)])
+            spans.extend(_spans(viterbi(scores, self.trans), lo))
         return spans
+
+    def _gaz_one(self, tok: Tok) -> str:
+        place = self.features.gaz.place(tok.text)
+        return "B" + place.kind[:3] if place is not None else ""
 
 
 def _spans(path: list[int], lo: int) -> list[tuple[str, int, int]]:
