@@ -88,8 +88,9 @@ def rule_names(text: str, sentences: list[list[Tok]], gaz: Gazetteer, lower_word
 
 
 def rule_starts(found: list[Raw]) -> dict[int, tuple[str, int]]:
-    """Where each rule name starts: its type as the tagger's features spell it, and where it ends."""
-    return {r.start: (_SHORT.get(r.type, "U"), r.end) for r in found}
+    """Where each rule name starts: its type as the tagger's features spell it ("?" when the rules
+    only guessed), and where it ends."""
+    return {r.start: (_SHORT.get(r.type, "U") + ("" if r.sure else "?"), r.end) for r in found}
 
 
 # ---- the rules, in the order they run --------------------------------------------------------------
@@ -176,6 +177,89 @@ def titles_are_not_names(sents: list[Sentence], text: str, gaz: Gazetteer, out: 
         s.names.extend(extra)
 
 
+def sentence_openers_are_not_names(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
+    """ "Speaking on Sunday, ...", "Ultimately I think ...": a capitalised adverb or participle that
+    opens a sentence, unknown to the gazetteer and the given names, is not a name."""
+    for s in sents:
+        keep = []
+        for n in s.names:
+            t = s.toks[n[1]]
+            first = n[1] == 0 or s.toks[n[1] - 1].text in _OPENERS
+            low = t.text.lower()
+            if first and n[2] - n[1] == 1 and low.endswith(("ly", "ing")) and not t.text.isupper() \
+                    and t.text not in gaz.given_names and gaz.place(t.text) is None:
+                continue
+            keep.append(n)
+        s.names = keep
+
+
+def number_words_end_no_persons_name(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
+    """ "Ground Zero", "Air Force One": no one's surname is a number word."""
+    for s in sents:
+        s.names = [n for n in s.names if not (n[0] == PERSON and s.toks[n[2] - 1].text.lower() in _NUMBER_WORDS)]
+
+
+def plural_titles_name_people(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
+    """ "Presidents Bush and Obama", "Sens. Vale and Ortiz": each name after a plural title is a person."""
+    for s in sents:
+        toks = s.toks
+        for x, t in enumerate(toks):
+            low = t.text.lower().rstrip(".")
+            if not (t.cap and low.endswith("s") and low not in lx.TITLE_HEADS  # "Mrs." is one woman
+                    and (low[:-1] in lx.TITLE_HEADS or low in _PLURAL_TITLES)):
+                continue
+            people = []
+            k = x + 2 if x + 1 < len(toks) and toks[x + 1].text == "." else x + 1  # "Sens. Vale"
+            while k < len(toks) and toks[k].cap:
+                e = k
+                while e < len(toks) and toks[e].cap:
+                    e += 1
+                people.append((k, e))
+                if e + 1 < len(toks) and toks[e].text in (",", "and") and toks[e + 1].cap:
+                    k = e + 1
+                elif e + 2 < len(toks) and toks[e].text == "," and toks[e + 1].text == "and" and toks[e + 2].cap:
+                    k = e + 2
+                else:
+                    break
+            if not people:
+                continue
+            lo, hi = x, people[-1][1]
+            dotted = x + 1 < len(toks) and toks[x + 1].text == "."
+            title = t.text[:-1] + ("." if dotted else "")  # "Sens." -> "Sen.", "Presidents" -> "President"
+            s.names = [n for n in s.names if n[2] <= lo or n[1] >= hi] + [[PERSON, a, b, title] for a, b in people]
+
+
+def party_adjective_before_a_body(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
+    """ "the Republican House", "Democratic leadership": the party, then the body it holds; not a place."""
+    for s in sents:
+        extra = []
+        for n in s.names:
+            first = s.toks[n[1]]
+            party = lx.PARTY_ADJECTIVES.get(first.text)
+            if party is None or n[0] == PERSON:
+                continue
+            if n[2] - n[1] >= 2:
+                out.append(Raw(ORG, first.start, first.end, first.text, canon=party))
+                n[1] += 1
+                n[0] = ORG
+            elif n[2] < len(s.toks) and s.toks[n[2]].text in _CHAMBERS:  # "a Democratic Senate": two names
+                out.append(Raw(ORG, first.start, first.end, first.text, canon=party))
+                n[0] = ""
+        s.names.extend(extra)
+
+
+def datelines_name_places(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
+    """ "TIGNES 1996-12-05", "OSLO, Norway, March 1": a line that is a word in capitals, perhaps a
+    region, then a date, is a dateline, and the word the place it was filed from."""
+    for s in sents:
+        toks = s.toks
+        if not s.names or s.names[0][1] != 0 or not toks[0].text.isupper():
+            continue
+        end = toks[s.names[0][2] - 1].end
+        if _DATELINE_REST.match(text, end, toks[-1].end) is not None:
+            s.names[0][0] = PLACE
+
+
 def organisations_the_rules_are_sure_of(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """A name CoNLL would call MISC ("Civic League": its leagues are sports competitions) that the rules
     read as an organisation by its head word or a cue around it is the organisation."""
@@ -191,8 +275,13 @@ def organisations_the_rules_are_sure_of(sents: list[Sentence], text: str, gaz: G
 
 _RULES: tuple[Callable[[list[Sentence], str, Gazetteer, list[Raw]], None], ...] = (
     time_zones_and_party_codes,
+    sentence_openers_are_not_names,
+    datelines_name_places,
     party_words_name_the_party,
     located_prefix,
+    plural_titles_name_people,
+    number_words_end_no_persons_name,
+    party_adjective_before_a_body,
     titles_are_not_names,
     organisations_the_rules_are_sure_of,
 )
@@ -255,6 +344,13 @@ def _one_name_one_type(out: list[Raw], gaz: Gazetteer) -> None:
             r.detail = gaz.place(r.text).kind if best == PLACE and gaz.place(r.text) is not None else ""
 
 
+_OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
+_CHAMBERS = frozenset({"House", "Senate", "Congress", "Assembly", "Legislature", "Party"})
+_NUMBER_WORDS = lx.NUMBER_WORDS | frozenset({"zero", "hundred", "thousand", "million"})
+_PLURAL_TITLES = frozenset({"sens", "reps", "govs", "gens", "drs", "messrs"})
+_DATELINE_REST = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,?)?\s*(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*$")
 _LOCATED = ("-based", "-born", "-led", "-backed")
 _PARTY_CODE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,4}$")
 _TIME_ZONES = frozenset("AST ADT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST JST IST AEST AEDT".split())
