@@ -204,7 +204,9 @@ def plural_titles_name_people(sents: list[Sentence], text: str, gaz: Gazetteer, 
     for s in sents:
         toks = s.toks
         for x, t in enumerate(toks):
-            low = t.text.lower().rstrip(".")
+            if t.text[-1] != "s" or not t.text[0].isupper():
+                continue
+            low = t.text.lower()
             if not (t.cap and low.endswith("s") and low not in lx.TITLE_HEADS  # "Mrs." is one woman
                     and (low[:-1] in lx.TITLE_HEADS or low in _PLURAL_TITLES)):
                 continue

@@ -12,6 +12,7 @@ import gzip
 import json
 import re
 from array import array
+from operator import add
 from zlib import crc32
 
 from desktop.core.entities import lexicon as lx
@@ -43,7 +44,7 @@ def candidate(t: Tok) -> bool:
 def islands(toks: list[Tok]) -> list[tuple[int, int]]:
     """[start, end) token ranges the tagger decides: candidates, numbers after them ("Schalke 04"),
     and a joiner between two candidates."""
-    cands = [k for k, t in enumerate(toks) if (t.kind == "W" or t.kind == "A") and t.text.lower() != t.text]
+    cands = [k for k, (_, _, text, kind) in enumerate(toks) if (kind == "W" or kind == "A") and text.lower() != text]
     if not cands:
         return []
     is_cand = set(cands)
@@ -214,18 +215,23 @@ def token_features(text: str, toks: list[Tok], lo: int, hi: int, feats: Features
 
 
 def _lenpos(lo: int, hi: int, i: int) -> str:
-    return str(min(hi - lo, 5)) + "/" + str(min(i - lo, 3))
+    return _LENPOS[min(hi - lo, 5)][min(i - lo, 3)]
+
+
+_LENPOS = [[f"{n}/{k}" for k in range(4)] for n in range(6)]  # island length, place in it
 
 
 # ---- decoding ------------------------------------------------------------------------------------
 
 # For each tag, the tags that may come before it.
 _BEFORE = tuple(tuple(p for p in range(N_TAGS) if _ALLOWED[t][p]) for t in range(N_TAGS))
-_FIRST = tuple(t for t in range(N_TAGS) if _ALLOWED[t][0])  # the tags a name can start with
+_FIRST = tuple(t for t in range(N_TAGS) if _ALLOWED[t][0])  # O and B-X: they may follow any tag
+_INSIDE = tuple((t, TAGS.index("B-" + TAGS[t][2:])) for t in range(N_TAGS) if t not in _FIRST)  # (I-X, B-X)
 
 
 def viterbi(scores: list[list[int]], trans: list[list[int]]) -> list[int]:
-    """Best tag sequence for one island, entered from O and left to O."""
+    """Best tag sequence for one island, entered from O and left to O. O and B-X may follow any tag;
+    I-X only B-X or I-X: the maximum over all predecessors runs in C (map, max), the other by hand."""
     start = trans[0]
     if len(scores) == 1:  # most islands are one word
         s = scores[0]
@@ -240,17 +246,23 @@ def viterbi(scores: list[list[int]], trans: list[list[int]]) -> list[int]:
     back = []
     cols = [[row[t] for row in trans] for t in range(N_TAGS)]  # cols[t][p]: from p to t
     for s in scores[1:]:
-        cur = []
-        ptr = []
-        for t in range(N_TAGS):
+        cur = [0] * N_TAGS
+        ptr = [0] * N_TAGS
+        for t in _FIRST:
+            vals = list(map(add, prev, cols[t]))
+            best = max(vals)
+            cur[t] = best + s[t]
+            ptr[t] = vals.index(best)
+        for t, b in _INSIDE:
             col = cols[t]
-            best_p, best = 0, None
-            for p in _BEFORE[t]:
-                v = prev[p] + col[p]
-                if best is None or v > best:
-                    best_p, best = p, v
-            cur.append(best + s[t])
-            ptr.append(best_p)
+            vb = prev[b] + col[b]
+            vi = prev[t] + col[t]
+            if vi > vb:
+                cur[t] = vi + s[t]
+                ptr[t] = t
+            else:
+                cur[t] = vb + s[t]
+                ptr[t] = b
         prev = cur
         back.append(ptr)
     last, best = 0, None
