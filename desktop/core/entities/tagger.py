@@ -229,18 +229,13 @@ _FIRST = tuple(t for t in range(N_TAGS) if _ALLOWED[t][0])  # O and B-X: they ma
 _INSIDE = tuple((t, TAGS.index("B-" + TAGS[t][2:])) for t in range(N_TAGS) if t not in _FIRST)  # (I-X, B-X)
 
 
-def viterbi(scores: list[list[int]], trans: list[list[int]]) -> list[int]:
+def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] | None = None) -> list[int]:
     """Best tag sequence for one island, entered from O and left to O. O and B-X may follow any tag;
     I-X only B-X or I-X: the maximum over all predecessors runs in C (map, max), the other by hand."""
     start = trans[0]
-    if len(scores) == 1:  # most islands are one word
-        s = scores[0]
-        best_t, best = 0, None
-        for t in _FIRST:
-            v = start[t] + s[t] + trans[t][0]
-            if best is None or v > best:
-                best_t, best = t, v
-        return [best_t]
+    if len(scores) == 1:  # most islands are one word: in from O, out to O
+        vals = list(map(add, scores[0], single or alone(trans)))
+        return [vals.index(max(vals))]
     s = scores[0]
     prev = [start[t] + s[t] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
     back = []
@@ -278,6 +273,11 @@ def viterbi(scores: list[list[int]], trans: list[list[int]]) -> list[int]:
     return path
 
 
+def alone(trans: list[list[int]]) -> list[int]:
+    """Per tag, the transitions of a one-token name: from O and back to O (I-X cannot be alone)."""
+    return [trans[0][t] + trans[t][0] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
+
+
 def rule_tags(toks: list[Tok], lo: int, hi: int, rule_starts: dict[int, tuple[str, int]]) -> list[str]:
     """What the hand rules made of each token of an island: "BPER", "ILOC", "BU" (a name they could
     not type), "-" (no name)."""
@@ -302,9 +302,10 @@ class Tagger:
     def __init__(self, table: array, trans: list[list[int]], gaz: Gazetteer):
         self.table = table
         self.trans = trans
+        self._alone = alone(trans)
         self.features = Features(gaz)
-        self._own: dict[tuple[str, bool], tuple[list[int], str]] = {}  # and the word's shape
-        self._near: dict[tuple[str, int], list[int]] = {}
+        self._own: dict[tuple[str, bool], tuple[list[int], str, str]] = {}  # and the word's shape and lower case
+        self._near: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
         self._pairs: dict[tuple[str, str, str], list[int]] = {}
         self._ctx: dict[tuple, list[int]] = {}
 
@@ -331,47 +332,54 @@ class Tagger:
             return spans
         headline = headline_sentence(text, toks)
         feats = self.features
-        own, near, pairs, ctx = self._own, self._near, self._pairs, self._ctx
-        if len(own) + len(near) + len(pairs) + len(ctx) > 400_000:
-            for cache in (own, near, pairs, ctx):
+        own, pairs, ctx = self._own, self._pairs, self._ctx
+        near_m2, near_m1, near_p1, near_p2 = self._near
+        if len(own) + len(pairs) + len(ctx) + sum(len(x) for x in self._near) > 400_000:
+            for cache in (own, pairs, ctx, *self._near):
                 cache.clear()
         score = self._score
-        n = len(toks)
-        lows = [t.text.lower() for t in toks]
+        near = feats.near
+        words = ["<", "<"] + [t[2] for t in toks] + [">", ">"]  # words[i + 2] is token i's
         for lo, hi in found:
             gz = gazetteer_tags(text, toks, lo, hi, feats.gaz) if hi - lo > 1 else [self._gaz_one(toks[lo])]
             rules = rule_tags(toks, lo, hi, rule_starts)
             scores = []
+            lenpos = _LENPOS[min(hi - lo, 5)]
             for i in range(lo, hi):
-                word = toks[i].text
-                low = lows[i]
+                word = words[i + 2]
                 hit = own.get((word, headline))
                 if hit is None:
-                    hit = own[(word, headline)] = (score(feats.own(word, headline)), shape(word))
-                vec, sh = hit
-                vecs = [vec]
-                for off in (-2, -1, 1, 2):
-                    k = i + off
-                    w = toks[k].text if 0 <= k < n else ("<" if k < 0 else ">")
-                    u = near.get((w, off))
-                    if u is None:
-                        u = near[(w, off)] = score(feats.near(w, off))
-                    vecs.append(u)
-                first = i == 0 or toks[i - 1].text in _OPENERS
-                key = (_lenpos(lo, hi, i), rules[i - lo], sh, first, low in lower_words, headline, gz[i - lo])
-                u = ctx.get(key)
-                if u is None:
-                    u = ctx[key] = score(feats.context(*key))
-                vecs.append(u)
-                prev = lows[i - 1] if i > 0 else "<"
-                nxt = lows[i + 1] if i + 1 < n else ">"
+                    hit = own[(word, headline)] = (score(feats.own(word, headline)), shape(word), word.lower())
+                vec, sh, low = hit
+                w = words[i]
+                a = near_m2.get(w)
+                if a is None:
+                    a = near_m2[w] = score(near(w, -2))
+                w = words[i + 1]
+                b = near_m1.get(w)
+                if b is None:
+                    b = near_m1[w] = score(near(w, -1))
+                w = words[i + 3]
+                c = near_p1.get(w)
+                if c is None:
+                    c = near_p1[w] = score(near(w, 1))
+                w = words[i + 4]
+                d = near_p2.get(w)
+                if d is None:
+                    d = near_p2[w] = score(near(w, 2))
+                first = i == 0 or words[i + 1] in _OPENERS
+                key = (lenpos[min(i - lo, 3)], rules[i - lo], sh, first, low in lower_words, headline, gz[i - lo])
+                e = ctx.get(key)
+                if e is None:
+                    e = ctx[key] = score(feats.context(*key))
+                prev = words[i + 1].lower()
+                nxt = words[i + 3].lower()
                 key = (prev, low, nxt)
-                u = pairs.get(key)
-                if u is None:
-                    u = pairs[key] = score(["bl=" + prev + "|" + low, "bn=" + low + "|" + nxt])
-                vecs.append(u)
-                scores.append([a + b + c + d + e + f + g for a, b, c, d, e, f, g in zip(*vecs)])
-            spans.extend(_spans(viterbi(scores, self.trans), lo))
+                f = pairs.get(key)
+                if f is None:
+                    f = pairs[key] = score(["bl=" + prev + "|" + low, "bn=" + low + "|" + nxt])
+                scores.append([p + q + r + s_ + t + u + v for p, q, r, s_, t, u, v in zip(vec, a, b, c, d, e, f)])
+            spans.extend(_spans(viterbi(scores, self.trans, self._alone), lo))
         return spans
 
     def _gaz_one(self, tok: Tok) -> str:
@@ -407,8 +415,8 @@ def save_weights(path, table, trans, scale: float) -> None:
     quant = array("h", (max(-32767, min(32767, round(w * scale))) for w in table))
     header = json.dumps({"tags": TAGS, "bits": _HASH_BITS,
                          "trans": [[round(w * scale) for w in row] for row in trans]}).encode("utf-8")
-    with gzip.open(path, "wb", compresslevel=9) as fh:
-        fh.write(len(header).to_bytes(4, "little"))
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
+        fh.write(len(header).to_bytes(4, "little"))  # mtime 0: the same training gives the same bytes
         fh.write(header)
         fh.write(quant.tobytes())
 
