@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop import __version__
 
-SUBCOMMANDS = ("extract", "compare", "report", "related")
+SUBCOMMANDS = ("extract", "compare", "report", "coverage", "related")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -55,6 +55,15 @@ def _sub_parser() -> argparse.ArgumentParser:
     r.add_argument("--context", type=int, default=1, help="sentences of context with --changes-only")
     r.add_argument("--page-size", choices=("auto", "a4", "letter"), default="auto")
     _option_flags(r)
+
+    cv = sub.add_parser("coverage", help="three or more articles on one story, fact by fact")
+    cv.add_argument("files", nargs="+", help="two or more article files")
+    cv.add_argument("--json", action="store_true", help="print the coverage as JSON (shape in the README)")
+    cv.add_argument("-o", "--output", help="PDF report to write")
+    cv.add_argument("--html", help="HTML report to write (self-contained)")
+    cv.add_argument("--base", metavar="FILE", help="collate against this file (default: earliest published, else longest)")
+    cv.add_argument("--page-size", choices=("auto", "a4", "letter"), default="auto")
+    _option_flags(cv)
 
     rel = sub.add_parser("related", help="rank articles by how likely they cover the same story")
     rel.add_argument("paths", nargs="+", help="files or folders")
@@ -179,6 +188,35 @@ def cmd_report(args) -> int:
     )
 
 
+def cmd_coverage(args) -> int:
+    from desktop.core.coverage import cover
+    from desktop.core.coverage.as_json import coverage_json
+    from desktop.core.coverage.summary import coverage_summary
+
+    articles = [_load_one(path) for path in args.files]
+    if len(articles) < 2:
+        raise SystemExit("diptych coverage: give two or more article files")
+    base = None
+    if args.base:
+        wanted = Path(args.base).resolve()
+        matches = [k for k, path in enumerate(args.files) if Path(path).resolve() == wanted]
+        if not matches:
+            articles.append(_load_one(args.base))
+            matches = [len(articles) - 1]
+        base = matches[0]
+    result = cover(articles, base, _options(args))
+    if args.json:
+        json.dump(coverage_json(result), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif not args.output and not args.html:
+        print(coverage_summary(result))
+    if args.output or args.html:
+        from desktop.ui.report.coverage_export import export_coverage_report
+
+        return export_coverage_report(result, pdf=args.output, html=args.html, page_size=args.page_size)
+    return 0
+
+
 def cmd_related(args) -> int:
     from desktop.core.related import related_main
 
@@ -189,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         args = _sub_parser().parse_args(argv)
-        handler = {"extract": cmd_extract, "compare": cmd_compare, "report": cmd_report, "related": cmd_related}
+        handler = {"extract": cmd_extract, "compare": cmd_compare, "report": cmd_report, "coverage": cmd_coverage,
+                   "related": cmd_related}
         return handler[args.command](args)
     args = _gui_parser().parse_args(argv)
     from desktop.ui.app import run

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ui import crash
 from desktop.ui.articles.problems import ProblemsList
-from desktop.ui.workers import Tasks
+from desktop.ui.workers import TaskRunner
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_no_exception_capture]
 
@@ -89,14 +89,14 @@ def test_exception_in_a_thread_is_shown_on_the_gui_thread(qtbot, reporter):
 
 
 def test_worker_error_without_a_handler_reaches_the_dialog(qtbot, reporter):
-    tasks = Tasks()
+    tasks = TaskRunner()
     tasks.submit(_boom, "worker failed")
     tasks.wait(5000)
     qtbot.waitUntil(lambda: "worker failed" in _dialog_text(reporter), timeout=5000)
 
 
 def test_worker_error_with_a_handler_goes_to_the_handler_not_the_dialog(qtbot, reporter):
-    tasks = Tasks()
+    tasks = TaskRunner()
     errors = []
     tasks.submit(_boom, "handled", on_error=errors.append)
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)

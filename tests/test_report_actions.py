@@ -35,6 +35,21 @@ def fresh_session(monkeypatch):
     monkeypatch.setitem(actions._session, "folder", "")
 
 
+def finished(qtbot, export) -> str | None:
+    """The path the running export wrote (it runs on the task runner; the window stays live)."""
+    assert export is not None
+    if not export.done:
+        with qtbot.wait_signal(export.finished, timeout=20_000):
+            pass
+    return export.path if list_written(export) else None
+
+
+def list_written(export) -> bool:
+    from pathlib import Path
+
+    return Path(export.path).exists()
+
+
 def answer_dialog(monkeypatch, path, changes_only=False, context=1, page_size="auto", accept=True):
     seen = {}
 
@@ -54,7 +69,7 @@ def answer_dialog(monkeypatch, path, changes_only=False, context=1, page_size="a
 def test_export_pdf_dialog_writes_the_chosen_file_and_remembers_the_choices(qtbot, parent, tmp_path, monkeypatch):
     c = sample_comparison()
     seen = answer_dialog(monkeypatch, tmp_path / "mine", changes_only=True, context=2, page_size="letter")
-    written = export_pdf_dialog(parent, c)
+    written = finished(qtbot, export_pdf_dialog(parent, c))
     assert written == str(tmp_path / "mine.pdf")  # the suffix is added
     reader = pypdf.PdfReader(written)
     assert round(float(reader.pages[0].mediabox.width)) == 612
@@ -65,7 +80,7 @@ def test_export_pdf_dialog_writes_the_chosen_file_and_remembers_the_choices(qtbo
 
 def test_export_html_dialog_has_no_page_size_and_writes_html(qtbot, parent, tmp_path, monkeypatch):
     seen = answer_dialog(monkeypatch, tmp_path / "page.html")
-    written = export_html_dialog(parent, sample_comparison())
+    written = finished(qtbot, export_html_dialog(parent, sample_comparison()))
     assert written == str(tmp_path / "page.html")
     assert "Shellfish harvest halted" in (tmp_path / "page.html").read_text(encoding="utf-8")
     assert not seen["page_size_visible"]
@@ -128,13 +143,13 @@ def test_print_goes_to_the_printer_the_dialog_chose(qtbot, parent, tmp_path, mon
 
 
 def test_cancelling_while_the_report_renders_writes_nothing(qtbot, parent, tmp_path, monkeypatch):
-    from PySide6.QtCore import QEventLoop
-
     answer_dialog(monkeypatch, tmp_path / "r.pdf")
-    # The reader presses Cancel at once: the local loop ends before any result arrives.
-    monkeypatch.setattr(QEventLoop, "exec", lambda self: 0)
-    assert export_pdf_dialog(parent, sample_comparison()) is None
-    actions._tasks[0].wait(10_000)
+    export = export_pdf_dialog(parent, sample_comparison())
+    seen = []
+    export.finished.connect(seen.append)
+    export.cancel()  # the reader presses Cancel at once, before any result arrives
+    assert seen == [None]
+    actions._runner_for(parent).wait(10_000)
     qtbot.wait(50)  # the late result is delivered and dropped
     assert list(tmp_path.iterdir()) == []
     assert actions.last_choices() == ReportChoices()  # nothing remembered from a cancelled export

@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.core.article import Published
 from desktop.core.build import article_from_text
+from desktop.ui.session import Session
 from desktop.ui.articles.model import ArticleFilterProxy, ArticleListModel, Column, Role
 from desktop.ui.articles.view import ArticleList
 
@@ -33,7 +34,9 @@ def test_model_passes_qtmodeltester(qtmodeltester, articles):
     model = ArticleListModel()
     model.add_articles(articles)
     qtmodeltester.check(model, force_py=True)
-    model.set_sides(articles[0].id, articles[1].id)
+    session = Session()
+    model.follow(session)
+    session.show_pair(articles[0], articles[1])
     model.remove_articles({articles[1].id})
     qtmodeltester.check(model, force_py=True)
 
@@ -62,15 +65,19 @@ def test_same_article_twice_is_listed_once(articles):
     assert model.rowCount() == 3
 
 
-def test_sides_are_marked_and_cleared_on_removal(qtbot, articles):
+def test_sides_follow_the_session_and_removal_leaves_the_comparison(qtbot, articles):
     model = ArticleListModel()
     model.add_articles(articles)
-    with qtbot.wait_signals([model.dataChanged, model.dataChanged]):
-        model.set_sides(articles[2].id, articles[0].id)
+    session = Session()
+    model.follow(session)
+    with qtbot.wait_signal(model.dataChanged):
+        session.show_pair(articles[2], articles[0])
     assert [model.index(r, Column.SIDE).data() for r in range(3)] == ["R", "", "L"]
     model.remove_articles({articles[2].id, articles[1].id})
     assert model.rowCount() == 1
-    assert model.sides() == (None, articles[0].id)
+    # Deleting rows changes what is listed, never what is compared.
+    assert (session.left.id, session.right.id) == (articles[2].id, articles[0].id)
+    assert model.index(0, Column.SIDE).data() == "R"
     assert model.row_of(articles[0].id) == 0
 
 
@@ -106,20 +113,29 @@ def test_filter_matches_every_word_in_title_source_or_file(articles):
 def test_list_reports_selection_in_the_order_picked(qtbot, articles):
     model = ArticleListModel()
     model.add_articles(articles)
-    pane = ArticleList(model)
+    session = Session()
+    pane = ArticleList(model, session)
     qtbot.addWidget(pane)
     seen = []
-    pane.selection_changed.connect(seen.append)
-    pane.select_articles([articles[2].id, articles[0].id])
+    pane.chosen.connect(seen.append)
+    pane.chosen.connect(session.show)
+    with qtbot.wait_signal(pane.chosen):
+        pane.select_articles([articles[2].id, articles[0].id])
     assert [a.title for a in seen[-1]] == ["Anchor found", "Ferry resumes"]
     assert [a.title for a in pane.selected_articles()] == ["Anchor found", "Ferry resumes"]
-    pane.filter_box.setText("ferry")  # filtering the first pick away drops it from the choice
+    assert (session.left.title, session.right.title) == ("Anchor found", "Ferry resumes")
+    pane.filter_box.setText("ferry")  # filtering the first pick away drops it from the selection...
     assert [a.title for a in pane.selected_articles()] == ["Ferry resumes"]
+    qtbot.wait(20)
+    assert len(seen) == 1 and session.left.title == "Anchor found"  # ...never from what is compared
+    pane.filter_box.setText("")  # listed again: selected again, as the session shows it
+    qtbot.wait_until(lambda: [a.title for a in pane.selected_articles()] == ["Anchor found", "Ferry resumes"])
+    assert len(seen) == 1
 
 
 def test_list_shows_a_hint_until_articles_arrive(qtbot, articles):
     model = ArticleListModel()
-    pane = ArticleList(model)
+    pane = ArticleList(model, Session())
     qtbot.addWidget(pane)
     assert pane._stack.currentWidget() is pane.empty_hint
     model.add_articles(articles[:1])

@@ -6,7 +6,7 @@ import time
 import pytest
 from PySide6.QtCore import QThread
 
-from desktop.ui.workers import Tasks
+from desktop.ui.workers import TaskRunner
 
 pytestmark = pytest.mark.gui
 
@@ -16,7 +16,7 @@ def _thread_name(_x=None):
 
 
 def test_result_arrives_on_gui_thread_and_work_runs_elsewhere(qtbot):
-    tasks = Tasks()
+    tasks = TaskRunner()
     got = []
     gui = QThread.currentThread()
     with qtbot.wait_signal(tasks.busy_changed, check_params_cb=lambda busy: not busy, timeout=5000):
@@ -28,7 +28,7 @@ def test_result_arrives_on_gui_thread_and_work_runs_elsewhere(qtbot):
 
 
 def test_error_is_delivered_not_lost(qtbot):
-    tasks = Tasks()
+    tasks = TaskRunner()
     errors = []
 
     def boom():
@@ -40,7 +40,7 @@ def test_error_is_delivered_not_lost(qtbot):
 
 
 def test_newer_request_on_a_channel_drops_the_older_result(qtbot):
-    tasks = Tasks()
+    tasks = TaskRunner()
     delivered, dropped = [], []
     tasks.result_dropped.connect(lambda channel, tag: dropped.append((channel, tag)))
 
@@ -56,7 +56,7 @@ def test_newer_request_on_a_channel_drops_the_older_result(qtbot):
 
 
 def test_forget_drops_whatever_is_running(qtbot):
-    tasks = Tasks()
+    tasks = TaskRunner()
     delivered = []
     with qtbot.wait_signal(tasks.busy_changed, check_params_cb=lambda busy: not busy, timeout=5000):
         tasks.submit(lambda: time.sleep(0.1) or 1, channel="extract", tag="x", on_result=delivered.append)

@@ -173,3 +173,31 @@ def test_a_file_only_read_is_not_reread(qtbot, make_window, files):
         os.utime(files / "wire.txt", ns=(st.st_atime_ns + 10**9, st.st_mtime_ns))
     qtbot.wait(800)  # past the settle time
     assert reloaded == [] and window.tasks.pending() == 0
+
+
+def test_after_an_unclean_exit_the_autosave_is_offered_and_restored(qtbot, make_window, files, tmp_path):
+    from desktop.ui import crash
+
+    data = tmp_path / "appdata"
+    first = make_window()
+    assert crash.mark_running(data) is None  # a clean start: nothing left behind
+    first.workspace.start(restore=False, autosave_dir=str(data))
+    _open_pair(qtbot, first, files / "wire.txt", files / "herald.txt")
+    with qtbot.wait_signal(first.workspace.saved, timeout=10_000):
+        first.workspace.notes.editor.setPlainText("before the crash")
+    # The process dies here: the running marker stays behind, as a segfault or kill leaves it.
+    left = crash.mark_running(data)
+    assert left and "pid" in left
+
+    again = make_window()
+    again.workspace.start(restore=True, autosave_dir=str(data), unclean=left)
+    offer = again.workspace.offer
+    assert offer.isVisible() and "did not close properly" in offer.label.text()
+    assert again.model.rowCount() == 0  # nothing reopened unasked
+    with qtbot.wait_signal(again.comparison_shown, timeout=30_000):
+        qtbot.mouseClick(offer.restore_button, Qt.MouseButton.LeftButton)
+    assert again.workspace.notes.text() == "before the crash"
+    assert {Path(a.path).name for a in again.model.articles()} == {"wire.txt", "herald.txt"}
+    assert again.workspace.offer is None  # answered: the bar is gone
+    crash.mark_closed(data)
+    assert crash.mark_running(data) is None  # closed cleanly: the next start offers nothing

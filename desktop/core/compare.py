@@ -6,17 +6,23 @@ from dataclasses import replace
 
 from desktop.core.article import Article
 from desktop.core.comparison import Comparison, Options
+from desktop.core.entities.model import Extraction
 
 
-def compare(left: Article, right: Article, options: Options = Options(), *, entities: bool = True) -> Comparison:
+def compare(left: Article, right: Article, options: Options = Options(), *, entities: bool = True,
+            extractions: tuple[Extraction, Extraction] | None = None) -> Comparison:
+    """`extractions` lets a caller that compares one article with many (coverage) extract it once."""
     from desktop.core.align import align
 
     result = align(left, right, options)
     if not entities:
         return result
-    from desktop.core.entities import extract, match
+    # From the modules themselves: once `desktop.core.entities.extract` is imported as a module
+    # (matching.py does), the package's lazy `extract` name is that module, not the function.
+    from desktop.core.entities.extract import extract
+    from desktop.core.entities.matching import match
 
-    left_ext, right_ext = extract(left), extract(right)
+    left_ext, right_ext = extractions if extractions is not None else (extract(left), extract(right))
     matches, discrepancies = match(left, left_ext, right, right_ext)
     return replace(
         result,

@@ -126,7 +126,13 @@ def run(
         _report_first_paint(window)
     window.show()
     if not one_off:  # screenshots and smoke tests stay deterministic: no autosave, no reopening
-        window.workspace.start(restore=not paths)
+        from PySide6.QtCore import QStandardPaths
+
+        crash.install_native()  # a segfault or SIGTERM leaves every thread's stack in crash.log
+        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        unclean = crash.mark_running(data)
+        app.aboutToQuit.connect(lambda: crash.mark_closed(data))
+        window.workspace.start(restore=not paths, unclean=unclean)
     if paths:
         window.open_files(paths)
 

@@ -4,8 +4,8 @@ The alignment (what the split view paints) and the entity part (what the sidebar
 do not depend on each other, so they are two jobs: the alignment first, shown the moment
 it is ready, then the entities, and the whole Comparison follows. Every result is
 cached — alignments per (left id, right id, options), extractions per article, entity
-matches per pair — and results for a pair no longer wanted are kept in the cache but never
-shown.
+matches per pair — and results for a pair the session no longer shows are kept in the cache and dropped by
+the session.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.article import Article
 from desktop.core.comparison import Comparison, Options
-from desktop.ui.workers import Tasks
+from desktop.ui.session import ARTICLES, OPTIONS, PairKey, Session
+from desktop.ui.workers import TaskRunner
 
 CACHE_SIZE = 24  # comparisons per (left id, right id, options)
 EXTRACTIONS = 64  # entity extractions per article
@@ -70,64 +71,64 @@ def _bounded_put(cache: OrderedDict, key, value, size: int) -> None:
 
 
 class PairComparer(QObject):
-    alignment_ready = Signal(object)  # Comparison without entities, for the wanted pair
-    comparison_ready = Signal(object)  # the whole Comparison, for the wanted pair
-    extraction_ready = Signal(object, object)  # Article, Extraction (asked for by request_extraction)
-    failed = Signal(str)  # why the wanted pair could not be compared
+    """Keeps the session's pair compared: asks the runner when the session shows a new pair or
+    options, and hands results back to the session, which drops what is no longer shown."""
+
     entities_failed = Signal(str)  # the alignment stands; the entity part could not be made
 
-    def __init__(self, tasks: Tasks, parent: QObject | None = None):
+    def __init__(self, session: Session, tasks: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
+        self._session = session
         self._tasks = tasks
-        self._wanted: tuple | None = None
-        self._articles: dict[tuple, tuple[Article, Article]] = {}
-        self._aligned: OrderedDict[tuple, Comparison] = OrderedDict()
-        self._whole: OrderedDict[tuple, Comparison] = OrderedDict()
+        self._aligned: OrderedDict[PairKey, Comparison] = OrderedDict()
+        self._whole: OrderedDict[PairKey, Comparison] = OrderedDict()
         self._entities: OrderedDict[tuple, tuple] = OrderedDict()  # (left id, right id) -> matches
         self._extractions: OrderedDict[str, object] = OrderedDict()
-        self._running: set[tuple] = set()
-        self._warmed = False  # ("align", key) / ("entities", pair key) / ("extract", id)
+        self._running: set[tuple] = set()  # ("align", key) / ("entities", pair) / ("extract", id)
+        self._warmed = False
         self._held = False  # a folder is loading: the warm-up waits (see hold)
         self._warm_wanted = False
+        session.changed.connect(self._session_changed)
 
-    @property
-    def waiting(self) -> bool:
-        """True while the wanted pair is not complete."""
-        return self._wanted is not None
+    def _session_changed(self, what: frozenset) -> None:
+        if ARTICLES not in what and OPTIONS not in what:
+            return
+        session = self._session
+        key = session.key()
+        if key is not None:
+            self._request(session.left, session.right, key)
+        elif session.single is not None and session.extraction is None:
+            self._request_extraction(session.single)
 
-    def request(self, left: Article, right: Article, options: Options) -> bool:
-        """Ask for a pair; True when it was answered at once from the cache."""
-        key = (left.id, right.id, options)
-        self._wanted = key
-        self._articles[key] = (left, right)
+    def _request(self, left: Article, right: Article, key: PairKey) -> None:
         whole = self._whole.get(key)
         if whole is not None:
             self._whole.move_to_end(key)
-            self.alignment_ready.emit(whole)
+            # Delivered from the event loop, never inside the session's own change signal.
+            QTimer.singleShot(0, lambda k=key, c=whole: self._session.alignment_arrived(k, c))
             # The sidebar's turn comes after the split view has painted.
-            QTimer.singleShot(AFTER_PAINT_MS, lambda k=key, c=whole: self._deliver_whole(k, c))
-            return True
+            QTimer.singleShot(AFTER_PAINT_MS, lambda k=key, c=whole: self._session.comparison_arrived(k, c))
+            return
         aligned = self._aligned.get(key)
         if aligned is not None:
-            self.alignment_ready.emit(aligned)
-            QTimer.singleShot(AFTER_PAINT_MS, lambda a=left, b=right: self._start_entities(a, b))
+            QTimer.singleShot(0, lambda k=key, c=aligned: self._session.alignment_arrived(k, c))
+            QTimer.singleShot(AFTER_PAINT_MS, lambda a=left, b=right, k=key: self._start_entities(a, b, k))
         elif ("align", key) not in self._running:
             self._running.add(("align", key))
             self._tasks.submit(
-                align_pair, left, right, options,
+                align_pair, left, right, key.options,
                 on_result=lambda c, k=key: self._aligned_in(k, c),
-                on_error=lambda exc, k=key: self._align_failed(k, exc),
+                on_error=lambda exc, k=key, a=left, b=right: self._align_failed(k, a, b, exc),
             )
-        return self._complete(key)
 
-    def _start_entities(self, left: Article, right: Article) -> None:
+    def _start_entities(self, left: Article, right: Article, key: PairKey) -> None:
         # Started once the alignment is in, not beside it: both are Python and share the GIL,
         # so running them together would only delay the highlights.
-        pair = (left.id, right.id)
-        if self._wanted is None or self._wanted[:2] != pair:
+        if self._session.key() != key:
             return  # the reader has moved on
+        pair = (key.left, key.right)
         if pair in self._entities:
-            self._complete(self._wanted)
+            self._finish_pair(key)
             return
         if ("entities", pair) in self._running:
             return
@@ -157,15 +158,15 @@ class PairComparer(QObject):
             # A moment later: the first read files are coming in then.
             QTimer.singleShot(WARM_UP_AFTER_LOAD_MS, self.warm_up)
 
-    def cancel(self) -> None:
-        """Nothing is wanted any more (a single article is shown, or nothing)."""
-        self._wanted = None
-
     def extraction(self, article: Article):
         return self._extractions.get(article.id)
 
-    def request_extraction(self, article: Article) -> None:
-        if article.id in self._extractions or ("extract", article.id) in self._running:
+    def _request_extraction(self, article: Article) -> None:
+        found = self._extractions.get(article.id)
+        if found is not None:
+            QTimer.singleShot(0, lambda a=article.id, e=found: self._session.extraction_arrived(a, e))
+            return
+        if ("extract", article.id) in self._running:
             return
         self._running.add(("extract", article.id))
         self._tasks.submit(
@@ -176,14 +177,13 @@ class PairComparer(QObject):
 
     # --- results, on the GUI thread ----------------------------------------------------
 
-    def _aligned_in(self, key: tuple, aligned: Comparison) -> None:
+    def _aligned_in(self, key: PairKey, aligned: Comparison) -> None:
         self._running.discard(("align", key))
         _bounded_put(self._aligned, key, aligned, CACHE_SIZE)
-        if key == self._wanted:
-            self.alignment_ready.emit(aligned)
+        if self._session.alignment_arrived(key, aligned):
             # Entities start once the highlights are painted: a worker running Python beside
             # the GUI thread would slow the painting down (they share the GIL).
-            QTimer.singleShot(AFTER_PAINT_MS, lambda a=aligned.left, b=aligned.right: self._start_entities(a, b))
+            QTimer.singleShot(AFTER_PAINT_MS, lambda a=aligned.left, b=aligned.right, k=key: self._start_entities(a, b, k))
 
     def _entities_in(self, pair: tuple, result: tuple) -> None:
         self._running.discard(("entities", pair))
@@ -191,49 +191,41 @@ class PairComparer(QObject):
         _bounded_put(self._extractions, pair[0], left_ext, EXTRACTIONS)
         _bounded_put(self._extractions, pair[1], right_ext, EXTRACTIONS)
         _bounded_put(self._entities, pair, (matches, discrepancies), CACHE_SIZE)
-        if self._wanted is not None and self._wanted[:2] == pair:
-            self._complete(self._wanted)
+        key = self._session.key()
+        if key is not None and (key.left, key.right) == pair:
+            self._finish_pair(key)
 
     def _extraction_in(self, article: Article, extraction) -> None:
         self._running.discard(("extract", article.id))
         _bounded_put(self._extractions, article.id, extraction, EXTRACTIONS)
-        self.extraction_ready.emit(article, extraction)
+        self._session.extraction_arrived(article.id, extraction)
 
-    def _complete(self, key: tuple) -> bool:
+    def _finish_pair(self, key: PairKey) -> bool:
         aligned = self._aligned.get(key)
-        entities = self._entities.get(key[:2])
+        entities = self._entities.get((key.left, key.right))
         if aligned is None or entities is None:
             return False
         whole = replace(
             aligned,
-            left_extraction=self._extractions.get(key[0]),
-            right_extraction=self._extractions.get(key[1]),
+            left_extraction=self._extractions.get(key.left),
+            right_extraction=self._extractions.get(key.right),
             entities=entities[0],
             discrepancies=entities[1],
         )
         _bounded_put(self._whole, key, whole, CACHE_SIZE)
-        if key == self._wanted:
-            self._wanted = None
-            self.comparison_ready.emit(whole)
+        self._session.comparison_arrived(key, whole)
         return True
 
-    def _deliver_whole(self, key: tuple, whole: Comparison) -> None:
-        if key == self._wanted:
-            self._wanted = None
-            self.comparison_ready.emit(whole)
-
-    def _align_failed(self, key: tuple, exc: Exception) -> None:
+    def _align_failed(self, key: PairKey, left: Article, right: Article, exc: Exception) -> None:
         self._running.discard(("align", key))
-        if key == self._wanted:
-            self._wanted = None
-            left, right = self._articles.get(key, (None, None))
-            names = " and ".join(a.title or a.path for a in (left, right) if a is not None)
-            self.failed.emit(f"comparing {names} failed ({type(exc).__name__}: {exc})")
+        names = " and ".join(a.title or a.path for a in (left, right))
+        self._session.comparison_failed(key, f"comparing {names} failed ({type(exc).__name__}: {exc})")
 
     def _entities_failed(self, pair: tuple, exc: Exception) -> None:
         self._running.discard(("entities", pair))
         # The alignment still stands: complete the pair without entities rather than hang.
         _bounded_put(self._entities, pair, ((), ()), CACHE_SIZE)
-        if self._wanted is not None and self._wanted[:2] == pair:
+        key = self._session.key()
+        if key is not None and (key.left, key.right) == pair:
             self.entities_failed.emit(f"the people, places and figures could not be listed ({type(exc).__name__}: {exc})")
-            self._complete(self._wanted)
+            self._finish_pair(key)

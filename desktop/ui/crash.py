@@ -16,10 +16,12 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 LOG_NAME = "crash.log"
+RUNNING_NAME = "running"  # in the data folder while a window is open; left behind by a crash
 MAX_LOG_BYTES = 1024 * 1024  # then the log moves to crash.log.1 and a new one starts
 MAX_SHOWN = 20  # reports kept in one open dialog; a loop of errors must not grow it without end
 
 _reporter: CrashReporter | None = None
+_native_log = None  # the crash log, open for the life of the process (faulthandler writes there)
 
 
 def default_log_path() -> Path:
@@ -192,3 +194,51 @@ def install(window: QWidget | None = None, log_path: str | os.PathLike | None = 
     sys.excepthook = _reporter.excepthook
     threading.excepthook = _reporter.thread_excepthook
     return _reporter
+
+
+def install_native(log_path: str | os.PathLike | None = None) -> Path:
+    """A segfault, abort or SIGTERM writes every thread's Python stack to the crash log.
+
+    faulthandler writes from the signal handler itself, so the file stays open for the life of
+    the process. SIGKILL cannot be caught: the running marker (`mark_running`) tells the next
+    start that the run ended that way."""
+    import faulthandler
+    import signal
+
+    global _native_log
+    path = Path(log_path) if log_path is not None else default_log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stream = open(path, "a", encoding="utf-8")  # noqa: SIM115 (kept open on purpose)
+        stamp = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+        stream.write(f"{stamp}  pid {os.getpid()} started; a native crash below this line is its stack\n")
+        stream.flush()
+    except OSError:
+        return path  # no log to write to: crashes still end the process, just without a trace
+    _native_log = stream
+    faulthandler.enable(file=stream, all_threads=True)
+    if hasattr(signal, "SIGTERM") and hasattr(faulthandler, "register"):
+        faulthandler.register(signal.SIGTERM, file=stream, all_threads=True, chain=True)
+    return path
+
+
+def mark_running(folder: str | os.PathLike) -> str | None:
+    """Note that a window is open; returns what the last run left if it never closed cleanly."""
+    marker = Path(folder) / RUNNING_NAME
+    left = None
+    try:
+        if marker.is_file():
+            left = marker.read_text(encoding="utf-8", errors="replace")[:200].strip() or "an earlier run"
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+        marker.write_text(f"pid {os.getpid()} started {stamp}", encoding="utf-8")
+    except OSError:
+        pass
+    return left
+
+
+def mark_closed(folder: str | os.PathLike) -> None:
+    try:
+        (Path(folder) / RUNNING_NAME).unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -1,7 +1,7 @@
 """Icons: qtawesome's Material Design glyphs by what they are for, coloured for the palette, cached.
 
 The glyphs are the icon font qtawesome ships (Material Design Icons 6). They are drawn here
-with a small QIconEngine straight from that font, because `import qtawesome` pulls in qtpy
+into pixmaps straight from that font, because `import qtawesome` pulls in qtpy
 and costs about 0.3 s of start-up on this machine; the names are qtawesome's ("mdi6.magnify").
 """
 
@@ -14,7 +14,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from desktop.core.resources import resource_path
 
@@ -78,9 +78,18 @@ def format_icon(fmt: str) -> QIcon:
     return icon(key if key in GLYPHS else "format_txt")
 
 
+ICON_SIZES = (16, 20, 24, 32, 48, 64)  # the sizes toolbars, menus, lists and dialogs ask for
+
+
 @lru_cache(maxsize=512)
 def glyph_icon(glyph: str, color: str, selected: str = "", disabled: str = "") -> QIcon:
-    """A qtawesome glyph ("mdi6.magnify") as an icon; `selected`/`disabled` colour those modes."""
+    """A qtawesome glyph ("mdi6.magnify") as an icon; `selected`/`disabled` colour those modes.
+
+    The icon is made of pixmaps drawn once, not a Python QIconEngine: Qt keeps an engine's
+    C++ pointer in every copy of the icon and calls clone() when a copy detaches, and a
+    Python engine returned from clone() is freed under Qt's feet (a native crash, PySide6
+    6.11; tests/test_icons.py shows the trap stays closed). Pixmaps have no Python half.
+    """
     family, char = _glyph(glyph)
     colors = {
         QIcon.Mode.Normal: QColor(color),
@@ -90,35 +99,30 @@ def glyph_icon(glyph: str, color: str, selected: str = "", disabled: str = "") -
     }
     if not disabled:
         colors[QIcon.Mode.Disabled].setAlpha(110)
-    return QIcon(_GlyphEngine(family, char, colors))
+    ratio = max(1.0, QGuiApplication.instance().devicePixelRatio()) if QGuiApplication.instance() else 1.0
+    out = QIcon()
+    for mode, colour in colors.items():
+        for size in ICON_SIZES:
+            out.addPixmap(_draw(family, char, colour, size, ratio), mode, QIcon.State.Off)
+    return out
 
 
-class _GlyphEngine(QIconEngine):
-    def __init__(self, family: str, char: str, colors: dict):
-        super().__init__()
-        self._family, self._char, self._colors = family, char, colors
-
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:  # Qt override
-        painter.save()
-        font = QFont()
-        font.setFamily(self._family)
-        # As qtawesome sizes it: the glyph is 7/8 of the icon so the font's bearing fits.
-        font.setPixelSize(max(1, round(0.875 * rect.height())))
-        painter.setFont(font)
-        painter.setPen(self._colors.get(mode, self._colors[QIcon.Mode.Normal]))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self._char)
-        painter.restore()
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:  # Qt override
-        pm = QPixmap(size)
-        pm.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pm)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
-        painter.end()
-        return pm
-
-    def clone(self) -> QIconEngine:  # Qt override
-        return _GlyphEngine(self._family, self._char, self._colors)
+def _draw(family: str, char: str, colour: QColor, size: int, ratio: float) -> QPixmap:
+    side = max(1, round(size * ratio))
+    pm = QPixmap(side, side)
+    pm.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pm)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    font = QFont()
+    font.setFamily(family)
+    # As qtawesome sizes it: the glyph is 7/8 of the icon so the font's bearing fits.
+    font.setPixelSize(max(1, round(0.875 * side)))
+    painter.setFont(font)
+    painter.setPen(colour)
+    painter.drawText(QRect(QPoint(0, 0), QSize(side, side)), int(Qt.AlignmentFlag.AlignCenter), char)
+    painter.end()
+    pm.setDevicePixelRatio(ratio)
+    return pm
 
 
 def _glyph(name: str) -> tuple[str, str]:

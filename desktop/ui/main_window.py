@@ -35,8 +35,9 @@ from desktop.ui.comparing import PairComparer
 from desktop.ui.diffview import DiffView
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.sidebar import EntitySidebar
+from desktop.ui.session import ARTICLES, COMPARISON, WORK, Session, Work
 from desktop.ui.toolbars import ClassFilter, FindBar, change_counter_text, stats_text, stats_tooltip
-from desktop.ui.workers import Tasks
+from desktop.ui.workers import TaskRunner
 
 WARM_UP_AFTER_MS = 1000  # after the first paint, while the reader reaches for a file
 BUSY_AFTER_MS = 200  # show the busy bar only when a result is noticeably late
@@ -53,10 +54,10 @@ class MainWindow(QMainWindow):
     article_shown = Signal(object)  # single Article now on screen
     comparison_failed = Signal(str)  # why, in plain words
 
-    def __init__(self, store: QSettings, tasks: Tasks | None = None, parent: QWidget | None = None):
+    def __init__(self, store: QSettings, tasks: TaskRunner | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.tasks = tasks or Tasks(self)
+        self.tasks = tasks or TaskRunner(self)
         self.setWindowTitle("Diptych")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -65,19 +66,17 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 420)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
 
-        self._left: Article | None = None
-        self._right: Article | None = None
-        self._single: Article | None = None
-        self._comparison: Comparison | None = None
-        self._complete = False  # the shown comparison has its entities too
+        # The one owner of what is shown; everything below subscribes to it.
+        self.session = Session(self)
         self._place_on: dict[str, str] = {}  # side -> path dropped on that pane, waiting to load
         self._autopick: list[str] | None = None  # ids of newly opened articles to show, if nothing was shown
         self._report_actions = None  # the report module, once imported
 
         self.model = ArticleListModel(self)
-        self.article_list = ArticleList(self.model, self)
+        self.model.follow(self.session)
+        self.article_list = ArticleList(self.model, self.session, self)
         self.loader = ArticleLoader(self.tasks, self)
-        self.comparer = PairComparer(self.tasks, self)
+        self.comparer = PairComparer(self.session, self.tasks, self)
         self.diff_view = self._make_diff_view()
         self.sidebar = self._make_sidebar()
         self.find_bar = FindBar(self)
@@ -88,6 +87,7 @@ class MainWindow(QMainWindow):
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
         center_layout.setSpacing(0)
+        self._center_layout = center_layout
         center_layout.addWidget(self.diff_view, 1)
         center_layout.addWidget(self.find_bar)
 
@@ -120,14 +120,20 @@ class MainWindow(QMainWindow):
 
     # --- panes ---------------------------------------------------------------------------
 
+    def show_banner(self, banner: QWidget) -> None:
+        """A bar above the comparison (an offer the reader answers, then it goes)."""
+        self._center_layout.insertWidget(0, banner)
+        banner.show()
+
     def _make_diff_view(self) -> DiffView:
-        view = DiffView(self)
+        view = DiffView(self, session=self.session)
         view.setAccessibleName("Comparison")
         return view
 
     def _make_sidebar(self) -> EntitySidebar:
 
         bar = EntitySidebar(self)
+        bar.follow(self.session)
         bar.setAccessibleName("Entities and discrepancies")
         return bar
 
@@ -242,17 +248,20 @@ class MainWindow(QMainWindow):
     def _install_many_articles(self) -> None:
         """Folders, related coverage, the similarity matrix, workspaces and watched files."""
         from desktop.ui.folders.controller import FolderController
+        from desktop.ui.coverage.controller import CoverageController
         from desktop.ui.matrix.controller import MatrixController
         from desktop.ui.workspace.controller import WorkspaceController
         from desktop.ui.workspace.watch import FileWatcher
 
         self.folders = FolderController(self)
         self.matrix = MatrixController(self, self.folders.coverage)
+        self.coverage = CoverageController(self, self.folders)
         self.workspace = WorkspaceController(self)
         self.watcher = FileWatcher(self, self.folders.coverage)
         file_menu, articles_menu, view_menu = self._menus
         self.folders.install(file_menu, articles_menu, self.toolbars[0])
         self.matrix.install(articles_menu, self.toolbars[0])
+        self.coverage.install(articles_menu, self.toolbars[0])
         self.workspace.install(file_menu, view_menu, self.print_preview_action)
 
     @staticmethod
@@ -307,15 +316,13 @@ class MainWindow(QMainWindow):
         self.toolbars = (files, nav, opts, report)
 
     def _connect(self) -> None:
-        self.article_list.selection_changed.connect(self._selection_changed)
+        self.session.changed.connect(self._session_changed)
+        self.article_list.chosen.connect(self.session.show)
+        self.article_list.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.loader.articles_loaded.connect(self._articles_loaded)
         self.loader.problem_found.connect(self.add_problem)
         self.loader.pending_changed.connect(self._loading_changed)
-        self.comparer.alignment_ready.connect(self._alignment_ready)
-        self.comparer.comparison_ready.connect(self._comparison_ready)
-        self.comparer.failed.connect(self._comparison_failed)
         self.comparer.entities_failed.connect(self._entities_failed)
-        self.comparer.extraction_ready.connect(self._extraction_ready)
         self.find_bar.find_requested.connect(self._find)
         self.class_filter.filter_changed.connect(self.diff_view.set_class_filter)
         self.problems.count_changed.connect(self._problem_count_changed)
@@ -341,7 +348,7 @@ class MainWindow(QMainWindow):
             if os.path.isfile(path):
                 recent = keys.add_recent(recent, os.path.abspath(path))
         keys.RECENT_FILES.write(self.store, recent)
-        if self._left is None and self._right is None and self._single is None:
+        if not self.session.shown():
             self._autopick = []  # nothing on screen: show the first one or two that arrive
         self.loader.load(paths)
 
@@ -358,7 +365,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("The clipboard holds no text to add.", 5000)
             return
         pasted = sum(1 for a in self.model.articles() if a.path.startswith("Pasted text")) + 1
-        if self._left is None and self._right is None and self._single is None:
+        if not self.session.shown():
             self._autopick = []
         self.loader.paste(text, f"Pasted text {pasted}")
 
@@ -384,7 +391,7 @@ class MainWindow(QMainWindow):
             match = next((a for p, a in by_path.items() if _same_file(p, path)), None)
             if match is not None:
                 del self._place_on[side]
-                self._set_side_article(side, match)
+                self.session.set_side(side, match)
                 placed = True
         if placed:
             self._autopick = None
@@ -393,8 +400,11 @@ class MainWindow(QMainWindow):
         self._autopick = (self._autopick + [a.id for a in added])[:2]
         if len(self._autopick) < 2 and self.loader.pending:
             return  # a second article may be on its way: compare rather than flash a single one
-        self.article_list.select_articles(self._autopick)
+        self._show_ids(self._autopick)
         self._autopick = None
+
+    def _show_ids(self, ids: list[str]) -> None:
+        self.session.show([a for a in (self.model.article(i) for i in ids) if a is not None])
 
     def _files_dropped_on_side(self, side: str, paths: list) -> None:
         paths = [str(p) for p in paths]
@@ -403,7 +413,7 @@ class MainWindow(QMainWindow):
         first = paths[0]
         existing = next((a for a in self.model.articles() if _same_file(a.path, first)), None)
         if existing is not None:
-            self._set_side_article(side, existing)
+            self.session.set_side(side, existing)
             paths = paths[1:]
         else:
             self._place_on[side] = first
@@ -417,7 +427,7 @@ class MainWindow(QMainWindow):
 
     def _finish_autopick(self) -> None:
         if self._autopick and self.loader.pending == 0:
-            self.article_list.select_articles(self._autopick)
+            self._show_ids(self._autopick)
             self._autopick = None
 
     def _fill_recent_menu(self) -> None:
@@ -462,135 +472,91 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         self.open_files(paths)
 
-    # --- which articles are shown --------------------------------------------------------
-
-    def _selection_changed(self, chosen: list[Article]) -> None:
-        if len(chosen) == 1:
-            self.show_article(chosen[0])
-        elif len(chosen) == 2:
-            self.show_pair(chosen[0], chosen[1])
-        self._update_actions()
+    # --- which articles are shown (the session owns it; these are the user's verbs) -----
 
     def set_side(self, side: str) -> None:
         article = self.article_list.current_article()
         if article is not None:
-            self._set_side_article(side, article)
-
-    def _set_side_article(self, side: str, article: Article) -> None:
-        left, right = self._left, self._right
-        if left is None and right is None and self._single is not None:
-            left = right = self._single  # the article being read becomes the other side
-        if side == "left":
-            left = article
-            if right is not None and right.id == article.id:
-                right = self._left if self._left is not None and self._left.id != article.id else None
-        else:
-            right = article
-            if left is not None and left.id == article.id:
-                left = self._right if self._right is not None and self._right.id != article.id else None
-        if left is not None and right is not None:
-            self.show_pair(left, right)
-        else:
-            self._left, self._right = left, right
-            self.model.set_sides(left.id if left else None, right.id if right else None)
-            self.show_article(article, keep_sides=True)
+            self.session.set_side(side, article)
 
     def swap_sides(self) -> None:
-        if self._left is not None and self._right is not None:
-            self.show_pair(self._right, self._left)
+        self.session.swap()
 
     def show_pair(self, left: Article, right: Article) -> None:
-        self._left, self._right, self._single = left, right, None
-        self._complete = False
-        self.model.set_sides(left.id, right.id)
-        self.setWindowTitle(f"{left.title or Path(left.path).name} ↔ {right.title or Path(right.path).name} — Diptych")
-        if not self.comparer.request(left, right, self.options()):
-            if self._comparison is None or (self._comparison.left.id, self._comparison.right.id) != (left.id, right.id):
-                self.stats_label.setText("Comparing…")
-            self._busy_timer.start()
+        self.session.show_pair(left, right)
 
-    def show_article(self, article: Article, keep_sides: bool = False) -> None:
-        if not keep_sides:
-            self._left = self._right = None
-            self.model.set_sides(None, None)
-        self._single, self._comparison, self._complete = article, None, False
-        self.comparer.cancel()
-        self._end_busy()
-        self.setWindowTitle(f"{article.title or Path(article.path).name} — Diptych")
-        self.diff_view.show_single(article)
-        self._change_position_changed(0, 0)
-        self.stats_label.setText(f"{article.word_count:,} words · {len(article.sentences):,} sentences · {article.format}")
-        self.stats_label.setToolTip(f"<p>{html.escape(article.path)}</p>")
-        extraction = self.comparer.extraction(article)
-        if extraction is not None:
-            self.sidebar.show_single(article, extraction)
-        else:
-            self.sidebar.set_comparison(None)
-            self.comparer.request_extraction(article)
-        self._update_actions()
-        self.article_shown.emit(article)
+    def show_article(self, article: Article) -> None:
+        self.session.show_single(article)
 
     def clear_view(self) -> None:
-        self._left = self._right = self._single = self._comparison = None
-        self._complete = False
-        self.comparer.cancel()
-        self._end_busy()
-        self.model.set_sides(None, None)
-        self.diff_view.set_comparison(None)
-        self.sidebar.set_comparison(None)
-        self.stats_label.setText("")
-        self._change_position_changed(0, 0)
-        self.setWindowTitle("Diptych")
-        self._update_actions()
-
-    def _alignment_ready(self, comparison: Comparison) -> None:
-        """The split view and the figures can show before the entities are in."""
-        self._comparison = comparison
-        self.diff_view.set_comparison(comparison)
-        self.stats_label.setText(stats_text(comparison))
-        self.stats_label.setToolTip(stats_tooltip(comparison))
-        if self.find_bar.isVisible() and self.find_bar.edit.text():
-            self._find(self.find_bar.edit.text())
-        self.alignment_shown.emit(comparison)
-
-    def _comparison_ready(self, comparison: Comparison) -> None:
-        self._end_busy()
-        self._comparison, self._complete = comparison, True
-        self.sidebar.set_comparison(comparison)
-        self._update_actions()
-        self.comparison_shown.emit(comparison)
-
-    def _comparison_failed(self, reason: str) -> None:
-        self._end_busy()
-        self.stats_label.setText("The comparison failed.")
-        left = self._left
-        self.add_problem(Problem(left.path if left else "", reason))
-        self.comparison_failed.emit(reason)
-
-    def _entities_failed(self, reason: str) -> None:
-        left = self._left
-        self.add_problem(Problem(left.path if left else "", reason))
-
-    def _extraction_ready(self, article: Article, extraction) -> None:
-        if self._single is not None and self._single.id == article.id:
-            self.sidebar.show_single(article, extraction)
+        self.session.clear()
 
     def comparison(self) -> Comparison | None:
-        return self._comparison
+        return self.session.comparison
 
     def sides(self) -> tuple[Article | None, Article | None]:
-        return self._left, self._right
+        return self.session.left, self.session.right
+
+    def _session_changed(self, what: frozenset) -> None:
+        """Title, status bar, busy bar and actions follow the session."""
+        session = self.session
+        if ARTICLES in what:
+            shown = session.shown()
+            names = " ↔ ".join(a.title or Path(a.path).name for a in shown)
+            self.setWindowTitle(f"{names} — Diptych" if names else "Diptych")
+        if session.single is not None and ARTICLES in what:
+            article = session.single
+            self._end_busy()
+            self._change_position_changed(0, 0)
+            self.stats_label.setText(f"{article.word_count:,} words · {len(article.sentences):,} sentences · {article.format}")
+            self.stats_label.setToolTip(f"<p>{html.escape(article.path)}</p>")
+            self.article_shown.emit(article)
+        elif not session.shown():
+            self._end_busy()
+            self.stats_label.setText("")
+            self.stats_label.setToolTip("")
+            self._change_position_changed(0, 0)
+        elif WORK in what or COMPARISON in what:
+            self._pair_progress(what)
+        self._update_actions()
+
+    def _pair_progress(self, what: frozenset) -> None:
+        session, c = self.session, self.session.comparison
+        if session.work == Work.FAILED:
+            self._end_busy()
+            self.stats_label.setText("The comparison failed.")
+            self.add_problem(Problem(session.left.path if session.left else "", session.reason))
+            self.comparison_failed.emit(session.reason)
+            return
+        if c is None:
+            self.stats_label.setText("Comparing…")
+            self.stats_label.setToolTip("")
+            self._change_position_changed(0, 0)
+            self._busy_timer.start()
+            return
+        if COMPARISON in what:
+            self.stats_label.setText(stats_text(c))
+            self.stats_label.setToolTip(stats_tooltip(c))
+            if self.find_bar.isVisible() and self.find_bar.edit.text():
+                self._find(self.find_bar.edit.text())
+        if session.complete:
+            self._end_busy()
+            if COMPARISON in what:
+                self.comparison_shown.emit(c)
+        elif COMPARISON in what:
+            self.alignment_shown.emit(c)
+
+    def _entities_failed(self, reason: str) -> None:
+        left = self.session.left
+        self.add_problem(Problem(left.path if left else "", reason))
 
     # --- list actions --------------------------------------------------------------------
 
     def remove_selected(self) -> None:
-        ids = {a.id for a in self.article_list.selected_articles()}
-        if not ids:
-            return
-        shown = {a.id for a in (self._left, self._right, self._single) if a is not None}
-        self.model.remove_articles(ids)
-        if shown & ids:
-            self.clear_view()
+        ids = set(self.article_list.selected_ids())
+        if ids:
+            # What is compared stays on screen until the reader picks something else.
+            self.model.remove_articles(ids)
 
     def reveal_selected(self) -> None:
         article = self.article_list.current_article()
@@ -608,7 +574,7 @@ class MainWindow(QMainWindow):
         self.diff_view.previous_change()
 
     def _change_position_changed(self, current: int, total: int) -> None:
-        self.change_counter.setText(change_counter_text(current, total) if self._comparison else "")
+        self.change_counter.setText(change_counter_text(current, total) if self.session.comparison else "")
         self.next_action.setEnabled(total > 0)
         self.previous_action.setEnabled(total > 0)
 
@@ -640,8 +606,7 @@ class MainWindow(QMainWindow):
         keys.IGNORE_PUNCTUATION.write(self.store, self.ignore_punct_action.isChecked())
         keys.SHOW_BOILERPLATE.write(self.store, self.boilerplate_action.isChecked())
         self.diff_view.set_show_boilerplate(self.boilerplate_action.isChecked())
-        if self._left is not None and self._right is not None:
-            self.show_pair(self._left, self._right)
+        self.session.set_options(self.options())
 
     def _sidebar_toggled(self, visible: bool) -> None:
         self.sidebar.setVisible(visible)
@@ -650,9 +615,9 @@ class MainWindow(QMainWindow):
     # --- reports -------------------------------------------------------------------------
 
     def _report(self, name: str) -> None:
-        if not self._complete or self._comparison is None or self._report_actions is None:
+        if not self.session.complete or self._report_actions is None:
             return
-        getattr(self._report_actions, name)(self, self._comparison)
+        getattr(self._report_actions, name)(self, self.session.comparison)
 
     def _report_module(self):
         if self._report_actions is None and importlib.util.find_spec(REPORT_MODULE) is not None:
@@ -660,25 +625,25 @@ class MainWindow(QMainWindow):
         return self._report_actions
 
     def _update_actions(self, *_: object) -> None:
-        chosen = self.article_list.selected_articles()
+        chosen = self.article_list.selected_ids()
         current = self.article_list.current_article()
-        has_pair = self._left is not None and self._right is not None
+        has_pair = self.session.has_pair()
         self.set_left_action.setEnabled(current is not None)
         self.set_right_action.setEnabled(current is not None)
         self.swap_action.setEnabled(has_pair)
         self.remove_action.setEnabled(bool(chosen))
         self.reveal_action.setEnabled(current is not None and bool(current.path))
-        can_report = self._complete and self._report_module() is not None
+        can_report = self.session.complete and self._report_module() is not None
         for action in (self.print_preview_action, self.print_action, self.export_pdf_action, self.export_html_action):
             action.setEnabled(can_report)
-        if self._comparison is None:
+        if self.session.comparison is None:
             self.next_action.setEnabled(False)
             self.previous_action.setEnabled(False)
 
     # --- busy indicator ------------------------------------------------------------------
 
     def _show_busy(self) -> None:
-        if self.comparer.waiting:
+        if self.session.work in (Work.COMPARING, Work.ENTITIES):
             self.busy_bar.show()
 
     def _end_busy(self) -> None:
@@ -711,6 +676,7 @@ class MainWindow(QMainWindow):
             action.setChecked(setting.read(self.store))
             action.blockSignals(False)
         self.diff_view.set_show_boilerplate(self.boilerplate_action.isChecked())
+        self.session.set_options(self.options())
         visible = keys.SIDEBAR_VISIBLE.read(self.store)
         self.sidebar_action.setChecked(visible)
         self.sidebar.setVisible(visible)
@@ -729,7 +695,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.save_settings()
-        self.comparer.cancel()
+        self.tasks.cancel_all()
         self.workspace.flush()
         self.folders.loader.cancel()
         super().closeEvent(event)

@@ -1,66 +1,99 @@
-"""Run core functions on a QThreadPool; results and errors come back on the GUI thread.
+"""The window's one way to run work off the GUI thread: submit, progress, cancel, stale results dropped.
 
-A `QRunnable` is not a `QObject` in PySide6, so each job carries a small signal holder.
-The holder's signals are connected to `Tasks._deliver`, a slot of an object living on the
-GUI thread, so Qt queues the call there. Requests on a named *channel* are tagged: a newer
-request on the channel makes older results stale, and stale results are dropped unseen.
+Jobs run on a QThreadPool. Results, errors and progress come back through one relay object
+made on the GUI thread when the runner is made: its signals are emitted from pool threads
+and Qt queues them to the GUI thread. No QObject is made or deleted per job, so nothing is
+created on one thread and destroyed on another.
+
+A job that takes a `job` keyword (`submit(..., job=True)`) receives its `Job`: it can report
+progress (`job.progress(value)`, delivered to `on_progress` on the GUI thread) and should stop
+early once `job.cancelled` is set. Requests on a named *channel* are tagged: a newer request
+on the channel makes older ones stale; stale results are dropped unseen.
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+
+_NOTHING = object()
 
 
-class _Outcome(QObject):
-    """Signal holder for one job (emitted from the worker thread)."""
+class _Relay(QObject):
+    """Signals emitted on pool threads, received on the thread the runner lives on."""
 
     finished = Signal(int, object, bool)  # job id, result or exception, ok
+    progressed = Signal(int, object)  # job id, progress value
 
 
-class _Job(QRunnable):
-    def __init__(self, job_id: int, fn: Callable[..., Any], args: tuple, outcome: _Outcome):
+@dataclass
+class Job:
+    """What a running function may know of itself."""
+
+    id: int
+    _relay: _Relay = field(repr=False)
+    cancelled: threading.Event = field(default_factory=threading.Event)
+
+    def progress(self, value: Any) -> None:
+        if not self.cancelled.is_set():
+            try:
+                self._relay.progressed.emit(self.id, value)
+            except RuntimeError:  # the application is shutting down: nobody is waiting any more
+                pass
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job, fn: Callable[..., Any], args: tuple, kwargs: dict):
         super().__init__()
         self.setAutoDelete(True)
-        self._job_id, self._fn, self._args, self._outcome = job_id, fn, args, outcome
+        self._job, self._fn, self._args, self._kwargs = job, fn, args, kwargs
 
     def run(self) -> None:  # Qt override, on a pool thread
-        try:
-            result = self._fn(*self._args)
-        except Exception as exc:  # delivered to the caller's error callback, never lost
-            self._emit(exc, False)
+        job = self._job
+        if job.cancelled.is_set():
+            value, ok = None, True  # never started: nobody wants it
         else:
-            self._emit(result, True)
-
-    def _emit(self, value: Any, ok: bool) -> None:
+            try:
+                value, ok = self._fn(*self._args, **self._kwargs), True
+            except Exception as exc:  # delivered to the caller's error callback, never lost
+                value, ok = exc, False
         try:
-            self._outcome.finished.emit(self._job_id, value, ok)
-        except RuntimeError:  # the application is shutting down: nobody is waiting any more
+            job._relay.finished.emit(job.id, value, ok)
+        except RuntimeError:
             pass
 
 
 @dataclass
 class _Pending:
-    outcome: _Outcome
+    job: Job
     on_result: Callable[[Any], None] | None
     on_error: Callable[[Exception], None] | None
+    on_progress: Callable[[Any], None] | None
     channel: str | None
     tag: Any
 
 
-class Tasks(QObject):
-    """The window's one way to run slow work off the GUI thread."""
+class TaskRunner(QObject):
+    """Runs core functions on the pool; callbacks run on the GUI thread."""
 
     busy_changed = Signal(bool)  # True while any job is running or queued
     result_dropped = Signal(str, object)  # channel, tag: a stale result arrived and was ignored
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
         super().__init__(parent)
-        self._pool = pool or QThreadPool(self)
+        if pool is None:
+            pool = QThreadPool(self)
+            # A folder load is one long job: comparing and extracting must never queue behind it.
+            pool.setMaxThreadCount(max(4, QThread.idealThreadCount()))
+        self._pool = pool
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._deliver)
+        self._relay.progressed.connect(self._progress)
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._latest: dict[str, Any] = {}
@@ -75,55 +108,83 @@ class Tasks(QObject):
         *args: Any,
         on_result: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
+        on_progress: Callable[[Any], None] | None = None,
         channel: str | None = None,
         tag: Any = None,
+        job: bool = False,
     ) -> int:
-        """Run fn(*args) on the pool. With a channel, only the latest tag's result is delivered."""
-        job_id = next(self._ids)
-        outcome = _Outcome()
-        outcome.finished.connect(self._deliver)
-        self._pending[job_id] = _Pending(outcome, on_result, on_error, channel, tag)
+        """Run fn(*args) on the pool (with `job=True`, fn(*args, job=Job)). Returns the job id.
+
+        With a channel, only the latest tag's result is delivered."""
+        handle = Job(next(self._ids), self._relay)
+        self._pending[handle.id] = _Pending(handle, on_result, on_error, on_progress, channel, tag)
         if channel is not None:
             self._latest[channel] = tag
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(job_id, fn, args, outcome))
-        return job_id
+        self._pool.start(_Runnable(handle, fn, args, {"job": handle} if job else {}))
+        return handle.id
+
+    def cancel(self, job_id: int) -> None:
+        """Stop wanting one job: it is told to stop, and whatever it returns is dropped."""
+        pending = self._pending.get(job_id)
+        if pending is not None:
+            pending.job.cancelled.set()
 
     def forget(self, channel: str) -> None:
-        """Whatever is still running on `channel` is no longer wanted."""
+        """Whatever is still running on `channel` is no longer wanted (and is told to stop)."""
         self._latest[channel] = _NOTHING
+        for pending in self._pending.values():
+            if pending.channel == channel:
+                pending.job.cancelled.set()
+
+    def cancel_all(self) -> None:
+        for channel in list(self._latest):
+            self._latest[channel] = _NOTHING
+        for pending in self._pending.values():
+            pending.job.cancelled.set()
 
     def is_current(self, channel: str, tag: Any) -> bool:
         return self._latest.get(channel, _NOTHING) == tag
 
+    def _is_wanted(self, pending: _Pending) -> bool:
+        if pending.job.cancelled.is_set():
+            return False
+        return pending.channel is None or self.is_current(pending.channel, pending.tag)
+
     def wanted(self) -> int:
         """Jobs still running whose result someone is waiting for."""
-        return sum(1 for p in self._pending.values() if p.channel is None or self.is_current(p.channel, p.tag))
+        return sum(1 for p in self._pending.values() if self._is_wanted(p))
 
     def pending(self, channel: str | None = None) -> int:
         return sum(1 for p in self._pending.values() if channel is None or p.channel == channel)
 
+    def running(self, job_id: int) -> bool:
+        return job_id in self._pending
+
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (tests, shutdown). Results still arrive via the event loop."""
         return self._pool.waitForDone(msecs)
+
+    @Slot(int, object)
+    def _progress(self, job_id: int, value: Any) -> None:
+        pending = self._pending.get(job_id)
+        if pending is not None and pending.on_progress is not None and self._is_wanted(pending):
+            pending.on_progress(value)
 
     @Slot(int, object, bool)
     def _deliver(self, job_id: int, value: Any, ok: bool) -> None:
         pending = self._pending.pop(job_id, None)
         if pending is None:
             return
-        pending.outcome.deleteLater()
         if not self._pending:
             self.busy_changed.emit(False)
-        if pending.channel is not None and not self.is_current(pending.channel, pending.tag):
-            self.result_dropped.emit(pending.channel, pending.tag)
+        if not self._is_wanted(pending):
+            if pending.channel is not None:
+                self.result_dropped.emit(pending.channel, pending.tag)
             return
         callback = pending.on_result if ok else pending.on_error
         if callback is not None:
             callback(value)
         elif not ok:
             raise value
-
-
-_NOTHING = object()

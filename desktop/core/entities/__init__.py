@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,3 +26,17 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+class _Package(types.ModuleType):
+    """Importing the submodule `extract` binds the package's `extract` to that module, which would
+    hide the function of the same name from `from desktop.core.entities import extract` for good
+    (whenever anything imported the submodule first, e.g. through matching.py)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "extract" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

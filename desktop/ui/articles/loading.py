@@ -16,7 +16,7 @@ from desktop.core.article import Article
 from desktop.core.folder import SUPPORTED_SUFFIXES, article_files
 from desktop.ui.articles.model import ListRow, describe
 from desktop.ui.articles.problems import Problem
-from desktop.ui.workers import Tasks
+from desktop.ui.workers import TaskRunner
 
 FILE_DIALOG_FILTER = "Articles (" + " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)) + ");;All files (*)"
 FIRST_CHUNK = 2  # the first files show quickly...
@@ -86,7 +86,7 @@ class ArticleLoader(QObject):
     problem_found = Signal(object)  # Problem
     pending_changed = Signal(int)  # files (and folders) still being read
 
-    def __init__(self, tasks: Tasks, parent: QObject | None = None):
+    def __init__(self, tasks: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._pending = 0

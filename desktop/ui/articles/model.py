@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont
 
@@ -120,8 +121,7 @@ class ArticleListModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ListRow] = []
         self._ids: dict[str, int] = {}
-        self._left: str | None = None
-        self._right: str | None = None
+        self._session = None  # the window's Session: which articles are on which side
         self._bold = QFont()
         self._bold.setBold(True)
         self._pending: dict[str, str] = {}  # path -> id of its placeholder row
@@ -151,8 +151,8 @@ class ArticleListModel(QAbstractTableModel):
             return self._display(row, col)
         if role == Role.SORT:
             return self._sort_value(row, col)
-        if role == Role.ARTICLE:
-            return None if row.pending else self._full(row.article)
+        if role == Role.ARTICLE:  # as listed (a big folder's are slim): `article()` gives it whole
+            return None if row.pending else row.article
         if role == Role.ID:
             return row.article.id
         if role == Role.PATH:
@@ -201,9 +201,13 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def _side(self, row: ListRow) -> str | None:
-        if row.article.id == self._left:
+        session = self._session
+        if session is None:
+            return None
+        article_id = row.article.id
+        if session.left is not None and session.left.id == article_id:
             return "left"
-        if row.article.id == self._right:
+        if session.right is not None and session.right.id == article_id:
             return "right"
         return None
 
@@ -308,10 +312,6 @@ class ArticleListModel(QAbstractTableModel):
             del self._rows[first : last + 1]
             self._ids = {r.article.id: n for n, r in enumerate(self._rows)}
             self.endRemoveRows()
-        if self._left in article_ids:
-            self._left = None
-        if self._right in article_ids:
-            self._right = None
         self._pending = {path: pid for path, pid in self._pending.items() if pid not in article_ids}
         self._missing -= article_ids
 
@@ -373,9 +373,6 @@ class ArticleListModel(QAbstractTableModel):
         del self._ids[old_id]
         self._rows[n] = first
         self._ids[first.article.id] = n
-        new_id = first.article.id
-        self._left = new_id if self._left == old_id else self._left
-        self._right = new_id if self._right == old_id else self._right
         self._missing.discard(old_id)
         self._emit_rows_changed([n])
         extra = [r for r in rows[1:] if r.article.id not in self._ids]
@@ -427,21 +424,23 @@ class ArticleListModel(QAbstractTableModel):
     def duplicate_of(self, article_id: str) -> str | None:
         return self._duplicate_of.get(article_id)
 
-    def set_sides(self, left_id: str | None, right_id: str | None) -> None:
-        changed = {self._left, self._right, left_id, right_id} - {None}
-        self._left, self._right = left_id, right_id
-        for article_id in changed:
-            row = self._ids.get(article_id)  # type: ignore[arg-type]
-            if row is not None:
-                first, last = self.index(row, 0), self.index(row, len(Column) - 1)
-                self.dataChanged.emit(first, last)
+    def follow(self, session) -> None:
+        """Mark the rows on the session's left and right sides (read from it, never copied)."""
+        from desktop.ui.session import ARTICLES
 
-    def sides(self) -> tuple[str | None, str | None]:
-        return self._left, self._right
+        self._session = session
+
+        def changed(what: frozenset) -> None:
+            if ARTICLES in what and self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+        session.changed.connect(changed)
 
 
 class ArticleFilterProxy(QSortFilterProxyModel):
     """Sorts by raw values (Role.SORT) and keeps rows whose text contains every filter word."""
+
+    filter_changed = Signal()  # the rows shown changed because the filter did (after the change)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -453,25 +452,23 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         """Keep only these articles (None: all), on top of the text filter."""
         if ids == self._keep:
             return
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            self._keep = ids
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._keep = ids
-            self.invalidateRowsFilter()
+        self._change_filter(lambda: setattr(self, "_keep", ids))
 
     def set_filter_text(self, text: str) -> None:
         words = tuple(text.casefold().split())
         if words == self._words:
             return
+        self._change_filter(lambda: setattr(self, "_words", words))
+
+    def _change_filter(self, change) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateRowsFilter is deprecated
             self.beginFilterChange()
-            self._words = words
+            change()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._words = words
+            change()
             self.invalidateRowsFilter()
+        self.filter_changed.emit()
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # Qt override
         model = self.sourceModel()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,20 +19,61 @@ from PySide6.QtWidgets import (
 from desktop.core.article import Article
 from desktop.ui.articles.delegate import TitleDelegate
 from desktop.ui.articles.model import HEADERS, ArticleFilterProxy, ArticleListModel, Column, Role
+from desktop.ui.session import ARTICLES, Session
+
+PENDING = "pending:"  # the id prefix of a file listed before it is read (model.pending_row)
+
+
+class _ArticleTree(QTreeView):
+    """The list's view; knows whether a selection change comes from the reader's own hand.
+
+    Only clicks and keys in the list choose what is compared. The selection also changes when
+    the filter hides rows, rows are deleted or the list follows the session, and reacting to
+    those (inside the proxy's own change, as the window once did) changed the model while a
+    change was in flight: the proxy's mapping broke and the process died natively.
+    """
+
+    user_acting = False
+
+    def _by_hand(self, handler, event) -> None:
+        self.user_acting = True
+        try:
+            handler(event)
+        finally:
+            self.user_acting = False
+
+    def mousePressEvent(self, event) -> None:  # Qt override
+        self._by_hand(super().mousePressEvent, event)
+
+    def mouseMoveEvent(self, event) -> None:  # Qt override
+        self._by_hand(super().mouseMoveEvent, event)
+
+    def mouseReleaseEvent(self, event) -> None:  # Qt override
+        self._by_hand(super().mouseReleaseEvent, event)
+
+    def keyPressEvent(self, event) -> None:  # Qt override
+        self._by_hand(super().keyPressEvent, event)
 
 
 class ArticleList(QWidget):
-    """Shows the model; reports which articles the reader chose, in the order chosen."""
+    """Shows the model; what the reader picks by hand is shown through the session.
 
-    selection_changed = Signal(list)  # list[Article], in the order the reader picked them
+    The selection follows the session (what is shown is selected where it is listed), and a
+    pick sets the session on the next event-loop turn, never from inside a selection signal.
+    """
 
-    def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
+    chosen = Signal(list)  # list[Article] the reader picked by hand, in the order picked
+
+    def __init__(self, model: ArticleListModel, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
+        self.session = session
         self.proxy = ArticleFilterProxy(self)
         self.proxy.setSourceModel(model)
         self._chosen: list[str] = []  # selected ids, oldest pick first
-        self._choosing = False  # select_articles() at work: it reports the choice once
+        self._following = False  # the selection is being set to follow the session
+        self._pick_waits = False  # the reader picked a file still being read
+        self._commit = QTimer(self, singleShot=True, interval=0, timeout=self._commit_choice)
         self._menu_actions: list[QAction | None] = []
 
         self.filter_box = QLineEdit(self)
@@ -41,7 +82,7 @@ class ArticleList(QWidget):
         self.filter_box.setAccessibleName("Filter articles")
         self.filter_box.textChanged.connect(self.proxy.set_filter_text)
 
-        self.view = QTreeView(self)
+        self.view = _ArticleTree(self)
         self.view.setObjectName("articleList")
         self.view.setAccessibleName("Articles")
         self.view.setAccessibleDescription("Loaded articles. Select two to compare them; select one to read it.")
@@ -79,6 +120,12 @@ class ArticleList(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_header_menu)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        # After a filter change, what is shown is selected again where it is listed again.
+        self.proxy.filter_changed.connect(self._follow_soon)
+        self.proxy.layoutChanged.connect(self._follow_soon)
+        session.changed.connect(self._session_changed)
+        model.dataChanged.connect(self._rows_filled)
+        model.rowsRemoved.connect(self._rows_filled)
 
         self.empty_hint = QLabel(
             "Drop article files here,\nor press Ctrl+O to open them,\nor Ctrl+Shift+V to paste text.", self
@@ -118,34 +165,48 @@ class ArticleList(QWidget):
                 out.append(art)
         return out
 
+    def selected_ids(self) -> list[str]:
+        return list(self._chosen)
+
     def current_article(self) -> Article | None:
         index = self.view.currentIndex()
-        return index.data(Role.ARTICLE) if index.isValid() else None
+        return self.model.article(index.data(Role.ID)) if index.isValid() else None
+
+    def _session_changed(self, what: frozenset) -> None:
+        if ARTICLES in what:
+            self.follow_session()
+
+    def _follow_soon(self) -> None:
+        QTimer.singleShot(0, self.follow_session)
 
     def select_articles(self, article_ids: list[str]) -> None:
-        """Select these articles (in this order) and nothing else."""
+        """Pick these articles as the reader would by hand: select them, then show them."""
+        self._select(article_ids)
+        self._commit.start()
+
+    def follow_session(self) -> None:
+        """Select what the session shows, where it is listed and not filtered out."""
+        self._select(self.session.shown_ids())
+
+    def _select(self, article_ids: list[str]) -> None:
         sel = self.view.selectionModel()
-        sel.blockSignals(True)
-        sel.clearSelection()
-        self._chosen = []
-        sel.blockSignals(False)
-        flags = sel.SelectionFlag.Select | sel.SelectionFlag.Rows
-        # One selection_changed for the whole choice: row by row, a pair would first be shown
-        # as its left article alone (its panes built, its entities read) only to be replaced.
-        self._choosing = True
+        indexes = []
+        for article_id in article_ids:
+            row = self.model.row_of(article_id)
+            index = self.proxy.mapFromSource(self.model.index(row, Column.TITLE)) if row >= 0 else QModelIndex()
+            if index.isValid():
+                indexes.append((article_id, index))
+        if sel is None or {i for i, _ in indexes} == set(self._chosen):
+            return
+        self._following = True
         try:
-            for article_id in article_ids:
-                row = self.model.row_of(article_id)
-                if row < 0:
-                    continue
-                index = self.proxy.mapFromSource(self.model.index(row, Column.TITLE))
-                if index.isValid():
-                    sel.select(index, flags)
-                    sel.setCurrentIndex(index, sel.SelectionFlag.NoUpdate)
+            sel.clearSelection()
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            for _, index in indexes:
+                sel.select(index, flags)
+                sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
-            self._choosing = False
-        if self._chosen:
-            self.selection_changed.emit(self.selected_articles())
+            self._following = False
 
     def set_menu_actions(self, actions: list[QAction | None]) -> None:
         """Actions for the context menu (None is a separator); the window owns them."""
@@ -161,8 +222,29 @@ class ArticleList(QWidget):
         # Rows dropped by the filter or removed leave the selection without a deselect entry.
         still = {i.data(Role.ID) for i in self.view.selectionModel().selectedRows()}
         self._chosen = [i for i in self._chosen if i in still]
-        if not self._choosing:
-            self.selection_changed.emit(self.selected_articles())
+        if self.view.user_acting and not self._following:
+            self._commit.start()  # on the next turn: nothing changes while this signal runs
+
+    def _commit_choice(self) -> None:
+        if any(i.startswith(PENDING) for i in self._chosen):
+            self._pick_waits = True  # a file still being read: shown once it is (_rows_filled)
+            return
+        self._pick_waits = False
+        chosen = self.selected_articles()
+        if chosen:
+            self.chosen.emit(chosen)
+
+    def _rows_filled(self, *_args) -> None:
+        """Placeholder rows were replaced by read articles (or dropped, a file that failed or
+        was listed already): the selection holds their ids now, and a waiting pick is shown."""
+        if any(i.startswith(PENDING) for i in self._chosen):
+            now = {}
+            for index in self.view.selectionModel().selectedRows(Column.TITLE):
+                now[index.data(Role.PATH)] = index.data(Role.ID)
+            self._chosen = [now.get(i[len(PENDING):], i) if i.startswith(PENDING) else i for i in self._chosen]
+        if self._pick_waits and not any(i.startswith(PENDING) for i in self._chosen):
+            self._pick_waits = False
+            self._commit.start()
 
     def _show_menu(self, pos: QPoint) -> None:
         if not self._menu_actions:

@@ -16,6 +16,7 @@ from desktop.ui.diffview.connector import ConnectedSplitter, ConnectorHandle, Li
 from desktop.ui.diffview.document import DocumentBuilder, PaneDocument, level
 from desktop.ui.diffview.overview import OverviewMark, OverviewStrip
 from desktop.ui.diffview.pane import ArticlePane, ArticleText
+from desktop.ui.session import ARTICLES, COMPARISON, Session
 from desktop.ui.theme import Colors, palette_colors
 
 SIDES = ("left", "right")
@@ -51,9 +52,13 @@ class DiffView(QWidget):
     offset_hovered = Signal(str, int)
     files_dropped = Signal(str, list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, session: Session | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Comparison")
+        # What is shown lives in the session (the window's, or this view's own when it stands
+        # alone); the view paints it and keeps only what it built from it.
+        self.session = session if session is not None else Session(self)
+        self._built_from: tuple | None = None
         self.splitter = ConnectedSplitter(self)
         self.panes = {side: ArticlePane(side, self.splitter) for side in SIDES}
         for pane in self.panes.values():
@@ -73,8 +78,6 @@ class DiffView(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(strip)
 
-        self._comparison: Comparison | None = None
-        self._single: Article | None = None
         self._show_boilerplate = True
         self._class_filter: frozenset[ChangeClass] | None = None
         self._bands: list[Band] = []
@@ -112,22 +115,34 @@ class DiffView(QWidget):
             text.viewport().installEventFilter(self)
         self.setFocusProxy(self.panes["left"].text)
         self._apply_colors()
+        self.session.changed.connect(self._session_changed)
         self._rebuild()
 
     # ----- public API (see the UI contract) -----
 
     def set_comparison(self, comparison: Comparison | None) -> None:
-        self._comparison = comparison
-        self._single = None
-        self._rebuild()
+        """Show a finished comparison (through the session, which owns what is shown)."""
+        self.session.show_comparison(comparison)
 
     def show_single(self, article: Article | None) -> None:
-        self._comparison = None
-        self._single = article
-        self._rebuild()
+        if article is None:
+            self.session.clear()
+        else:
+            self.session.show_single(article)
 
     def comparison(self) -> Comparison | None:
-        return self._comparison
+        return self.session.comparison
+
+    def _session_changed(self, what: frozenset) -> None:
+        if what & {ARTICLES, COMPARISON}:
+            # The whole comparison shares its alignment with the one already painted: only
+            # a different alignment (or article) is built again.
+            if self._source() != self._built_from:
+                self._rebuild()
+
+    def _source(self) -> tuple:
+        c, single = self.session.comparison, self.session.single
+        return (id(c.sentences), c.left.id, c.right.id) if c is not None else (single.id if single else None,)
 
     def set_show_boilerplate(self, show: bool) -> None:
         if show == self._show_boilerplate:
@@ -246,7 +261,7 @@ class DiffView(QWidget):
         if index >= len(self._bands):
             return ""
         band = self._bands[index]
-        c = self._comparison
+        c = self.session.comparison
         if band.kind == CONTEXT or c is None:
             offset = pane.to_offset(position)
             block = pane.article.block_at(offset) if offset is not None and pane.article else None
@@ -284,7 +299,8 @@ class DiffView(QWidget):
     # ----- building -----
 
     def _rebuild(self) -> None:
-        c, single = self._comparison, self._single
+        c, single = self.session.comparison, self.session.single
+        self._built_from = self._source()
         if c is not None:
             self._bands = build_bands(c, self._show_boilerplate)
             articles = {"left": c.left, "right": c.right}
@@ -428,7 +444,7 @@ class DiffView(QWidget):
             self.panes[side].text.set_gaps(gaps)
 
     def _collect_changes(self) -> None:
-        c = self._comparison
+        c = self.session.comparison
         if c is None:
             self._changes = []
             self._current = -1
@@ -560,7 +576,7 @@ class DiffView(QWidget):
         lo = max(0, bisect.bisect_right(tl, top - shift["left"]) - 2)
         hi = bisect.bisect_right(tl, bottom - shift["left"]) + 1
         links: list[Link] = []
-        c = self._comparison
+        c = self.session.comparison
         done: set[int] = set()
         candidates = list(range(lo, min(hi, len(self._bands))))
         # Moves link far-apart rows: include those whose other end is on screen too.
@@ -604,7 +620,7 @@ class DiffView(QWidget):
 
     def _update_overview(self) -> None:
         tops = self._tops["left"]
-        if len(tops) < 2 or self._comparison is None or self._builders:  # drawn once all is in
+        if len(tops) < 2 or self.session.comparison is None or self._builders:  # drawn once all is in
             self.overview.set_marks([], 0.0)
             self._update_visible_range()
             return
@@ -635,7 +651,7 @@ class DiffView(QWidget):
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(self._colors.current_change)
-        c = self._comparison
+        c = self.session.comparison
         piece = c.sentences[change.piece] if c is not None else None
         for side in SIDES:
             span = getattr(change, side) or (getattr(piece, side) if piece is not None else None)
@@ -673,7 +689,7 @@ class DiffView(QWidget):
     def _on_click(self, side: str, position: int) -> None:
         """A click on a change makes it the current one (next/previous go on from there);
         a click on a moved sentence also jumps to where it stands in the other article."""
-        c = self._comparison
+        c = self.session.comparison
         pane = self._docs.get(side)
         if c is None or pane is None:
             return

@@ -36,7 +36,7 @@ class FolderController(QObject):
         self.window = window
         self.model = window.model
         self.coverage = Coverage()
-        self.loader = FolderLoader(self.coverage, self, workers=workers)
+        self.loader = FolderLoader(self.coverage, window.tasks, self, workers=workers)
         self.progress = LoadProgress(window)
         window.statusBar().addPermanentWidget(self.progress)
         self._anchor: str | None = None
@@ -64,7 +64,7 @@ class FolderController(QObject):
         loader.titles_listed.connect(lambda: window.comparer.hold(False))
         self.progress.cancel_requested.connect(self.cancel)
         window.loader.articles_loaded.connect(self._articles_loaded)
-        window.article_list.selection_changed.connect(self._selection_changed)
+        window.session.changed.connect(self._session_changed)
         self.model.rowsAboutToBeRemoved.connect(self._rows_removing)
         self._update_actions()
 
@@ -143,8 +143,9 @@ class FolderController(QObject):
     def anchor(self) -> str | None:
         return self._anchor
 
-    def _selection_changed(self, chosen: list[Article]) -> None:
-        anchor = chosen[0].id if chosen else None
+    def _session_changed(self, _what: frozenset) -> None:
+        shown = self.window.session.shown_ids()
+        anchor = shown[0] if shown else None
         if anchor != self._anchor:
             self._anchor = anchor
             self.refresh_related()
@@ -189,7 +190,7 @@ class FolderController(QObject):
         if best is None:
             self.window.statusBar().showMessage("No related article found for this one.", 5000)
             return
-        self.window.article_list.select_articles([self._anchor, best])
+        self.window._show_ids([self._anchor, best])
 
     def _update_actions(self) -> None:
         self.best_match_action.setEnabled(self.best_match() is not None)

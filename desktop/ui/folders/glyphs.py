@@ -9,6 +9,7 @@ GLYPHS = {
     "best_match": "mdi6.file-compare",
     "related_only": "mdi6.filter-variant",
     "matrix": "mdi6.grid",
+    "coverage": "mdi6.table-multiple",
     "open_workspace": "mdi6.briefcase-outline",
     "save": "mdi6.content-save-outline",
     "save_as": "mdi6.content-save-edit-outline",

@@ -1,6 +1,6 @@
 """Reading folders in the background: every title first, then full articles in batches.
 
-A worker thread lists the files and peeks a quick title from each, handing the whole list
+A job of the window's task runner lists the files and peeks a quick title from each, handing the whole list
 over in one signal so the article list shows every file at once. It then reads the files
 through `load_many` (worker processes on every core, which also slim each article and make
 its related-coverage profile), builds the list rows off the GUI thread, and hands results
@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field, replace
 from sys import intern
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.related import Profile, RelatedIndex, profile
 from desktop.ui.articles.model import ListRow, describe, pending_row
@@ -43,15 +43,6 @@ def _lower_workers(done: set[int]) -> None:
                 os.setpriority(os.PRIO_PROCESS, child.pid, BACKGROUND_NICE)
             except (AttributeError, OSError):
                 pass  # not on this platform: loading still works, at normal priority
-
-
-def _lower_workers_soon(cancel: threading.Event) -> None:
-    """The workers start while their first files are read: lower them as they appear."""
-    done: set[int] = set()
-    for _ in range(50):
-        _lower_workers(done)
-        if cancel.wait(0.1):
-            return
 
 
 class Coverage:
@@ -117,16 +108,9 @@ class Batch:
     duplicates: dict[str, str] | None = None
 
 
-class _Emitter(QObject):
-    """Signals emitted from the loading thread, delivered on the GUI thread."""
-
-    listed = Signal(object)  # (paths, titles, problems)
-    batch = Signal(object)  # Batch
-    finished = Signal(bool)  # True when cancelled
-
-
 class FolderLoader(QObject):
-    """One folder load at a time; `open` while busy queues the folders after it."""
+    """One folder load at a time, as one long job of the window's task runner; `open` while
+    busy queues the folders after it."""
 
     listed = Signal(list)  # placeholder rows with quick titles, a chunk at a time
     titles_listed = Signal()  # every file of this load has its placeholder row
@@ -136,26 +120,24 @@ class FolderLoader(QObject):
     running_changed = Signal(bool)
     finished = Signal(bool)  # True when cancelled
 
-    def __init__(self, coverage: Coverage, parent: QObject | None = None, workers: int | None = None):
+    def __init__(self, coverage: Coverage, tasks, parent: QObject | None = None, workers: int | None = None):
         super().__init__(parent)
         self.coverage = coverage
         self.workers = workers
+        self._tasks = tasks
         self._queue: list[list[str]] = []
-        self._thread: threading.Thread | None = None
+        self._job: int | None = None
         self._cancel = threading.Event()
+        self._ended = threading.Event()  # the running load's function has returned
+        self._ended.set()
         self._consumed = threading.Event()  # the GUI thread took the last chunk of titles
-        self._emitter = _Emitter(self)
-        queued = Qt.ConnectionType.QueuedConnection
-        self._emitter.listed.connect(self._on_listed, queued)
-        self._emitter.batch.connect(self._on_batch, queued)
-        self._emitter.finished.connect(self._on_finished, queued)
 
     def is_running(self) -> bool:
-        return self._thread is not None
+        return self._job is not None
 
     def open(self, folders: list[str]) -> None:
         self._queue.append(list(folders))
-        if self._thread is None:
+        if self._job is None:
             self._start_next()
 
     def cancel(self) -> None:
@@ -163,32 +145,37 @@ class FolderLoader(QObject):
         self._cancel.set()
 
     def wait(self, timeout: float | None = None) -> None:
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
+        self._ended.wait(timeout)
 
     def _start_next(self) -> None:
         folders = self._queue.pop(0)
         self._cancel = threading.Event()
+        self._ended.clear()
         self._titles = 0
-        self._thread = threading.Thread(target=self._run, args=(folders, self._cancel), name="diptych-folder", daemon=True)
         self.running_changed.emit(True)
-        self._thread.start()
+        self._job = self._tasks.submit(
+            self._run, folders, self._cancel, job=True,
+            on_progress=self._on_progress,
+            on_result=self._on_finished,
+            on_error=lambda exc: self._on_finished(True),
+        )
 
     # --- on the loading thread ---------------------------------------------------------
 
-    def _run(self, folders: list[str], cancel: threading.Event) -> None:
+    def _run(self, folders: list[str], cancel: threading.Event, job) -> bool:
+        self._emit = job.progress
         interval = sys.getswitchinterval()
         # The GUI thread's Python calls (model data for the view) wait at most this long for
         # the GIL while this thread works: 1 ms instead of 5 keeps the window smooth.
         sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
         try:
             self._load(folders, cancel)
-        except Exception as exc:  # never leave the window waiting on a dead thread
-            self._emitter.batch.emit(Batch(problems=[Problem(folders[0], f"loading stopped ({type(exc).__name__}: {exc})")]))
+        except Exception as exc:  # never leave the window waiting on a dead load
+            job.progress(("batch", Batch(problems=[Problem(folders[0], f"loading stopped ({type(exc).__name__}: {exc})")])))
         finally:
             sys.setswitchinterval(interval)
-        self._emitter.finished.emit(cancel.is_set())
+            self._ended.set()
+        return cancel.is_set()
 
     def _load(self, folders: list[str], cancel: threading.Event) -> None:
         from desktop.core.batch import load_many
@@ -207,18 +194,19 @@ class FolderLoader(QObject):
                 return
             rows = [pending_row(path, peek_title(path)) for path in paths[start : start + LIST_CHUNK]]
             self._consumed.clear()
-            self._emitter.listed.emit((rows, skipped if start == 0 else [], len(paths)))
+            self._emit(("listed", (rows, skipped if start == 0 else [], len(paths))))
             # Let the GUI thread insert the rows before peeking on: the view and its proxy
             # call back into Python for every new row, and each call would otherwise wait
             # for this thread to give up the GIL.
             self._consumed.wait(1.0)
         if not paths:
-            self._emitter.listed.emit(([], skipped, 0))
-        threading.Thread(target=_lower_workers_soon, args=(cancel,), name="diptych-renice", daemon=True).start()
+            self._emit(("listed", ([], skipped, 0)))
+        reniced: set[int] = set()
         total, done = len(paths), 0
         out, last = Batch(total=total), 0.0  # the first batch goes over at once
         seen_duplicates: dict[str, str] = {}
         for results in load_many(paths, workers=self.workers, cancel=cancel, prepare=prepare_for_list, index=False):
+            _lower_workers(reniced)  # the pool's processes as they appear (it may start more)
             profiles = []
             for loaded in results:
                 done += 1
@@ -246,12 +234,15 @@ class FolderLoader(QObject):
         dups = self.coverage.duplicates()
         out.duplicates = dups if dups != seen else None
         out.files_done = done
-        self._emitter.batch.emit(out)
+        self._emit(("batch", out))
         return dups
 
     # --- on the GUI thread -------------------------------------------------------------
 
-    @Slot(object)
+    def _on_progress(self, message) -> None:
+        kind, value = message
+        (self._on_listed if kind == "listed" else self._on_batch)(value)
+
     def _on_listed(self, listing) -> None:
         rows, skipped, total = listing
         self._titles += len(rows)
@@ -267,7 +258,6 @@ class FolderLoader(QObject):
         if self._titles >= total:
             self.titles_listed.emit()
 
-    @Slot(object)
     def _on_batch(self, batch: Batch) -> None:
         for problem in batch.problems:
             self.problem_found.emit(problem)
@@ -275,11 +265,8 @@ class FolderLoader(QObject):
         if batch.total:
             self.progress.emit(batch.files_done, batch.total)
 
-    @Slot(bool)
     def _on_finished(self, cancelled: bool) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        self._thread = None
+        self._job = None
         self.finished.emit(cancelled)
         if self._queue:
             self._start_next()

@@ -74,8 +74,4 @@ class MatrixController(QObject):
 
     def _pair_clicked(self, row: int, col: int) -> None:
         ids = [self.articles[row].id, self.articles[col].id]
-        self.window.article_list.select_articles(ids)
-        if [a.id for a in self.window.article_list.selected_articles()] != ids:
-            left, right = (self.window.model.article(i) for i in ids)  # filtered out of the list
-            if left is not None and right is not None:
-                self.window.show_pair(left, right)
+        self.window._show_ids(ids)

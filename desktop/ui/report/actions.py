@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -145,76 +145,106 @@ def _pdf(c: Comparison, choices: ReportChoices) -> bytes:
     return pdf_report(c, choices)[0]
 
 
-class _Cancelled(Exception):
-    pass
+class ExportJob(QObject):
+    """One report being rendered and written on the window's task runner."""
+
+    finished = Signal(object)  # the path written, or None (failed or cancelled: nothing written)
+
+    def __init__(self, parent: QObject | None, runner, path: str):
+        super().__init__(parent)
+        self.path = path
+        self._runner = runner
+        self.job: int | None = None
+        self.done = False
+
+    def cancel(self) -> None:
+        """The reader stops it: the render is told to stop and whatever it returns is dropped."""
+        if self.job is not None and not self.done:
+            self._runner.cancel(self.job)
+            self._finish(None)
+
+    def _finish(self, path: str | None) -> None:
+        if not self.done:
+            self.done = True
+            self.finished.emit(path)
+            self.deleteLater()  # one per export: gone once it has told who was waiting
 
 
-_tasks: list = []  # one Tasks object for the session, made on the GUI thread when first needed
+_runners: list = []  # a runner for dialogs used outside a window (made on the GUI thread)
 
 
-def in_background(parent, fn: Callable[[], bytes], label: str) -> bytes:
-    """Run fn on the worker pool while the window stays responsive; raise _Cancelled if the reader stops it."""
-    from desktop.ui.workers import Tasks
+def _runner_for(parent):
+    """The window's one task runner; a widget outside any window gets a shared one."""
+    window = parent.window() if parent is not None else None
+    runner = getattr(window, "tasks", None)
+    if runner is not None:
+        return runner
+    from desktop.ui.workers import TaskRunner
 
-    if not _tasks:
-        _tasks.append(Tasks())
-    tasks = _tasks[0]
-    loop = QEventLoop()
-    outcome: dict = {}
-
-    def done(key: str, value) -> None:
-        outcome[key] = value
-        loop.quit()
-
-    tag = object()
-    tasks.submit(fn, on_result=lambda v: done("result", v), on_error=lambda e: done("error", e),
-                 channel="report", tag=tag)
-    progress = QProgressDialog(label, "Cancel", 0, 0, parent)
-    progress.setWindowTitle("Diptych")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(500)  # quick reports finish before it would show
-    progress.canceled.connect(loop.quit)
-    if not outcome:
-        loop.exec()
-    progress.reset()
-    progress.deleteLater()
-    if "error" in outcome:
-        raise outcome["error"]
-    if "result" not in outcome:
-        tasks.forget("report")  # the result, when it comes, is dropped; nothing was written
-        raise _Cancelled
-    return outcome["result"]
+    if not _runners:
+        _runners.append(TaskRunner())
+    return _runners[0]
 
 
-def run_export(parent, c: Comparison, path: str, choices: ReportChoices, title: str, render) -> str | None:
-    """Render with `render(c, choices) -> bytes` off the GUI thread, then write atomically.
-
-    On failure the reader is told why and nothing is written. Returns the path written, or None.
-    """
-    try:
-        check_target(path)
-        data = in_background(parent, lambda: render(c, choices), "Writing the report…")
-        write_atomically(path, data)
-    except _Cancelled:
-        return None
-    except ReportWriteError as exc:
-        QMessageBox.warning(parent, title, f"The report could not be written to\n{exc.path}\n\n"
-                            f"{exc.reason[:1].upper()}{exc.reason[1:]}.")
-        return None
-    except (RuntimeError, ValueError) as exc:
-        QMessageBox.warning(parent, title, f"The report could not be made: {exc}.")
-        return None
-    _remember(choices, path)
+def _render_and_write(render, c: Comparison, choices: ReportChoices, path: str, job) -> str | None:
+    data = render(c, choices)
+    if job.cancelled.is_set():
+        return None  # stopped while rendering: nothing is written
+    write_atomically(path, data)
     return path
 
 
-def export_pdf_dialog(parent, comparison: Comparison | None) -> str | None:
-    """Ask where and how, then write the PDF. Returns the path written, or None."""
+def run_export(parent, c: Comparison, path: str, choices: ReportChoices, title: str, render) -> ExportJob | None:
+    """Render with `render(c, choices) -> bytes` and write atomically, on the task runner.
+
+    The window stays responsive (no nested event loop); a progress dialog with Cancel shows
+    when the report takes a while. On failure the reader is told why and nothing is written.
+    Returns the running export (its `finished` signal gives the path, or None).
+    """
+    try:
+        check_target(path)
+    except ReportWriteError as exc:
+        _write_failed(parent, title, exc)
+        return None
+    runner = _runner_for(parent)
+    export = ExportJob(parent, runner, path)
+    progress = QProgressDialog("Writing the report…", "Cancel", 0, 0, parent)
+    progress.setWindowTitle("Diptych")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(500)  # quick reports finish before it would show
+    progress.canceled.connect(export.cancel)
+    export.finished.connect(lambda _path: (progress.reset(), progress.deleteLater()))
+
+    def written(result: str | None) -> None:
+        if result is not None:
+            _remember(choices, result)
+        export._finish(result)
+
+    def failed(exc: Exception) -> None:
+        export._finish(None)
+        if isinstance(exc, ReportWriteError):
+            _write_failed(parent, title, exc)
+        elif isinstance(exc, (RuntimeError, ValueError, OSError)):
+            QMessageBox.warning(parent, title, f"The report could not be made: {exc}.")
+        else:
+            raise exc
+
+    export.job = runner.submit(_render_and_write, render, c, choices, path, job=True, on_result=written, on_error=failed)
+    return export
+
+
+def _write_failed(parent, title: str, exc: ReportWriteError) -> None:
+    QMessageBox.warning(parent, title, f"The report could not be written to\n{exc.path}\n\n"
+                        f"{exc.reason[:1].upper()}{exc.reason[1:]}.")
+
+
+def export_pdf_dialog(parent, comparison: Comparison | None) -> ExportJob | None:
+    """Ask where and how, then write the PDF. Returns the running export, or None."""
     return _export(parent, comparison, "Export PDF", ".pdf", "PDF documents (*.pdf)", _pdf, True)
 
 
-def export_html_dialog(parent, comparison: Comparison | None) -> str | None:
-    """Ask where and how, then write one self-contained HTML file. Returns the path written, or None."""
+def export_html_dialog(parent, comparison: Comparison | None) -> ExportJob | None:
+    """Ask where and how, then write one self-contained HTML file. Returns the running export, or None."""
     return _export(parent, comparison, "Export HTML", ".html", "Web pages (*.html *.htm)", html_report, False)
 
 

@@ -94,6 +94,7 @@ class PageDecor:
     title: str  # the running title: both articles' titles
     left_note: str  # footer, left: the file names
     date: str
+    label: str = "COMPARISON REPORT"  # the header's kicker ("COVERAGE REPORT" for three or more articles)
 
 
 def build_document(html: str, device: QPagedPaintDevice) -> tuple[SafeTextDocument, float, float, float]:
@@ -162,7 +163,7 @@ def _small_font(bold: bool = False) -> QFont:
 
 def _paint_header(painter: QPainter, width: float, height: float, per_mm: float, decor: PageDecor) -> None:
     painter.save()
-    label = "COMPARISON REPORT"
+    label = decor.label
     painter.setFont(_small_font(bold=True))
     fm_bold = QFontMetricsF(painter.font(), painter.device())
     label_w = fm_bold.horizontalAdvance(label)

@@ -72,15 +72,14 @@ class DiscrepancyModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: tuple[Discrepancy, ...] = ()
-        self._left: Article | None = None
-        self._right: Article | None = None
+        self._sources: tuple[Article | None, Article | None] = (None, None)  # where the rows were found
 
     def set_discrepancies(
         self, items: tuple[Discrepancy, ...], left: Article | None = None, right: Article | None = None
     ) -> None:
         self.beginResetModel()
         self._items = tuple(items)
-        self._left, self._right = left, right
+        self._sources = (left, right)
         self.endResetModel()
 
     def discrepancy(self, row: int) -> Discrepancy:
@@ -88,8 +87,8 @@ class DiscrepancyModel(QAbstractListModel):
 
     def contexts(self, d: Discrepancy) -> tuple[str, str]:
         return (
-            d.left_context or sentence_around(self._left, d.left),
-            d.right_context or sentence_around(self._right, d.right),
+            d.left_context or sentence_around(self._sources[0], d.left),
+            d.right_context or sentence_around(self._sources[1], d.right),
         )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt override)

@@ -67,7 +67,7 @@ class EntityTreeModel(QAbstractItemModel):
         self._root = _Node(None, 0, None, None)
         self._colors: Colors = LIGHT
         self._selected_color = ""  # the palette's highlighted text: icons on a selected row
-        self._single = False
+        self._one_article = False
         self._side_titles = ("", "")
 
     # -- content --------------------------------------------------------------------------
@@ -83,7 +83,7 @@ class EntityTreeModel(QAbstractItemModel):
             node.children = [_Node(node, i, group, e) for i, e in enumerate(entries)]
             root.children.append(node)
         self._root = root
-        self._single = single
+        self._one_article = single
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
@@ -103,7 +103,7 @@ class EntityTreeModel(QAbstractItemModel):
 
     @property
     def single(self) -> bool:
-        return self._single
+        return self._one_article
 
     def rows(self) -> list[EntityRow]:
         """Every entity/quote row in model order (groups left out)."""
@@ -185,7 +185,7 @@ class EntityTreeModel(QAbstractItemModel):
             if col == Column.NAME:
                 return "Name"
             if col == Column.LEFT:
-                return "Count" if self._single else "Left"
+                return "Count" if self._one_article else "Left"
             if col == Column.RIGHT:
                 return "Right"
             return ""
@@ -217,7 +217,7 @@ class EntityTreeModel(QAbstractItemModel):
             if col == Column.LEFT:
                 return str(entry.left_count)
             if col == Column.RIGHT:
-                return "" if self._single else str(entry.right_count)
+                return "" if self._one_article else str(entry.right_count)
             return None
         if role == Role.SORT:
             if col == Column.NAME:
@@ -264,7 +264,7 @@ class EntityTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.NAME:
             differ = sum(1 for c in node.children if c.entry is not None and c.entry.differs)
             text = f"{len(node.children)} {group.label.lower()}"
-            return text + (f", {differ} differing" if differ and not self._single else "")
+            return text + (f", {differ} differing" if differ and not self._one_article else "")
         if role == Role.SORT:
             return int(group)
         if role == Role.GROUP:

@@ -35,16 +35,16 @@ class QuoteModel(QAbstractItemModel):
         super().__init__(parent)
         self._top = object()  # internal pointer of top-level rows
         self._speakers: list[_Speaker] = []
-        self._single = False
+        self._one_article = False
 
     @property
     def single(self) -> bool:
-        return self._single
+        return self._one_article
 
     def set_pairs(self, pairs: tuple[QuotePair, ...], *, single: bool = False) -> None:
         self.beginResetModel()
         self._speakers = [_Speaker(i, name, ps) for i, (name, ps) in enumerate(group_by_speaker(pairs))]
-        self._single = single
+        self._one_article = single
         self.endResetModel()
 
     def pair_count(self) -> int:
@@ -115,12 +115,12 @@ class QuoteModel(QAbstractItemModel):
             return None
         pair = ptr.pairs[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            status = quote_status_text(pair, self._single)
+            status = quote_status_text(pair, self._one_article)
             return f"“{pair.text}”" + (f" ({status.lower()})" if status else "")
         if role == ROW_ROLE:
             return pair
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _pair_tooltip(pair, self._single)
+            return _pair_tooltip(pair, self._one_article)
         return None
 
 

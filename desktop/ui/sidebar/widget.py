@@ -61,8 +61,6 @@ class EntitySidebar(QWidget):
         super().__init__(parent)
         self.setObjectName("entitySidebar")
         self.setMinimumWidth(220)
-        self._comparison: Comparison | None = None
-        self._single_article: Article | None = None
         self._quiet = False  # True while select_at moves the selection: hovering must not scroll the text
         self._mentions: list[tuple[str, int]] = []
         self._mention_pos = -1
@@ -188,8 +186,6 @@ class EntitySidebar(QWidget):
 
     def set_comparison(self, c: Comparison | None) -> None:
         """Show the entities, discrepancies and quotes of `c` (None empties the panel)."""
-        self._comparison = c
-        self._single_article = None
         if c is None:
             self.model.clear()
             self.discrepancies.model_.set_discrepancies(())
@@ -207,8 +203,6 @@ class EntitySidebar(QWidget):
 
     def show_single(self, article: Article | None, extraction: Extraction | None) -> None:
         """Show one article on its own: its entities (one count column) and names spelled two ways."""
-        self._comparison = None
-        self._single_article = article
         if article is None or extraction is None:
             self.set_comparison(None)
             return
@@ -218,6 +212,20 @@ class EntitySidebar(QWidget):
         self.discrepancies.model_.set_discrepancies(())
         self.quotes.model_.set_pairs(pairs, single=True)
         self._after_content(True, single=True)
+
+    def follow(self, session) -> None:
+        """Show what the window's session shows: a whole comparison, or one article's entities."""
+        from desktop.ui.session import ARTICLES, COMPARISON, EXTRACTION
+
+        def changed(what: frozenset) -> None:
+            if not what & {ARTICLES, COMPARISON, EXTRACTION}:
+                return
+            if session.single is not None:
+                self.show_single(session.single, session.extraction)
+            else:
+                self.set_comparison(session.comparison if session.complete else None)
+
+        session.changed.connect(changed)
 
     @Slot(str, int)
     def select_at(self, side: str, offset: int) -> bool:

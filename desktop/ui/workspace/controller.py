@@ -12,8 +12,10 @@ from desktop.ui import settings as keys
 from desktop.ui.articles.model import Role
 from desktop.ui.folders.glyphs import glyph
 from desktop.ui.workspace.notes import NotesDock
+from desktop.ui.workspace.restore import RestoreOffer, has_autosave
 
 SUFFIX = ".diptych"
+
 AUTOSAVE_NAME = "autosave.diptych"
 AUTOSAVE_MS = 2000  # after the last change
 FOLDER_LOAD_OVER = 16  # a workspace with more files than this loads like a folder
@@ -40,6 +42,7 @@ class WorkspaceController(QObject):
         self.window = window
         self.model = window.model
         self.path: str | None = None  # the workspace file being worked on, if any
+        self.offer: RestoreOffer | None = None  # shown after a run that did not close cleanly
         self.autosave_dir: str | None = None  # None: autosave only to an explicit workspace file
         self._want_pair: tuple[str | None, str | None] | None = None
         self._saving = False
@@ -67,7 +70,7 @@ class WorkspaceController(QObject):
         self.notes.editor.textChanged.connect(self.changed)
         self.model.rowsInserted.connect(self._rows_inserted)
         self.model.dataChanged.connect(self._data_changed)
-        self._wanted: list[str] = []  # paths of the saved pair, left first
+        self._pair_paths: list[str] = []  # paths of the saved pair, left first
         self._found: dict[str, str] = {}  # path -> id, as they arrive
 
     def install(self, file_menu, view_menu, before) -> None:
@@ -118,7 +121,7 @@ class WorkspaceController(QObject):
         if ws.notes:
             self.notes.show()
         self._want_pair = (ws.left, ws.right) if ws.left or ws.right else None
-        self._wanted = [p if _is_pasted(p) else os.path.abspath(p) for p in (ws.left, ws.right) if p]
+        self._pair_paths = [p if _is_pasted(p) else os.path.abspath(p) for p in (ws.left, ws.right) if p]
         self._found = {}
         gone = [p for p in ws.articles if not os.path.exists(p)]
         for path in gone:
@@ -149,12 +152,12 @@ class WorkspaceController(QObject):
             index = self.model.index(row, 0)
             path = index.data(Role.PATH) or ""
             key = path if _is_pasted(path) else os.path.abspath(path)
-            if key in self._wanted and self.model.article(index.data(Role.ID)) is not None:
+            if key in self._pair_paths and self.model.article(index.data(Role.ID)) is not None:
                 self._found[key] = index.data(Role.ID)
-        ids = [self._found.get(key) for key in self._wanted]
+        ids = [self._found.get(key) for key in self._pair_paths]
         if ids and all(ids):
             self._want_pair = None
-            self.window.article_list.select_articles(ids)
+            self.window._show_ids(ids)
 
     # --- files -------------------------------------------------------------------------
 
@@ -228,10 +231,17 @@ class WorkspaceController(QObject):
 
     # --- autosave ----------------------------------------------------------------------
 
-    def start(self, restore: bool, autosave_dir: str | None = None) -> None:
+    def start(self, restore: bool, autosave_dir: str | None = None, unclean: str | None = None) -> None:
         """Autosave from now on (to the workspace file, else to the app's data folder);
-        with `restore`, reopen the last workspace first."""
+        with `restore`, reopen the last workspace first. After a run that did not close
+        cleanly (`unclean` says what it left), the autosave is offered instead, not reopened."""
         self.autosave_dir = autosave_dir or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        if unclean and has_autosave(self.autosave_path()):
+            self.offer = RestoreOffer(self.autosave_path(), self.window)
+            self.offer.restore_requested.connect(self._restore_autosave)
+            self.offer.dismissed.connect(lambda: setattr(self, "offer", None))
+            self.window.show_banner(self.offer)
+            return
         if not restore:
             return
         last = keys.LAST_WORKSPACE.read(self.window.store) or self.autosave_path()
@@ -239,6 +249,11 @@ class WorkspaceController(QObject):
             self.open_path(last)
             if os.path.abspath(last) == os.path.abspath(self.autosave_path() or ""):
                 self.path = None  # keep autosaving there, never ask for a name
+
+    def _restore_autosave(self, path: str) -> None:
+        self.offer = None
+        self.open_path(path)
+        self.path = None  # keep autosaving there, never ask for a name
 
     def autosave_path(self) -> str | None:
         return os.path.join(self.autosave_dir, AUTOSAVE_NAME) if self.autosave_dir else None

@@ -110,17 +110,15 @@ class FileWatcher(QObject):
         old = self._ids_for(path)
         if not old:
             return
-        chosen = [a.id for a in self.window.article_list.selected_articles()]
         if self.coverage is not None:
             self.coverage.remove(old)
         self.model.remove_articles(set(old[1:]))
         self.model.replace_article(old[0], rows)
         if self.coverage is not None:
             self.window.tasks.submit(self.coverage.add_articles, articles)
-        new_ids = [a.id for a in articles]
-        if any(i in old for i in chosen):
-            mapped = [new_ids[0] if i in old else i for i in chosen]
-            self.window.article_list.select_articles(list(dict.fromkeys(mapped)))  # shows the fresh text
+        fresh = self.model.article(articles[0].id) if articles else None
+        if fresh is not None:
+            self.window.session.replace_article(old[0], fresh)  # a shown article shows its fresh text
         self.reloaded.emit(path)
 
     def _failed(self, path: str, exc: Exception) -> None:
