@@ -116,13 +116,14 @@ def party_words_name_the_party(sents: list[Sentence], text: str, gaz: Gazetteer,
             else:
                 keep.append(n)
         s.names = keep
-        # a party word the tagger left alone ("one Democrat called")
-        taken = {(s.toks[n[1]].start) for n in s.names}
-        for t in s.toks:
-            if t.text in lx.PARTY_MEMBERS and t.start not in taken:
-                r = s.rules.get((t.start, t.end))
-                if r is not None and r.canon and not any(o is r for o in out):
-                    out.append(r)
+    if not sents:
+        return
+    # a party word the tagger left alone ("one Democrat called", CoNLL's MISC)
+    taken = {id(r) for r in out}
+    starts = {s.toks[n[1]].start for s in sents for n in s.names}
+    for r in sents[0].rules.sorted:
+        if r.canon and r.type and id(r) not in taken and r.start not in starts:
+            out.append(r)
 
 
 def located_prefix(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:

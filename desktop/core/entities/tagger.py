@@ -151,19 +151,27 @@ class Features:
         return feats
 
 
-def gazetteer_tags(text: str, toks: list[Tok], lo: int, hi: int, gaz: Gazetteer) -> list[str]:
-    """Longest place name of the gazetteer starting at each token of an island: B-kind / I-kind."""
+def gazetteer_tags(text: str, toks: list[Tok], lo: int, hi: int, gaz: Gazetteer,
+                   kinds: dict[str, str] | None = None) -> list[str]:
+    """Longest place name of the gazetteer starting at each token of an island: B-kind / I-kind.
+    `kinds` caches each span's kind ("" for none) across calls."""
     out = [""] * (hi - lo)
+    if kinds is None:
+        kinds = {}
     i = lo
     while i < hi:
         for j in range(min(hi, i + 4), i, -1):
             if j - i == 1 and not candidate(toks[i]):
                 break
-            place = gaz.place(text[toks[i].start : toks[j - 1].end])
-            if place is not None:
-                out[i - lo] = "B" + place.kind[:3]
+            span = text[toks[i].start : toks[j - 1].end]
+            kind = kinds.get(span)
+            if kind is None:
+                place = gaz.place(span)
+                kind = kinds[span] = place.kind[:3] if place is not None else ""
+            if kind:
+                out[i - lo] = "B" + kind
                 for k in range(i + 1, j):
-                    out[k - lo] = "I" + place.kind[:3]
+                    out[k - lo] = "I" + kind
                 i = j - 1
                 break
         i += 1
@@ -308,6 +316,7 @@ class Tagger:
         self._near: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
         self._pairs: dict[tuple[str, str, str], list[int]] = {}
         self._ctx: dict[tuple, list[int]] = {}
+        self._kinds: dict[str, str] = {}  # place kind of a span of text, "" for none
 
     def _score(self, feats: list[str]) -> list[int]:
         table = self.table
@@ -334,14 +343,20 @@ class Tagger:
         feats = self.features
         own, pairs, ctx = self._own, self._pairs, self._ctx
         near_m2, near_m1, near_p1, near_p2 = self._near
-        if len(own) + len(pairs) + len(ctx) + sum(len(x) for x in self._near) > 400_000:
-            for cache in (own, pairs, ctx, *self._near):
+        if len(own) + len(pairs) + len(ctx) + len(self._kinds) + sum(len(x) for x in self._near) > 400_000:
+            for cache in (own, pairs, ctx, self._kinds, *self._near):
                 cache.clear()
         score = self._score
         near = feats.near
         words = ["<", "<"] + [t[2] for t in toks] + [">", ">"]  # words[i + 2] is token i's
         for lo, hi in found:
-            gz = gazetteer_tags(text, toks, lo, hi, feats.gaz) if hi - lo > 1 else [self._gaz_one(toks[lo])]
+            if hi - lo > 1:
+                gz = gazetteer_tags(text, toks, lo, hi, feats.gaz, self._kinds)
+            else:
+                kind = self._kinds.get(words[lo + 2])
+                if kind is None:
+                    kind = gazetteer_tags(text, toks, lo, hi, feats.gaz, self._kinds)[0][1:]
+                gz = ["B" + kind if kind else ""]
             rules = rule_tags(toks, lo, hi, rule_starts)
             scores = []
             lenpos = _LENPOS[min(hi - lo, 5)]
@@ -381,10 +396,6 @@ class Tagger:
                 scores.append([p + q + r + s_ + t + u + v for p, q, r, s_, t, u, v in zip(vec, a, b, c, d, e, f)])
             spans.extend(_spans(viterbi(scores, self.trans, self._alone), lo))
         return spans
-
-    def _gaz_one(self, tok: Tok) -> str:
-        place = self.features.gaz.place(tok.text)
-        return "B" + place.kind[:3] if place is not None else ""
 
 
 def _spans(path: list[int], lo: int) -> list[tuple[str, int, int]]:
