@@ -28,6 +28,8 @@ _ALLOWED = tuple(tuple(not TAGS[t].startswith("I-") or TAGS[p][2:] == TAGS[t][2:
                  for t in range(N_TAGS))
 # Lower-case words that join capitalised ones inside a name ("Bank of England", "Procter & Gamble").
 JOINERS = lx.CONNECTORS | frozenset({"and", "for", "the", "on", "upon", "am", "-", ".", "'", "/"})
+# Words that are no name on their own, whatever their case.
+_NEVER_ALONE = lx.FUNCTION_WORDS | lx.DATE_WORDS | frozenset({"may", "mr.", "mrs.", "ms.", "dr."})
 _HASH_BITS = 20
 _MASK = (1 << _HASH_BITS) - 1
 
@@ -64,8 +66,10 @@ def islands(toks: list[Tok]) -> list[tuple[int, int]]:
                 break
         while j > i + 1 and j - 1 not in is_cand and toks[j - 1].kind != "N":
             j -= 1
-        out.append((i, j))
         end = j
+        if j == i + 1 and toks[i].text.lower() in _NEVER_ALONE:
+            continue  # "The", "But", "He", "Monday" on their own: a third of all islands, never a name
+        out.append((i, j))
     return out
 
 
