@@ -241,15 +241,15 @@ _FIRST = tuple(t for t in range(N_TAGS) if _ALLOWED[t][0])  # O and B-X: they ma
 _INSIDE = tuple((t, TAGS.index("B-" + TAGS[t][2:])) for t in range(N_TAGS) if t not in _FIRST)  # (I-X, B-X)
 
 
-def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] | None = None) -> list[int]:
+def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] | None = None,
+            entry: list[int] | None = None) -> list[int]:
     """Best tag sequence for one island, entered from O and left to O. O and B-X may follow any tag;
     I-X only B-X or I-X: the maximum over all predecessors runs in C (map, max), the other by hand."""
     start = trans[0]
     if len(scores) == 1:  # most islands are one word: in from O, out to O
         vals = list(map(add, scores[0], single or alone(trans)))
         return [vals.index(max(vals))]
-    s = scores[0]
-    prev = [start[t] + s[t] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
+    prev = list(map(add, scores[0], entry or entering(trans)))
     back = []
     cols = [[row[t] for row in trans] for t in range(N_TAGS)]  # cols[t][p]: from p to t
     for s in scores[1:]:
@@ -285,6 +285,11 @@ def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] |
     return path
 
 
+def entering(trans: list[list[int]]) -> list[int]:
+    """Per tag, the transition into the first token of an island (from O; I-X cannot start one)."""
+    return [trans[0][t] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
+
+
 def alone(trans: list[list[int]]) -> list[int]:
     """Per tag, the transitions of a one-token name: from O and back to O (I-X cannot be alone)."""
     return [trans[0][t] + trans[t][0] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
@@ -315,6 +320,7 @@ class Tagger:
         self.table = table
         self.trans = trans
         self._alone = alone(trans)
+        self._entry = entering(trans)
         self.features = Features(gaz)
         self._own: dict[tuple[str, bool], tuple[list[int], str, str]] = {}  # and the word's shape and lower case
         self._near: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
@@ -398,7 +404,7 @@ class Tagger:
                 if f is None:
                     f = pairs[key] = score(["bl=" + prev + "|" + low, "bn=" + low + "|" + nxt])
                 scores.append([p + q + r + s_ + t + u + v for p, q, r, s_, t, u, v in zip(vec, a, b, c, d, e, f)])
-            spans.extend(_spans(viterbi(scores, self.trans, self._alone), lo))
+            spans.extend(_spans(viterbi(scores, self.trans, self._alone, self._entry), lo))
         return spans
 
 
