@@ -105,8 +105,15 @@ def test_every_rule_has_a_test_here():
 
 
 def test_rule_time_zones_and_party_codes():
-    found = _types("The polls closed at 8 p.m. EST, said Rep. Ann Dorsey, D-Ohio, who watched the count.")
+    found = _types("The polls closed at 8 p.m. EST, said Rep. Ann Dorsey, D-Ohio, who watched the count with "
+                   "Rep. Carl Ames, R-N.Y., on Tuesday.")
     assert "EST" not in found and "D-Ohio" not in found
+    assert not any(text.startswith("R-N") for text in found)
+
+
+def test_rule_people_named_by_what_they_lead():
+    found = _types("The Obama administration answered on Monday, and the Obama campaign said nothing.")
+    assert found["Obama"] == {PER}
 
 
 def test_rule_sentence_openers_are_not_names():
@@ -146,8 +153,10 @@ def test_rule_number_words_end_no_persons_name():
 
 
 def test_rule_party_adjective_before_a_body():
-    found = _types("A Democratic Senate would pass the measure, Ivy Marsh said.")
+    found = _types("A Democratic Senate would pass the measure, Ivy Marsh said. The Republican National "
+                   "Committee paid for the advertisement.")
     assert found["Democratic"] == {ORG} and found["Senate"] == {ORG}
+    assert found["Republican National Committee"] == {ORG}
 
 
 def test_rule_titles_are_not_names():
@@ -166,10 +175,11 @@ def test_rule_organisations_the_rules_are_sure_of():
 
 
 def test_islands_are_capitalised_runs_and_the_words_that_join_them():
-    text = "the Bank of England and the Federal Reserve met in al-Mansour last Monday"
+    text = "The Bank of England and the Federal Reserve met in al-Mansour last Monday. But Ida Kroll left."
     toks = tokenize(text, 0, len(text))
     runs = [" ".join(t.text for t in toks[a:b]) for a, b in islands(toks)]
-    assert runs == ["Bank of England", "Federal Reserve", "al-Mansour", "Monday"]
+    # "The" and "Monday" and "But" alone are never names: not decided at all
+    assert runs == ["Bank of England", "Federal Reserve", "al-Mansour", "Ida Kroll"]
 
 
 def test_viterbi_never_starts_a_name_inside_one():

@@ -99,8 +99,8 @@ def rule_starts(found: list[Raw]) -> dict[int, tuple[str, int]]:
 def time_zones_and_party_codes(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "6 a.m. AST", the "D-N" of "Rep. Jerrold Nadler, D-N.Y.": not names."""
     for s in sents:
-        s.names = [n for n in s.names if not (n[2] - n[1] == 1 and (s.toks[n[1]].text in _TIME_ZONES
-                                                                     or _PARTY_CODE.match(s.toks[n[1]].text)))]
+        s.names = [n for n in s.names if not (n[2] - n[1] == 1 and s.toks[n[1]].text in _TIME_ZONES or _PARTY_CODE.match(
+            text, s.toks[n[1]].start, s.toks[n[2] - 1].end))]
 
 
 def party_words_name_the_party(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
@@ -241,10 +241,12 @@ def party_adjective_before_a_body(sents: list[Sentence], text: str, gaz: Gazette
             party = lx.PARTY_ADJECTIVES.get(first.text)
             if party is None or n[0] == PERSON:
                 continue
-            if n[2] - n[1] >= 2:
+            if n[2] - n[1] >= 2 and s.toks[n[1] + 1].text in _CHAMBERS:
                 out.append(Raw(ORG, first.start, first.end, first.text, canon=party))
                 n[1] += 1
                 n[0] = ORG
+            elif n[2] - n[1] >= 2:
+                n[0] = ORG  # "Republican National Committee": a body named for the party, not a place
             elif n[2] < len(s.toks) and s.toks[n[2]].text in _CHAMBERS:  # "a Democratic Senate": two names
                 out.append(Raw(ORG, first.start, first.end, first.text, canon=party))
                 n[0] = ""
@@ -261,6 +263,19 @@ def datelines_name_places(sents: list[Sentence], text: str, gaz: Gazetteer, out:
         end = toks[s.names[0][2] - 1].end
         if _DATELINE_REST.match(text, end, toks[-1].end) is not None:
             s.names[0][0] = PLACE
+
+
+def people_named_by_what_they_lead(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
+    """ "the Obama administration", "Trump aides": one word before a noun that follows people's
+    names, which the rules read as a person, is that person (not the town of Obama, Japan)."""
+    for s in sents:
+        toks = s.toks
+        for n in s.names:
+            if n[0] == PERSON or n[2] - n[1] != 1 or n[2] >= len(toks) or toks[n[2]].text not in lx.PERSON_MODIFIED_NOUNS:
+                continue
+            r = s.rules.get((toks[n[1]].start, toks[n[1]].end))
+            if r is not None and r.type == PERSON:
+                n[0] = PERSON
 
 
 def organisations_the_rules_are_sure_of(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
@@ -286,6 +301,7 @@ _RULES: tuple[Callable[[list[Sentence], str, Gazetteer, list[Raw]], None], ...] 
     number_words_end_no_persons_name,
     party_adjective_before_a_body,
     titles_are_not_names,
+    people_named_by_what_they_lead,
     organisations_the_rules_are_sure_of,
 )
 
@@ -348,12 +364,12 @@ def _one_name_one_type(out: list[Raw], gaz: Gazetteer) -> None:
 
 
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
-_CHAMBERS = frozenset({"House", "Senate", "Congress", "Assembly", "Legislature", "Party"})
+_CHAMBERS = frozenset({"House", "Senate", "Congress", "Assembly", "Legislature"})
 _NUMBER_WORDS = lx.NUMBER_WORDS | frozenset({"zero", "hundred", "thousand", "million"})
 _PLURAL_TITLES = frozenset({"sens", "reps", "govs", "gens", "drs", "messrs"})
 _DATELINE_REST = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,?)?\s*(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*$")
 _LOCATED = ("-based", "-born", "-led", "-backed")
-_PARTY_CODE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,4}$")
+_PARTY_CODE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,5}$")  # "D-Ohio", "R-N.Y."
 _TIME_ZONES = frozenset("AST ADT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST JST IST AEST AEDT".split())
