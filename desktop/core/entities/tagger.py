@@ -27,7 +27,7 @@ N_TAGS = len(TAGS)
 _ALLOWED = tuple(tuple(not TAGS[t].startswith("I-") or TAGS[p][2:] == TAGS[t][2:] for p in range(N_TAGS))
                  for t in range(N_TAGS))
 # Lower-case words that join capitalised ones inside a name ("Bank of England", "Procter & Gamble").
-JOINERS = lx.CONNECTORS | frozenset({"and", "for", "the", "on", "upon", "am", "-", ".", "'", "/"})
+JOINERS = lx.CONNECTORS | frozenset({"and", "for", "-", ".", "'", "/"})
 # Words that are no name on their own, whatever their case.
 _NEVER_ALONE = lx.FUNCTION_WORDS | lx.DATE_WORDS | frozenset({"may", "mr.", "mrs.", "ms.", "dr."})
 _HASH_BITS = 20
