@@ -166,6 +166,12 @@ def test_rule_titles_are_not_names():
     assert not any(name.startswith(("Ms.", "Harbor")) for name in people)
 
 
+def test_rule_tickers_are_not_part_of_the_name():
+    found = _types("Shares of Marlow Freight Co. MFRT rose after Kestrel Pharma Inc. KSTL.O said it would buy the firm.")
+    assert found.get("Marlow Freight Co.") == {ORG} and found.get("Kestrel Pharma Inc.") == {ORG}
+    assert not any("MFRT" in text or "KSTL" in text for text in found if " " in text)
+
+
 def test_rule_organisations_the_rules_are_sure_of():
     found = _types("Nadia Kell chairs the Civic League, which drafted the motion.")
     assert found["Civic League"] == {ORG}

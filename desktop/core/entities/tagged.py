@@ -278,6 +278,19 @@ def people_named_by_what_they_lead(sents: list[Sentence], text: str, gaz: Gazett
                 n[0] = PERSON
 
 
+def tickers_are_not_part_of_the_name(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
+    """ "Hewlett-Packard Co. HPQ", "Inspire Pharmaceuticals Inc. ISPH.O": the stock symbol after a
+    company's legal ending is not part of its name."""
+    for s in sents:
+        toks = s.toks
+        for n in s.names:
+            for x in range(n[1] + 1, n[2]):
+                if toks[x - 1].text.lower().rstrip(".") in _LEGAL_ENDINGS and toks[x].text.isupper() \
+                        and toks[x].text[0] != "&":
+                    n[2] = x
+                    break
+
+
 def organisations_the_rules_are_sure_of(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """A name CoNLL would call MISC ("Civic League": its leagues are sports competitions) that the rules
     read as an organisation by its head word or a cue around it is the organisation."""
@@ -302,6 +315,7 @@ _RULES: tuple[Callable[[list[Sentence], str, Gazetteer, list[Raw]], None], ...] 
     party_adjective_before_a_body,
     titles_are_not_names,
     people_named_by_what_they_lead,
+    tickers_are_not_part_of_the_name,
     organisations_the_rules_are_sure_of,
 )
 
@@ -365,6 +379,7 @@ def _one_name_one_type(out: list[Raw], gaz: Gazetteer) -> None:
 
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
 _CHAMBERS = frozenset({"House", "Senate", "Congress", "Assembly", "Legislature"})
+_LEGAL_ENDINGS = frozenset({"inc", "co", "corp", "ltd", "llc", "llp", "plc", "ag", "sa", "nv", "lp"})
 _NUMBER_WORDS = lx.NUMBER_WORDS | frozenset({"zero", "hundred", "thousand", "million"})
 _PLURAL_TITLES = frozenset({"sens", "reps", "govs", "gens", "drs", "messrs"})
 _DATELINE_REST = re.compile(
