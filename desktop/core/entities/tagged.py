@@ -99,8 +99,15 @@ def rule_starts(found: list[Raw]) -> dict[int, tuple[str, int]]:
 def time_zones_and_party_codes(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "6 a.m. AST", the "D-N" of "Rep. Jerrold Nadler, D-N.Y.": not names."""
     for s in sents:
-        s.names = [n for n in s.names if not (n[2] - n[1] == 1 and s.toks[n[1]].text in _TIME_ZONES or _PARTY_CODE.match(
-            text, s.toks[n[1]].start, s.toks[n[2] - 1].end))]
+        if s.names:
+            s.names = [n for n in s.names if not _zone_or_code(s.toks, n, text)]
+
+
+def _zone_or_code(toks: list[Tok], n: list, text: str) -> bool:
+    first = toks[n[1]].text
+    if n[2] - n[1] == 1 and first in _TIME_ZONES:
+        return True
+    return first[1:2] == "-" and _PARTY_CODE.match(text, toks[n[1]].start, toks[n[2] - 1].end) is not None
 
 
 def party_words_name_the_party(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
