@@ -72,3 +72,10 @@ def test_words_left_out_with_an_ellipsis_are_quoted_in_part_not_changed():
 def test_a_short_phrase_in_two_mouths_is_not_one_quote():
     assert _one("talking points", "the talking points were written by the agency", sa="Ann Lee", sb="Bo Park") is None
     assert _one("Nobody was hurt on board", "Nobody was hurt on board", sa="Ann Lee", sb="Bo Park").wording == SAME
+
+
+def test_a_contraction_spelled_out_is_the_same_words():
+    a = comparable("The mayor has said that he\u2019s determined to keep the ferry, and I don't doubt it")
+    b = comparable("The mayor has said that he is determined to keep the ferry, and I do not doubt it")
+    assert a == b and wording(a, b) == SAME
+    assert comparable("Dahl's plan") != comparable("Dahl is plan")  # a name's 's is a possessive

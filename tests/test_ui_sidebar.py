@@ -194,12 +194,11 @@ def _rows_by_group(model):
 
 def test_tree_model_passes_the_model_tester(qtbot, qtmodeltester):
     from desktop.ui.sidebar.entity_model import EntityTreeModel
-    from desktop.ui.sidebar.quote_pairs import pair_quotes
     from desktop.ui.sidebar.rows import comparison_rows
 
     c = hand_comparison()
     model = EntityTreeModel()
-    model.set_rows(comparison_rows(c, pair_quotes(c.left_extraction.quotes, c.right_extraction.quotes, c.entities)))
+    model.set_rows(comparison_rows(c, c.quotes))
     qtmodeltester.check(model)
 
 

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 from desktop.core.entities.model import Entity, EntityMatch, EntityType, MatchStatus, Mention, Quote
-from desktop.core.entities.quote_pairs import comparable
-from desktop.ui.sidebar.quote_pairs import (
-    UNATTRIBUTED,
-    group_by_speaker,
-    normalise_ops,
-    pair_quotes,
-    word_diff,
-)
+from desktop.core.entities.model import UNATTRIBUTED
+from desktop.core.entities.quote_pairs import comparable, pair_quotes
+from desktop.ui.sidebar.quote_pairs import group_by_speaker, normalise_ops, word_diff
 from desktop.ui.sidebar.rows import entity_label, format_value, match_label, quote_status_text, single_entity_row
 
 
@@ -44,9 +39,10 @@ def test_reworded_quote_pairs_with_its_speaker_and_carries_the_word_difference()
     assert reworded.speaker == "Amira Rasheed"  # the right's spelling maps to the left's through the match
     assert ("changed", "will", "are") in reworded.words and ("inserted", "", "single") in reworded.words
     assert same.status == MatchStatus.BOTH
-    # Without the entity match the two spellings are different speakers: flagged as reattributed.
+    # Without the entity match the names still compare as one person's spelled two ways: the
+    # spelling is a name discrepancy of its own, not a quote credited to someone else.
     pairs = pair_quotes(left, right)
-    assert pairs[1].note == "attributed differently"
+    assert pairs[1].note == "" and not pairs[1].reattributed
 
 
 def test_same_words_from_another_speaker_is_attributed_differently():
@@ -117,3 +113,16 @@ def test_context_snippet_cuts_around_the_wording():
     assert ctx.find(before[1:]) >= 0 and ctx.find(after[:-1]) >= 0  # whole words kept, in order
     assert context_snippet("Short.", "Short.") == ("", "Short.", "")
     assert context_snippet("No wording here", "absent") == ("No wording here", "", "")
+
+
+def test_an_unresolved_noun_or_a_spokesperson_is_not_another_speaker():
+    gov = Quote("Faith built this harbour and it can build it again", 0, 50, "Ines Kolb", "person")
+    noun = Quote("Faith built this harbour and it can build it again", 0, 50, "the harbour master", "")
+    (pair,) = pair_quotes((gov,), (noun,))
+    assert not pair.reattributed and pair.status == MatchStatus.BOTH
+    aide = Quote("Faith built this harbour and it can build it again", 0, 50, "Tor Berg", "person", "Ines Kolb")
+    (pair,) = pair_quotes((gov,), (aide,))
+    assert not pair.reattributed  # her spokesman speaks for her
+    other = Quote("Faith built this harbour and it can build it again", 0, 50, "Tor Berg", "person")
+    (pair,) = pair_quotes((gov,), (other,))
+    assert pair.reattributed and pair.note == "attributed differently"

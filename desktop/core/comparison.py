@@ -15,7 +15,9 @@ from desktop.core.entities.model import (
     EntityMatch,
     Extraction,
     discrepancy_json,
+    QuotePair,
     match_json,
+    quote_pair_json,
 )
 
 
@@ -132,6 +134,17 @@ class Comparison:
     right_extraction: Extraction | None = None
     entities: tuple[EntityMatch, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = field(default=())
+    # Every quote of both articles, paired or on one side (entities/quote_pairs.py `pair_quotes`):
+    # what the sidebar, the report and the JSON list. Made from the extractions and entity matches
+    # whenever a Comparison is made or replaced, so no reader pairs quotes again.
+    quotes: tuple[QuotePair, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        if self.left_extraction is not None and self.right_extraction is not None:
+            from desktop.core.entities.quote_pairs import pair_quotes  # late: rapidfuzz is not needed at start-up
+
+            pairs = pair_quotes(self.left_extraction.quotes, self.right_extraction.quotes, self.entities)
+            object.__setattr__(self, "quotes", pairs)
 
 
 def _span(span: Span | None) -> list[int] | None:
@@ -196,4 +209,5 @@ def comparison_json(c: Comparison) -> dict:
         ],
         "entities": [match_json(m) for m in c.entities],
         "discrepancies": [discrepancy_json(d) for d in c.discrepancies],
+        "quotes": [quote_pair_json(p) for p in c.quotes],
     }

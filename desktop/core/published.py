@@ -87,7 +87,7 @@ def parse_metadata_date(raw: str) -> Published | None:
 
 
 def find_published(article: Article, raw: str) -> Published | None:
-    """Metadata first; else a date in a dateline; else the latest full date in the text."""
+    """Metadata first; else a date in a dateline; else a date the text gives as the article's."""
     found = parse_metadata_date(raw) if raw else None
     if found is not None:
         return found
@@ -104,13 +104,68 @@ def find_published(article: Article, raw: str) -> Published | None:
             dates = find_dates(text, m.start(1), m.end(1))
             if dates:
                 return Published(dates[0][2].isoformat(), "day", "dateline")
-    latest: date | None = None
+    return _from_text(article)
+
+
+# Words that stamp a date as the article's own: "Published Jan. 9, 2024", "Updated: ...", "This article
+# appears in print on ...", "Correction: ...".
+_STAMP_RE = re.compile(
+    r"\b(?:published|posted|updated|modified|first published|last updated|appears? in print on|print edition"
+    r"|correction|dated)\b[^.\n]{0,30}$", re.I)
+# News placed by weekday or by "yesterday", "last week": the article was written within days of it.
+_RELATIVE_RE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+                          r"|last week|this week)\b")
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
+def _date_line(text: str, start: int, end: int, dates: list[tuple[int, int, date]]) -> bool:
+    """A short block that is a date and little else ("By Ana Ruiz | March 5, 2025", "March 5, 2025
+    10:30 am"), not a sentence: at most two lower-case words besides its dates."""
+    if not dates or end - start > 120:
+        return False
+    rest, pos = [], start
+    for s, e, _ in dates:
+        rest.append(text[pos:s])
+        pos = e
+    rest.append(text[pos:end])
+    return len(_LOWER_WORD.findall(" ".join(rest))) <= 2
+
+
+def _from_text(article: Article) -> Published | None:
+    """A date the text gives as the article's: on a Published/Updated line, a short date line or a
+    photo caption, the latest of those; else the latest full date in running text, only where it cannot be history.
+
+    A full date in running text is most often an event's ("the attacks of Sept. 11, 2001", "a letter
+    sent on Oct. 19, 2011"). News of the day is placed by weekday ("on Friday"), and a date spelled
+    out with its year beside such words is one from the past; so is one older than a year the text
+    names. Then no date is given rather than a wrong one: relative dates are counted from it."""
+    text = article.text
+    stamped: list[tuple[date, str]] = []
+    running: list[date] = []
     for block in article.blocks:
         if block.kind in (BlockKind.BOILERPLATE, BlockKind.TITLE):
             continue  # other posts' dates are not this article's
-        for _, _, value in find_dates(text, block.start, block.end):
-            if latest is None or value > latest:
-                latest = value
-    if latest is not None:
-        return Published(latest.isoformat(), "day", "text")
-    return None
+        dates = find_dates(text, block.start, block.end)
+        # A photo caption dates the picture, taken for this story ("shake hands after their meeting
+        # on Feb. 27, 2023"), not a past event the story recalls.
+        caption = block.kind == BlockKind.CAPTION
+        line = _date_line(text, block.start, block.end, dates)
+        for s, _, value in dates:
+            if line or caption or _STAMP_RE.search(text, max(block.start, s - 60), s):
+                stamped.append((value, "caption" if caption and not line else "dateline"))
+            else:
+                running.append(value)
+    if stamped:
+        value, origin = max(stamped)
+        return Published(value.isoformat(), "day", origin)
+    if not running:
+        return None
+    latest = max(running)
+    body = "\n".join(text[b.start : b.end] for b in article.blocks if b.kind not in (BlockKind.BOILERPLATE, BlockKind.TITLE))
+    if _RELATIVE_RE.search(body):
+        return None
+    if any(int(y) > latest.year for y in _YEAR_RE.findall(body)):
+        return None
+    return Published(latest.isoformat(), "day", "text")
+

@@ -1,7 +1,7 @@
 """Facts matched across all articles: the pairwise entity matches and quote links joined into rows.
 
 Nothing is matched here that the pair view would not match: two articles' entities are one fact
-when `match()` paired them, two quotes when `link_quotes()` linked them, and a fact of three or
+when `match()` paired them, two quotes when the pair's `Comparison.quotes` pairs them, and a fact of three or
 more articles is what those pairwise links join (union-find). A disagreement is a pair the
 pairwise machinery flagged (values differ, spelled differently, words altered, another speaker).
 """
@@ -16,9 +16,8 @@ from dataclasses import replace
 from desktop.core.article import Article, Span
 from desktop.core.comparison import Comparison
 from desktop.core.coverage.model import Cell, CellState, Difference, Fact, FactKind, Standing
-from desktop.core.entities.matching import _same_speaker  # the pair view's own test of one speaker
 from desktop.core.entities.model import Entity, EntityType, Extraction, MatchStatus, Quote
-from desktop.core.entities.quote_pairs import ALTERED, link_quotes
+from desktop.core.entities.quote_pairs import ALTERED
 
 Node = tuple[int, int]  # (article, position in that article's entities, or quotes offset by _QUOTE)
 _QUOTE = 1 << 20
@@ -66,15 +65,17 @@ def build_facts(articles: Sequence[Article], extractions: Sequence[Extraction],
             union.join(a, b)
             if m.status in _STATUS_DIFFERENCE:
                 differs[a, b] = differs[b, a] = _STATUS_DIFFERENCE[m.status]
-        lq, rq = extractions[i].quotes, extractions[j].quotes
-        same = lambda a, b: bool(a.speaker and b.speaker) and _same_speaker(a.speaker, b.speaker)  # noqa: E731
-        for link in link_quotes(lq, rq, same):
-            a, b = (i, _QUOTE + link.left), (j, _QUOTE + link.right)
+        # The quote pairs the pair view lists (Comparison.quotes, quote_pairs.pair_quotes): one pairing
+        at_l = {id(q): k for k, q in enumerate(extractions[i].quotes)}
+        at_r = {id(q): k for k, q in enumerate(extractions[j].quotes)}
+        for p in comp.quotes:
+            if p.left is None or p.right is None or id(p.left) not in at_l or id(p.right) not in at_r:
+                continue
+            a, b = (i, _QUOTE + at_l[id(p.left)]), (j, _QUOTE + at_r[id(p.right)])
             union.join(a, b)
-            qa, qb = lq[link.left], rq[link.right]
-            if qa.speaker and qb.speaker and not _same_speaker(qa.speaker, qb.speaker):
+            if p.reattributed:
                 differs[a, b] = differs[b, a] = Difference.SPEAKER
-            elif link.wording == ALTERED:
+            elif p.wording == ALTERED:
                 differs[a, b] = differs[b, a] = Difference.WORDING
     groups: dict[Node, list[Node]] = defaultdict(list)
     for node in list(union.parent):

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.mentions import MentionIndex
-from desktop.core.entities.model import Entity, EntityType, Quote
+from desktop.core.entities.model import Entity, EntityType, Mention, Quote
 from desktop.core.entities.quotes import QuoteHit, find_quotes, sentence_bounds
 
 
@@ -75,8 +75,12 @@ _TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative", "g
                 "pres": "president", "sec": "secretary", "supt": "superintendent", "insp": "inspector"}
 
 
-def attribute_quotes(text: str, blocks, entities: list[Entity], gaz, affiliations: dict[str, str]) -> list[Quote]:
-    """The quotes of the body blocks, each with its speaker and whom the speaker speaks for."""
+def attribute_quotes(text: str, blocks, entities: list[Entity], gaz, affiliations: dict[str, str]
+                     ) -> tuple[list[Quote], list[tuple[str, Mention]]]:
+    """The quotes of the body blocks, each with its speaker and whom the speaker speaks for; and the
+    words that named a speaker without its name ("the mayor said", a transcript's "KEEL:"), as
+    mentions of the entity they were resolved to."""
+    said_as: list[tuple[str, Mention]] = []
     people = _Named(entities, EntityType.PERSON)
     orgs = _Named(entities, EntityType.ORGANIZATION)
     genders = _Genders(gaz)
@@ -89,6 +93,10 @@ def attribute_quotes(text: str, blocks, entities: list[Entity], gaz, affiliation
         hits = find_quotes(text, b.start, b.end) if marks else []
         for i, h in enumerate(hits):
             speaker = _resolve(h, people, orgs, b.start, text, out, genders)
+            # (A transcript's "KEEL:" may have been read as an acronym: the label still marks the person.)
+            if speaker.type and _names_without_name(h) and not people.overlapping(h.s_start, h.s_end) \
+                    and (h.how == "transcript" or not orgs.overlapping(h.s_start, h.s_end)):
+                said_as.append((speaker.name, Mention(h.s_start, h.s_end, text[h.s_start:h.s_end])))
             if not speaker.name and i == 0 and (prev_open or _starts_with_quote(text, b.start)) and prev_speaker.name:
                 speaker = prev_speaker  # a quote that runs on from the paragraph before
             out.append(_quote(h.text, h.start, h.end, speaker))
@@ -109,7 +117,16 @@ def attribute_quotes(text: str, blocks, entities: list[Entity], gaz, affiliation
             prev_open = False
     # A person speaks for what the text ties them to (affiliation.py).
     return [Quote(q.text, q.start, q.end, q.speaker, q.speaker_type, affiliations.get(q.speaker, ""))
-            if q.speaker_type == "person" else q for q in out]
+            if q.speaker_type == "person" else q for q in out], said_as
+
+
+def _names_without_name(h: QuoteHit) -> bool:
+    """Words that stand for a named speaker: a transcript label, or a noun ("the mayor") the text
+    ties to someone named before. Pronouns are left out: "he" is not shown as a mention."""
+    if h.how == "transcript":
+        return True
+    first = h.speaker.split()[0].lower() if h.speaker.split() else ""
+    return first in ("the", "a", "an", "one", "another")
 
 
 def _quote(text: str, start: int, end: int, speaker: Speaker) -> Quote:
@@ -130,18 +147,25 @@ def _resolve(h: QuoteHit, people: _Named, orgs: _Named, para_start: int, text: s
         return NOBODY
     words = h.speaker.rstrip(".,").split()
     low = words[0].lower() if words else ""
-    nominal = low in ("the", "a", "an", "one", "another")
+    # "the spokesman", and "Obama's former campaign strategist": a noun for someone, not the name it leads with
+    nominal = low in ("the", "a", "an", "one", "another") or (low.endswith(("'s", "\u2019s")) and len(words) > 1)
+    if h.how == "transcript" and words and words[-1].lower() in people.last_named:
+        return Speaker(people.last_named[words[-1].lower()], "person")  # "KEEL:" is Alma Keel, not an acronym
     for pool, typ in ((people, "person"), (orgs, "organization")):
         over = pool.overlapping(h.s_start, h.s_end)
         # The head: the first person ("Rev. John Paul Hopping of Our Lady of Guadalupe"), the organisation
         # that ends last ("House Democrats" is the party, not the House).
         hit = (over[0] if typ == "person" else max(over, key=lambda x: x[1])) if over else None
+        if hit is not None and nominal and low.endswith(("'s", "\u2019s")) and hit[0] == h.s_start:
+            break  # the possessor names whose strategist or lawyer speaks, not the speaker
         if hit is not None:
             if nominal and typ == "person" and _modifier(text, hit[1]):
                 return Speaker(" ".join(words[1:]), "organization")  # "the Obama campaign said"
             return Speaker(hit[2].name, typ)
-    if h.how == "subject":  # a guess from sentence shape: only a person or organisation named in the text
-        return NOBODY
+    if h.how == "subject" and low not in ("he", "she"):
+        return NOBODY  # a guess from sentence shape: only a person or organisation named in the text, or he/she
+    if h.how == "possessor" and low in ("his", "her"):
+        low = "he" if low == "his" else "she"  # "his claim that ... “...”": the man named before
     if low == "it":  # "it said": the organisation named last, or nobody
         org = orgs.last_ending_before(h.s_start)
         return Speaker(org.name, "organization") if org is not None else NOBODY
@@ -184,7 +208,8 @@ def _antecedent(h: QuoteHit, people: MentionIndex, para_start: int, text: str, d
     floor = para_start - 2000
     for objects in (False, True):
         def fits(x) -> bool:
-            return x[1] <= h.s_start and (not want or genders.of(x[2]) in ("", want)) \
+            # (nor inside the quote itself: "“Chairman Steele must apologize,” he said" is not Steele)
+            return x[1] <= h.s_start and (not want or genders.of(x[2]) in ("", want)) and not h.start <= x[0] < h.end \
                 and not _modifier(text, x[1]) and not _inside_quote(done, x[0]) and (objects or not _object(text, x[0]))
 
         earlier = people.before(h.s_start, floor)

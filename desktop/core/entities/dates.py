@@ -234,6 +234,27 @@ def _future(text: str, s: int, e: int, sent_start: int = -1) -> bool:
     return not past or fut[-1] > past[-1]
 
 
+# An event a month name can stand for that is held on a calendar: "the November election".
+_SCHEDULED = re.compile(r"(?:'s|\u2019s)?\s(?:(?:general|midterm|presidential|congressional|state|local|special)\s)?"
+                        r"(?:elections?|midterms?|vote|ballot|polls|runoff|referendum|primary|primaries|summit|deadline)\b")
+_AHEAD = re.compile(r"\b(?:ahead\sof|before|until|by|hopes?\sto|aims?\sto|seeks?\sto|would|could|might|coming|upcoming)"
+                    r"\s(?:the\s)?$")
+# Past tenses, but not the verbs that report speech: "said the November vote will" looks ahead.
+_DONE_RE = re.compile(r"\b(?:was|were|had|did|won|lost|held|took|(?!(?:said|told|added|noted|argued|warned|stated|asked|"
+                      r"explained|insisted|claimed|predicted|promised|vowed)\b)\w{3,}ed)\b")
+
+
+def _month_ahead(text: str, s: int, e: int, sent: int = -1) -> bool:
+    """Is a month named without a year the coming one? By tense, as for other dates; and "the
+    November election", "ahead of November" look ahead unless the sentence tells of something done."""
+    if _future(text, s, e, sent):
+        return True
+    start = sent if sent >= 0 else max(0, s - 80)
+    if not (_SCHEDULED.match(text, e) or _AHEAD.search(text, max(start, s - 24), s)):
+        return False
+    return _DONE_RE.search(text, start, s) is None
+
+
 def _nearest_year(month: int, day: int, ref: dt.date, future: bool | None) -> int:
     years = (ref.year - 1, ref.year, ref.year + 1)
     cands = []
@@ -285,7 +306,7 @@ def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | N
         low = word.lower()
         if rd is None:
             return DateHit(s, e, word, f"--{month:02d}", "month", "no reference date")
-        future = True if low.startswith("next") else False if low.startswith("last") else _future(text, s, e, sent)
+        future = True if low.startswith("next") else False if low.startswith("last") else _month_ahead(text, s, e, sent)
         y = rd.year
         if future and month < rd.month:
             y += 1

@@ -13,7 +13,7 @@ from dataclasses import replace
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.entities.affiliation import affiliations
 from desktop.core.entities.attribution import attribute_quotes
-from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates, full_dates
+from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates
 from desktop.core.entities.figures import find_figures
 from desktop.core.entities.gazetteer import load_gazetteer
 from desktop.core.entities.grouping import (
@@ -27,7 +27,7 @@ from desktop.core.entities.grouping import (
     group_people,
     group_places,
 )
-from desktop.core.entities.model import Entity, EntityType, Extraction
+from desktop.core.entities.model import Entity, EntityType, Extraction, Mention
 from desktop.core.entities.names import Raw
 from desktop.core.entities.tagged import find_names
 from desktop.core.entities.tokens import tokenize
@@ -77,8 +77,27 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
     if affs:
         entities = [replace(e, affiliation=affs[e.name]) if e.type == EntityType.PERSON and e.name in affs else e
                     for e in entities]
-    quotes = attribute_quotes(text, blocks, entities, gaz, affs)
+    quotes, said_as = attribute_quotes(text, blocks, entities, gaz, affs)
+    if said_as:
+        entities = _with_speaker_words(entities, said_as)
     return Extraction(tuple(entities), tuple(quotes))
+
+
+def _with_speaker_words(entities: list[Entity], said_as: list[tuple[str, Mention]]) -> list[Entity]:
+    """ "the mayor said", "KEEL:": the words that named a speaker are mentions of the person or body
+    they were resolved to, so the reader sees them marked as that entity."""
+    extra: dict[str, list[Mention]] = {}
+    for name, mention in said_as:
+        extra.setdefault(name, []).append(mention)
+    out = []
+    for e in entities:
+        more = extra.get(e.name) if e.type in (EntityType.PERSON, EntityType.ORGANIZATION) else None
+        if more:
+            seen = {(m.start, m.end) for m in e.mentions}
+            added = [m for m in more if (m.start, m.end) not in seen]
+            e = replace(e, mentions=tuple(sorted((*e.mentions, *added), key=lambda m: m.start)))
+        out.append(e)
+    return out
 
 
 def _sentences(article: Article, blocks) -> list[Span]:
@@ -97,7 +116,11 @@ def _sentences(article: Article, blocks) -> list[Span]:
 
 
 def reference_day(article: Article) -> Reference | None:
-    """The day relative dates count from: the publication date, else the latest full date in the text."""
+    """The day relative dates count from: the publication date, or none.
+
+    Not the latest date the text names when none was published: that is most often an event's
+    ("the attacks of Sept. 11, 2001"), and "Friday" counted from it is a day years off. When the
+    text itself gives the article's date, `published.py` has already taken it."""
     if article.published is not None and article.published.value:
         try:
             day = dt.date.fromisoformat(article.published.value[:10])
@@ -105,11 +128,7 @@ def reference_day(article: Article) -> Reference | None:
             return Reference(day, f"the publication date {day.isoformat()}{origin}")
         except ValueError:
             pass
-    found = full_dates(article.text)
-    if not found:
-        return None
-    day, words = max(found)
-    return Reference(day, f"{day.isoformat()}, the latest full date in the text (\u201c{words}\u201d), as the article has no publication date")
+    return None
 
 
 def _counterparts(raws: list[Raw]) -> None:

@@ -18,11 +18,11 @@ from desktop.core.entities.model import (
     EntityType,
     Extraction,
     MatchStatus,
-    Quote,
+    Mention,
 )
 from desktop.core.entities.orgs import initials, org_key
 from desktop.core.entities.people import name_tokens, same_person
-from desktop.core.entities.quote_pairs import ALTERED, link_quotes
+from desktop.core.entities.quote_pairs import ALTERED, QuotePair, pair_quotes
 
 _NUM_RE = re.compile(r"[$\u20ac\u00a3]?\d[\d,.]*%?")
 CONTEXT_MIN = 55  # how alike two sentences must be (token_set_ratio, numbers removed) to be about one thing
@@ -30,6 +30,14 @@ _RELATIVE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight"
     r"|last|next|this|ago|earlier|later|coming|past)\b", re.I)
 BARE_CONTEXT_MIN = 80  # a number with no unit ("Durousseau, 30,") needs closer sentences
+# Dates differ between sentences that tell the same thing, not between two events of one story
+# ("pressed him on Sunday" / "reacted on Friday" score 55 on BASIL; a changed day in one sentence, 100).
+DATE_CONTEXT_MIN = 65
+_WEEKDAY_NAME = re.compile(r"^(?:(?:last|next|this|on)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+
+
+def _weekday(name: str) -> bool:
+    return _WEEKDAY_NAME.match(name) is not None
 _STAMP = re.compile(r"\s*(?:published|updated|posted|last updated|first published|modified)\b", re.I)
 
 
@@ -58,13 +66,19 @@ def match(left: Article, left_ext: Extraction, right: Article, right_ext: Extrac
                 matches.append(EntityMatch(typ, subject, MatchStatus.CONFLICT, a, b))
                 kind = DiscrepancyKind.FIGURE if typ == EntityType.FIGURE else DiscrepancyKind.DATE
                 discrepancies.append(_disc(kind, a, b, ctx_l, ctx_r, subject))
+            if typ == EntityType.DATE and (same_reference or ref_l is None or ref_r is None):
+                # (published on different days, "Friday" in each may be two days: README)
+                seen = {(d.left.start, d.right.start) for d in discrepancies}
+                for ma, mb in _changed_weekdays(ls, rs, ctx_l, ctx_r):
+                    if (ma.start, mb.start) not in seen:
+                        discrepancies.append(_mention_disc(DiscrepancyKind.DATE, ma, mb, ctx_l, ctx_r, "day"))
             used_l = {id(a) for a, _ in conflicts}
             used_r = {id(b) for _, b in conflicts}
             only_l = [e for e in only_l if id(e) not in used_l]
             only_r = [e for e in only_r if id(e) not in used_r]
         matches.extend(EntityMatch(typ, e.name, MatchStatus.LEFT, e, None) for e in only_l)
         matches.extend(EntityMatch(typ, e.name, MatchStatus.RIGHT, None, e) for e in only_r)
-    discrepancies.extend(_quote_discrepancies(left_ext.quotes, right_ext.quotes, ctx_l, ctx_r))
+    discrepancies.extend(_quote_discrepancies(pair_quotes(left_ext.quotes, right_ext.quotes, matches), ctx_l, ctx_r))
     return matches, discrepancies
 
 
@@ -186,15 +200,17 @@ def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r
                     continue  # "more than $1 million" and "$1.1 million" agree; "at least 23" and "at least 26" do not
                 need = CONTEXT_MIN if fa[1] else BARE_CONTEXT_MIN
             else:
-                if not a.value or a.precision != b.precision or a.value == b.value:
-                    continue
                 if a.name.casefold() == b.name.casefold():
                     continue  # both wrote "Tuesday": a different day is our reading of tense, not theirs
                 if _STAMP.match(ctx_l.around(a)) or _STAMP.match(ctx_r.around(b)):
                     continue  # "Published March 3, 2025": when each was published, not what happened
-                if not same_reference and (_RELATIVE.search(a.name) or _RELATIVE.search(b.name)):
+                if _weekday(a.name) and _weekday(b.name):
+                    continue  # compared mention by mention (_changed_weekdays)
+                if not a.value or a.precision != b.precision or a.value == b.value:
                     continue
-                need = CONTEXT_MIN
+                elif not same_reference and (_RELATIVE.search(a.name) or _RELATIVE.search(b.name)):
+                    continue
+                need = DATE_CONTEXT_MIN
             score = fuzz.token_set_ratio(ctx_l.around(a, strip=True), ctx_r.around(b, strip=True))
             if score >= need:
                 cands.append((score, a, b))
@@ -209,21 +225,85 @@ def _conflicts(typ: EntityType, ls: list[Entity], rs: list[Entity], ctx_l, ctx_r
     return out
 
 
+# More weekday mentions than this on both sides together are not compared one by one (a long
+# transcript): the entity-level check above still runs.
+_MAX_WEEKDAY_PAIRS = 2500
+
+
+def _changed_weekdays(ls: list[Entity], rs: list[Entity], ctx_l: _Context, ctx_r: _Context):
+    """ "agreed on Monday" / "agreed on Tuesday": a weekday changed in sentences that tell the same
+    thing, found mention by mention, since "Monday" may still appear elsewhere in the other article
+    (so the entities pair) and "Tuesday" may be grouped with the date it stands for. Not when a
+    sentence names both days, nor when the day has a like sentence with the same day in the other
+    article."""
+    left = [(m, e.value) for e in ls for m in e.mentions if _weekday(m.text)]
+    right = [(m, e.value) for e in rs for m in e.mentions if _weekday(m.text)]
+    if not left or not right or len(left) * len(right) > _MAX_WEEKDAY_PAIRS:
+        return []
+    sent_l = {m.start: ctx_l.sentence(m.start) for m, _ in left}
+    sent_r = {m.start: ctx_r.sentence(m.start) for m, _ in right}
+
+    def alike(ma: Mention, mb: Mention) -> float:
+        return fuzz.token_set_ratio(sent_l[ma.start].replace(ma.text, " "), sent_r[mb.start].replace(mb.text, " "))
+
+    cands = []
+    for ma, va in left:
+        for mb, vb in right:
+            if ma.text.casefold() == mb.text.casefold() or (va and vb and va == vb):
+                continue
+            if _names_day(sent_l[ma.start], mb.text) or _names_day(sent_r[mb.start], ma.text):
+                continue  # "from Monday to Tuesday"
+            score = alike(ma, mb)
+            if score >= DATE_CONTEXT_MIN and fuzz.ratio(_around(ctx_l, ma), _around(ctx_r, mb)) >= _EVENT_MIN:
+                cands.append((score, ma, mb))
+    out = []
+    for score, ma, mb in sorted(cands, key=lambda t: -t[0]):
+        # Each day keeps its own reading where the other article has the same day in a sentence at
+        # least as like: two events of one story, one of them told in both
+        if any(m.text.casefold() == ma.text.casefold() and alike(ma, m) >= score for m, _ in right):
+            continue
+        if any(m.text.casefold() == mb.text.casefold() and alike(m, mb) >= score for m, _ in left):
+            continue
+        out.append((ma, mb))
+    return out
+
+
+# What happened on the day is told by the words right around it: "agreed on _ to speed up talks"
+# in both for one event (77 to 100 when reworded), "pressure on X _ to explain" against "reactions to
+# X on _, after" for two (about 50).
+_EVENT_MIN = 60
+_AROUND = 6  # words each side of the day
+
+
+def _around(ctx: _Context, m: Mention) -> str:
+    sentence = ctx.sentence(m.start)
+    at = sentence.find(m.text)
+    if at < 0:
+        return sentence
+    return " ".join(sentence[:at].split()[-_AROUND:] + sentence[at + len(m.text):].split()[:_AROUND])
+
+
+def _names_day(sentence: str, day: str) -> bool:
+    return re.search(r"\b" + re.escape(day.split()[-1]) + r"\b", sentence, re.I) is not None
+
+
 # ---- quotes --------------------------------------------------------------------------------------
 
 
-def _quote_discrepancies(lq: tuple[Quote, ...], rq: tuple[Quote, ...], ctx_l, ctx_r) -> list[Discrepancy]:
-    """Quotes both articles carry whose words were changed inside the stretch both quote, by the
-    same speaker (or one side unattributed); and the same words given to different speakers."""
+def _quote_discrepancies(pairs: tuple[QuotePair, ...], ctx_l, ctx_r) -> list[Discrepancy]:
+    """Of the quote pairs the sidebar and the report list (quote_pairs.pair_quotes): those whose
+    words were changed inside the stretch both quote, by the same speaker (or one side
+    unattributed); and the same words given to different speakers."""
     out = []
-    for link in link_quotes(lq, rq, lambda a, b: bool(a.speaker and b.speaker) and _same_speaker(a.speaker, b.speaker)):
-        a, b = lq[link.left], rq[link.right]
-        speakers_differ = bool(a.speaker and b.speaker) and not _same_speaker(a.speaker, b.speaker)
-        if link.wording == ALTERED:
-            if speakers_differ:
+    for p in pairs:
+        a, b = p.left, p.right
+        if a is None or b is None:
+            continue
+        if p.wording == ALTERED:
+            if p.reattributed:
                 continue  # different people using similar words
-            diff = link.words
-        elif speakers_differ:
+            diff = p.words
+        elif p.reattributed:
             diff = ()
         else:
             continue  # the same words, or one article quoting more of them
@@ -233,13 +313,6 @@ def _quote_discrepancies(lq: tuple[Quote, ...], rq: tuple[Quote, ...], ctx_l, ct
             word_diff=diff,
         ))
     return out
-
-
-def _same_speaker(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    ta, tb = name_tokens(a), name_tokens(b)
-    return bool(ta and tb and (ta[-1] == tb[-1] or same_person(a, b)))
 
 
 # ---- contexts --------------------------------------------------------------------------------------
@@ -302,7 +375,11 @@ class _Context:
 
 
 def _disc(kind: DiscrepancyKind, a: Entity, b: Entity, ctx_l: _Context, ctx_r: _Context, subject: str) -> Discrepancy:
-    ma, mb = a.mentions[0], b.mentions[0]
+    return _mention_disc(kind, a.mentions[0], b.mentions[0], ctx_l, ctx_r, subject)
+
+
+def _mention_disc(kind: DiscrepancyKind, ma: Mention, mb: Mention, ctx_l: _Context, ctx_r: _Context,
+                  subject: str) -> Discrepancy:
     return Discrepancy(
         kind, ma.text, mb.text, Span(ma.start, ma.end), Span(mb.start, mb.end), subject=subject,
         left_context=ctx_l.sentence(ma.start), right_context=ctx_r.sentence(mb.start),

@@ -49,6 +49,28 @@ class Quote:
     speaker_for: str = ""  # whom the speaker speaks for, where the text says ("Obama campaign")
 
 
+UNATTRIBUTED = "Unattributed"  # what a quote pair with no speaker on either side is listed under
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePair:
+    """One quote as the two articles have it; `left` or `right` is None when only one side has it."""
+
+    speaker: str  # the speaker it is listed under (the left's spelling when both name one)
+    left: Quote | None
+    right: Quote | None
+    status: MatchStatus  # BOTH, LEFT, RIGHT, or CONFLICT (worded or attributed differently)
+    note: str = ""  # "worded differently", "attributed differently", "quoted in part", ...
+    # (op, left words, right words) with op one of equal / changed / inserted / deleted; () when SAME
+    words: tuple[tuple[str, str, str], ...] = ()
+    wording: str = ""  # "same", "in part" or "altered" when both sides have it
+    reattributed: bool = False  # both name a speaker, and not the same one
+
+    @property
+    def text(self) -> str:
+        return (self.left or self.right).text  # type: ignore[union-attr]
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one article."""
@@ -141,3 +163,13 @@ def discrepancy_json(d: Discrepancy) -> dict:
         "right": {"text": d.right_text, "start": d.right.start, "end": d.right.end, "context": d.right_context},
         "word_diff": [list(t) for t in d.word_diff],
     }
+
+
+def quote_pair_json(p: QuotePair) -> dict:
+    def side(q: Quote | None) -> dict | None:
+        return None if q is None else {"text": q.text, "speaker": q.speaker or None, "start": q.start, "end": q.end}
+
+    status = p.wording or ("only left" if p.right is None else "only right")
+    return {"speaker": None if p.speaker == UNATTRIBUTED else p.speaker, "status": status,
+            "attributed_differently": p.reattributed, "left": side(p.left), "right": side(p.right),
+            "word_diff": [list(t) for t in p.words]}

@@ -1,6 +1,8 @@
 """Which quotes of two articles are the same quote, and whether their words differ.
 
-One mechanism for the discrepancy list, the sidebar's quote pairs and the report. Words are
+One mechanism for the discrepancy list, the sidebar's quote pairs, the report and the JSON:
+`pair_quotes` gives every quote of both articles once, paired or on one side, and `Comparison`
+carries its result. Words are
 compared the way a reader compares them: case, quote style, "I.R.S."/"IRS", "tax-filing"/
 "tax filing", "Sen."/"Senator" and an editor's "[that]" or "(local)" do not count; nor does
 one article quoting more of the same statement ("in part"). Only words changed inside the
@@ -11,13 +13,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from desktop.core.entities.model import Quote
+from desktop.core.entities.model import UNATTRIBUTED, EntityMatch, EntityType, MatchStatus, Quote, QuotePair
+from desktop.core.entities.people import name_tokens, same_person
 
 SAME, IN_PART, ALTERED = "same", "in part", "altered"
 
@@ -29,6 +33,18 @@ _TOKEN = re.compile(r"[\w']+(?:\.[\w']+)*|\.\.\.|\u2026")
 _ELLIPSIS = "\u2026"
 _ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                   "pres": "president", "dept": "department", "govt": "government", "st": "saint"}
+# One outlet's "he's" is another's "he is": a transcription choice, not the speaker's words.
+# ("'s" after a name is a possessive, and "'d" may be "had" or "would": left as they are.)
+_CONTRACTIONS = {
+    **{f"{p}'s": (p, "is") for p in "he she it that there what who where here".split()},
+    **{f"{p}'re": (p, "are") for p in "we you they".split()},
+    **{f"{p}'ll": (p, "will") for p in "i we you he she it they that".split()},
+    **{f"{p}'ve": (p, "have") for p in "i we you they".split()},
+    "i'm": ("i", "am"), "can't": ("can", "not"), "won't": ("will", "not"), "don't": ("do", "not"),
+    "doesn't": ("does", "not"), "didn't": ("did", "not"), "isn't": ("is", "not"), "aren't": ("are", "not"),
+    "wasn't": ("was", "not"), "weren't": ("were", "not"), "haven't": ("have", "not"), "hasn't": ("has", "not"),
+    "wouldn't": ("would", "not"), "couldn't": ("could", "not"), "shouldn't": ("should", "not"),
+}
 _SHORT = 4  # a shared run of this many words (or a whole shorter quote) makes two quotes one
 _OTHER_SPEAKER = 6  # words two quotes credited to different speakers must share to be one quote
 
@@ -51,9 +67,10 @@ def _tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
                 editorial.append(True)
                 continue
             word = word.replace(".", "").strip("'")
-            if word:
-                words.append(_ABBREVIATIONS.get(word, word))
-                editorial.append(k % 2 == 1)
+            for part in _CONTRACTIONS.get(word, (word,)) if "'" in word else (word,):
+                if part:
+                    words.append(_ABBREVIATIONS.get(part, part))
+                    editorial.append(k % 2 == 1)
     return tuple(words), tuple(editorial)
 
 
@@ -208,3 +225,88 @@ def _candidates(lw: list[tuple[str, ...]], rw: list[tuple[str, ...]]):
 
 _GRAM = _SHORT
 _MAX_CANDIDATES = 200
+
+
+# ---- every quote of two articles, paired or on one side -------------------------------------------
+
+
+def speaker_aliases(matches: Sequence[EntityMatch]) -> dict[str, str]:
+    """Right-side speaker names mapped to the left-side spelling of the same person or body."""
+    aliases: dict[str, str] = {}
+    for m in matches:
+        if m.left is None or m.right is None or m.type not in (EntityType.PERSON, EntityType.ORGANIZATION):
+            continue
+        aliases[m.right.name] = m.left.name
+        for variant in m.right.variants:
+            aliases.setdefault(variant, m.left.name)
+    return aliases
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """One person named two ways: "Amira Rasheed" / "Rasheed", or a spelling the names compare as one."""
+    if a == b:
+        return True
+    ta, tb = name_tokens(a), name_tokens(b)
+    return bool(ta and tb and (ta[-1] == tb[-1] or same_person(a, b)))
+
+
+def pair_quotes(left: Sequence[Quote], right: Sequence[Quote], matches: Sequence[EntityMatch] = ()
+                ) -> tuple[QuotePair, ...]:
+    """Every quote of both articles once, in the left's reading order (a quote only on the right
+    after the paired quote before it): each left quote with at most one right quote (link_quotes),
+    the speaker on both sides compared through the entity matches and the names."""
+    aliases = speaker_aliases(matches)
+
+    def right_speaker(q: Quote) -> str:
+        return aliases.get(q.speaker, q.speaker)
+
+    def same(a: Quote, b: Quote) -> bool:
+        return bool(a.speaker and b.speaker) and same_speaker(a.speaker, right_speaker(b))
+
+    links = {link.left: link for link in link_quotes(left, right, same)}
+    used_r = {link.right for link in links.values()}
+    pairs: list[QuotePair] = []
+    for i, lq in enumerate(left):
+        link = links.get(i)
+        if link is None:
+            pairs.append(QuotePair(lq.speaker or UNATTRIBUTED, lq, None, MatchStatus.LEFT))
+            continue
+        rq = right[link.right]
+        reattributed = _credited_apart(lq, rq, right_speaker(rq)) and not same(lq, rq)
+        notes = (["worded"] if link.wording == ALTERED else []) + (["attributed"] if reattributed else [])
+        note = (" and ".join(notes) + " differently") if notes else ("quoted in part" if link.wording == IN_PART else "")
+        status = MatchStatus.CONFLICT if notes else MatchStatus.BOTH
+        pairs.append(QuotePair(lq.speaker or right_speaker(rq) or UNATTRIBUTED, lq, rq, status, note, link.words,
+                               link.wording, reattributed))
+    for j, rq in enumerate(right):
+        if j not in used_r:
+            pairs.append(QuotePair(right_speaker(rq) or UNATTRIBUTED, None, rq, MatchStatus.RIGHT))
+    keys = _reading_positions(pairs)
+    return tuple(p for _, p in sorted(zip(keys, pairs), key=lambda kp: kp[0]))
+
+
+def _credited_apart(a: Quote, b: Quote, b_speaker: str) -> bool:
+    """Do the two articles credit the words to two different people or bodies? Only when both
+    name one the text resolved ("the Texas governor" left unresolved may well be the governor
+    named in the other), and neither speaks for the other (a campaign and its spokeswoman)."""
+    if not (a.speaker and b.speaker and a.speaker_type and b.speaker_type):
+        return False
+    return not (a.speaker_for and same_speaker(a.speaker_for, b_speaker)
+                or b.speaker_for and same_speaker(b.speaker_for, a.speaker))
+
+
+def _reading_positions(pairs: list[QuotePair]) -> list[tuple[float, int]]:
+    """Left order; a right-only quote goes after the paired quote that precedes it on the right."""
+    paired = sorted((p.right.start, p.left.start) for p in pairs if p.left and p.right)
+    rights = [r for r, _ in paired]
+    best_left: list[int] = []  # the latest left start among pairs up to each right position
+    for _, left_start in paired:
+        best_left.append(max(left_start, best_left[-1]) if best_left else left_start)
+    out = []
+    for p in pairs:
+        if p.left is not None:
+            out.append((float(p.left.start), 0))
+            continue
+        k = bisect_left(rights, p.right.start) - 1  # type: ignore[union-attr]
+        out.append(((best_left[k] + 0.5) if k >= 0 else -1.0, p.right.start))  # type: ignore[union-attr]
+    return out

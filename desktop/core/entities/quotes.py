@@ -11,35 +11,63 @@ from desktop.core.entities.lexicon import (
     IRREGULAR_PAST,
     NAME_MODIFIED_NOUNS,
     ORG_HEADS,
+    PARTY_ADJECTIVES,
+    ROLE_NOUNS,
     SPEECH_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
 )
 
-_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+# Reporting verbs besides those of speech: "The Times reports:", "reported Reuters".
+_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS | {"reported", "reports", "testified", "testifies", "shouted"},
+                                 key=len, reverse=True)) + r")"
 # Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
 _CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
 _NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s(?:[\w-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|governor|mayor|secretary|director|chairman|chairwoman|ambassador|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
-_SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][\w-]+['\u2019]s)\s(?:[\w.-]+\s){0,5}?(?:nominee|candidate|businessman|businesswoman|strategist|narrator|critic|spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|governor|mayor|secretary|director|chairman|chairwoman|ambassador|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
+# A party tag after a name, left out of the name: "Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,".
+_PARTY_TAG = r"(?:\s\([DRI](?:-[A-Z][\w. ]{0,20})?\)|,\s[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,))"
+_SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")" + _PARTY_TAG + "?"
+# Lower-case words that describe the person whose name follows: "Trump lawyer Marc Kasowitz", "Tulsa
+# police Chief Chuck Jordan", "9/11 widow Terry Strada", "retired Air Force general Lloyd Newton".
+_DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
+    """police widow widower survivor veteran resident activist organizer strategist pollster consultant
+    campaign press communications policy retired longtime top local national state federal county city
+    district party house senate committee panel council board staff fellow researcher scientist expert
+    economist editor columnist host anchor correspondent candidate nominee challenger founder owner
+    member worker employee volunteer lobbyist prosecutor investigator analyst pastor physician doctor
+    nurse teacher student farmer voter supporter critic""".split())) - {"mr", "mrs", "ms", "dr", "prof"},
+    key=len, reverse=True)
+_DESCRIBING_RE = r"(?:" + "|".join(w for w in _DESCRIBING if w.isalpha()) + r")\b"
+# Lower-case words may lead a describing one: "flood survivor", "ferry company lawyer".
+_DESCRIPTOR = r"(?:(?:[A-Z][\w.'\u2019-]*|\d[\d/]*|" + _DESCRIBING_RE + r"|[a-z][\w-]*(?=(?:\s[a-z][\w-]*)?\s" + _DESCRIBING_RE \
+    + r"))\s){0,6}?"
 _APPOS = r"(?:,\s(?P<ap>[^\u201c\u201d\"]{1,150}?),)?"
 
-_AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s" + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|") + r")")
+_AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR
+                       + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|").replace(r")" + _PARTY_TAG, r"))" + _PARTY_TAG))
 # "also said", "later wrote", "reportedly wrote", "has said"
 _ADVERB = r"(?:also\s|later\s|then\s|[a-z]+ly\s)?"
-_AFTER_SV = re.compile(r"^[\s,]*(?:the\s)?" + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
+_AFTER_SV = re.compile(r"^[\s,]*(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
 _BEFORE_SV = re.compile(_SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
+# Later in the quote's sentence, after a comma: ", Foreign Minister Ilse Tamm said" (no quote mark between).
+_LATER_SV = re.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER
+                       + r",?\s" + _ADVERB + _VERB + r"\b")
 _APPOS_NAME = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
 _BEFORE_VS = re.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Explained)\s" + _SPEAKER + r"[,:]?\s*$")
 # "said the legislator, Representative Carl Seel", "said the statement from Grimm's attorney, William
 # McGinley": the name in apposition is the speaker
 _NOMINAL_NAME = re.compile(r"(?:\s(?:from|by|of)\s[^,\u201c\u201d\"]{1,40})?,\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
 _ACCORDING = re.compile(
-    r"according\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
+    r"[Aa]ccording\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
     r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?" + _SPEAKER
 )
 # “…”, then “…" (mixed marks, common in edited copy), then “… running on to the next paragraph,
 # then "…".
+# A paragraph may open with a closing mark typed for an opening one ("\u201dMr. Smith is ...\u201d").
 _QUOTE_RE = re.compile(
-    r"\u201c([^\u201c\u201d]*)(\u201d)|\u201c([^\u201c\u201d\"]*)(\")|\u201c([^\u201c\u201d]*)()$|\"([^\"]*)(\"|$)", re.M)
+    r"\u201c([^\u201c\u201d]*)(\u201d)|\u201c([^\u201c\u201d\"]*)(\")|\u201c([^\u201c\u201d]*)()$|\"([^\"]*)(\"|$)"
+    r"|^\u201d([^\u201c\u201d]+)(\u201d)", re.M)
 
 
 @dataclass(slots=True)
@@ -59,14 +87,19 @@ def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
     para = text[para_start:para_end]
     hits: list[QuoteHit] = []
     for m in _QUOTE_RE.finditer(para):
-        g = next(k for k in (1, 3, 5, 7) if m.group(k) is not None)
+        g = next(k for k in (1, 3, 5, 7, 9) if m.group(k) is not None)
         q_s, q_e = m.start(g) + para_start, m.end(g) + para_start
         inner = m.group(g)
         words = inner.split()
-        if len(words) < 2 or _title_case(words):
-            continue  # a quoted name, a title ("Face the Nation") or a scare-quoted word, not speech
+        if not words or len(words) < 2 and not _quoted_word(words[0]) or _title_case(words):
+            continue  # a quoted name, a title ("Face the Nation") or a nickname, not speech
         hit = QuoteHit(q_s, q_e, inner.strip(), open_end=not m.group(g + 1))
-        _attribute(hit, text, para_start, para_end, m.end() + para_start, m.start() + para_start)
+        label = _TRANSCRIPT.match(text, q_s, q_e)
+        if label and label.group("s") not in _NOT_LABELS:
+            # "PENCE: Well, look, ...": a transcript line names its speaker before a colon
+            hit.speaker, hit.s_start, hit.s_end, hit.how = label.group("s"), label.start("s"), label.end("s"), "transcript"
+        else:
+            _attribute(hit, text, para_start, para_end, m.end() + para_start, m.start() + para_start)
         hits.append(hit)
     for hit in hits:  # one speaker per paragraph
         if not hit.speaker:
@@ -75,6 +108,13 @@ def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
             if donor is not None:
                 hit.speaker, hit.s_start, hit.s_end, hit.how = donor.speaker, donor.s_start, donor.s_end, "same paragraph"
     return hits
+
+
+def _quoted_word(word: str) -> bool:
+    """One quoted word is someone's word ("called them \u201cdeplorables\u201d", "rated it \u201ctrue.\u201d") when
+    it is a lower-case word, not a name, a letter or a figure."""
+    core = word.strip(".,!?;:'\u2019")
+    return len(core) >= 3 and core[0].islower() and core.replace("-", "").isalpha()
 
 
 # Small words a title leaves in lower case: "Face the Nation", "War on Religion".
@@ -130,11 +170,29 @@ def sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int
     return a, b
 
 
+# A speaker's name in capitals before a colon, at the start of a transcript line.
+_TRANSCRIPT = re.compile(r"\s*(?P<s>[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,2}):\s")
+# Capitals before a colon that label something other than a speaker.
+_NOT_LABELS = frozenset(("UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "CORRECTION",
+                         "CLARIFICATION", "WATCH", "READ MORE", "RELATED", "BREAKING", "PHOTOS", "VIDEO", "LISTEN",
+                         "ALSO SEE", "Q", "A"))
+# A sign-off after a quote: "“...” ― Jorge Falcon", the name alone and the sentence ending with it.
+_SIGN_OFF = re.compile(r"^[ \t]*[\u2015\u2014\u2013][ \t]?(?P<s>" + _NAME + r")(?=\.?(?:\s*$|\s+[\u201c\"\u201d]|\s+[A-Z]))")
+
+
 def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: int, before_mark: int) -> None:
     _, s_end = sentence_bounds(text, p_start, p_end, after_mark)
     after = text[after_mark : min(p_end, max(s_end, after_mark + 120))]
+    m = _SIGN_OFF.match(after)
+    if m and _plausible(m.group("s")):
+        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s").rstrip("."), after_mark + m.start("s"), \
+            after_mark + m.start("s") + len(m.group("s").rstrip(".")), "sign-off"
+        return
+    # A quote that ends its sentence ("... recklessness." South Korean President X said ...) is not
+    # followed by its speaker: the next sentence starts with its own subject.
+    closed = hit.text.endswith(".") and after[:1].isspace() and after.lstrip()[:1].isupper()
     for rx, how in ((_AFTER_VS, "quote, said S"), (_AFTER_SV, "quote, S said")):
-        m = rx.match(after)
+        m = None if closed else rx.match(after)
         if m and _plausible(m.group("s")):
             s_start, s_end = after_mark + m.start("s"), after_mark + m.end("s")
             if m.group("s")[0].islower():
@@ -164,6 +222,13 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
     if m and _plausible(m.group("s")):
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "according to S"
         return
+    m = _LATER_SV.search(after)
+    if m and _plausible(m.group("s")):
+        # "...keep the strait “free and open” for shipping, Foreign Minister Ilse Tamm said": the
+        # speaker closes the sentence the quote is in
+        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), after_mark + m.start("s"), after_mark + m.end("s"), \
+            "sentence closes with S said"
+        return
     if s_start > p_start and before.strip() == "":
         # "Mayor Rosa Quint said the budget was tight. “We cut ...”": the sentence before says who
         prev_start, _ = sentence_bounds(text, p_start, p_end, max(p_start, s_start - 2))
@@ -174,6 +239,13 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                     hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
                     hit.how = "sentence before"
                     return
+    owner = _CLAIM_OWNER.search(before)
+    if owner is not None and _plausible(owner.group("s")):
+        # "pressed Steele to explain his claim that Afghanistan is a “war of Obama's choosing”": the
+        # words are the claim's owner's, not the sentence subject's
+        hit.speaker, hit.s_start, hit.s_end, hit.how = owner.group("s"), s_start + owner.start("s"), \
+            s_start + owner.end("s"), "possessor"
+        return
     subject = _last_subject(before)
     if subject is not None:
         # "Santorum had dismissed Obama's politics as “some phony theology.”", "Biden was quick to retort:
@@ -182,9 +254,17 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
             s_start + subject.end("s"), "subject"
 
 
-_SUBJECT = re.compile(r"(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)\s(?P<v>[a-z][\w'-]*)")
+# A subject, with a party tag and an apposition between it and its verb: "Dean, a former party
+# chairman, poked at ...", "Rep. Jim Clyburn (D-S.C.), the assistant leader, said".
+_SUBJECT = re.compile(r"(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
+                      + r"?(?:,\s(?:a|an|the|who|his|her|[a-z]+ly)\s[^,\u201c\u201d\"]{1,120}?,)?\s(?P<v>[a-z][\w'-]*)")
 # Words after a name that can follow a subject although they are function words.
 _AUXILIARIES = frozenset("has had have was is were are would will did does could can may might must should also".split())
+
+
+# A name in apposition to the noun that opens a sentence is its subject: "Another critic, Jo Tam, likened".
+_APPOS_SUBJECT = re.compile(r"(?:^|[.;]\s)(?:[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Oo]ne)\s[^,\u201c\u201d\"]{1,60},\s(?P<s>"
+                            + _NAME + r"),\s(?P<v>[a-z][\w'-]*)")
 
 
 def _last_subject(before: str) -> re.Match | None:
@@ -194,13 +274,13 @@ def _last_subject(before: str) -> re.Match | None:
     A subject inside a "that" clause reports someone else's words ("Santorum told voters that Obama's
     agenda is “not about you”"): one before the last "that" wins, and none is taken after "his comment
     that", where the words are the commenter's."""
-    cands = []
+    cands = [m for m in _APPOS_SUBJECT.finditer(before) if _verb_like(m.group("v"))]
     for m in _SUBJECT.finditer(before):
         verb, name = m.group("v"), m.group("s")
         if not _verb_like(verb):
             continue
         if name.endswith(("'s", "\u2019s")) or name.lower() in DATE_WORDS or name in ("It", "They") \
-                or not _plausible(name):
+                or name in PARTY_ADJECTIVES or not _plausible(name):  # "Republican claims": an adjective
             continue
         cands.append(m)
     if not cands:
@@ -227,6 +307,10 @@ def _verb_like(word: str) -> bool:
     return word.endswith(("ed", "ly", "es", "ing")) or (word.endswith("s") and not word.endswith("ss"))
 
 
+# Whose claim the quoted words are: "his on-camera claim that", "Dahl's remark that".
+_CLAIM_OWNER = re.compile(r"(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
+                          r"(?:claim|comment|remark|statement|assertion|suggestion|accusation|charge|argument|view"
+                          r"|warning|insistence|belief|promise|pledge)s?\s(?:that\s(?:[^\s]+\s){0,12}?[^\s]*)?$")
 _ADVERBS = frozenset("later also then again still never once already even just soon first".split())
 _CLAIM_NOUNS = frozenset("""comment comments remark remarks claim claims statement suggestion assertion charge
     accusation argument promise pledge view warning belief insistence""".split())
@@ -244,6 +328,8 @@ _NOT_SPEAKERS = frozenset("The This That It's But And In On At As If When While 
 
 
 def _plausible(s: str) -> bool:
+    if s.endswith(("'s", "\u2019s")) or s in PARTY_ADJECTIVES:
+        return False  # "Mr. Holm's remarks", "Republican claims": a possessive or an adjective before a noun
     first = s.split()[0]
     if s.startswith(("One of ", "Some of ", "Many of ", "Most of ", "All of ")):
         return False  # "One of Ryan's aides said": a part of a group, not the name that follows

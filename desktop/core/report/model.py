@@ -9,7 +9,7 @@ from datetime import date
 from desktop.core.article import Article, Span
 from desktop.core.comparison import ChangeClass, Comparison, Op, Piece, WordOp
 from desktop.core.entities.model import MatchStatus
-from desktop.core.entities.quote_pairs import SAME, link_quotes
+from desktop.core.entities.quote_pairs import SAME, UNATTRIBUTED
 
 # Marks a run of text can carry; each has one fixed style in the report stylesheet.
 PLAIN = ""
@@ -358,32 +358,32 @@ def _spaced(runs: list[Run]) -> tuple[Run, ...]:
 
 
 def _quote_rows(c: Comparison) -> tuple[QuoteRow, ...]:
-    lq = list(c.left_extraction.quotes) if c.left_extraction else []
-    rq = list(c.right_extraction.quotes) if c.right_extraction else []
-    # Pair by wording, not by speaker: "same words, different speaker" is itself a finding.
-    links = {link.left: link for link in link_quotes(lq, rq, lambda a, b: False)}
-    used_right = {link.right for link in links.values()}
+    """The quote pairs the Comparison carries (the sidebar lists the same), as report rows."""
     rows: list[tuple[str, int, QuoteRow]] = []
-    for i, a in enumerate(lq):
-        link = links.get(i)
-        if link is None:
-            rows.append((a.speaker, a.start, QuoteRow(a.speaker, (Run(_one_line(a.text)),), (), "only in A",
-                                                      speaker_for=a.speaker_for)))
+    for p in c.quotes:
+        speaker = "" if p.speaker == UNATTRIBUTED else p.speaker
+        a, b = p.left, p.right
+        if b is None:
+            rows.append((speaker, a.start, QuoteRow(speaker, (Run(_one_line(a.text)),), (), "only in A",
+                                                    speaker_for=a.speaker_for)))
             continue
-        b = rq[link.right]
-        note = ""
-        if a.speaker != b.speaker:
+        if a is None:
+            rows.append((speaker, 10**12 + b.start, QuoteRow(speaker, (), (Run(_one_line(b.text)),), "only in B",
+                                                             speaker_for=b.speaker_for)))
+            continue
+        if p.reattributed or bool(a.speaker) != bool(b.speaker):
             note = f"A attributes this to {a.speaker or 'no one'}; B to {b.speaker or 'no one'}"
-        if link.wording == SAME:
+        elif a.speaker != b.speaker:
+            # one person named two ways, or a noun not resolved ("the governor"): not a disagreement
+            note = f"A names the speaker {a.speaker}; B, {b.speaker}"
+        else:
+            note = ""
+        if p.wording == SAME:
             left_runs, right_runs = (Run(_one_line(a.text)),), (Run(_one_line(b.text)),)
         else:
-            left_runs, right_runs = _word_diff_runs(link.words)
-        row = QuoteRow(a.speaker or b.speaker, left_runs, right_runs, link.wording, note, a.speaker_for or b.speaker_for)
-        rows.append((row.speaker, a.start, row))
-    for j, b in enumerate(rq):
-        if j not in used_right:
-            rows.append((b.speaker, 10**12 + b.start, QuoteRow(b.speaker, (), (Run(_one_line(b.text)),), "only in B",
-                                                               speaker_for=b.speaker_for)))
+            left_runs, right_runs = _word_diff_runs(p.words)
+        rows.append((speaker, a.start, QuoteRow(speaker, left_runs, right_runs, p.wording, note,
+                                                a.speaker_for or b.speaker_for)))
 
     # Grouped by speaker, speakers in order of first appearance; unattributed quotes last.
     first_seen: dict[str, int] = {}

@@ -27,7 +27,8 @@ from desktop.core.entities.model import Discrepancy, Extraction
 from desktop.ui.sidebar.discrepancy_list import DiscrepancyList
 from desktop.ui.sidebar.entity_model import Column, EntityFilterProxy, EntityTreeModel, Role
 from desktop.ui.sidebar.quote_list import QuoteList
-from desktop.ui.sidebar.quote_pairs import QuotePair, pair_quotes, single_quotes
+from desktop.core.entities.model import QuotePair
+from desktop.ui.sidebar.quote_pairs import single_quotes
 from desktop.ui.sidebar.rows import EntityRow, comparison_rows, single_rows
 from desktop.ui.sidebar.status import glyph_icon
 from desktop.ui.settings import SIDEBAR_STATE
@@ -192,9 +193,7 @@ class EntitySidebar(QWidget):
             self.quotes.model_.set_pairs(())
             self._after_content(False, single=False)
             return
-        left_q = c.left_extraction.quotes if c.left_extraction else ()
-        right_q = c.right_extraction.quotes if c.right_extraction else ()
-        pairs = pair_quotes(left_q, right_q, c.entities)
+        pairs = c.quotes  # paired in core (entities/quote_pairs.py), as the report and the JSON have them
         self.model.set_rows(comparison_rows(c, pairs))
         self.model.set_side_titles(c.left.display_title, c.right.display_title)
         self.discrepancies.model_.set_discrepancies(c.discrepancies, c.left, c.right)

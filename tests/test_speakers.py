@@ -1,0 +1,133 @@
+"""Who said a quote, on texts written for these tests: descriptors, party tags and appositions around
+the name, transcript labels, sign-offs, pronouns and nouns that stand for a named person."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.build import article_from_text
+from desktop.core.entities import extract
+from desktop.core.entities.model import EntityType
+
+
+def _speakers(text: str) -> dict[str, str]:
+    ext = extract(article_from_text("Harbour news\n\n" + text, path="speakers.txt"))  # the first line is the title
+    return {q.text.split()[0].strip("\u201c\"'"): q.speaker for q in ext.quotes}
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("\u201cWe welcome the ruling,\u201d ferry company lawyer Dana Whitcombe said.", "Dana Whitcombe"),
+    ("\u201cThe cuts will hurt families,\u201d said flood survivor Ola Brandt.", "Ola Brandt"),
+    ("\u201cIt is a disgrace to the harbour,\u201d Rep. Nora Quill (D-Ore.) said Friday.", "Nora Quill"),
+    ("\u201cWe will rebuild the chapel,\u201d said the Rev. Amos Pettigrew, of Harbour Street Chapel.", "Amos Pettigrew"),
+    ("\u201cSubpoenas are not a suggestion,\u201d Oversight Chairman Jeff Tandy (R-Utah) said.", "Jeff Tandy"),
+    ("\u201cWe will find out what happened,\u201d Lakeside police Chief Tom Arvid said Monday.", "Tom Arvid"),
+    ("\u201cThe tide tables were wrong,\u201d said 4/12 survivor Greta Olund.", "Greta Olund"),
+    ("\u201cThe levy is fair,\u201d Senator Mara Lind, R-Ore., said on Tuesday.", "Mara Lind"),
+    ("Dean Morrow, the director of debate at Harbour College, compared the mayor to a referee who is "
+     "\u201cworking the crowd\u201d at every meeting.", "Dean Morrow"),
+])
+def test_titles_descriptors_and_party_tags_around_the_name(sentence, speaker):
+    assert list(_speakers(sentence).values()) == [speaker]
+
+
+def test_descriptor_naming_another_person_does_not_take_the_quote():
+    # "Mayor Ruth Halvorsen lawyer" is the lawyer's descriptor: the lawyer speaks, not the mayor.
+    text = ("Mayor Ruth Halvorsen lost the appeal on Monday.\n\n"
+            "\u201cWe will appeal again,\u201d Halvorsen lawyer Piet Varga said.")
+    assert _speakers(text)["We"] == "Piet Varga"
+
+
+def test_transcript_labels_and_sign_offs_name_the_speaker():
+    text = ("Harbour news\n\nGovernor Alma Keel spoke to the host on Sunday. A partial transcript follows.\n\n"
+            "\"KEEL: The bridge will open in the spring, and not a day later.\n\n"
+            "\u201cI hope the voters turn out in the spring.\u201d \u2015 Ramona Estevez\n\n"
+            "\u201cMaybe we can build a fence around the stadium.\u201d \u2015 Tobias Wren.")
+    ext = extract(article_from_text(text, path="transcript.txt"))
+    by_first = {q.text.split()[0]: q for q in ext.quotes}
+    assert by_first["KEEL:"].speaker == "Alma Keel"
+    keel = next(e for e in ext.entities if e.name == "Alma Keel")
+    assert "KEEL" in {m.text for m in keel.mentions}  # the label is marked as her
+    assert by_first["I"].speaker == "Ramona Estevez"
+    assert by_first["Maybe"].speaker == "Tobias Wren"
+
+
+def test_a_label_that_is_not_a_speaker_is_not_one():
+    text = "\"UPDATE: The ferry resumed service at noon, the operator said in a notice to riders."
+    assert all(q.speaker != "UPDATE" for q in extract(article_from_text(text, path="u.txt")).quotes)
+
+
+def test_she_said_goes_to_the_nearest_woman_before_it():
+    text = ("Harbour Commissioner Peter Olsen opened the hearing. Senator Mara Lind spoke after the vote.\n\n"
+            "\u201cThe bill is dead for this session,\u201d she said.")
+    assert _speakers(text)["The"] == "Mara Lind"
+
+
+def test_a_noun_for_a_named_person_is_that_person_and_marked_as_a_mention():
+    text = ("Mayor Ruth Halvorsen opened the bridge on Monday.\n\n"
+            "\u201cThis took eleven years,\u201d the mayor said.")
+    ext = extract(article_from_text(text, path="mayor.txt"))
+    assert [q.speaker for q in ext.quotes] == ["Ruth Halvorsen"]
+    person = next(e for e in ext.entities if e.type == EntityType.PERSON and e.name == "Ruth Halvorsen")
+    assert "the mayor" in {m.text for m in person.mentions}
+
+
+def test_one_quoted_word_is_a_quote_and_a_quoted_name_is_not():
+    text = ("Senator Mara Lind called the plan \u201creckless\u201d on Tuesday, and the ferry is still "
+            "called the \u201cHarbour Queen\u201d by riders.")
+    ext = extract(article_from_text(text, path="word.txt"))
+    assert [(q.text, q.speaker) for q in ext.quotes] == [("reckless", "Mara Lind")]
+
+
+def test_according_to_at_the_start_of_a_sentence():
+    text = "According to Vance, \u201cif it was left up to the council, nothing would get built.\u201d"
+    assert list(_speakers(text).values()) == ["Vance"]
+
+
+STEELE_LIKE = (
+    "Harbour chief under pressure\n\n"
+    "Council members kept up pressure on harbour Chairman Rolf Dahl on Sunday to better explain his recorded "
+    "claim that the sea wall is a \"project of the mayor's choosing\" and may never be finished.\n\n"
+    "Speaking on \"Harbour Radio Sunday,\" Councillor Jens Holm would not go that far but said Dahl must "
+    "apologize to the engineers.\n\n"
+    "\"Chairman Dahl needs to apologize to the engineers who have been building this wall,\" he said.\n\n"
+    "Tomas Berg, the editor of the Harbour Review, who led the calls for Dahl to step down, said on the radio "
+    "that Dahl still needs to go -- though he said Dahl tried to convince him otherwise.\n\n"
+    "\"I think it would be better if he went,\" he said.\n\n"
+    "Rolf Dahl, chairman of the harbour board, drew criticism on Friday after declaring that the wall was a "
+    "fight he called \"a project of the mayor's choosing.\"\n")
+
+
+def test_he_said_after_a_quote_naming_someone_is_not_that_someone():
+    quotes = {q.text.split()[0]: q.speaker for q in extract(article_from_text(STEELE_LIKE, path="s.txt")).quotes}
+    assert "Dahl" not in quotes["Chairman"]  # the councillor speaks about Dahl
+    assert "Holm" in quotes["Chairman"]
+    assert quotes["I"] == "Tomas Berg"  # not Dahl, named as an object in the sentence before
+
+
+def test_the_owner_of_a_claim_is_its_speaker_and_a_pronoun_subject_resolves():
+    quotes = [(q.text, q.speaker) for q in extract(article_from_text(STEELE_LIKE, path="s.txt")).quotes]
+    assert quotes[0] == ("project of the mayor's choosing", "Rolf Dahl")  # "his claim that", not "Council members"
+    assert quotes[-1] == ("a project of the mayor's choosing.", "Rolf Dahl")  # "a fight he called"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a quote that ends its sentence is not the next sentence's subject's
+    ("Mayor Ruth Halvorsen accused the board of \"reckless planning.\" Councillor Jens Holm said the plan "
+     "was \"spiraling out of control.\"", "reckless planning.", "Ruth Halvorsen"),
+    # a name in apposition to the noun opening the sentence
+    ("Another critic, Anna Lind, likened the levy to \"a toll on breathing\" at the meeting.",
+     "a toll on breathing", "Anna Lind"),
+    # a party adjective before a plural noun is not a subject
+    ("The Harbour Fact Institute rated 32% of Republican claims as \u201cfalse\u201d last year.", "false",
+     "Harbour Fact Institute"),
+    # a noun phrase led by a possessive name is someone else, not the possessor
+    ("Mayor Ruth Halvorsen lost the vote.\n\n\u201cThat was a mistake,\u201d Halvorsen's former campaign "
+     "strategist said in an interview.", "That was a mistake,", "Halvorsen's former campaign strategist"),
+    # remarks not given as "that ...": the quote is not the remarks' owner's
+    ("Anna Lind, a senior adviser to the ferry union, called Mr. Holm's remarks on Saturday \"a true wake-up "
+     "call\" for the union.", "a true wake-up call", "Anna Lind"),
+])
+def test_sentence_ends_appositions_adjectives_and_possessives(text, quote, speaker):
+    ext = extract(article_from_text("Harbour news\n\n" + text, path="s.txt"))
+    assert {q.text: q.speaker for q in ext.quotes}[quote] == speaker
