@@ -183,7 +183,9 @@ class PairComparer(QObject):
         if self._session.alignment_arrived(key, aligned):
             # Entities start once the highlights are painted: a worker running Python beside
             # the GUI thread would slow the painting down (they share the GIL).
-            QTimer.singleShot(AFTER_PAINT_MS, lambda a=aligned.left, b=aligned.right, k=key: self._start_entities(a, b, k))
+            # The runner is the timer's context: a window closed before it fires drops the call.
+            QTimer.singleShot(AFTER_PAINT_MS, self._tasks,
+                              lambda a=aligned.left, b=aligned.right, k=key: self._start_entities(a, b, k))
 
     def _entities_in(self, pair: tuple, result: tuple) -> None:
         self._running.discard(("entities", pair))
