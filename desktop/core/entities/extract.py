@@ -28,7 +28,8 @@ from desktop.core.entities.grouping import (
     group_places,
 )
 from desktop.core.entities.model import Entity, EntityType, Extraction, Mention
-from desktop.core.entities.names import NameFinder, Raw
+from desktop.core.entities.names import Raw
+from desktop.core.entities.tagged import find_names
 from desktop.core.entities.tokens import tokenize
 from desktop.core.text import split_sentences
 
@@ -44,23 +45,16 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
     lower_words = set()
     for b in blocks:
         lower_words.update(_LOWER_RE.findall(text, b.start, b.end))
-    finder = NameFinder(text, gaz, lower_words)
-    sent_toks = []
-    for s in sentences:
-        toks = tokenize(text, s.start, s.end)
-        sent_toks.append(toks)
-        finder.add_sentence(toks)
-    raws = finder.finish()
+    sent_toks = [tokenize(text, s.start, s.end) for s in sentences]
+    raws = find_names(text, sent_toks, gaz, lower_words)
     _counterparts(raws)
 
     aux_raws: list[Raw] = []
     if not include_boilerplate:
         aux_blocks = [b for b in article.blocks if b.kind in _AUX_KINDS]
         if aux_blocks:
-            aux = NameFinder(text, gaz, lower_words)
-            for s in _sentences(article, aux_blocks):
-                aux.add_sentence(tokenize(text, s.start, s.end))
-            aux_raws = [r for r in aux.finish() if r.type == PERSON]
+            aux_toks = [tokenize(text, s.start, s.end) for s in _sentences(article, aux_blocks)]
+            aux_raws = [r for r in find_names(text, aux_toks, gaz, lower_words) if r.type == PERSON]
 
     ref = reference_day(article)
     date_hits = []

@@ -26,6 +26,7 @@ TITLE_HEADS = frozenset(
     mrs. ms ms. dr dr. prof prof. professor sir lord lady dame rev rev. reverend father bishop archbishop
     cardinal rabbi imam coach manager superintendent commander chief officer attorney inspector detective
     sheriff councilman councilwoman congressman congresswoman assemblyman delegate deputy vice
+    editor publisher columnist anchor correspondent founder host strategist pollster
     """.split()
 )
 # Words that may lead a title without being a name: "Foreign Minister", "Prime Minister".

@@ -1,4 +1,7 @@
-"""Find capitalised name spans in sentences and decide whether each is a person, place or organisation."""
+"""The hand rules: capitalised name spans in sentences, each judged a person, place or organisation.
+
+Their verdict is one of the learned tagger's features (tagger.py), and their reading of a name
+lends it its title, owner and party (tagged.py); the tagger has the last word on spans and types."""
 
 from __future__ import annotations
 

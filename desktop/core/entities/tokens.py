@@ -8,7 +8,8 @@ from typing import NamedTuple
 _ABBREV = frozenset(
     "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Cmdr Prof Rev Hon St Jr Sr Mt Ft Inc Corp Co Ltd "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Messrs Supt Det Pres Ariz Calif Fla Mass Mich Tex "
-    "Va Wash".split()
+    "Va Wash Ala Ark Colo Conn Del Ga Ill Ind Kan Ky La Md Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Vt Wis Wyo"
+    .split()
 )
 # Words first: the common case is tried first and abbreviations are settled in Python only when
 # a dot follows a word.

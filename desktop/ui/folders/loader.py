@@ -23,6 +23,10 @@ from desktop.core.related import Profile, RelatedIndex, profile
 from desktop.ui.articles.model import ListRow, describe, pending_row
 from desktop.ui.articles.problems import Problem
 
+# Only a folder this big freezes what the app holds (gc.freeze): frozen objects are never
+# collected, so garbage cycles alive at each freeze stay for good. Every small folder load froze
+# them, and a window used all day grew by about 1 MB per hundred actions (bench/soak.py).
+FREEZE_FROM = 2000
 HAND_OVER_S = 0.1  # results gathered this long per signal to the GUI thread
 LIST_CHUNK = 500  # placeholder rows per insert while listing (measured: 1,000 stalled ~150 ms, 250 made titles slow)
 SWITCH_INTERVAL_S = 0.001
@@ -131,6 +135,7 @@ class FolderLoader(QObject):
         self._ended = threading.Event()  # the running load's function has returned
         self._ended.set()
         self._consumed = threading.Event()  # the GUI thread took the last chunk of titles
+        self._freeze = False  # this load is big enough to move what it holds out of the collector's reach
 
     def is_running(self) -> bool:
         return self._job is not None
@@ -183,9 +188,11 @@ class FolderLoader(QObject):
         from desktop.core.peek import peek_title
         from desktop.core.slim import prepare_for_list
 
-        gc.freeze()  # what the app holds already is long-lived too (see _hand_over)
         skipped: list[Problem] = []
         paths = list(article_files(folders, on_skip=lambda p, why: skipped.append(Problem(p, why))))
+        self._freeze = len(paths) >= FREEZE_FROM
+        if self._freeze:
+            gc.freeze()  # what the app holds already is long-lived too (see _hand_over)
         if not paths:
             skipped.extend(Problem(f, "no article files in this folder") for f in folders)
         # Titles go over in chunks: the first rows show at once and no one insert is long.
@@ -227,10 +234,11 @@ class FolderLoader(QObject):
             self._hand_over(out, done, seen_duplicates)
 
     def _hand_over(self, out: Batch, done: int, seen: dict[str, str]) -> dict[str, str]:
-        # The loaded articles and profiles live as long as the list: move them out of the
-        # collector's reach. Otherwise each full collection walks millions of objects while
-        # holding the GIL, which froze the window for up to a second at 10,000 articles.
-        gc.freeze()
+        # The loaded articles and profiles of a big folder live as long as the list: move them
+        # out of the collector's reach. Otherwise each full collection walks millions of objects
+        # while holding the GIL, which froze the window for up to a second at 10,000 articles.
+        if self._freeze:
+            gc.freeze()
         dups = self.coverage.duplicates()
         out.duplicates = dups if dups != seen else None
         out.files_done = done

@@ -1,0 +1,474 @@
+"""A learned name tagger: people, places and organisations as IOB tags, by an averaged perceptron and Viterbi.
+
+Only "islands" are tagged: runs of capitalised tokens and the few words that join them ("Bank of
+England"). Every other token is outside any name, which is what keeps the tagger cheap: most words
+of news text are lower-case and cost nothing here. Features are hashed into a fixed table, so the
+shipped weights hold numbers only, no word list; `scripts/train_tagger.py` rebuilds them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from array import array
+from operator import add
+from zlib import crc32
+
+from desktop.core.entities import lexicon as lx
+from desktop.core.entities.gazetteer import Gazetteer, load_gazetteer
+from desktop.core.entities.tokens import Tok
+from desktop.core.resources import resource_path
+
+WEIGHTS_FILE = "names.weights.gz"
+TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+N_TAGS = len(TAGS)
+# Which tag may follow which: I-X only after B-X or I-X (IOB2).
+_ALLOWED = tuple(tuple(not TAGS[t].startswith("I-") or TAGS[p][2:] == TAGS[t][2:] for p in range(N_TAGS))
+                 for t in range(N_TAGS))
+# Lower-case words that join capitalised ones inside a name ("Bank of England", "Procter & Gamble").
+JOINERS = lx.CONNECTORS | frozenset({"and", "for", "-", ".", "'", "/"})
+# Words that are no name on their own, whatever their case.
+_NEVER_ALONE = lx.FUNCTION_WORDS | lx.DATE_WORDS | frozenset({"may", "mr.", "mrs.", "ms.", "dr."})
+# Score vectors cached per process, at most: each costs about 400 bytes, so the caches stay under
+# 40 MB however much text a worker reads (the 150 BASIL articles, 0.56 MB, fill 29,000).
+_CACHE_LIMIT = 100_000
+_HASH_BITS = 20
+_MASK = (1 << _HASH_BITS) - 1
+
+
+def bucket(feature: str) -> int:
+    return crc32(feature.encode("utf-8", "surrogatepass")) & _MASK
+
+
+def candidate(t: Tok) -> bool:
+    """Could this token be part of a name? Words and acronyms with a capital: "Peter", "U.S.", "al-Sadr", "eBay"."""
+    return (t.kind == "W" or t.kind == "A") and t.text.lower() != t.text
+
+
+def islands(toks: list[Tok]) -> list[tuple[int, int]]:
+    """[start, end) token ranges the tagger decides: candidates, numbers after them ("Schalke 04"),
+    and a joiner between two candidates."""
+    cands = [k for k, (_, _, text, kind) in enumerate(toks) if (kind == "W" or kind == "A") and text.lower() != text]
+    if not cands:
+        return []
+    is_cand = set(cands)
+    out = []
+    n = len(toks)
+    end = 0
+    for i in cands:
+        if i < end:
+            continue
+        j = i + 1
+        while j < n:
+            if j in is_cand or (toks[j].kind == "N" and j > i):
+                j += 1
+            elif j + 1 in is_cand and toks[j].text in JOINERS:
+                j += 2
+            else:
+                break
+        while j > i + 1 and j - 1 not in is_cand and toks[j - 1].kind != "N":
+            j -= 1
+        end = j
+        if j == i + 1 and toks[i].text.lower() in _NEVER_ALONE:
+            continue  # "The", "But", "He", "Monday" on their own: a third of all islands, never a name
+        out.append((i, j))
+    return out
+
+
+# ---- features ------------------------------------------------------------------------------------
+
+
+def shape(word: str) -> str:
+    """ "Peter" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d", "McDonald" -> "XxXx"."""
+    out = []
+    last = ""
+    for c in word:
+        k = "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c
+        if k != last:
+            out.append(k)
+            last = k
+    return "".join(out)
+
+
+def word_class(word: str, gaz: Gazetteer) -> list[str]:
+    """What the project's own lists say of one word: gazetteer, given names, title and organisation words."""
+    low = word.lower()
+    out = []
+    place = gaz.place(word)
+    if place is not None:
+        out.append("P" + place.kind[:3] + ("b" if place.kind != "city" or place.population >= 100_000 else "s"))
+    if word in gaz.given_names or (word.isupper() and len(word) > 2 and word.capitalize() in gaz.given_names):
+        out.append("G" + gaz.given_gender.get(word.capitalize(), ""))
+    if word in gaz.demonyms:
+        out.append("D")
+    for name, words in _CLASSES:
+        if low in words:
+            out.append(name)
+    return out
+
+
+_CLASSES = (
+    ("th", lx.TITLE_HEADS), ("tm", lx.TITLE_MODIFIERS), ("ho", lx.HONORIFICS), ("rn", lx.ROLE_NOUNS),
+    ("oh", lx.ORG_HEADS), ("on", lx.ORG_NOUNS), ("mh", lx.MISC_HEADS), ("sv", lx.SPEECH_VERBS),
+    ("fw", lx.FUNCTION_WORDS), ("dw", lx.DATE_WORDS), ("ph", lx.PLACE_HEADS), ("pm", lx.PERSON_MODIFIED_NOUNS),
+    ("cn", lx.CONNECTORS),
+)
+
+
+class Features:
+    """Feature strings for a token, split into groups that depend on one word only, so that a
+    decoder can cache each group's score per word."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    def own(self, word: str, headline: bool) -> list[str]:
+        low = word.lower()
+        sh = shape(word)
+        h = "H" if headline else ""
+        feats = ["b", h + "w=" + word, "l=" + low, h + "s=" + sh, "p3=" + low[:3], "x3=" + low[-3:],
+                 "x2=" + low[-2:], "n=" + str(min(len(word), 6))]
+        for c in word_class(word, self.gaz):
+            feats.append(h + "c=" + c)
+            feats.append("cs=" + c + sh)
+        return feats
+
+    def near(self, word: str, offset: int) -> list[str]:
+        """Features of the word `offset` tokens away (sentence edges are "<" and ">")."""
+        o = str(offset)
+        if word in ("<", ">"):
+            return [o + "e"]
+        low = word.lower()
+        feats = [o + "l=" + low, o + "s=" + shape(word)]
+        if offset in (-1, 1):
+            feats.extend(o + "c=" + c for c in word_class(word, self.gaz))
+        return feats
+
+    @staticmethod
+    def context(lenpos: str, rule: str, sh: str, first: bool, dl: bool, headline: bool, gaz_tag: str) -> list[str]:
+        """Features of a token's place in its island, sentence and document, the rules' verdict among them."""
+        feats = ["len=" + lenpos, "r=" + rule, "rs=" + rule + sh]
+        if first:
+            feats.append("first" + sh)
+        if dl:  # the document also writes the word in lower case
+            feats.append("dl" + ("f" if first else "") + ("H" if headline else ""))
+        if gaz_tag:
+            feats.append("gz=" + gaz_tag)
+        return feats
+
+
+def gazetteer_tags(text: str, toks: list[Tok], lo: int, hi: int, gaz: Gazetteer,
+                   kinds: dict[str, str] | None = None) -> list[str]:
+    """Longest place name of the gazetteer starting at each token of an island: B-kind / I-kind.
+    `kinds` caches each span's kind ("" for none) across calls."""
+    out = [""] * (hi - lo)
+    if kinds is None:
+        kinds = {}
+    i = lo
+    while i < hi:
+        for j in range(min(hi, i + 4), i, -1):
+            if j - i == 1 and not candidate(toks[i]):
+                break
+            span = text[toks[i].start : toks[j - 1].end]
+            kind = kinds.get(span)
+            if kind is None:
+                place = gaz.place(span)
+                kind = kinds[span] = place.kind[:3] if place is not None else ""
+            if kind:
+                out[i - lo] = "B" + kind
+                for k in range(i + 1, j):
+                    out[k - lo] = "I" + kind
+                i = j - 1
+                break
+        i += 1
+    return out
+
+
+def headline_sentence(text: str, toks: list[Tok]) -> bool:
+    """Most words in capitals: a headline or a dateline, where capitals say nothing of names."""
+    if not toks or not _CAPS_WORD.search(text, toks[0].start, toks[-1].end):
+        return False  # no word in capitals at all: most sentences
+    n_words = n_upper = 0
+    for t in toks:
+        if t.kind == "W" and len(t.text) > 1:
+            n_words += 1
+            if t.text.isupper():
+                n_upper += 1
+            elif n_words - n_upper > 0.4 * len(toks) + 1:
+                return False  # decided early: most sentences have few words in capitals
+    return n_words >= 2 and n_upper >= 0.6 * n_words
+
+
+_CAPS_WORD = re.compile(r"\b[A-Z]{2}[A-Z]*[^\W\da-z]*\b")
+_OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
+
+
+def token_features(text: str, toks: list[Tok], lo: int, hi: int, feats: Features, headline: bool,
+                   lower_words: set[str], rule_starts: dict[int, tuple[str, int]]) -> list[list[list[str]]]:
+    """Every feature group of every island token, as Tagger.tag sums them: own, near -2, -1, +1, +2,
+    context, the two word pairs."""
+    gz = gazetteer_tags(text, toks, lo, hi, feats.gaz)
+    rules = rule_tags(toks, lo, hi, rule_starts)
+    out = []
+    n = len(toks)
+    for i in range(lo, hi):
+        word = toks[i].text
+        low = word.lower()
+        first = i == 0 or toks[i - 1].text in _OPENERS
+        groups = [feats.own(word, headline)]
+        for off in (-2, -1, 1, 2):
+            k = i + off
+            groups.append(feats.near(toks[k].text if 0 <= k < n else ("<" if k < 0 else ">"), off))
+        groups.append(feats.context(_lenpos(lo, hi, i), rules[i - lo], shape(word), first, low in lower_words, headline,
+                                    gz[i - lo]))
+        prev = toks[i - 1].text.lower() if i > 0 else "<"
+        nxt = toks[i + 1].text.lower() if i + 1 < n else ">"
+        groups.append(["bl=" + prev + "|" + low, "bn=" + low + "|" + nxt])
+        out.append(groups)
+    return out
+
+
+def _lenpos(lo: int, hi: int, i: int) -> str:
+    return _LENPOS[min(hi - lo, 5)][min(i - lo, 3)]
+
+
+_LENPOS = [[f"{n}/{k}" for k in range(4)] for n in range(6)]  # island length, place in it
+
+
+# ---- decoding ------------------------------------------------------------------------------------
+
+# For each tag, the tags that may come before it.
+_BEFORE = tuple(tuple(p for p in range(N_TAGS) if _ALLOWED[t][p]) for t in range(N_TAGS))
+_FIRST = tuple(t for t in range(N_TAGS) if _ALLOWED[t][0])  # O and B-X: they may follow any tag
+_INSIDE = tuple((t, TAGS.index("B-" + TAGS[t][2:])) for t in range(N_TAGS) if t not in _FIRST)  # (I-X, B-X)
+
+
+def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] | None = None,
+            entry: list[int] | None = None) -> list[int]:
+    """Best tag sequence for one island, entered from O and left to O. O and B-X may follow any tag;
+    I-X only B-X or I-X: the maximum over all predecessors runs in C (map, max), the other by hand."""
+    start = trans[0]
+    if len(scores) == 1:  # most islands are one word: in from O, out to O
+        vals = list(map(add, scores[0], single or alone(trans)))
+        return [vals.index(max(vals))]
+    prev = list(map(add, scores[0], entry or entering(trans)))
+    back = []
+    cols = [[row[t] for row in trans] for t in range(N_TAGS)]  # cols[t][p]: from p to t
+    for s in scores[1:]:
+        cur = [0] * N_TAGS
+        ptr = [0] * N_TAGS
+        for t in _FIRST:
+            vals = list(map(add, prev, cols[t]))
+            best = max(vals)
+            cur[t] = best + s[t]
+            ptr[t] = vals.index(best)
+        for t, b in _INSIDE:
+            col = cols[t]
+            vb = prev[b] + col[b]
+            vi = prev[t] + col[t]
+            if vi > vb:
+                cur[t] = vi + s[t]
+                ptr[t] = t
+            else:
+                cur[t] = vb + s[t]
+                ptr[t] = b
+        prev = cur
+        back.append(ptr)
+    last, best = 0, None
+    for t in range(N_TAGS):
+        v = prev[t] + trans[t][0]
+        if best is None or v > best:
+            last, best = t, v
+    path = [last]
+    for ptr in reversed(back):
+        last = ptr[last]
+        path.append(last)
+    path.reverse()
+    return path
+
+
+def entering(trans: list[list[int]]) -> list[int]:
+    """Per tag, the transition into the first token of an island (from O; I-X cannot start one)."""
+    return [trans[0][t] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
+
+
+def alone(trans: list[list[int]]) -> list[int]:
+    """Per tag, the transitions of a one-token name: from O and back to O (I-X cannot be alone)."""
+    return [trans[0][t] + trans[t][0] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
+
+
+def rule_tags(toks: list[Tok], lo: int, hi: int, rule_starts: dict[int, tuple[str, int]]) -> list[str]:
+    """What the hand rules made of each token of an island: "BPER", "ILOC", "BU" (a name they could
+    not type), "-" (no name)."""
+    out = []
+    open_end, typ = -1, ""
+    for i in range(lo, hi):
+        t = toks[i]
+        hit = rule_starts.get(t.start)
+        if hit is not None:
+            typ, open_end = hit
+            out.append("B" + typ)
+        elif t.start < open_end:
+            out.append("I" + typ)
+        else:
+            out.append("-")
+    return out
+
+
+class Tagger:
+    """Weights (a hashed table, N_TAGS numbers per bucket) and per-word score caches."""
+
+    def __init__(self, table: array, trans: list[list[int]], gaz: Gazetteer):
+        self.table = table
+        self.trans = trans
+        self._alone = alone(trans)
+        self._entry = entering(trans)
+        self.features = Features(gaz)
+        self._own: dict[tuple[str, bool], tuple[list[int], str, str]] = {}  # and the word's shape and lower case
+        self._near: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
+        self._pairs: dict[tuple[str, str, str], list[int]] = {}
+        self._ctx: dict[tuple, list[int]] = {}
+        self._kinds: dict[str, str] = {}  # place kind of a span of text, "" for none
+
+    def _score(self, feats: list[str]) -> list[int]:
+        table = self.table
+        s = [0] * N_TAGS
+        for f in feats:
+            b = (crc32(f.encode("utf-8", "surrogatepass")) & _MASK) * N_TAGS
+            for t in range(N_TAGS):
+                s[t] += table[b + t]
+        return s
+
+    def tag(self, text: str, toks: list[Tok], lower_words: set[str],
+            rule_starts: dict[int, tuple[str, int]]) -> list[tuple[str, int, int]]:
+        """(type, first token, end token) of every PER/LOC/ORG/MISC name in one sentence;
+        `rule_starts` says where the hand rules found names (rule_tags).
+
+        Each token's score is the sum of a few vectors, each cached by what it depends on (the word,
+        a neighbour and its offset, a word pair, the token's context): a word's features are hashed
+        and summed once per process, not once per occurrence."""
+        spans = []
+        found = islands(toks)
+        if not found:
+            return spans
+        headline = headline_sentence(text, toks)
+        feats = self.features
+        own, pairs, ctx = self._own, self._pairs, self._ctx
+        near_m2, near_m1, near_p1, near_p2 = self._near
+        if len(own) + len(pairs) + len(ctx) + len(self._kinds) + sum(len(x) for x in self._near) > _CACHE_LIMIT:
+            for cache in (own, pairs, ctx, self._kinds, *self._near):
+                cache.clear()
+        score = self._score
+        near = feats.near
+        words = ["<", "<"] + [t[2] for t in toks] + [">", ">"]  # words[i + 2] is token i's
+        for lo, hi in found:
+            if hi - lo > 1:
+                gz = gazetteer_tags(text, toks, lo, hi, feats.gaz, self._kinds)
+            else:
+                kind = self._kinds.get(words[lo + 2])
+                if kind is None:
+                    kind = gazetteer_tags(text, toks, lo, hi, feats.gaz, self._kinds)[0][1:]
+                gz = ["B" + kind if kind else ""]
+            rules = rule_tags(toks, lo, hi, rule_starts)
+            scores = []
+            lenpos = _LENPOS[min(hi - lo, 5)]
+            for i in range(lo, hi):
+                word = words[i + 2]
+                hit = own.get((word, headline))
+                if hit is None:
+                    hit = own[(word, headline)] = (score(feats.own(word, headline)), shape(word), word.lower())
+                vec, sh, low = hit
+                w = words[i]
+                a = near_m2.get(w)
+                if a is None:
+                    a = near_m2[w] = score(near(w, -2))
+                w = words[i + 1]
+                b = near_m1.get(w)
+                if b is None:
+                    b = near_m1[w] = score(near(w, -1))
+                w = words[i + 3]
+                c = near_p1.get(w)
+                if c is None:
+                    c = near_p1[w] = score(near(w, 1))
+                w = words[i + 4]
+                d = near_p2.get(w)
+                if d is None:
+                    d = near_p2[w] = score(near(w, 2))
+                first = i == 0 or words[i + 1] in _OPENERS
+                key = (lenpos[min(i - lo, 3)], rules[i - lo], sh, first, low in lower_words, headline, gz[i - lo])
+                e = ctx.get(key)
+                if e is None:
+                    e = ctx[key] = score(feats.context(*key))
+                prev = words[i + 1].lower()
+                nxt = words[i + 3].lower()
+                key = (prev, low, nxt)
+                f = pairs.get(key)
+                if f is None:
+                    f = pairs[key] = score(["bl=" + prev + "|" + low, "bn=" + low + "|" + nxt])
+                scores.append([p + q + r + s_ + t + u + v for p, q, r, s_, t, u, v in zip(vec, a, b, c, d, e, f)])
+            spans.extend(_spans(viterbi(scores, self.trans, self._alone, self._entry), lo))
+        return spans
+
+
+def _spans(path: list[int], lo: int) -> list[tuple[str, int, int]]:
+    out = []
+    cur = None
+    for k, t in enumerate(path):
+        tag = TAGS[t]
+        if tag == "O" or tag.startswith("B-") or (cur is not None and cur[0] != tag[2:]):
+            if cur is not None:
+                out.append(cur)
+            cur = [tag[2:], lo + k, lo + k + 1] if tag != "O" else None
+        elif cur is None:
+            cur = [tag[2:], lo + k, lo + k + 1]
+        else:
+            cur[2] = lo + k + 1
+    if cur is not None:
+        out.append(cur)
+    return [tuple(c) for c in out]
+
+
+# ---- the shipped weights ---------------------------------------------------------------------------
+# One dense table of int16, N_TAGS numbers per hashed bucket: mostly zeros, so it compresses well,
+# and it loads with one frombytes (a sparse form would need a Python loop over every bucket).
+# Scores stay integers: Viterbi's choice does not change when every weight is scaled alike.
+
+
+def save_weights(path, table, trans, scale: float) -> None:
+    quant = array("h", (max(-32767, min(32767, round(w * scale))) for w in table))
+    header = json.dumps({"tags": TAGS, "bits": _HASH_BITS,
+                         "trans": [[round(w * scale) for w in row] for row in trans]}).encode("utf-8")
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
+        fh.write(len(header).to_bytes(4, "little"))  # mtime 0: the same training gives the same bytes
+        fh.write(header)
+        fh.write(quant.tobytes())
+
+
+def read_weights(path) -> tuple[array, list[list[int]]]:
+    with gzip.open(path, "rb") as fh:
+        data = fh.read()
+    size = int.from_bytes(data[:4], "little")
+    header = json.loads(data[4 : 4 + size].decode("utf-8"))
+    if tuple(header["tags"]) != TAGS or header["bits"] != _HASH_BITS:
+        raise ValueError(f"{path}: weights for another tag set or table size; run scripts/train_tagger.py")
+    table = array("h")
+    table.frombytes(data[4 + size :])
+    if len(table) != N_TAGS << _HASH_BITS:
+        raise ValueError(f"{path}: truncated weights; run scripts/train_tagger.py")
+    return table, header["trans"]
+
+
+_LOADED: list[Tagger] = []
+
+
+def load_tagger() -> Tagger:
+    """The shipped tagger, read once per process."""
+    if not _LOADED:
+        path = resource_path("tagger", WEIGHTS_FILE)
+        try:
+            table, trans = read_weights(path)
+        except (OSError, ValueError) as exc:
+            raise RuntimeError(f"{path}: cannot read the name tagger's weights ({exc}); run scripts/train_tagger.py") from exc
+        _LOADED.append(Tagger(table, trans, load_gazetteer()))
+    return _LOADED[0]
