@@ -36,6 +36,7 @@ ANCHORED = {
     "desktop.core.entities.quotes._AFTER_VS", "desktop.core.entities.quotes._AFTER_SV",
     "desktop.core.entities.quotes._NOMINAL_NAME", "desktop.core.readers.markdown._FRONT_MATTER",
     "desktop.core.entities.quotes._TRANSCRIPT",  # at the start of each quote
+    "desktop.core.entities.tagged._DATELINE_REST",  # after a dateline's place
 }
 
 
