@@ -44,6 +44,7 @@ from desktop.ui.workers import TaskRunner
 
 WARM_UP_AFTER_MS = 1000  # after the first paint, while the reader reaches for a file
 BUSY_AFTER_MS = 200  # show the busy bar only when a result is noticeably late
+UNDO_LIMIT = 50  # list edits that Ctrl+Z can take back
 REPORT_MODULE = "desktop.ui.report.actions"
 
 
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
         K = QKeySequence.StandardKey
         # Removing from the list and swapping sides can be taken back (Edit menu, Ctrl+Z).
         self.undo_stack = QUndoStack(self)
+        # Each removal keeps its articles for Undo: a bounded history keeps a long day's memory flat.
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(K.Undo))
         self.undo_action.setIcon(icon("undo"))
