@@ -42,13 +42,17 @@ def files_in(folder: str) -> tuple[list[str], list[Problem]]:
 
 
 def read_chunk(paths: list[str]) -> ChunkResult:
-    """Read files on a worker; each failure becomes a Problem naming the file."""
-    from desktop.core.load import load_file
+    """Read files on a worker thread; each failure becomes a Problem naming the file.
+
+    The parsing runs in a worker process with a time and memory budget (core/isolated.py):
+    this thread only waits on a pipe, so a hostile file can neither freeze the window (a long
+    regular expression holds the interpreter lock) nor hang the read past its budget."""
+    from desktop.core.isolated import read_within_budget
 
     out = ChunkResult()
     for path in paths:
         try:
-            articles = load_file(path)
+            articles = list(read_within_budget(path).articles)
             if not articles:
                 raise ValueError("no article text found in the file")
         except Exception as exc:  # one bad file never stops the others
@@ -76,7 +80,10 @@ def describe_error(path: str, exc: Exception) -> Problem:
         return Problem(path, exc.strerror or str(exc))
     if isinstance(exc, ValueError):
         return Problem(path, str(exc))
-    return Problem(path, f"could not be read ({type(exc).__name__}: {exc})")
+    import logging
+
+    logging.getLogger(__name__).warning("reading %s failed", path, exc_info=exc)  # the details, for a bug report
+    return Problem(path, "could not be read (an unexpected error; the details are in the log)")
 
 
 class ArticleLoader(QObject):

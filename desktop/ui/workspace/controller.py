@@ -255,14 +255,30 @@ class WorkspaceController(QObject):
         if not restore:
             return
         last = keys.LAST_WORKSPACE.read(self.window.store) or self.autosave_path()
-        if last and (os.path.exists(last) or os.path.exists(last + ".bak")):
-            self.open_path(last)
-            if os.path.abspath(last) == os.path.abspath(self.autosave_path() or ""):
-                self.path = None  # keep autosaving there, never ask for a name
+        if last and (os.path.lexists(last) or os.path.lexists(last + ".bak")):
+            is_autosave = os.path.abspath(last) == os.path.abspath(self.autosave_path() or "")
+            if self.open_path(last):
+                if is_autosave:
+                    self.path = None  # keep autosaving there, never ask for a name
+            elif is_autosave:
+                self._set_aside(last)
+
+    def _set_aside(self, path: str) -> None:
+        """An autosave that cannot be opened is renamed out of the way (kept, untouched), so it
+        can never stop a later start; the window starts empty and the Problems panel says why."""
+        from desktop.core.workspace import set_aside
+
+        try:
+            moved = set_aside(path)
+        except OSError:
+            return  # cannot be renamed: it is refused again next time, still without harm
+        self._refuse(str(moved), "the autosave could not be opened, so it was set aside under this name",
+                     f"The last autosave could not be opened; it was kept as {moved}.")
 
     def _restore_autosave(self, path: str) -> None:
         self.offer = None
-        self.open_path(path)
+        if not self.open_path(path):
+            self._set_aside(path)
         self.path = None  # keep autosaving there, never ask for a name
 
     def autosave_path(self) -> str | None:
