@@ -41,6 +41,7 @@ PRINT_PALETTE: dict[str, str] = {
     "word_delete": "#f5b3b3",
     "word_change": "#f7d98a",
     "char_change": "#f0b94f",
+    "word_text": "#1a1b1e",  # text on the word marks: the window's light palette marks words dark, with white text
     "discrepancy": "#c62828",
     "quote": "#6a4fb3",
     "inserted_line": "#2e7d32",
@@ -106,12 +107,12 @@ p {{ margin-top: 0pt; margin-bottom: 5pt; }}
 .label {{ font-family: {SANS}; font-size: 8pt; color: {p['muted_text']}; }}
 .hash {{ font-family: {MONO}; font-size: 7pt; color: {p['muted_text']}; }}
 .big {{ font-family: {SANS}; font-size: 20pt; font-weight: 300; }}
-.del {{ background-color: {p['word_delete']}; text-decoration: line-through; }}
-.ins {{ background-color: {p['word_insert']}; text-decoration: underline; }}
-.chg {{ background-color: {p['word_change']}; }}
-.chs {{ background-color: {p['char_change']}; font-weight: 700; }}
+.del {{ color: {p['word_text']}; background-color: {p['word_delete']}; text-decoration: line-through; }}
+.ins {{ color: {p['word_text']}; background-color: {p['word_insert']}; text-decoration: underline; }}
+.chg {{ color: {p['word_text']}; background-color: {p['word_change']}; }}
+.chs {{ color: {p['word_text']}; background-color: {p['char_change']}; font-weight: 700; }}
 .mov {{ background-color: {p['moved']}; }}
-.val {{ background-color: {p['word_change']}; font-weight: 700; }}
+.val {{ color: {p['word_text']}; background-color: {p['word_change']}; font-weight: 700; }}
 .mark {{ font-family: {SANS}; font-size: 7pt; font-weight: 700; color: {p['moved_line']}; }}
 .s-del {{ background-color: {p['deleted']}; }}
 .s-ins {{ background-color: {p['inserted']}; }}

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 
 from desktop.core.coverage.model import Coverage
 from desktop.core.report import ReportWriteError, write_atomically
 from desktop.core.report.coverage_html import coverage_html, running_title
 from desktop.core.report.files import check_target
-from desktop.ui.report.export import ensure_gui_application, print_palette
+from desktop.ui.report.export import print_palette, write_outputs
 
 
 def pdf_coverage(c: Coverage, page_size: str = "auto") -> tuple[bytes, int]:
@@ -44,30 +43,8 @@ def write_coverage_html(c: Coverage, path: str | os.PathLike) -> None:
 def export_coverage_report(c: Coverage, pdf: str | None = None, html: str | None = None,
                            page_size: str = "auto") -> int:
     """Headless writing for `diptych coverage -o/--html`. Returns the exit code; messages go to stderr."""
-    for path in (p for p in (pdf, html) if p):
-        try:
-            check_target(path)
-        except ReportWriteError as exc:
-            print(f"diptych coverage: {exc.path}: {exc.reason}", file=sys.stderr)
-            return 1
-    status = 0
-    if html:
-        try:
-            write_coverage_html(c, html)
-            print(f"diptych coverage: wrote {html}", file=sys.stderr)
-        except ReportWriteError as exc:
-            print(f"diptych coverage: {exc.path}: {exc.reason}", file=sys.stderr)
-            status = 1
-    if pdf:
-        try:
-            ensure_gui_application()
-        except (RuntimeError, ImportError) as exc:
-            print(f"diptych coverage: cannot make a PDF here: {exc}", file=sys.stderr)
-            return 1
-        try:
-            pages = write_coverage_pdf(c, pdf, page_size)
-            print(f"diptych coverage: wrote {pdf} ({pages} page{'s' if pages != 1 else ''})", file=sys.stderr)
-        except ReportWriteError as exc:
-            print(f"diptych coverage: {exc.path}: {exc.reason}", file=sys.stderr)
-            status = 1
-    return status
+    return write_outputs(
+        "coverage", pdf, html,
+        lambda path: write_coverage_html(c, path),
+        lambda path: write_coverage_pdf(c, path, page_size),
+    )

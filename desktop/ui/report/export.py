@@ -30,7 +30,10 @@ def print_palette() -> dict[str, str]:
         from desktop.ui.theme import LIGHT
     except ImportError:  # the core's copy of the same values stands in
         return {}
-    return {name: colour.name() for name, colour in LIGHT.as_dict().items()}
+    # Not the word marks: the window marks words dark with white text so they stand out on
+    # screen; on paper that is a block of ink, so the report keeps the core's light marks.
+    return {name: colour.name() for name, colour in LIGHT.as_dict().items()
+            if not name.startswith(("word_", "char_"))}
 
 
 def report_for(c: Comparison, choices: ReportChoices) -> Report:
@@ -134,31 +137,41 @@ def export_report(
         print("diptych report: --context must be 0 or more", file=sys.stderr)
         return 2
     choices = ReportChoices(changes_only=changes_only, context=context, page_size=page_size)
-    status = 0
-    # Check every target first so a bad path costs no rendering and writes nothing.
+    return write_outputs(
+        "report", pdf, html,
+        lambda path: write_html(comparison, path, choices),
+        lambda path: write_pdf(comparison, path, choices),
+    )
+
+
+def write_outputs(command: str, pdf: str | None, html: str | None, html_writer, pdf_writer) -> int:
+    """The headless writing that `diptych report` and `diptych coverage` share: every target
+    checked first (a bad path costs no rendering and writes nothing), then the HTML, then the
+    PDF (which needs a Qt application for fonts). Returns the exit code; messages go to stderr."""
     for path in (p for p in (pdf, html) if p):
         try:
             check_target(path)
         except ReportWriteError as exc:
-            print(f"diptych report: {exc.path}: {exc.reason}", file=sys.stderr)
+            print(f"diptych {command}: {exc.path}: {exc.reason}", file=sys.stderr)
             return 1
+    status = 0
     if html:
         try:
-            write_html(comparison, html, choices)
-            print(f"diptych report: wrote {html}", file=sys.stderr)
+            html_writer(html)
+            print(f"diptych {command}: wrote {html}", file=sys.stderr)
         except ReportWriteError as exc:
-            print(f"diptych report: {exc.path}: {exc.reason}", file=sys.stderr)
+            print(f"diptych {command}: {exc.path}: {exc.reason}", file=sys.stderr)
             status = 1
     if pdf:
         try:
             ensure_gui_application()
         except (RuntimeError, ImportError) as exc:
-            print(f"diptych report: cannot make a PDF here: {exc}", file=sys.stderr)
+            print(f"diptych {command}: cannot make a PDF here: {exc}", file=sys.stderr)
             return 1
         try:
-            pages = write_pdf(comparison, pdf, choices)
-            print(f"diptych report: wrote {pdf} ({pages} page{'s' if pages != 1 else ''})", file=sys.stderr)
+            pages = pdf_writer(pdf)
+            print(f"diptych {command}: wrote {pdf} ({pages} page{'s' if pages != 1 else ''})", file=sys.stderr)
         except ReportWriteError as exc:
-            print(f"diptych report: {exc.path}: {exc.reason}", file=sys.stderr)
+            print(f"diptych {command}: {exc.path}: {exc.reason}", file=sys.stderr)
             status = 1
     return status
