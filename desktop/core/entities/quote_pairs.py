@@ -47,6 +47,13 @@ _CONTRACTIONS = {
     "wasn't": ("was", "not"), "weren't": ("were", "not"), "haven't": ("have", "not"), "hasn't": ("has", "not"),
     "wouldn't": ("would", "not"), "couldn't": ("could", "not"), "shouldn't": ("should", "not"),
 }
+# Words outlets transcribing one recording drop or add without changing what was said: articles,
+# "that" before a clause ("admit that I'm" / "admit I'm"), hesitations. Left out of the comparison
+# as an editor's brackets are. (Not "and"/"or": "free and open" is not "free or open".)
+_FILLERS = frozenset({"a", "an", "the", "that", "oh", "well", "uh", "um", "ah", "er"})
+# A joining word one side has and the other lacks between the same words ("James Bond, the
+# president" / "James Bond and the president") is punctuation read aloud, not a change of words.
+_JOINERS = frozenset({"and", "but", "so", "then"})
 _SHORT = 4  # a shared run of this many words (or a whole shorter quote) makes two quotes one
 _OTHER_SPEAKER = 6  # words two quotes credited to different speakers must share to be one quote
 
@@ -133,8 +140,13 @@ def link_quotes(left: Sequence[Quote], right: Sequence[Quote],
 def wording(a: tuple[str, ...], b: tuple[str, ...], a_editorial: tuple[bool, ...] = (),
             b_editorial: tuple[bool, ...] = ()) -> str:
     """SAME; IN_PART when one only runs on before or after the other; else ALTERED. An edit whose
-    words on one side are all an editor's ("[that]", "(local)"), or words one side leaves out
-    with an ellipsis, is not the speaker's change."""
+    words on one side are all an editor's ("[that]", "(local)"), words one side leaves out
+    with an ellipsis, a filler word ("a", "the", "that", "oh") and a lone "and" between shared
+    words are not the speaker's change."""
+    if a == b:
+        return SAME
+    a, a_editorial = _without_fillers(a, a_editorial)
+    b, b_editorial = _without_fillers(b, b_editorial)
     if a == b:
         return SAME
     if one_inside(a, b):
@@ -146,27 +158,53 @@ def wording(a: tuple[str, ...], b: tuple[str, ...], a_editorial: tuple[bool, ...
     def elided(words: tuple[str, ...], at: int) -> bool:
         return _ELLIPSIS in words[max(0, at - 1) : at + 1]  # words left out where the other has "…"
 
+    def joiner(op, k: int) -> bool:  # one "and" between words both sides share
+        words = a[op.src_start : op.src_end] if op.tag == "delete" else b[op.dest_start : op.dest_end]
+        return (len(words) == 1 and words[0] in _JOINERS and 0 < k < len(all_ops) - 1
+                and all_ops[k - 1].tag == all_ops[k + 1].tag == "equal")
+
+    all_ops = list(Indel.opcodes(a, b))
     ops, omitted = [], False
-    for op in Indel.opcodes(a, b):
+    for k, op in enumerate(all_ops):
         if op.tag != "equal" and (op.tag == "insert" and elided(a, op.src_start)
                                   or op.tag == "delete" and elided(b, op.dest_start)):
             omitted = True
         elif op.tag == "equal" or not (editors(a_editorial, op.src_start, op.src_end)
-                                       or editors(b_editorial, op.dest_start, op.dest_end)):
+                                       or editors(b_editorial, op.dest_start, op.dest_end) or joiner(op, k)):
             ops.append(op)
     if all(op.tag == "equal" for op in ops):
         return IN_PART if omitted else SAME
+    # Words before the first shared word, or after the last, on ONE side are that side quoting
+    # more; words there on both sides are two versions of the same edge ("what they're finding" /
+    # "what they're talking"): altered.
+    head, tail = set(), set()
     while ops and ops[0].tag != "equal":
-        ops.pop(0)
+        head.add(ops.pop(0).tag)
     while ops and ops[-1].tag != "equal":
-        ops.pop()
+        tail.add(ops.pop().tag)
+    if len(head) == 2 or len(tail) == 2:
+        return ALTERED
     return ALTERED if not ops or any(op.tag != "equal" for op in ops) else IN_PART
+
+
+def _without_fillers(words: tuple[str, ...], editorial: tuple[bool, ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    keep = [k for k, w in enumerate(words) if w not in _FILLERS]
+    if len(keep) == len(words):
+        return words, editorial
+    return tuple(words[k] for k in keep), tuple(editorial[k] for k in keep) if editorial else ()
 
 
 def one_inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Is the shorter word sequence a run of the longer one?"""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+
+
+def shared_share(a: str, b: str) -> float:
+    """The share of the shorter quote's compared words (fillers aside) that the other has, in order."""
+    wa, wb = _without_fillers(comparable(a), ())[0], _without_fillers(comparable(b), ())[0]
+    shorter = min(len(wa), len(wb))
+    return _overlap(wa, wb)[0] / shorter if shorter else 0.0
 
 
 def word_diff(left: str, right: str) -> tuple[tuple[str, str, str], ...]:
