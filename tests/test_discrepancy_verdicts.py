@@ -98,3 +98,20 @@ def test_odds_are_one_figure_however_written():
         assert [(h.unit, round(h.number, 3)) for h in hits] == [("odds", 0.667)], text
     text = "the crews won 3 in 2010 and lost 1 in 1,000 races"
     assert [(h.text, h.unit) for h in find_figures(text, 0, len(text), [])] == [("3", ""), ("1 in 1,000", "odds")]
+
+
+def _wording_marked(a: str, b: str) -> str:
+    from desktop.core.entities.quote_pairs import _tokens
+
+    (wa, ea), (wb, eb) = _tokens(a), _tokens(b)
+    return wording(wa, wb, ea, eb)
+
+
+def test_a_part_after_an_ellipsis_that_the_other_never_quotes_is_quoting_more():
+    # "... And certainly do not make faces" is a later sentence the other outlet did not quote: its
+    # "not" must not be lined up with the other's "not for a night out"
+    assert _wording_marked("Rise to the occasion. Dress for the job ... And certainly do not make faces on camera.",
+                           "dress for the job, not for a night out.") == IN_PART
+    # a word changed next to the ellipsis is still a change
+    assert _wording_marked("Dress for the job ... and never make faces on camera.",
+                           "Dress for the work, act like it matters, and never make faces on camera.") == ALTERED

@@ -149,6 +149,8 @@ def wording(a: tuple[str, ...], b: tuple[str, ...], a_editorial: tuple[bool, ...
     b, b_editorial = _without_fillers(b, b_editorial)
     if a == b:
         return SAME
+    a, a_editorial = _elided_parts_shared(a, a_editorial, b)
+    b, b_editorial = _elided_parts_shared(b, b_editorial, a)
     if one_inside(a, b):
         return IN_PART  # "I am not pro-gay marriage" inside "I am strongly pro-life and I am not pro-gay marriage"
 
@@ -185,6 +187,32 @@ def wording(a: tuple[str, ...], b: tuple[str, ...], a_editorial: tuple[bool, ...
     if len(head) == 2 or len(tail) == 2:
         return ALTERED
     return ALTERED if not ops or any(op.tag != "equal" for op in ops) else IN_PART
+
+
+def _elided_parts_shared(words: tuple[str, ...], editorial: tuple[bool, ...], other: tuple[str, ...]
+                         ) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """The parts of a quote cut by ellipses that the other quote also has (two words in a row, or
+    a one-word part): a part after "..." that the other never quotes is this side quoting more,
+    and must not be lined up with the other's words through one common word ("not")."""
+    if _ELLIPSIS not in words or len(words) != len(editorial):
+        return words, editorial
+    pairs = set(zip(other, other[1:]))
+    singles = set(other)
+    keep: list[int] = []
+    part: list[int] = []
+    for k, w in enumerate(words + (_ELLIPSIS,)):
+        if w != _ELLIPSIS:
+            part.append(k)
+            continue
+        seg = [words[i] for i in part]
+        if len(seg) == 1 and seg[0] in singles or any(p in pairs for p in zip(seg, seg[1:])):
+            keep += part
+        if k < len(words):
+            keep.append(k)
+        part = []
+    if not any(words[k] != _ELLIPSIS for k in keep):
+        return words, editorial
+    return tuple(words[k] for k in keep), tuple(editorial[k] for k in keep)
 
 
 def _without_fillers(words: tuple[str, ...], editorial: tuple[bool, ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
