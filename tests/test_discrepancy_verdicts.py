@@ -115,3 +115,17 @@ def test_a_part_after_an_ellipsis_that_the_other_never_quotes_is_quoting_more():
     # a word changed next to the ellipsis is still a change
     assert _wording_marked("Dress for the job ... and never make faces on camera.",
                            "Dress for the work, act like it matters, and never make faces on camera.") == ALTERED
+
+
+def _link(a: str, b: str) -> str:
+    links = link_quotes([Quote(a, 0, len(a), "Ann Lee", "person")], [Quote(b, 0, len(b), "Ann Lee", "person")])
+    return links[0].wording
+
+
+def test_whole_sentences_left_out_between_quoted_ones_is_quoting_in_part():
+    full = ("We need a bigger harbour. We need it now. The ferry is not a toy. The ferry is a lifeline. "
+            "The ferry is a lifeline that keeps the island alive.")
+    assert _link("The ferry is not a toy. The ferry is a lifeline that keeps the island alive.", full) == IN_PART
+    # a word dropped inside a sentence is still a change
+    assert _link("The ferry is not a toy. The ferry is a lifeline that keeps the island going.", full) == ALTERED
+    assert _link("We need a bigger harbour now. The ferry is not a toy.", full) == ALTERED

@@ -132,6 +132,8 @@ def link_quotes(left: Sequence[Quote], right: Sequence[Quote],
         used_l.add(i)
         used_r.add(j)
         kind = wording(lw[i], rw[j], lt[i][1], rt[j][1])
+        if kind == ALTERED and _sentences_left_out(left[i].text, right[j].text):
+            kind = IN_PART
         links.append(QuoteLink(i, j, kind, word_diff(left[i].text, right[j].text) if kind != SAME else ()))
     links.sort(key=lambda link: link.left)
     return links
@@ -220,6 +222,32 @@ def _without_fillers(words: tuple[str, ...], editorial: tuple[bool, ...]) -> tup
     if len(keep) == len(words):
         return words, editorial
     return tuple(words[k] for k in keep), tuple(editorial[k] for k in keep) if editorial else ()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])[\"'\u201d\u2019]?\s+")
+
+
+def _sentences_left_out(a: str, b: str) -> bool:
+    """Is the quote with fewer sentences the other's sentences with whole sentences left out
+    between them ("A clown show. An idea." / "A clown show. A circus. An idea.")? Its first
+    sentence may begin, and its last end, inside one of the other's; every other edge is a
+    sentence edge of the other, so no word inside a sentence was dropped."""
+    sa = [w for w in (_without_fillers(comparable(x), ())[0] for x in _SENTENCE_END.split(a)) if w]
+    sb = [w for w in (_without_fillers(comparable(x), ())[0] for x in _SENTENCE_END.split(b)) if w]
+    short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    if len(short) < 2:
+        return False  # one sentence inside another is wording()'s one_inside
+    k = 0
+    for n, sent in enumerate(short):
+        first, last = n == 0, n == len(short) - 1
+        while k < len(long_):
+            other = long_[k]
+            k += 1
+            if sent == other or first and other[-len(sent):] == sent or last and other[: len(sent)] == sent:
+                break
+        else:
+            return False
+    return True
 
 
 def one_inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
