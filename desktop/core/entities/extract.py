@@ -16,6 +16,7 @@ from desktop.core.entities.attribution import attribute_quotes
 from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates
 from desktop.core.entities.figures import find_figures
 from desktop.core.entities.gazetteer import load_gazetteer
+from desktop.core.entities.languages import EUROPEAN, article_language
 from desktop.core.entities.grouping import (
     ORG,
     PERSON,
@@ -37,11 +38,18 @@ _AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
 _LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")
 
 
-def extract(article: Article, *, include_boilerplate: bool = False) -> Extraction:
-    gaz = load_gazetteer()
-    text = article.text
+def extract(article: Article, *, include_boilerplate: bool = False, language: str | None = None) -> Extraction:
+    """`language` (ISO 639-1) overrides the article's own; German, French, Spanish, Italian and
+    Portuguese are read by the rules of european.py, every other language as English."""
+    lang = article_language(article, language)
     blocks = [b for b in article.blocks if include_boilerplate or b.kind in BODY_KINDS]
     sentences = _sentences(article, blocks)
+    if lang in EUROPEAN:
+        from desktop.core.entities.european import extract_european
+
+        return extract_european(article, blocks, sentences, lang, reference_day(article))
+    gaz = load_gazetteer()
+    text = article.text
     lower_words = set()
     for b in blocks:
         lower_words.update(_LOWER_RE.findall(text, b.start, b.end))

@@ -1,0 +1,72 @@
+"""extract() for German, French, Spanish, Italian and Portuguese articles: the same Extraction as for
+English, from the rules of european_dates, european_figures, european_quotes and european_names.
+
+The learned tagger (tagger.py) is trained on English news only, so it is not run here: in German
+every noun has a capital and the tagger's English features read them as names."""
+
+from __future__ import annotations
+
+from desktop.core.article import Article, Span
+from desktop.core.entities.european_dates import find_dates
+from desktop.core.entities.european_figures import find_figures
+from desktop.core.entities.european_names import find_names
+from desktop.core.entities.european_quotes import PRONOUNS, find_quotes
+from desktop.core.entities.gazetteer import load_gazetteer
+from desktop.core.entities.grouping import (
+    ORG,
+    PERSON,
+    PLACE,
+    by_type,
+    group_dates,
+    group_figures,
+    group_orgs,
+    group_people,
+    group_places,
+)
+from desktop.core.entities.model import Entity, EntityType, Extraction, Quote
+
+
+def extract_european(article: Article, blocks, sentences: list[Span], lang: str, ref) -> Extraction:
+    gaz = load_gazetteer()
+    text = article.text
+    raws = find_names(text, sentences, lang, gaz)
+    date_hits, figure_hits = [], []
+    # Paragraph by paragraph: the sentence splitter ends a sentence at "4." in "am Montag, 4. Dezember".
+    for s in blocks:
+        hits = find_dates(text, s.start, s.end, lang, ref)
+        date_hits.extend(hits)
+        taken = [(h.start, h.end) for h in hits] + [(r.start, r.end) for r in raws]
+        figure_hits.extend(find_figures(text, s.start, s.end, lang, taken))
+    entities: list[Entity] = []
+    entities += group_people(by_type(raws, PERSON), [])
+    entities += group_orgs(by_type(raws, ORG))
+    entities += group_places(by_type(raws, PLACE), gaz)
+    entities += group_dates(date_hits)
+    entities += group_figures(figure_hits)
+    entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 0))
+    return Extraction(tuple(entities), tuple(_quotes(text, blocks, entities, lang)))
+
+
+def _quotes(text: str, blocks, entities: list[Entity], lang: str) -> list[Quote]:
+    speakers = sorted(((m.start, m.end, e) for e in entities if e.type in (EntityType.PERSON, EntityType.ORGANIZATION)
+                       for m in e.mentions), key=lambda t: t[0])
+    people = [t for t in speakers if t[2].type == EntityType.PERSON]
+    pronouns = PRONOUNS[lang]
+    out = []
+    for b in blocks:
+        for q in find_quotes(text, b.start, b.end, lang):
+            speaker = None
+            for stretch in (q.verb_after, q.verb_before):
+                if stretch is None or speaker is not None:
+                    continue
+                a, z = stretch
+                inside = [t for t in speakers if a <= t[0] and t[1] <= z and not (q.start <= t[0] < q.end)]
+                if inside:
+                    # after the quote the nearest name speaks; before it, the last one
+                    speaker = (inside[0] if stretch is q.verb_after else inside[-1])[2]
+                elif any(w in pronouns for w in text[a:z].lower().replace(",", " ").split()):
+                    before = [t for t in people if t[1] <= q.start - 1]
+                    speaker = before[-1][2] if before else None
+            out.append(Quote(q.text, q.start, q.end, speaker.name if speaker else "",
+                             str(speaker.type) if speaker else ""))
+    return out
