@@ -46,6 +46,14 @@ NOT_GIVEN = {
     "it": frozenset("Un Una Rosa Romano Sole Mar Santo Fiore Bella Chiara".split()) - frozenset("Chiara".split()),
     "pt": frozenset("Um Uma Rosa Luz Cruz Paz Santos Sol Flor".split()),
 }
+# Census given names that are English words, places or particles: in these languages they are far more
+# often a brand, a title or a quoted English phrase ("Golden Globes", "Long Island") than a first name.
+NOT_GIVEN_ANYWHERE = frozenset("""An Angel Art Belle Bill Chance Chase Del Don Earl Eden Faith Gay Golden Grace Grant
+    Guy Hope Joy King Lady Lane Le Les Long Love Mai Major Man Marine Monte Page Prince Princess Queen Rich Rose
+    Royal Santa Santo Sommer Star Sterling Summer Sunny Un Van Von Will Winter Young Dallas Florida Paris
+    Georgia Dakota Sky Ocean Happy Merry Early Baby Rock Mars Wolf Storm Ever Best Sharp Blue Green Brown
+    White Black Gray Grey Pink Ruby Pearl Crystal Diamond Jade Amber Ivory Iris Lily Holly Ivy Dawn
+    Autumn April August""".split())
 # Words before a name that say it is a person's, with the role they give ("Bundeskanzler Olaf Scholz").
 TITLES = {
     "de": """Herr Herrn Frau Dr. Prof. Professor Professorin Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin
@@ -135,4 +143,14 @@ ORG_NAMES = frozenset("""Bundestag Bundesrat Bundesregierung Bundesverfassungsge
     Europäische_Union Vereinte_Nationen Grünen Linke Assemblée_nationale Élysée Matignon Sénat Bundesliga
     Union_européenne Nations_unies Unión_Europea Naciones_Unidas Moncloa Unione_europea Quirinale Bundesagentur
     Deutsche_Bahn Deutsche_Bank Suhrkamp Rowohlt Gallimard Flammarion Grasset""".replace("_", "\x00").split())
+ORG_NAMES = ORG_NAMES | frozenset("""Süddeutsche_Zeitung Süddeutschen_Zeitung Frankfurter_Allgemeine Frankfurter_Allgemeinen
+    Frankfurter_Rundschau Le_Monde Le_Figaro Libération El_País El_Mundo Corriere_della La_Repubblica Público
+    Deutsche_Telekom Deutschen_Bahn Deutschen_Bank Europäischen_Union Europäische_Kommission Europäischen_Kommission
+    Commission_européenne Conseil_constitutionnel Conseil_d'État Cour_de""".replace("_", "\x00").split())
 ORG_NAMES = frozenset(n.replace("\x00", " ") for n in ORG_NAMES)
+# Acronyms of bodies that need no more evidence than themselves.
+ORG_ACRONYMS = frozenset("""SPD CDU CSU FDP AfD NPD BSW EU UN UNO NATO OTAN WHO OMS OECD OCDE IWF FMI EZB BCE ZDF ARD
+    WDR NDR SWR MDR RBB ORF SRF BGH EuGH BVerfG OLG FAZ DPA dpa AFP Reuters SNCF RATP CNRS INSERM Inserm INSEE UE
+    ONU PSOE PP UGT CGT CFDT FO LFI RN LR PCF EELV IBM SAP BMW VW BASF DFB FIFA UEFA IOC CIO DGB IG ADAC GEMA EKD
+    TÜV ESA NASA CIA FBI KGB BND BKA LKA THW DRK UNESCO UNICEF WTO OMC ILO OIT KPMG PwC HSBC BNP SNCB RTL RAI RTVE
+    CNN BBC AP AFD CNU AERES HCERES INSEAD ESPCI PSL ENS ENA ETH EPFL MIT CERN""".split())

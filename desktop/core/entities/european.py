@@ -67,6 +67,22 @@ def _quotes(text: str, blocks, entities: list[Entity], lang: str) -> list[Quote]
                 elif any(w in pronouns for w in text[a:z].lower().replace(",", " ").split()):
                     before = [t for t in people if t[1] <= q.start - 1]
                     speaker = before[-1][2] if before else None
+            if speaker is None and not _spoken(text, q):
+                continue  # "à la mode", a title, a name in marks: a phrase set off, not words someone said
             out.append(Quote(q.text, q.start, q.end, speaker.name if speaker else "",
                              str(speaker.type) if speaker else ""))
     return out
+
+
+def _spoken(text: str, q) -> bool:
+    """Do words in marks with no speaker read as speech or writing quoted? A sentence of their own
+    (ending in . ! ? inside the marks), a clause the sentence goes on from (", ..."), or long enough
+    (eight words) not to be a title, a slogan or a name."""
+    if q.words < 4:
+        return False
+    if q.words >= 8 or q.text.rstrip()[-1:] in ".!?\u2026":
+        return True
+    k = q.end
+    while k < len(text) and text[k] in " \u00a0\u202f":
+        k += 1
+    return text[k + 1:k + 2] in (",", ":") if k < len(text) else False

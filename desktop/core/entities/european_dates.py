@@ -24,6 +24,9 @@ _FUTURE = {
 }
 
 
+_SENTENCE_END = re.compile(r"[!?]\s|(?<![\d\s][\d])(?<!\s\d)\.\s(?=[A-ZÄÖÜÀ-Þ])")
+
+
 def _alt(words) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
@@ -68,17 +71,24 @@ def find_dates(text: str, start: int, end: int, lang: str, ref: Reference | None
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     future = re.compile(_FUTURE[lang], re.I)
-    sentence = text[start:end]
-    ahead = bool(future.search(sentence))
+    cues = [c.start() for c in future.finditer(text, start, end)]
+    stops = [start] + [k.end() for k in _SENTENCE_END.finditer(text, start, end)] + [end]
+
+    def ahead_at(pos: int) -> bool:
+        """A future cue in the sentence of `pos` (the paragraph is searched, not split: "4." ends no sentence)."""
+        a = max(x for x in stops if x <= pos)
+        z = min((x for x in stops if x > pos), default=end)
+        return any(a <= c < z for c in cues)
+
     for m in full_re.finditer(text, start, end):
-        hit = _full(m, text, lang, ref, ahead)
+        hit = _full(m, text, lang, ref, ahead_at(m.start()))
         if hit is not None:
             hits.append(hit)
             taken.append((m.start(), m.end()))
     for m in other_re.finditer(text, start, end):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        hit = _other(m, text, lang, ref, ahead)
+        hit = _other(m, text, lang, ref, ahead_at(m.start()))
         if hit is not None:
             hits.append(hit)
     hits.sort(key=lambda h: h.start)

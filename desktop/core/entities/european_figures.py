@@ -29,13 +29,23 @@ _UNITS = {
     "horas": "hours", "ore": "hours", "minuten": "minutes", "minutes": "minutes", "minutos": "minutes",
     "minuti": "minutes", "grad": "degrees", "degrés": "degrees", "grados": "degrees", "gradi": "degrees",
     "graus": "degrees", "seiten": "pages", "pages": "pages", "páginas": "pages", "pagine": "pages",
+    "cm": "cm", "mm": "mm", "ml": "ml", "l": "l", "g": "g", "kcal": "kcal", "gb": "GB", "mb": "MB",
+    "hektar": "hectares", "hectares": "hectares", "hectáreas": "hectares", "ettari": "hectares",
 }
+# A number cited from a law or a ruling ("§ 97 Abs. 1", "Nr. 5", "Rdn. 748"), an article or page number:
+# a reference, not a quantity.
+_CITED = re.compile(r"(?:§§?|Abs\.|Absatz|Nr\.|Art\.|Rdn\.|Rn\.|Tz\.|S\.|Az\.?|Ziff\.|No\.|n°|nº|ISBN[-\d]*:?|"
+                    r"Artikel-Nr\.:?|Kapitel|Band|Seite|chapitre|page|p\.|art\.|article)\s*$")
 # What a counted noun ends with in the plural, and endings of verbs and adverbs, which it does not.
 _PLURAL = {"fr": re.compile(r"[sxz]\Z"), "es": re.compile(r"s\Z"), "pt": re.compile(r"s\Z"), "it": re.compile(r"[ie]\Z"),
            "de": re.compile(r"")}
 _VERBAL = {"fr": re.compile(r"(?:aient|èrent|ées|és|ment|ons|ez)\Z"), "es": re.compile(r"(?:aron|ieron|mente|ados|idos)\Z"),
            "pt": re.compile(r"(?:aram|eram|mente|ados|idos)\Z"), "it": re.compile(r"(?:ano|ono|mente|ati|iti)\Z"),
            "de": re.compile(r"(?:ten|ieren)\Z")}
+_PREPOSED = frozenset("""grands grandes petits petites nouveaux nouvelles premiers premières derniers dernières autres
+    jeunes vieux vieilles gros grosses bons bonnes principaux principales seuls seules grandi grandes piccoli piccole
+    nuovi nuove primi prime ultimi ultime altri altre grandes pequeños pequeñas nuevos nuevas primeros primeras
+    últimos últimas otros otras novos novas primeiros primeiras últimos outras pequenos pequenas""".split())
 _YEARLIKE = re.compile(r"1[89]\d\d|20\d\d")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 _ORDINAL_BEFORE = re.compile(r"(?:\b(?:der|die|das|den|dem|des|am|im|zum|zur|vom|beim)\s)$", re.I)
@@ -60,7 +70,7 @@ def find_figures(text: str, start: int, end: int, lang: str, taken: list[tuple[i
         raw = text[s:e]
         if not is_word and lang == "de" and text[e:e + 2] == ". " and _ORDINAL_BEFORE.search(text, max(0, s - 6), s):
             continue  # "der 3. Platz": an ordinal
-        if not is_word and s > 0 and text[s - 1] in "#/:-":
+        if not is_word and (s > 0 and text[s - 1] in "#/:-\u2013\u00d7x" or _CITED.search(text, max(start, s - 14), s)):
             continue
         fig_start, cur = s, ""
         before = text[max(start, s - 4):s]
@@ -74,16 +84,15 @@ def find_figures(text: str, start: int, end: int, lang: str, taken: list[tuple[i
             m = _WORD.match(text, _skip_space(text, pos_after, end), end)
             if m is None or m.group().lower() not in SCALES[lang]:
                 break
-            value *= SCALES[lang][m.group().lower()]
+            value = round(value * SCALES[lang][m.group().lower()], 6)  # 4.1 * 1e6 is 4099999.9999999995
             pos_after = m.end()
         if is_word and value < 1000 and pos_after == e and raw[0].isupper() and lang != "de" and s > start:
             continue  # "Trois Rivières": part of a name
         unit, head_end = _unit(text, pos_after, end, lang, cur)
         if not unit:
-            if is_word or _YEARLIKE.fullmatch(raw):
-                continue  # "zwei" alone is not a figure; a bare year is left to the dates
-            if re.fullmatch(r"\d{1,2}", raw) and pos_after == e:
-                continue  # a bare small number: a rank, a list item, a page, not a fact to compare
+            # A number that says not what it counts ("zwei", "1564", "978", "3,0" in a table of marks) is
+            # most often a reference, a rating or a code in these pages, not a fact two articles would share.
+            continue
         out.append(FigureHit(fig_start, head_end, text[fig_start:head_end], value, unit, unit.lower()))
         pos = head_end
     return out
@@ -109,6 +118,8 @@ def _unit(text: str, pos: int, end: int, lang: str, cur: str) -> tuple[str, int]
             return "percent", at + len(word)
     if cur:
         return cur, pos
+    if text[at:at + 2] in (",-", ".-"):  # "449,- Euro"
+        return _unit(text, at + 2, end, lang, cur)
     skipped = 0
     k = at
     # "millions d'euros", "millones de euros", "di euro": the preposition before the currency or noun
@@ -118,7 +129,7 @@ def _unit(text: str, pos: int, end: int, lang: str, cur: str) -> tuple[str, int]
         skipped = 1
     words = []
     for w in _WORD.finditer(text, k, min(end, k + 60)):
-        if w.start() != k and text[k:w.start()].strip():
+        if w.start() != k and text[k:w.start()].strip() or words and words[-1].group().endswith("."):
             break  # punctuation between: the phrase has ended
         low = w.group().lower().rstrip(".")
         if not words and low in CURRENCY_WORDS:
@@ -130,10 +141,10 @@ def _unit(text: str, pos: int, end: int, lang: str, cur: str) -> tuple[str, int]
         words.append(w)
         k = _skip_space(text, w.end(), end)
         # German: the first capitalised word is the noun ("1.000 neue Wohnungen"); elsewhere one word
-        # ("personnes") or an adjective-noun pair is enough.
-        if lang == "de" and w.group()[0].isupper() or lang != "de" or len(words) == 2:
+        # ("personnes"), or two after an adjective that stands before its noun ("quatre grandes écoles").
+        if lang == "de" and w.group()[0].isupper() or lang != "de" and low not in _PREPOSED or len(words) == 2:
             break
-    if not words:
+    if not words or len(words[-1].group().rstrip(".")) < 2:
         return "", pos
     head = words[-1].group().lower().rstrip(".")
     if lang != "de" and not _PLURAL[lang].search(head) or _VERBAL[lang].search(head):

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.entities.europe_lexicon import GIVEN_NAMES, NOT_GIVEN, ORG_HEADS, ORG_NAMES, PLACES, TITLES
+from desktop.core.entities.europe_lexicon import (
+    GIVEN_NAMES,
+    NOT_GIVEN,
+    NOT_GIVEN_ANYWHERE,
+    ORG_ACRONYMS,
+    ORG_HEADS,
+    ORG_NAMES,
+    PLACES,
+    TITLES,
+)
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.months import MONTHS, WEEKDAYS
 from desktop.core.entities.names import ORG, PERSON, PLACE, Raw
@@ -16,10 +25,11 @@ from desktop.core.entities.stopwords import STOPWORDS
 # A word, with an elided article or preposition before it split off ("d'Angers", "l'Italia", "C'est").
 _TOKEN = re.compile(r"(?:(?<![\w])(?:[A-Za-z]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Dd]ell|[Nn]ell|[Ss]ull|[Aa]ll|[Dd]all)['\u2019])?"
                     r"(?P<w>[^\W\d_][\w\u2019'-]*\.?)")
-_PARTICLES = frozenset("von van der de du des di da del della dos das zu le la y".split())
+# Particles inside a name ("Konstantin von Notz", "Giovanni di Lorenzo"); German "der", "das" are articles.
+_PARTICLES = frozenset("von van de du des di da del della dos zu le la".split())
 # Where a place follows: a preposition of place makes a smaller town from the gazetteer believable.
 _PLACE_PREPS = {
-    "de": frozenset("in nach aus bei von im ins bis".split()),
+    "de": frozenset("in nach aus bei von bis".split()),
     "fr": frozenset("à a en de d au aux depuis vers".split()),
     "es": frozenset("en a de desde hacia".split()),
     "it": frozenset("a in di da verso".split()),
@@ -34,9 +44,26 @@ _NOT_ORGS = frozenset("""CEO CFO CTO CDO COO CRM POS WLAN LAN KW KI AI IT AGB AV
     PC SMS GPS DNA DNS HIV PR PS KG AG SE SA TT SP NC OK USD EUR CHF GB MB KB HD LED LCD VR AR UV CO CO2 ID FAQ
     HTML URL API PIN ZIP PLZ MwSt UStG StGB GG ABl IA AGI ISBN DVD CD MP TOP NEU FAZIT TIPP INFO HINWEIS""".split())
 _PLACE_CODES = {"USA": "United States", "UK": "United Kingdom", "BRD": "Germany", "DDR": "East Germany", "NRW": "North Rhine-Westphalia"}
+_DEFINITE = {
+    "de": frozenset("der die des dem den vom beim zum zur".split()),
+    "fr": frozenset("le la les du au aux".split()),
+    "es": frozenset("el la los las del al".split()),
+    "it": frozenset("il lo la i gli le del della dello al alla".split()),
+    "pt": frozenset("o a os as do da dos das ao".split()),
+}
+# German words that are also towns in the gazetteer: a place only right after "in", "nach", "aus".
+_WORD_PLACES = frozenset("Mitte Gerne Zug Sante Essen Halle Hof Weil Bergen Kassel Rain Lage Werne Senden Wedel "
+                         "Horn Lohne Roth Forst Moers".split())
 _INDEFINITE = frozenset("ein eine einem einen einer eines un une uno una um uma".split())
 _ARTICLES = frozenset("der die das den dem des ein eine einem einen einer eines".split())
-_NOUNISH = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nis|chen|lein|tum|ling|ik)(?:en|s)?\Z")
+_NOUNISH = re.compile(r"\w{3}(?:ung|heit|keit|schaft|tion|tät|ismus|nis|chen|lein|tum|ling|ik)(?:en|s)?\Z")
+
+
+class _NoPlace:
+    kind = ""
+
+
+_NO_PLACE = _NoPlace()
 
 
 class _Tok:
@@ -62,12 +89,13 @@ def find_names(text: str, sentences, lang: str, gaz: Gazetteer) -> list[Raw]:
             if w.endswith(".") and w not in titles:
                 w = w[:-1]
             toks.append(_Tok(w, m.start("w"), m.start("w") + len(w)))
-        raws.extend(_sentence_names(toks, lang, gaz, stop, calendar, not_given, titles))
+        raws.extend(_sentence_names(text, toks, lang, gaz, stop, calendar, not_given, titles))
     return _later_mentions(text, raws, sentences, lang)
 
 
 def _is_given(tok: _Tok, gaz: Gazetteer, not_given, stop) -> bool:
-    return (tok.text in GIVEN_NAMES or tok.text in gaz.given_names) and tok.text not in not_given and tok.low not in stop
+    return (tok.text in GIVEN_NAMES or tok.text in gaz.given_names and tok.text not in NOT_GIVEN_ANYWHERE) \
+        and tok.text not in not_given and tok.low not in stop
 
 
 def _name_word(tok: _Tok, stop, calendar, lang: str) -> bool:
@@ -77,7 +105,7 @@ def _name_word(tok: _Tok, stop, calendar, lang: str) -> bool:
     return not (lang == "de" and _NOUNISH.search(tok.low))
 
 
-def _sentence_names(toks: list[_Tok], lang, gaz, stop, calendar, not_given, titles) -> list[Raw]:
+def _sentence_names(text: str, toks: list[_Tok], lang, gaz, stop, calendar, not_given, titles) -> list[Raw]:
     out: list[Raw] = []
     i = 0
     n = len(toks)
@@ -87,20 +115,31 @@ def _sentence_names(toks: list[_Tok], lang, gaz, stop, calendar, not_given, titl
         # A person: a title or a given name, then surnames ("Bundeskanzler Olaf Scholz", "Mme Dupont").
         role = ""
         k = i
-        if t.text in titles and i + 1 < n and _name_word(toks[i + 1], stop, calendar, lang):
-            role, k = t.text, i + 1
+        while k + 1 < n and toks[k].text in titles and toks[k + 1].start - toks[k].end <= 1:
+            k += 1  # "Prof. Dr. Caja Thimm": every title before the name
+        if k > i and _name_word(toks[k], stop, calendar, lang) and toks[k].text not in titles:
+            role = toks[k - 1].text
+        else:
+            k = i
+        if _span_text(toks, k, min(n, k + 2)) in ORG_NAMES or toks[k].text in ORG_NAMES:
+            role, k = "", i  # "Geschäftsführer Deutsche Bahn": a body, not a person
         starts_given = _is_given(toks[k], gaz, not_given, stop) and not (
             lang == "de" and prev is not None and k == i and prev.low in _ARTICLES)
         if role or starts_given:
             j = k + 1
             while j < n and j - k < 4:
                 nxt = toks[j]
+                if len(nxt.text) == 1 and nxt.text.isupper() and j + 1 < n and toks[j + 1].cap and \
+                        toks[j + 1].start - nxt.end <= 2 and nxt.start - toks[j - 1].end <= 1:
+                    j += 1  # "Edward S. Herman": an initial between names
+                    continue
                 if nxt.low in _PARTICLES and j + 1 < n and toks[j + 1].cap and toks[j].start - toks[j - 1].end <= 1:
                     j += 1
                     continue
-                if nxt.start - toks[j - 1].end > 1 or not _name_word(nxt, stop, calendar, lang):
+                gap = 2 if len(toks[j - 1].text) == 1 else 1  # after "S." the dot
+                if nxt.start - toks[j - 1].end > gap or not _name_word(nxt, stop, calendar, lang):
                     break
-                if _place_name(nxt.text, gaz) and j > k:
+                if j > k and (nxt.text in PLACES or (gaz.place(nxt.text) or _NO_PLACE).kind in ("country", "continent")):
                     break
                 j += 1
                 if not _is_given(nxt, gaz, not_given, stop) and nxt.low not in _PARTICLES:
@@ -109,7 +148,7 @@ def _sentence_names(toks: list[_Tok], lang, gaz, stop, calendar, not_given, titl
                 j -= 1
             if j > k + 1 or (role and j == k + 1):
                 last = toks[j - 1]
-                name_text = _span_text(toks, k, j)
+                name_text = text[toks[k].start:last.end]
                 if not role and _place_name(name_text, gaz):
                     out.append(Raw(PLACE, toks[k].start, last.end, name_text))  # "Hong Kong"
                 else:
@@ -117,7 +156,7 @@ def _sentence_names(toks: list[_Tok], lang, gaz, stop, calendar, not_given, titl
                 i = j
                 continue
         # An organisation: an acronym, a known institution, or a name with an organisation's head word.
-        org = _org_at(toks, i, lang, stop, prev)
+        org = _org_at(text, toks, i, lang, stop, prev, gaz)
         if org is not None:
             j = org
             out.append(Raw(ORG, t.start, toks[j - 1].end, _span_text(toks, i, j)))
@@ -161,6 +200,8 @@ def _place_ok(cand: str, width: int, gaz: Gazetteer, lang: str, prev, i: int, to
     place = gaz.place(cand)
     if place is None or cand.isupper():
         return False
+    if lang == "de" and cand in _WORD_PLACES:
+        return prev is not None and prev.low in ("in", "nach", "aus") and prev.end + 1 == toks[i].start
     if place.kind in ("country", "continent"):
         return True
     if place.population >= 100_000 and (width > 1 or lang != "de" or place.country in _HOME[lang]):
@@ -170,10 +211,17 @@ def _place_ok(cand: str, width: int, gaz: Gazetteer, lang: str, prev, i: int, to
     return prev is not None and prev.low in _PLACE_PREPS[lang] and place.country in _HOME[lang] and place.population >= 15_000
 
 
-def _org_at(toks, i, lang, stop, prev) -> int | None:
+def _org_at(text, toks, i, lang, stop, prev, gaz) -> int | None:
     t = toks[i]
-    if _ACRONYM.match(t.text) and not _ROMAN.match(t.text) and t.low not in stop and t.text not in _NOT_ORGS \
-            and t.text not in _PLACE_CODES and not _shouted(toks, i):
+    elided = lang in ("fr", "it") and text[max(0, t.start - 2):t.start] in ("l'", "l\u2019", "L'", "L\u2019")
+    if t.text in ORG_ACRONYMS and not _shouted(toks, i):
+        return i + 1
+    # Other capitals are a body where the language gives them an article as it gives institutions ("der
+    # AfD", "l'AERES", "la DPA"), and not before a number (a law or a journal cited: "BGHZ 156", "WRP 2007").
+    if _ACRONYM.match(t.text) and len(t.text) <= 5 and not _ROMAN.match(t.text) and t.low not in stop \
+            and t.text not in _NOT_ORGS and t.text not in _PLACE_CODES and not _shouted(toks, i) \
+            and (elided or prev is not None and prev.low in _DEFINITE[lang] and prev.end + 1 == t.start) \
+            and not re.match(r"\s*\d", text[t.end:t.end + 3]):
         return i + 1
     for width in (2, 1):
         if i + width <= len(toks) and _span_text(toks, i, i + width) in ORG_NAMES:
@@ -185,15 +233,19 @@ def _org_at(toks, i, lang, stop, prev) -> int | None:
         if prev is not None and prev.low in _INDEFINITE:
             return None  # "ein Kinderbuchverlag": a kind of body, not one
         parts = t.low.split("-")
-        for head in heads:
-            # "Suhrkamp-Verlag", "Landgericht": a head word ending a compound with a stem of its own
-            if parts[-1].endswith(head) and len(t.low) - len(head) >= 3 and (len(parts) > 1 or t.low != head):
-                return i + 1
-        if t.low in heads and i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].low not in stop and (
-                toks[i + 1].start - t.end <= 1) and not _NOUNISH.search(toks[i + 1].low):
+        # "Heinrich-Böll-Stiftung", "Rowohlt-Verlag": a name joined to a head word. A closed compound
+        # ("Landgericht", "Kreisverband") is most often the common noun, and is left out.
+        if len(parts) > 1 and parts[-1] in heads and t.text.split("-")[0][:1].isupper():
+            return i + 1
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or nxt.start - t.end > 1 or not nxt.cap:
+            return None
+        if t.low in heads and (_place_name(nxt.text, gaz) or nxt.text in ORG_ACRONYMS):
             return i + 2  # "Universität Mainz"
-        if i + 1 < len(toks) and toks[i + 1].low in heads and toks[i + 1].cap and toks[i + 1].start - t.end <= 1 \
-                and t.low not in _ARTICLES and (prev is None or prev.low not in _INDEFINITE):
+        if nxt.low in heads and t.low.endswith("er") and _place_name(t.text[:-2], gaz):
+            return i + 2  # "Stuttgarter Verein"
+        if nxt.low in ("verlag", "stiftung", "bank", "gruppe") and t.low not in _ARTICLES and not _NOUNISH.search(t.low) \
+                and (prev is None or not prev.cap and prev.low not in _INDEFINITE and prev.low not in stop or prev.low in _DEFINITE["de"]):
             return i + 2  # "Suhrkamp Verlag"
         return None
     if t.low in heads and i + 1 < len(toks):

@@ -43,6 +43,7 @@ class QuoteSpan:
     start: int  # inside the marks
     end: int
     text: str
+    words: int
     verb_before: tuple[int, int] | None  # the stretch before the quote that holds a speech verb
     verb_after: tuple[int, int] | None
 
@@ -77,9 +78,10 @@ def find_quotes(text: str, start: int, end: int, lang: str) -> list[QuoteSpan]:
         after = _clause_after(text, j + 1, end)
         vb = before if any(w.lower() in verbs for w in _WORDS.findall(text[before[0]:before[1]])) else None
         va = after if any(w.lower() in verbs for w in _WORDS.findall(text[after[0]:after[1]])) else None
-        # One or two words in marks are a term or a title, not a quote, unless a verb says who said them.
+        # One word in marks is a term or a title; up to three are kept only where a speech verb is near,
+        # and only when that verb leads to a speaker (european.py).
         if len(words) >= 4 or (len(words) >= 2 and (vb or va)):
-            out.append(QuoteSpan(s, e, text[s:e], vb, va))
+            out.append(QuoteSpan(s, e, text[s:e], len(words), vb, va))
         i = j + 1
     return out
 

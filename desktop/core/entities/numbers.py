@@ -32,7 +32,7 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
 }
 # Scale words after a number ("3,5 Millionen", "deux milliards", "dos mil millones").
 _SCALES = {
-    "de": "tausend:1e3 tsd.:1e3 mio.:1e6 million:1e6 millionen:1e6 mrd.:1e9 milliarde:1e9 milliarden:1e9 "
+    "de": "tausend:1e3 tsd.:1e3 tsd:1e3 mio.:1e6 mio:1e6 mrd:1e9 million:1e6 millionen:1e6 mrd.:1e9 milliarde:1e9 milliarden:1e9 "
           "billion:1e12 billionen:1e12",
     "fr": "mille:1e3 million:1e6 millions:1e6 milliard:1e9 milliards:1e9 md:1e9 mds:1e9 mrd:1e9",
     "es": "mil:1e3 millón:1e6 millon:1e6 millones:1e6 billón:1e12 billones:1e12",
@@ -48,7 +48,7 @@ PERCENT = {"de": ("prozent",), "fr": ("pour cent", "pourcent"), "es": ("por cien
 CURRENCY_WORDS = {
     "euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD", "dollars": "USD", "dólares": "USD",
     "dolares": "USD", "dollari": "USD", "dólar": "USD", "franken": "CHF", "francs": "CHF", "pfund": "GBP",
-    "livres": "GBP", "libras": "GBP", "sterline": "GBP", "reais": "BRL", "real": "BRL", "pesos": "MXN",
+    "libras": "GBP", "sterline": "GBP", "reais": "BRL", "real": "BRL", "pesos": "MXN",
 }
 CURRENCY_SYMBOLS = {"\u20ac": "EUR", "$": "USD", "US$": "USD", "\u00a3": "GBP", "CHF": "CHF", "Fr.": "CHF",
                     "R$": "BRL"}
