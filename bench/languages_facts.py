@@ -73,7 +73,8 @@ def main() -> int:
                     print(f"{e.type.value:12} {e.name!r:40} {e.value!r:22} | {where}")
                     shown += 1
                 for q in ext.quotes:
-                    print(f"{'quote':12} {q.text[:60]!r:40} speaker={q.speaker!r}")
+                    around = (art.text[max(0, q.start - 50):q.start] + "[…]" + art.text[q.end:q.end + 50]).replace("\n", " ")
+                    print(f"{'quote':12} {q.text[:60]!r:40} speaker={q.speaker!r} | {around}")
                     shown += 1
     return 0
 

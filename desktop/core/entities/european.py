@@ -6,6 +6,8 @@ every noun has a capital and the tagger's English features read them as names.""
 
 from __future__ import annotations
 
+import re
+
 from desktop.core.article import Article, Span
 from desktop.core.entities.european_dates import find_dates
 from desktop.core.entities.european_figures import find_figures
@@ -24,6 +26,10 @@ from desktop.core.entities.grouping import (
     group_places,
 )
 from desktop.core.entities.model import Entity, EntityType, Extraction, Quote
+
+
+_NEAR = 48
+_DATIVE = re.compile(r"(?:\bder|\bdem|\bden|\bau|\bà|\bal|\bao)\s$")
 
 
 def extract_european(article: Article, blocks, sentences: list[Span], lang: str, ref) -> Extraction:
@@ -60,12 +66,20 @@ def _quotes(text: str, blocks, entities: list[Entity], lang: str) -> list[Quote]
                 if stretch is None or speaker is not None:
                     continue
                 a, z = stretch
-                inside = [t for t in speakers if a <= t[0] and t[1] <= z and not (q.start <= t[0] < q.end)]
+                after = stretch is q.verb_after
+                # The speaker is named next to the quote: ", sagte Vollmer", ", a déclaré la directrice
+                # Claire Fontaine" (within _NEAR characters), not a name further on in the sentence
+                # ("schreibt ein Anwalt ... im Auftrag von Keith"); a body after an article is whom the
+                # words were said to ("sagte Allendorf der Frankfurter Allgemeinen").
+                inside = [t for t in speakers if a <= t[0] and t[1] <= z and not (q.start <= t[0] < q.end)
+                          and (t[0] - a <= _NEAR if after else z - t[1] <= _NEAR)
+                          and not (after and t[2].type == EntityType.ORGANIZATION and _DATIVE.search(text, max(0, t[0] - 5), t[0]))]
                 if inside:
                     # after the quote the nearest name speaks; before it, the last one
-                    speaker = (inside[0] if stretch is q.verb_after else inside[-1])[2]
+                    speaker = (inside[0] if after else inside[-1])[2]
                 elif any(w in pronouns for w in text[a:z].lower().replace(",", " ").split()):
-                    before = [t for t in people if t[1] <= q.start - 1]
+                    # "er sagte": the last person named before the quote in the same paragraph
+                    before = [t for t in people if b.start <= t[0] and t[1] <= q.start - 1]
                     speaker = before[-1][2] if before else None
             if speaker is None and not _spoken(text, q):
                 continue  # "à la mode", a title, a name in marks: a phrase set off, not words someone said

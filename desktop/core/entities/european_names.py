@@ -42,7 +42,7 @@ _ROMAN = re.compile(r"[IVXLC]+\Z")
 # Capitals that are not bodies: roles, things, laws, units, country and language codes.
 _NOT_ORGS = frozenset("""CEO CFO CTO CDO COO CRM POS WLAN LAN KW KI AI IT AGB AVB BGB DE EN FR ES IT PT UK PDF USB TV
     PC SMS GPS DNA DNS HIV PR PS KG AG SE SA TT SP NC OK USD EUR CHF GB MB KB HD LED LCD VR AR UV CO CO2 ID FAQ
-    HTML URL API PIN ZIP PLZ MwSt UStG StGB GG ABl IA AGI ISBN DVD CD MP TOP NEU FAZIT TIPP INFO HINWEIS""".split())
+    ICE TGV AVE IC EC RE HTML URL API PIN ZIP PLZ MwSt UStG StGB GG ABl IA AGI ISBN DVD CD MP TOP NEU FAZIT TIPP INFO HINWEIS""".split())
 _PLACE_CODES = {"USA": "United States", "UK": "United Kingdom", "BRD": "Germany", "DDR": "East Germany", "NRW": "North Rhine-Westphalia"}
 _DEFINITE = {
     "de": frozenset("der die des dem den vom beim zum zur".split()),
@@ -52,8 +52,16 @@ _DEFINITE = {
     "pt": frozenset("o a os as do da dos das ao".split()),
 }
 # German words that are also towns in the gazetteer: a place only right after "in", "nach", "aus".
-_WORD_PLACES = frozenset("Mitte Gerne Zug Sante Essen Halle Hof Weil Bergen Kassel Rain Lage Werne Senden Wedel "
-                         "Horn Lohne Roth Forst Moers".split())
+_WORD_PLACES = frozenset("Mitte Gerne Zug Sante Essen Halle Hof Weil Bergen Rain Lage Werne Senden Wedel Horn Lohne "
+                         "Roth Forst Po Favoriten Namen Weiden Laufen Wels Au Stein Hanover Bad Hang".split())
+_POSSESSIVES = frozenset("mein meine meinen meinem meiner dein deine unser unsere unseren ihr ihre ihren sein seine "
+                         "seinen euer eure".split())
+_PAPER_WORDS = frozenset("Times Post Journal Herald Tribune Zeitung Daily News Allgemeine Rundschau Chronicle "
+                         "University Universität Université Universidad Università Press College Institute".split())
+# Buildings, streets and schools named for people.
+_NAMED_AFTER = frozenset("""lycée collège école salle rue avenue boulevard place quai pont gare stade hôpital
+    straße strasse platz allee gymnasium schule halle brücke calle plaza avenida colegio instituto via piazza
+    liceo scuola rua praça escola""".split())
 _INDEFINITE = frozenset("ein eine einem einen einer eines un une uno una um uma".split())
 _ARTICLES = frozenset("der die das den dem des ein eine einem einen einer eines".split())
 _NOUNISH = re.compile(r"\w{3}(?:ung|heit|keit|schaft|tion|tät|ismus|nis|chen|lein|tum|ling|ik)(?:en|s)?\Z")
@@ -125,6 +133,8 @@ def _sentence_names(text: str, toks: list[_Tok], lang, gaz, stop, calendar, not_
             role, k = "", i  # "Geschäftsführer Deutsche Bahn": a body, not a person
         starts_given = _is_given(toks[k], gaz, not_given, stop) and not (
             lang == "de" and prev is not None and k == i and prev.low in _ARTICLES)
+        if (role or starts_given) and prev is not None and prev.low in _NAMED_AFTER:
+            role, starts_given = "", False  # "lycée Jean Zay", "salle Louise Michel": a place named for someone
         if role or starts_given:
             j = k + 1
             while j < n and j - k < 4:
@@ -195,16 +205,23 @@ def _place_name(name: str, gaz: Gazetteer) -> bool:
 def _place_ok(cand: str, width: int, gaz: Gazetteer, lang: str, prev, i: int, toks) -> bool:
     if any(not w[0].isupper() and w not in ("am", "an", "der", "de", "sur", "del") for w in cand.split()):
         return False
+    if i + width < len(toks) and toks[i + width].text in _PAPER_WORDS and toks[i + width].start == toks[i + width - 1].end + 1 \
+            or prev is not None and prev.low == "of":
+        return False  # "New York Times", "Times of India": a newspaper's name
     if cand in PLACES or cand in _PLACE_CODES:
         return True
     place = gaz.place(cand)
     if place is None or cand.isupper():
         return False
+    if lang == "de" and prev is not None and (prev.low in _ARTICLES or prev.low in _POSSESSIVES) and prev.end + 1 == toks[i].start:
+        return False  # "meine Favoriten", "der Zug": German gives a town no article
     if lang == "de" and cand in _WORD_PLACES:
         return prev is not None and prev.low in ("in", "nach", "aus") and prev.end + 1 == toks[i].start
     if place.kind in ("country", "continent"):
         return True
-    if place.population >= 100_000 and (width > 1 or lang != "de" or place.country in _HOME[lang]):
+    after_prep = prev is not None and prev.low in _PLACE_PREPS[lang] and prev.end + 1 == toks[i].start
+    if place.population >= 500_000 or place.population >= 100_000 and (
+            width > 1 or lang != "de" or place.country in _HOME[lang] or after_prep):
         return True
     # A small town only after a preposition of place, in the language's own countries: "Raum" (a Finnish
     # town and the German word for room) and "Roman" (a Romanian town; a novel) are not places here.
@@ -265,7 +282,9 @@ def _shouted(toks, i) -> bool:
 
 def _later_mentions(text: str, raws: list[Raw], sentences, lang: str) -> list[Raw]:
     """A surname alone ("Witzel", "Witzels" in German) after the full name is the same person."""
-    surnames = {r.text.split()[-1]: r for r in raws if r.type == PERSON and len(r.text.split()) >= 2}
+    # (a bare initial, "K." in "Jacek K.", is no surname to look for)
+    surnames = {r.text.split()[-1]: r for r in raws if r.type == PERSON and len(r.text.split()) >= 2
+                and len(r.text.split()[-1].rstrip(".")) > 1}
     if not surnames:
         return raws
     taken = [(r.start, r.end) for r in raws]
