@@ -181,7 +181,14 @@ def _sentence_names(text: str, toks: list[_Tok], lang, gaz, stop, calendar, not_
                 cand = _span_text(toks, i, i + width)
                 if not _place_ok(cand, width, gaz, lang, prev, i, toks):
                     continue
-                out.append(Raw(PLACE, t.start, toks[i + width - 1].end, cand))
+                end = toks[i + width - 1].end
+                if prev is not None and prev.end + 1 == t.start and _seat_of(prev, lang):
+                    # "Landgericht Köln", "OLG Hamburg", "FC Bayern": the place is part of the body's name
+                    if out and out[-1].start == prev.start:
+                        out.pop()
+                    out.append(Raw(ORG, prev.start, end, text[prev.start:end]))
+                else:
+                    out.append(Raw(PLACE, t.start, end, cand))
                 i += width
                 placed = True
                 break
@@ -189,6 +196,17 @@ def _sentence_names(text: str, toks: list[_Tok], lang, gaz, stop, calendar, not_
                 continue
         i += 1
     return out
+
+
+# Words for bodies that take their seat's name after them ("Landgericht Köln", "Thomanerchor Leipzig").
+_SEATED = ("gericht", "gerichts", "gerichtshof", "polizei", "chor", "chores", "hochschule", "universität", "initiative",
+           "stiftung", "theater", "oper", "philharmonie", "verlag", "zoo", "museum", "flughafen", "bahnhof")
+
+
+def _seat_of(tok: _Tok, lang: str) -> bool:
+    if tok.text in ("FC", "SC", "SV", "VfB", "VfL", "TSV", "OLG", "LG", "AG", "VG", "OVG", "LSG", "AS", "RC", "CF", "AC"):
+        return True
+    return lang == "de" and tok.cap and tok.low.endswith(_SEATED)
 
 
 def _span_text(toks, i, j) -> str:
