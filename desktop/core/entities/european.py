@@ -29,6 +29,11 @@ from desktop.core.entities.model import Entity, EntityType, Extraction, Quote
 
 
 _NEAR = 48
+# Words after which marks hold a name or a title, not words someone said: an article right before the mark
+# ("der „Henning-Kaufmann-Stiftung …“"), or a noun that introduces a name.
+_NAMING = re.compile(r"(?i:\b(?:der|die|das|den|dem|des|titel|thema|motto|keynote|buch|roman|film|blog|überschrift|"
+                     r"namen|schlagzeile|intitulé|intitulée|titre|livre|ouvrage|revue|film|émission|titulado|titulada|"
+                     r"libro|película|intitolato|intitolata|titolo|intitulado|livro))\W{0,3}$")
 _DATIVE = re.compile(r"(?:\bder|\bdem|\bden|\bau|\bà|\bal|\bao)\s$")
 
 
@@ -94,6 +99,8 @@ def _spoken(text: str, q) -> bool:
     (eight words) not to be a title, a slogan or a name."""
     if q.words < 4:
         return False
+    if _NAMING.search(text, max(0, q.start - 24), q.start):
+        return False  # "unter dem Titel „…“", "in der „Verordnung über …“", "l'ouvrage intitulé « … »": a name
     if q.words >= 8 or q.text.rstrip()[-1:] in ".!?\u2026":
         return True
     k = q.end
