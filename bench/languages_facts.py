@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from desktop.core.entities.extract import extract  # noqa: E402
-from desktop.core.load import load_file  # noqa: E402
+from desktop.core.ingest.load import load_file  # noqa: E402
 
 
 def corpus() -> Path | None:

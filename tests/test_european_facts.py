@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.compare import compare
 from desktop.core.entities.dates import Reference
 from desktop.core.entities.european_dates import find_dates
