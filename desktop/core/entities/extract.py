@@ -13,6 +13,7 @@ from dataclasses import replace
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.entities.affiliation import affiliations
 from desktop.core.entities.attribution import attribute_quotes
+from desktop.core.entities.cjk import find_cjk_dates, find_cjk_figures
 from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates
 from desktop.core.entities.figures import find_figures
 from desktop.core.entities.gazetteer import load_gazetteer
@@ -31,17 +32,22 @@ from desktop.core.entities.model import Entity, EntityType, Extraction, Mention
 from desktop.core.entities.names import Raw
 from desktop.core.entities.tagged import find_names
 from desktop.core.entities.tokens import tokenize
+from desktop.core.language import names_supported
 from desktop.core.text import split_sentences
+
+CJK_LANGUAGES = frozenset({"zh", "ja"})  # read with cjk.py's date and figure forms
 
 _AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
 _LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")
 
 
 def extract(article: Article, *, include_boilerplate: bool = False) -> Extraction:
-    gaz = load_gazetteer()
     text = article.text
     blocks = [b for b in article.blocks if include_boilerplate or b.kind in BODY_KINDS]
     sentences = _sentences(article, blocks)
+    if not names_supported(article.language):
+        return _dates_and_figures(article, sentences)
+    gaz = load_gazetteer()
     lower_words = set()
     for b in blocks:
         lower_words.update(_LOWER_RE.findall(text, b.start, b.end))
@@ -80,7 +86,30 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
     quotes, said_as = attribute_quotes(text, blocks, entities, gaz, affs)
     if said_as:
         entities = _with_speaker_words(entities, said_as)
-    return Extraction(tuple(entities), tuple(quotes))
+    return Extraction(tuple(entities), tuple(quotes), language=article.language)
+
+
+def _dates_and_figures(article: Article, sentences: list[Span]) -> Extraction:
+    """A language whose names are not read: dates and figures only, never guessed names (in
+    Japanese, "App Storeおよび" had been a person), and `names_available` False so the sidebar and
+    the report say so. Chinese and Japanese have their own date and figure forms (cjk.py)."""
+    text = article.text
+    ref = reference_day(article)
+    cjk = article.language in CJK_LANGUAGES
+    date_hits, figure_hits = [], []
+    for s in sentences:
+        if cjk:
+            hits = find_cjk_dates(text, s.start, s.end, ref)
+            figures = find_cjk_figures(text, s.start, s.end, [(h.start, h.end) for h in hits])
+        else:
+            toks = tokenize(text, s.start, s.end)
+            hits = find_dates(text, s.start, s.end, ref, toks)
+            figures = find_figures(text, s.start, s.end, [(h.start, h.end) for h in hits], toks)
+        date_hits.extend(hits)
+        figure_hits.extend(figures)
+    entities = group_dates(date_hits) + group_figures(figure_hits)
+    entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 0))
+    return Extraction(tuple(entities), (), language=article.language, names_available=False)
 
 
 def _with_speaker_words(entities: list[Entity], said_as: list[tuple[str, Mention]]) -> list[Entity]:
