@@ -105,9 +105,9 @@ def _language_code(value: str) -> str:
 
 def _with_language(article, args):
     """The article as the reader says it is written, when --language overrides the detection."""
-    from dataclasses import replace
+    from desktop.core.language import with_language
 
-    return article if not args.language else replace(article, language=args.language)
+    return article if not args.language else with_language(article, args.language)
 
 
 def _pretty_flag(p: argparse.ArgumentParser) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
-
 import pytest
 
 from desktop.cli import main
@@ -18,6 +16,7 @@ from desktop.core.language import (
     language_label,
     names_note,
     names_supported,
+    with_language,
 )
 
 # Written for the project.
@@ -71,10 +70,18 @@ def test_article_carries_its_language_and_the_override_reaches_extraction():
     assert any(e.type == EntityType.PERSON for e in english.entities)
     assert english.quotes
     # The reader says it is another language: names and quotes are no longer read.
-    other = extract(replace(art, language="ja"))
+    other = extract(with_language(art, "ja"))
     assert other.names_available is False and other.language == "ja"
     assert other.quotes == ()
     assert {e.type for e in other.entities} <= {EntityType.DATE, EntityType.FIGURE}
+
+
+def test_override_takes_codes_only():
+    art = article_from_text("The harbour council voted on Tuesday to widen the old quay.")
+    assert with_language(art, "fr").language == "fr"
+    assert with_language(art, None).language is None
+    with pytest.raises(ValueError):
+        with_language(art, "Japanese")
 
 
 def test_cli_language_override(tmp_path, capsys):

@@ -18,9 +18,14 @@ from __future__ import annotations
 import importlib.util
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.scripts import is_han, is_hangul, is_kana
+
+if TYPE_CHECKING:
+    from desktop.core.article import Article
 
 # Languages whose people, places, organisations and quotes the extractor reads. Dates and figures
 # are read in every language (English, and Chinese and Japanese through entities/cjk.py).
@@ -69,6 +74,15 @@ def names_supported(code: str | None) -> bool:
     """Can people, places, organisations and quotes be read in this language? Unknown: as English,
     since the language is unknown only for very short texts, where little is lost either way."""
     return code is None or code in NAMES_SUPPORTED
+
+
+def with_language(article: Article, code: str | None) -> Article:
+    """The article as the reader says it is written (the window's override, `--language`); None
+    goes back to unknown. Everything downstream reads `article.language`: a cache of comparisons
+    or extractions must key on it as well as on the article's id, which does not change."""
+    if code is not None and not (len(code) == 2 and code.isascii() and code.isalpha() and code.islower()):
+        raise ValueError(f"{code!r} is not a two-letter ISO 639-1 code")
+    return replace(article, language=code)
 
 
 def language_label(code: str | None) -> str:
