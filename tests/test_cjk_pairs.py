@@ -98,3 +98,17 @@ def test_json_carries_the_language(tmp_path):
     data = json.loads(out.stdout)
     assert (data["left"]["language"], data["left"]["names_available"]) == ("ja", False)
     assert [d["kind"] for d in data["discrepancies"]] == ["figure"]
+
+
+def test_related_coverage_reads_cjk_by_character_pairs():
+    from desktop.core.build import article_from_text
+    from desktop.core.related import RelatedIndex, profile
+
+    other = article_from_text("県が英語授業を拡充\n\n県の教育委員会は、来年度から小学校の英語の授業を週に1時間増やす方針を決めた。"
+                              "教員の研修も夏休みに行う予定だ。保護者からは負担を心配する声も出ている。", path="other.txt")
+    a, b = _load("ja", "a"), _load("ja", "b")
+    index = RelatedIndex()
+    for art in (a, b, other):
+        index.add_article(art)
+    same, different = index.score(profile(a), profile(b)), index.score(profile(a), profile(other))
+    assert same > 0.5 > 0.2 > different  # whole clauses as words, the pair had scored 0.07
