@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.build import article_from_text  # noqa: E402
+from desktop.core.ingest.build import article_from_text  # noqa: E402
 from desktop.core.compare import compare  # noqa: E402
-from desktop.core.text import _TOKEN_RE, tokenize  # noqa: E402
+from desktop.core.ingest.text import _TOKEN_RE, tokenize  # noqa: E402
 
 # The Latin-only token pattern before script-aware tokens (kept here only to time against).
 _LATIN_ONLY = re.compile(

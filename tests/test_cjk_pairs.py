@@ -13,9 +13,9 @@ import pytest
 
 from desktop.core.article import BlockKind
 from desktop.core.compare import compare
-from desktop.core.comparison import ChangeClass, Op
+from desktop.core.compare.model import ChangeClass, Op
 from desktop.core.entities.model import DiscrepancyKind, EntityType
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cjk"
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,8 +101,8 @@ def test_json_carries_the_language(tmp_path):
 
 
 def test_related_coverage_reads_cjk_by_character_pairs():
-    from desktop.core.build import article_from_text
-    from desktop.core.related import RelatedIndex, profile
+    from desktop.core.ingest.build import article_from_text
+    from desktop.core.library.related import RelatedIndex, profile
 
     other = article_from_text("県が英語授業を拡充\n\n県の教育委員会は、来年度から小学校の英語の授業を週に1時間増やす方針を決めた。"
                               "教員の研修も夏休みに行う予定だ。保護者からは負担を心配する声も出ている。", path="other.txt")

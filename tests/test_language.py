@@ -6,7 +6,7 @@ import json
 import pytest
 
 from desktop.cli import main
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.entities.extract import extract
 from desktop.core.entities.model import EntityType
 from desktop.core.language import (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.article import BlockKind
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.scripts import word_count
-from desktop.core.text import split_sentences, tokenize
+from desktop.core.ingest.text import split_sentences, tokenize
 
 
 def _tokens(text):

@@ -32,8 +32,8 @@ from desktop.core.entities.model import Entity, EntityType, Extraction, Mention
 from desktop.core.entities.names import Raw
 from desktop.core.entities.tagged import find_names
 from desktop.core.entities.tokens import tokenize
+from desktop.core.ingest.text import split_sentences
 from desktop.core.language import names_supported
-from desktop.core.text import split_sentences
 
 CJK_LANGUAGES = frozenset({"zh", "ja"})  # read with cjk.py's date and figure forms
 

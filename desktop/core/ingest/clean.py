@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.article import BlockKind, Document, Paragraph
-from desktop.core.published import FULL_DATE_RE
+from desktop.core.ingest.published import FULL_DATE_RE
 from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless
 
 _CATEGORY_RE = re.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
