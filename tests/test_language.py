@@ -105,3 +105,18 @@ def test_cli_refuses_a_code_that_is_not_one(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["extract", "--language", "japanese", str(tmp_path)])
     assert "ISO 639-1" in capsys.readouterr().err
+
+
+def test_a_missing_model_leaves_the_language_unknown(monkeypatch, caplog):
+    import desktop.core.language as language
+
+    monkeypatch.setattr(language, "_model", None)
+    monkeypatch.setattr(language, "model_path", lambda: language.Path("/nonexistent/lid.176.ftz"))
+    assert detect(TEXTS["de"]) is None
+    assert "language detection is off" in caplog.text
+    assert detect(TEXTS["ja"]) == "ja"  # the script still tells
+    monkeypatch.setattr(language, "_model", None)  # the next test loads the real model again
+
+
+def test_a_katakana_name_in_chinese_is_still_chinese():
+    assert detect("据报道，市长张志刚在会上介绍了来自日本的专家トヨタ先生的建议，并表示将于明年四月正式通车。") == "zh"
