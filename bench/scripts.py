@@ -82,6 +82,14 @@ def main() -> int:
               f"{len(c.changes):,} changes, similarity {c.stats.similarity:.3f}")
     english = english_text()
     if english:
+        # The same measure on English of the same size, for scale: B has a word changed in every 7th paragraph.
+        paras = english.encode()[: args.kb * 1000].decode("utf-8", "ignore").split("\n\n")
+        b_paras = [p + " extra" if k % 7 == 0 else p for k, p in enumerate(paras)]
+        a, t_build = cpu(article_from_text, "Title\n\n" + "\n\n".join(paras))
+        b = article_from_text("Title\n\n" + "\n\n".join(b_paras))
+        c, t_cmp = cpu(compare, a, b, entities=False)
+        print(f"en: {args.kb} KB, {len(a.tokens):,} tokens, {len(a.sentences):,} sentences; build {t_build:.3f} s, "
+              f"compare (text) {t_cmp:.3f} s, {len(c.changes):,} changes")
         for name, pattern in (("Latin-only pattern", _LATIN_ONLY), ("script-aware pattern", _TOKEN_RE)):
             best = min(cpu(lambda: sum(1 for _ in pattern.finditer(english)))[1] for _ in range(5))
             count = sum(1 for _ in pattern.finditer(english))
