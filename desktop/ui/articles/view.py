@@ -117,10 +117,11 @@ class ArticleList(QWidget):
             if Column.WORDS < column < Column.LANGUAGE:
                 header.resizeSection(column, max(fm.horizontalAdvance(HEADERS[column]), fm.horizontalAdvance("0.00")) + 16)
         header.resizeSection(Column.LANGUAGE, fm.horizontalAdvance("Portuguese") + 16)
-        # The title cell already shows source and date underneath; those columns are there
-        # to sort by and can be shown from the header's menu.
+        # The title cell already shows source and date underneath, and each pane's header the
+        # language; those columns are there to sort by and can be shown from the header's menu.
         header.setSectionHidden(Column.SOURCE, True)
         header.setSectionHidden(Column.DATE, True)
+        header.setSectionHidden(Column.LANGUAGE, True)  # each pane's header names it; shown from the header menu
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_header_menu)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
