@@ -16,7 +16,7 @@ from desktop.core.entities.dates import Reference
 from desktop.core.entities.european_dates import find_dates
 from desktop.core.entities.european_figures import find_figures
 from desktop.core.entities.extract import extract
-from desktop.core.entities.languages import names_supported
+from desktop.core.language import names_supported
 from desktop.core.entities.model import DiscrepancyKind, EntityType
 
 PAIRS = Path(__file__).parent / "fixtures" / "europe"

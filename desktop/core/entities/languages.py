@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 # English has its own rules and learned tagger (extract.py); these five have the rules of the
-# european_* modules (month names, number words, quote marks, titles and given names).
+# european_* modules (month names, number words, quote marks, titles and given names). Which
+# languages have names at all is desktop/core/language.py's NAMES_SUPPORTED.
 EUROPEAN = frozenset({"de", "fr", "es", "it", "pt"})
-NAME_LANGUAGES = frozenset({"en"}) | EUROPEAN
-
-
-def names_supported(code: str | None) -> bool:
-    """Are people, places, organisations and quotes found for text in this language (ISO 639-1)?"""
-    return (code or "en") in NAME_LANGUAGES
 
 
 def article_language(article, language: str | None = None) -> str:
