@@ -17,6 +17,7 @@ from desktop.core.entities.cjk import find_cjk_dates, find_cjk_figures
 from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates
 from desktop.core.entities.figures import find_figures
 from desktop.core.entities.gazetteer import load_gazetteer
+from desktop.core.entities.languages import EUROPEAN, article_language
 from desktop.core.entities.grouping import (
     ORG,
     PERSON,
@@ -41,13 +42,21 @@ _AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
 _LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")
 
 
-def extract(article: Article, *, include_boilerplate: bool = False) -> Extraction:
-    text = article.text
+def extract(article: Article, *, include_boilerplate: bool = False, language: str | None = None) -> Extraction:
+    """`language` (ISO 639-1) overrides the article's own; German, French, Spanish, Italian and
+    Portuguese are read by the rules of european.py, English by the rules below; in any other
+    language only dates and figures are read (_dates_and_figures)."""
+    lang = article_language(article, language)
     blocks = [b for b in article.blocks if include_boilerplate or b.kind in BODY_KINDS]
     sentences = _sentences(article, blocks)
-    if not names_supported(article.language):
-        return _dates_and_figures(article, sentences)
+    if not names_supported(lang):
+        return _dates_and_figures(article, sentences, lang)
+    if lang in EUROPEAN:
+        from desktop.core.entities.european import extract_european
+
+        return replace(extract_european(article, blocks, sentences, lang, reference_day(article)), language=lang)
     gaz = load_gazetteer()
+    text = article.text
     lower_words = set()
     for b in blocks:
         lower_words.update(_LOWER_RE.findall(text, b.start, b.end))
@@ -86,16 +95,16 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
     quotes, said_as = attribute_quotes(text, blocks, entities, gaz, affs)
     if said_as:
         entities = _with_speaker_words(entities, said_as)
-    return Extraction(tuple(entities), tuple(quotes), language=article.language)
+    return Extraction(tuple(entities), tuple(quotes), language=lang)
 
 
-def _dates_and_figures(article: Article, sentences: list[Span]) -> Extraction:
+def _dates_and_figures(article: Article, sentences: list[Span], lang: str) -> Extraction:
     """A language whose names are not read: dates and figures only, never guessed names (in
     Japanese, "App Storeおよび" had been a person), and `names_available` False so the sidebar and
     the report say so. Chinese and Japanese have their own date and figure forms (cjk.py)."""
     text = article.text
     ref = reference_day(article)
-    cjk = article.language in CJK_LANGUAGES
+    cjk = lang in CJK_LANGUAGES
     date_hits, figure_hits = [], []
     for s in sentences:
         if cjk:
@@ -109,7 +118,7 @@ def _dates_and_figures(article: Article, sentences: list[Span]) -> Extraction:
         figure_hits.extend(figures)
     entities = group_dates(date_hits) + group_figures(figure_hits)
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 0))
-    return Extraction(tuple(entities), (), language=article.language, names_available=False)
+    return Extraction(tuple(entities), (), language=lang, names_available=False)
 
 
 def _with_speaker_words(entities: list[Entity], said_as: list[tuple[str, Mention]]) -> list[Entity]:
