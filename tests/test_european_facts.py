@@ -16,7 +16,7 @@ from desktop.core.entities.dates import Reference
 from desktop.core.entities.european_dates import find_dates
 from desktop.core.entities.european_figures import find_figures
 from desktop.core.entities.extract import extract
-from desktop.core.entities.languages import names_supported
+from desktop.core.language import names_supported
 from desktop.core.entities.model import DiscrepancyKind, EntityType
 
 PAIRS = Path(__file__).parent / "fixtures" / "europe"
@@ -142,3 +142,12 @@ def test_quotes_in_other_marks_find_their_speakers(lang, text, speaker):
 def test_names_supported_lists_the_languages_with_name_rules():
     assert all(names_supported(c) for c in ("en", "de", "fr", "es", "it", "pt"))
     assert not names_supported("ja") and not names_supported("zh")
+
+
+def test_a_german_ordinal_date_does_not_end_the_sentence():
+    from desktop.core.ingest.text import split_sentences
+
+    text = "Der Rat hat am Montag, 4. Dezember 2023, den Plan beschlossen. Er kostet viel. It ended in 2023. April came."
+    got = [text[s.start:s.end] for s in split_sentences(text)]
+    assert got == ["Der Rat hat am Montag, 4. Dezember 2023, den Plan beschlossen.", "Er kostet viel.",
+                   "It ended in 2023.", "April came."]

@@ -31,10 +31,9 @@ from desktop.core.scripts import is_han, is_hangul, is_kana
 if TYPE_CHECKING:
     from desktop.core.article import Article
 
-# Languages whose people, places, organisations and quotes the extractor reads: English
-# (entities/extract.py) and the five of entities/european*.py. Dates and figures are read in every
-# language (Chinese and Japanese through entities/cjk.py).
-NAMES_SUPPORTED: frozenset[str] = frozenset({"en", "de", "fr", "es", "it", "pt"})
+# Languages whose people, places, organisations and quotes the extractor reads. Dates and figures
+# are read in every language (English, and Chinese and Japanese through entities/cjk.py).
+NAMES_SUPPORTED: frozenset[str] = frozenset({"en", "de", "fr", "es", "it", "pt"})  # entities/european.py: de-pt
 
 # English names of the languages a news reader is likely to meet; others show their code.
 NAMES: dict[str, str] = {

@@ -43,20 +43,20 @@ _LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")
 
 
 def extract(article: Article, *, include_boilerplate: bool = False, language: str | None = None) -> Extraction:
-    """`language` (ISO 639-1) overrides the article's own; German, French, Spanish, Italian and
-    Portuguese are read by the rules of european.py, English by the rules below; in any other
-    language only dates and figures are read (_dates_and_figures)."""
+    """`language` (ISO 639-1) overrides the article's own. English is read by the rules and the
+    learned tagger below; German, French, Spanish, Italian and Portuguese by european.py; any
+    other language gives dates and figures only, and says so (`names_available` False)."""
     lang = article_language(article, language)
+    text = article.text
     blocks = [b for b in article.blocks if include_boilerplate or b.kind in BODY_KINDS]
     sentences = _sentences(article, blocks)
-    if not names_supported(lang):
-        return _dates_and_figures(article, sentences, lang)
     if lang in EUROPEAN:
         from desktop.core.entities.european import extract_european
 
         return replace(extract_european(article, blocks, sentences, lang, reference_day(article)), language=lang)
+    if not names_supported(lang):
+        return _dates_and_figures(article, sentences, lang)
     gaz = load_gazetteer()
-    text = article.text
     lower_words = set()
     for b in blocks:
         lower_words.update(_LOWER_RE.findall(text, b.start, b.end))

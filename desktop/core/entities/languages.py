@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-# The table lives in desktop/core/language.py, which the JSON, the report and the window read
-# without importing the entity rules. English has its own rules and learned tagger (extract.py);
-# the others have the rules of the european_* modules (month names, number words, quote marks,
-# titles and given names).
-from desktop.core.language import NAMES_SUPPORTED as NAME_LANGUAGES
-from desktop.core.language import names_supported
-
-EUROPEAN = NAME_LANGUAGES - {"en"}
-
-__all__ = ["EUROPEAN", "NAME_LANGUAGES", "article_language", "names_supported"]
+# English has its own rules and learned tagger (extract.py); these five have the rules of the
+# european_* modules (month names, number words, quote marks, titles and given names). Which
+# languages have names at all is desktop/core/language.py's NAMES_SUPPORTED.
+EUROPEAN = frozenset({"de", "fr", "es", "it", "pt"})
 
 
 def article_language(article, language: str | None = None) -> str:

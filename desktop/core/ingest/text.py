@@ -115,6 +115,22 @@ _WORD_AT_RE = re.compile(r"\s*([^\W\d_][\w'\u2019-]*)")
 _OPENING = "\"'\u201c\u2018([\u300c\u300e\uff08\u3010\u00ab\u00bf\u00a1"
 
 
+# German writes the day of a date as an ordinal with a dot ("4. Dezember"); a month name after
+# one or two digits and a dot goes on the sentence.
+_ORDINAL_MONTHS = frozenset(
+    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split()
+)
+_ORDINAL_DAY_RE = re.compile(r"(?<!\d)\d{1,2}$")
+_MONTH_AFTER_RE = re.compile(r"[^\W\d_]+")
+
+
+def _ordinal_day(text: str, dot: int, nxt: int) -> bool:
+    if _ORDINAL_DAY_RE.search(text, max(0, dot - 3), dot) is None:
+        return False
+    word = _MONTH_AFTER_RE.match(text, nxt)
+    return word is not None and word.group() in _ORDINAL_MONTHS
+
+
 def _abbreviation_at(text: str, dot: int) -> str:
     """The kind of abbreviation ending at the '.' at `dot`: "", "title", "state", "other", "dotted", "initial"."""
     i = dot
@@ -191,6 +207,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             continue
         line_break = "\n" in text[punct_end:nxt]
         if text[m.start()] == "." and m.end() - m.start() == 1:
+            if not line_break and _ordinal_day(text, m.start(), nxt):
+                continue  # "am Montag, 4. Dezember 2023": a German date, not a sentence end
             kind = _abbreviation_at(text, m.start())
             if kind and not line_break and not _abbreviation_ends_sentence(kind, text, nxt, end):
                 continue
