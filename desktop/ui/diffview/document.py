@@ -19,12 +19,17 @@ from desktop.ui.diffview.bands import CONTEXT, Band, BlockIndex, Hidden, band_ma
 from desktop.ui.theme import WORD_ROLES, Colors
 
 DOCUMENT_MARGIN = 10
+_BROKEN_WORD = re.compile(r"(?<=[-\u2010\u2011])\n(?=\w)")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units in a QTextDocument
 
 
 def _one_block(text: str) -> str:
     # A newline would start a new block and break "block i shows band i": use line separators.
+    # A newline after a hyphen is a word broken at a plain-text file's margin ("inter-\nnational",
+    # see readers/txt.py): shown as the file's hyphen, the pane wrapping it like any other line.
+    # Each replacement is one character for one, so offsets still map one to one.
     if "\n" in text or "\r" in text or "\u2029" in text:
+        text = _BROKEN_WORD.sub("\u200b", text)
         text = text.replace("\r", " ").replace("\n", "\u2028").replace("\u2029", "\u2028")
     return text
 
