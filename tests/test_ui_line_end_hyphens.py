@@ -52,4 +52,7 @@ def test_broken_words_show_as_the_file_has_them_with_no_change_marked(qtbot, tmp
     # The pane shows the hyphen the file has, and wraps the line itself: no break forced mid-row.
     assert "an inter-\u200bnational pact" in shown
     assert "\u2028" not in shown
+    header = window.diff_view.panes[side].header
+    assert header.title.toolTip() == "<p>Ports agree on shared storm warnings</p>"
+    assert header.meta.text().endswith(f"{left.word_count} words")
     window.tasks.wait(10_000)

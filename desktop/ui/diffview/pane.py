@@ -260,6 +260,8 @@ class PaneHeader(QFrame):
                 self._count = 0
                 QTimer.singleShot(0, self._count_step)
             self._show_count(count)
+            self.setToolTip(f"<p>{html.escape(article.path)}</p>")
+        self._elide()
 
     def _show_count(self, count: int | None) -> None:
         article = self._counting
@@ -282,8 +284,6 @@ class PaneHeader(QFrame):
             QTimer.singleShot(0, self._count_step)
         else:
             self._show_count(self._count)
-            self.setToolTip(f"<p>{html.escape(article.path)}</p>")
-        self._elide()
 
     def _elide(self) -> None:
         metrics = self.title.fontMetrics()
