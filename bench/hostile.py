@@ -48,7 +48,7 @@ def folder_load() -> int:
     window loads a folder (`load_many`: worker processes, each file within a single read's budget)."""
     import time
 
-    from desktop.core.batch import load_all
+    from desktop.core.library.batch import load_all
 
     with tempfile.TemporaryDirectory(prefix="diptych-hostile3-") as folder:
         root = Path(folder)

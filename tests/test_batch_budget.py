@@ -1,12 +1,12 @@
 """Folder loads give every file the budget of a single read: a hostile file among good ones is
-refused with its reason, in plain words, and the good ones still load (desktop/core/batch.py)."""
+refused with its reason, in plain words, and the good ones still load (desktop/core/library/batch.py)."""
 
 from __future__ import annotations
 
 import re
 import time
 
-from desktop.core.batch import BATCH, load_all
+from desktop.core.library.batch import BATCH, load_all
 
 STORY = "Ferry {n} returns\n\nThe harbour ferry number {n} resumed service on Monday after a storm, the operator said.\n"
 STALL = "STALL-IN-C"
@@ -59,7 +59,7 @@ def test_hostile_pages_and_words_are_refused_or_read_with_a_plain_reason(tmp_pat
 def test_cancel_stops_a_folder_load_even_inside_a_stalled_file(tmp_path):
     import threading
 
-    from desktop.core.batch import load_many
+    from desktop.core.library.batch import load_many
 
     paths = folder(tmp_path, 2, {"a-stall.txt": f"Stalled\n\n{STALL} here.\n".encode()})
     cancel = threading.Event()

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.compare import compare
-from desktop.core.comparison import Options
+from desktop.core.compare.model import Options
 from desktop.core.entities import extract
-from desktop.core.load import load_text
-from desktop.core.readers.pdf import join_pages
-from desktop.core.readers.txt import split_paragraphs
-from desktop.core.text import keeps_line_end_hyphen, text_words
+from desktop.core.ingest.load import load_text
+from desktop.core.ingest.readers.pdf import join_pages
+from desktop.core.ingest.readers.txt import split_paragraphs
+from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
 
 # Written for the project: the same story hard-wrapped (with broken words) and whole.
 WRAPPED = """Ports agree on shared storm warnings

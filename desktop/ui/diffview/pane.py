@@ -197,8 +197,8 @@ def _count_pieces(article: Article) -> list[tuple[int, int, int]]:
 
 def _count_words(text: str, lo: int, hi: int) -> int:
     # The count of core/slim.py's word_count, for one piece of a block.
-    from desktop.core.slim import _WIDE_MARK_RE, _WORD_TOKEN_RE
-    from desktop.core.text import is_word, normalize
+    from desktop.core.library.slim import _WIDE_MARK_RE, _WORD_TOKEN_RE
+    from desktop.core.ingest.text import is_word, normalize
 
     if text[lo:hi].isascii():
         return len(_WORD_TOKEN_RE.findall(text, lo, hi))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from desktop.core.article import Article
 from desktop.core.errors import ReadError
-from desktop.core.load import DEFAULT_MAX_BYTES
+from desktop.core.ingest.load import DEFAULT_MAX_BYTES
 
 DEFAULT_SECONDS = 5.0  # the README's promise: a file is read or refused within 5 s
 # Extra address space a worker may take on top of its loaded program. A backstop: the size
@@ -83,7 +83,7 @@ def read_within_budget(
         error.worker_peak_mb, error.worker_cpu_s = peak_mb, cpu_s  # for bench/hostile.py
         raise error
     slim, extractions = rest
-    from desktop.core.build import with_index
+    from desktop.core.ingest.build import with_index
 
     return ReadResult(tuple(with_index(a) for a in slim), tuple(extractions), peak_mb, cpu_s)
 
@@ -283,9 +283,9 @@ def _serve(conn, memory_mb: int, entities: bool = True) -> None:
     from desktop.core import logs
 
     logs.quiet_libraries()
-    from desktop.core.load import load_file, load_text
-    from desktop.core.readers import warm_up
-    from desktop.core.slim import slim
+    from desktop.core.ingest.load import load_file, load_text
+    from desktop.core.ingest.readers import warm_up
+    from desktop.core.library.slim import slim
 
     if entities:
         # A single read's worker imports everything before its first file is timed. A folder's
@@ -327,7 +327,7 @@ def _serve(conn, memory_mb: int, entities: bool = True) -> None:
 
 def _serve_list(conn, paths: list[str], max_bytes: int, index: bool, prepare) -> None:
     """Answer a folder's list file by file: the articles (or what `prepare` makes of each), or the reason."""
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
 
     for path in paths:
         started = time.process_time()

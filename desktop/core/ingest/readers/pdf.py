@@ -9,7 +9,7 @@ from collections import Counter
 
 from desktop.core.article import Document, Paragraph
 from desktop.core.errors import ReadError
-from desktop.core.text import keeps_line_end_hyphen, text_words
+from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
 
 log = logging.getLogger(__name__)
 ENCRYPTED = "encrypted, password needed"

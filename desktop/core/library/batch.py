@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from desktop.core.article import Article
-from desktop.core.isolated import DEFAULT_SECONDS, read_each_within_budget
-from desktop.core.load import DEFAULT_MAX_BYTES
+from desktop.core.ingest.isolated import DEFAULT_SECONDS, read_each_within_budget
+from desktop.core.ingest.load import DEFAULT_MAX_BYTES
 
 BATCH = 16  # files per request: large enough to amortise the hand-over, small enough to stream
 
