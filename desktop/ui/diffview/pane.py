@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
+from desktop.core.language import display_name
 from desktop.core.article import Article
 from desktop.ui.theme import Colors
 
@@ -231,7 +232,8 @@ class PaneHeader(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
         self._title_text = ""
-        self._parts: list[str] = []
+        self._parts: list[str] = []  # source, author, date: before the word count
+        self._after: list[str] = []  # the language: after it
         self._counting: Article | None = None  # the article whose words are being counted
         self._pieces: list[tuple[int, int, int]] = []  # what is left to count
         self._count = 0
@@ -249,6 +251,8 @@ class PaneHeader(QFrame):
             if article.published is not None:
                 parts.append(article.published.value.replace("T", " "))
             self._parts = [p for p in parts if p]
+            # as detected, or as the reader set it (Set language): after the word count
+            self._after = [display_name(article.language)] if article.language else []
             self._counting = article
             count = _WORD_COUNTS.get(article.id)
             if count is None and len(article.text) <= COUNT_NOW:
@@ -270,7 +274,7 @@ class PaneHeader(QFrame):
                 _WORD_COUNTS.clear()
             _WORD_COUNTS[article.id] = count
         words = f"{count:,} words" if count is not None else "counting words…"
-        self.meta.setText("  ·  ".join([*self._parts, words]))
+        self.meta.setText("  ·  ".join([*self._parts, words, *self._after]))
         if count is not None and article is not None:
             self.words_counted.emit(article.id, count)
 
