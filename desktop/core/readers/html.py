@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 
@@ -86,7 +87,7 @@ def read(path: str, data: bytes) -> list[Document]:
     if not paragraphs:
         # Not an article page (a list, a form, a very short note): keep its visible text.
         text = trafilatura.html2txt(tree) or ""
-        paragraphs = [Paragraph(line) for line in (" ".join(t.split()) for t in text.split("\n")) if line]
+        paragraphs = [Paragraph(line) for line in (_clean(t) for t in text.split("\n")) if line]
     if not paragraphs:
         raise ReadError(path, "no article text found in the page")
 
@@ -195,7 +196,12 @@ def _text(el: etree._Element) -> str:
 
 
 def _clean(value: str | None) -> str:
-    return " ".join((value or "").split())
+    """One line of text as a reader sees it. Soft hyphens are hyphenation hints the browser
+    hides (some sites put one in every long word), and decomposed accents ("u" + U+0308) are
+    drawn like the composed letter: both would otherwise split words for the tokenizer and
+    for search, so the text is handed on without the first and in composed (NFC) form."""
+    text = " ".join((value or "").replace("\u00ad", "").split())
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _norm(text: str) -> str:
