@@ -50,3 +50,111 @@ def test_soft_hyphens_go_and_decomposed_accents_are_composed(tmp_path):
     assert "Die Fischer am Hafen zählten am Mittwoch ihre Verluste." in article.body_text
     assert "Les pêcheurs du port ont compté leurs pertes mercredi soir." in article.body_text
     assert not {"\u00ad", "\u0301", "\u0302"} & set(article.text)
+
+
+def test_headline_repeated_label_above_it_and_standfirst_set_as_heading(tmp_path):
+    # The page's <h1> sits under a section label, repeats the <title>, and a long <h2>
+    # standfirst follows: only the article's paragraphs are its main text.
+    html = (
+        "<html><head><title>Fuel spill closes shellfish beds</title></head><body><article>"
+        "<p><a href='/environment'>Environment</a></p><h1>Fuel spill closes shellfish beds</h1>"
+        "<h2>A bulk carrier ran aground near the harbour mouth, and the growers along the bay "
+        "fear for the spring harvest.</h2>"
+        f"<p>{LEAD}</p><p>{SECOND}</p><h2>What comes next</h2><p>{THIRD}</p></article></body></html>"
+    )
+    article = load(tmp_path, html)
+    blocks = kinds(article)
+    assert ("title", "Fuel spill closes shellfish beds") in blocks
+    assert [k for k, t in blocks if t.startswith("A bulk carrier")] == ["dek"]
+    assert ("heading", "What comes next") in blocks  # a short section heading stays
+    assert article.body_text.split("\n\n") == [LEAD, SECOND, "What comes next", THIRD]
+
+
+TEASERS = [
+    "Council votes to dredge the eastern channel",
+    "Oyster growers count the cost of a wet spring",
+    "Ferry timetable changes from Monday",
+]
+
+
+def test_heading_of_links_in_german_and_its_linked_teasers_are_set_aside(tmp_path):
+    links = "".join(f"<p><a href='/story/{i}'>{t}</a></p>" for i, t in enumerate(TEASERS))
+    own_link = "Den Bericht der Behörde gibt es <a href='/bericht.pdf'>hier als PDF</a>."
+    article = load(tmp_path, page(f"<p>{LEAD}</p><p>{SECOND}</p><p>{own_link}</p><p>Auch interessant:</p>{links}<p>{THIRD}</p>"))
+    reasons = {article.text[b.start : b.end]: b.reason for b in article.blocks}
+    assert reasons["Auch interessant:"] == "heading of links to other stories"
+    assert all(reasons[t] == "list of links to other stories" for t in TEASERS)
+    assert "Den Bericht der Behörde gibt es hier als PDF." in article.body_text
+    assert THIRD in article.body_text  # the list ends where the links end
+
+
+def test_run_of_linked_headlines_with_teasers_is_a_list_of_other_stories(tmp_path):
+    teasers = "".join(
+        f"<h3><a href='/story/{i}'>{t}</a></h3><h4>A short line about story number {i} for the reader</h4>"
+        for i, t in enumerate(TEASERS)
+    )
+    article = load(tmp_path, page(f"<p>{LEAD}</p><p>{SECOND}</p>{teasers}<p>{THIRD}</p>"))
+    assert article.body_text.split("\n\n") == [LEAD, SECOND, THIRD]
+    assert {b.reason for b in article.blocks if article.text[b.start : b.end] in TEASERS} == {
+        "list of links to other stories"
+    }
+
+
+def test_one_linked_section_heading_stays(tmp_path):
+    # A blog links a section heading to the product it is about: a heading, not a teaser list.
+    html = page(f"<p>{LEAD}</p><h2><a href='/shop/bag'>The straw bag for every beach</a></h2><p>{SECOND}</p>")
+    article = load(tmp_path, html)
+    assert ("heading", "The straw bag for every beach") in kinds(article)
+
+
+def test_readers_comments_after_the_article_are_set_aside(tmp_path):
+    comments = (
+        "<h3>3 Kommentare</h3><p>Anna: Danke für den Bericht, sehr hilfreich!</p>"
+        "<p>Ben: Ich wohne am Hafen, es riecht seit Tagen nach Diesel.</p>"
+    )
+    article = load(tmp_path, page(f"<p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p>{comments}"))
+    assert article.body_text.split("\n\n") == [LEAD, SECOND, THIRD]
+    reasons = [b.reason for b in article.blocks if b.kind == BlockKind.BOILERPLATE]
+    assert reasons[0] == "heading of readers' comments" and set(reasons[1:]) == {"readers' comments"}
+
+
+def test_comments_heading_before_the_article_is_only_a_label(tmp_path):
+    article = load(tmp_path, page(f"<p>Kommentare</p><p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p>"))
+    assert article.body_text.split("\n\n") == [LEAD, SECOND, THIRD]
+
+
+def test_labels_plugs_and_credits_in_other_languages(tmp_path):
+    lines = {
+        "Anzeige": "advertisement label",
+        "Publicité": "advertisement label",
+        "Lire aussi : Le port rouvre ses quais aux pêcheurs": "link to another story",
+        "Lesen Sie auch: Der Hafen öffnet wieder": "link to another story",
+        "Leer más: El puerto vuelve a abrir": "link to another story",
+        "Mit unserem Newsletter erhalten Sie jeden Freitag die Nachrichten aus dem Hafen.": "app or newsletter plug",
+        "Foto: Hafenbehörde": "photo credit",
+        "Beitragsbild: Der Hafen am Abend, eigene Aufnahme": "photo credit",
+    }
+    body = "".join(f"<p>{line}</p><p>{text}</p>" for line, text in zip(lines, [LEAD, SECOND, THIRD] * 3))
+    article = load(tmp_path, page(body))
+    reasons = {article.text[b.start : b.end]: b.reason for b in article.blocks}
+    assert {line: reasons[line] for line in lines} == lines
+    assert article.body_text.split("\n\n") == [t for _, t in zip(lines, [LEAD, SECOND, THIRD] * 3)]
+
+
+def test_a_short_linked_line_of_the_article_stays(tmp_path):
+    # trafilatura's favor_precision drops a paragraph that is all link; an article that
+    # points to its petition or source that way says something the reader needs.
+    url = "https://petition.example.org/hafen"
+    article = load(tmp_path, page(f"<p>{LEAD}</p><p>{SECOND}</p><p><a href='{url}'>{url}</a></p><p>{THIRD}</p>"))
+    assert article.body_text.split("\n\n") == [LEAD, SECOND, url, THIRD]
+
+
+def test_phrase_table_loads_every_kind_and_ships_with_the_app():
+    from pathlib import Path
+
+    from desktop.core import boilerplate
+
+    table = boilerplate.phrases()
+    assert all(table[kind] for kind in boilerplate.KINDS)
+    spec = (Path(__file__).resolve().parent.parent / "packaging" / "diptych.spec").read_text()
+    assert '"boilerplate" / "phrases.txt"' in spec
