@@ -158,3 +158,15 @@ def test_phrase_table_loads_every_kind_and_ships_with_the_app():
     assert all(table[kind] for kind in boilerplate.KINDS)
     spec = (Path(__file__).resolve().parent.parent / "packaging" / "diptych.spec").read_text()
     assert '"boilerplate" / "phrases.txt"' in spec
+
+
+def test_a_sentence_ending_in_a_bracket_with_a_slash_is_not_a_photo_credit(tmp_path):
+    ordinary = [
+        "The port's new tracking service is written on top of a small open library (harbour/tides).",
+        "The backup drives write slowly but read fast enough for the archive (up to 100 MB/s).",
+    ]
+    caption = "Crews lay a boom across the harbour mouth on Wednesday (Port Authority/Lee Grant)"
+    body = f"<p>{LEAD}</p><p>{ordinary[0]}</p><p>{caption}</p><p>{ordinary[1]}</p><p>{SECOND}</p>"
+    article = load(tmp_path, page(body))
+    assert article.body_text.split("\n\n") == [LEAD, ordinary[0], ordinary[1], SECOND]
+    assert ("caption", caption) in kinds(article)

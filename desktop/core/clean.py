@@ -94,9 +94,12 @@ _LIST_LABEL_RE = re.compile(
 )
 # A photo credit closing a caption: "(Agency Photo/Name)", "(Photo: Name)", "(Getty Images)",
 # "(Name/Agency)", or "Photo: Name" / "Credit: Name" without brackets.
+# "(Name/Agency)" only with capitals both sides of the slash and no digits: "(nlohmann/json)",
+# "(max. 40 MB/s)" and "(Köhler/Bornkamm, § 8 Rdn. 2)" close ordinary sentences.
 _CREDIT_RE = re.compile(
-    r"(?:\((?=[^()]*(?:\b(?:photo|photos|photograph|picture|pictures|image|images|credit|illustration|"
-    r"file|handout|courtesy)\b|\w/\w))[A-Z][^()]{1,80}\)"
+    r"(?:\((?=[^()]*\b(?:photo|photos|photograph|picture|pictures|image|images|credit|illustration|"
+    r"file|handout|courtesy)\b)[A-Z][^()]{1,80}\)"
+    r"|\((?=[^()\d]*(?-i:[A-Z][\w'\u2019-]*/[A-Z]))[A-Z][^()\d]{1,80}\)"
     r"|\b(?:photo|photograph|picture|image|credit|illustration)s?\s*(?:by|:)\s*[A-Z][^.()]{1,60})"
     r"[.\s]*$",
     re.I,
