@@ -86,7 +86,7 @@ def read(path: str, data: bytes) -> list[Document]:
     result = trafilatura.bare_extraction(tree, **options)
     paragraphs: list[Paragraph] = []
     if result is not None and result.body is not None:
-        paragraphs = [Paragraph(p.text, p.hint, True) if _norm(p.text) in links else p for p in body_paragraphs(result.body)]
+        paragraphs = [Paragraph(p.text, p.hint, True) if p.text in links else p for p in body_paragraphs(result.body)]
     if not paragraphs:
         # Not an article page (a list, a form, a very short note): keep its visible text.
         text = trafilatura.html2txt(tree) or ""
@@ -139,10 +139,13 @@ def headline_index(paragraphs: list[Paragraph], title: str) -> int | None:
     return None
 
 
+_STRING = etree.XPath("string()")  # an element's text, descendants' too, in one call into libxml2
+
+
 def link_texts(tree: etree._Element) -> set[str]:
-    """The text of every link on the page, in comparison form: a paragraph that is nothing but
-    a link is a teaser for another page (trafilatura hands the text on without its links)."""
-    return {key for a in tree.iter("a") if (key := _norm("".join(a.itertext())))}
+    """The text of every link on the page, cleaned as paragraphs are: a paragraph that is nothing
+    but a link is a teaser for another page (trafilatura hands the text on without its links)."""
+    return {_clean(text) for text in {_STRING(a) for a in tree.iter("a")}}
 
 
 def tree_shape(tree: etree._Element) -> tuple[int, int]:
