@@ -95,7 +95,7 @@ class Diptych:
 
     def __init__(self, tmp: str) -> None:
         from desktop.core.errors import ReadError
-        from desktop.core.load import load_file
+        from desktop.core.ingest.load import load_file
 
         self._load, self._error, self._tmp = load_file, ReadError, Path(tmp)
         self.seconds = 0.0

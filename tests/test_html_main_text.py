@@ -7,7 +7,7 @@ any language, not about one site.
 from __future__ import annotations
 
 from desktop.core.article import BlockKind
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 
 LEAD = (
     "Harbour crews worked through the night to contain a fuel spill that spread along the "
@@ -152,7 +152,7 @@ def test_a_short_linked_line_of_the_article_stays(tmp_path):
 def test_phrase_table_loads_every_kind_and_ships_with_the_app():
     from pathlib import Path
 
-    from desktop.core import boilerplate
+    from desktop.core.ingest import boilerplate
 
     table = boilerplate.phrases()
     assert all(table[kind] for kind in boilerplate.KINDS)
