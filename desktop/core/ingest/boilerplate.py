@@ -20,7 +20,9 @@ LABEL_WORDS = 6
 LINE_WORDS = 30
 
 _TRAILING = ":.\u2026!|>\u00bb\u203a-\u2013\u2014 "
-_COUNT_RE = re.compile(r"^\(?\d+\)?\s+|\s*(?:\(\d+\)|:\s*\d+)$")  # "3 Kommentare", "Kommentare (3)", "Kommentare: 3"
+# "3 Kommentare", "Kommentare (3)", "Kommentare: 3" (the caller strips the spaces left behind);
+# possessive runs and no leading `\s*`, so a search stays linear on any input.
+_COUNT_RE = re.compile(r"^\(?\d++\)?\s++|(?:\(\d++\)|:\s*+\d++)$")
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +52,7 @@ def label(text: str) -> str:
     words = text.split()
     if not words or len(words) > LABEL_WORDS:
         return ""
-    key = _COUNT_RE.sub("", " ".join(words).casefold().strip(_TRAILING))
+    key = _COUNT_RE.sub("", " ".join(words).casefold().strip(_TRAILING)).strip()
     table = phrases()
     for kind in ("links", "ad", "comments"):
         if key in table[kind]:
