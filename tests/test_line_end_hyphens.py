@@ -83,3 +83,11 @@ def test_a_pdf_undoes_broken_words_and_keeps_compounds():
     assert "the Indo-Pacific region" in paragraph
     assert "an international agreement" in paragraph
     assert "a well-known gap" in paragraph
+
+
+def test_the_report_shows_a_broken_word_as_the_file_has_it_without_a_space():
+    from desktop.core.report import build_report, report_html
+
+    left, right = load_text(WRAPPED, "wrapped.txt"), load_text(WHOLE, "whole.txt")
+    page = report_html(build_report(compare(left, right, Options())))
+    assert "inter-national" in page and "inter- national" not in page
