@@ -6,7 +6,9 @@ character offsets into `Article.text`; nothing downstream edits that text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -130,21 +132,23 @@ class Article:
     @property
     def word_count(self) -> int:
         """Words in the body (tokens with a letter or digit)."""
-        spans = [(b.start, b.end) for b in self.body_blocks]
-        count = 0
-        i = 0
-        for tok in self.tokens:
-            while i < len(spans) and spans[i][1] <= tok.start:
-                i += 1
-            if i == len(spans):
-                break
-            if spans[i][0] <= tok.start and _is_word(tok.norm):
-                count += 1
-        return count
+        # Each block's tokens found by bisection, each distinct form judged once: a loop over every
+        # token here cost 0.3 s of a 100k-word `compare --json`.
+        tokens = self.tokens
+        norms: list[str] = []
+        for b in self.body_blocks:
+            lo = bisect_left(tokens, b.start, key=_START)
+            norms += map(_NORM, tokens[lo : bisect_left(tokens, b.end, lo, key=_START)])
+        word = {n: _is_word(n) for n in set(norms)}
+        return sum(map(word.__getitem__, norms))
 
     @property
     def display_title(self) -> str:
         return self.title or self.path.rsplit("/", 1)[-1] or "Untitled"
+
+
+_START = itemgetter(0)
+_NORM = itemgetter(2)
 
 
 def _is_word(norm: str) -> bool:
