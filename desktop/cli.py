@@ -82,7 +82,7 @@ def _sub_parser() -> argparse.ArgumentParser:
 
 
 def _time_limit_flag(p: argparse.ArgumentParser) -> None:
-    from desktop.core.isolated import DEFAULT_SECONDS
+    from desktop.core.ingest.isolated import DEFAULT_SECONDS
 
     p.add_argument("--time-limit", type=float, default=DEFAULT_SECONDS, metavar="SECONDS",
                    help=f"refuse a file that takes longer to read (default {DEFAULT_SECONDS:g})")
@@ -109,7 +109,7 @@ def _option_flags(p: argparse.ArgumentParser) -> None:
 
 
 def _options(args):
-    from desktop.core.comparison import Options
+    from desktop.core.compare.model import Options
 
     return Options(
         ignore_case=args.ignore_case,
@@ -123,7 +123,7 @@ def _load_all(paths: list[str], seconds: float, entities: bool):
     """Read every file in a worker process within its time limit; report each failure on stderr.
     Returns (articles, extractions (None each without `entities`), failed)."""
     from desktop.core.errors import ReadError
-    from desktop.core.isolated import read_within_budget
+    from desktop.core.ingest.isolated import read_within_budget
 
     articles, extractions, failed = [], [], 0
     for path in paths:
@@ -140,7 +140,7 @@ def _load_all(paths: list[str], seconds: float, entities: bool):
 
 def _load_one(path: str, seconds: float):
     from desktop.core.errors import ReadError
-    from desktop.core.isolated import read_within_budget
+    from desktop.core.ingest.isolated import read_within_budget
 
     try:
         articles = read_within_budget(path, seconds=seconds).articles
@@ -154,8 +154,8 @@ def _load_one(path: str, seconds: float):
 def cmd_extract(args) -> int:
     """Print each article's metadata, blocks and sentences (JSON shape in README, "extract")."""
     from desktop.core.article import article_json
-    from desktop.core.folder import SUPPORTED_SUFFIXES, article_files
-    from desktop.core.summary import extract_summary
+    from desktop.core.library.folder import SUPPORTED_SUFFIXES, article_files
+    from desktop.summary import extract_summary
 
     skipped = []
 
@@ -190,8 +190,8 @@ def cmd_extract(args) -> int:
 
 def cmd_compare(args) -> int:
     from desktop.core.compare import compare
-    from desktop.core.comparison import comparison_json
-    from desktop.core.summary import compare_summary
+    from desktop.core.compare.model import comparison_json
+    from desktop.summary import compare_summary
 
     left, right = _load_one(args.left, args.time_limit), _load_one(args.right, args.time_limit)
     result = compare(left, right, _options(args), entities=not args.no_entities)
@@ -263,7 +263,7 @@ def cmd_coverage(args) -> int:
 
 
 def cmd_related(args) -> int:
-    from desktop.core.related import related_main
+    from desktop.core.library.related import related_main
 
     return related_main(args.paths, as_json=args.json, top=args.top, pretty=args.pretty)
 

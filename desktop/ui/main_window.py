@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.article import Article
-from desktop.core.comparison import Comparison, Options
+from desktop.core.compare.model import Comparison, Options
 from desktop.core.entities.model import Discrepancy
 from desktop.ui import settings as keys
 from desktop.ui.articles.loading import FILE_DIALOG_FILTER, ArticleLoader

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from desktop.core.align.units import Sentence, Side, number_value
 from desktop.core.align.words import Run
 from desktop.core.article import BlockKind, Span
-from desktop.core.comparison import ChangeClass
+from desktop.core.compare.model import ChangeClass
 
 MONTHS = frozenset(
     """january february march april may june july august september october november december

@@ -31,7 +31,7 @@ from desktop.core.entities.model import Entity, EntityType, Extraction, Mention
 from desktop.core.entities.names import Raw
 from desktop.core.entities.tagged import find_names
 from desktop.core.entities.tokens import tokenize
-from desktop.core.text import split_sentences
+from desktop.core.ingest.text import split_sentences
 
 _AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
 _LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")

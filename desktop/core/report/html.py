@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from html import escape
 
-from desktop.core.controls import contained, printable
+from desktop.core.ingest.controls import contained, printable
 from desktop.core.entities.model import MatchStatus
 from desktop.core.report.model import (
     CHANGED,

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.article import Article, Span
-from desktop.core.comparison import ChangeClass, Comparison, Op, Piece, WordOp
-from desktop.core.controls import isolate, shorten
+from desktop.core.compare.model import ChangeClass, Comparison, Op, Piece, WordOp
+from desktop.core.ingest.controls import isolate, shorten
 from desktop.core.entities.model import MatchStatus
 from desktop.core.entities.quote_pairs import SAME, UNATTRIBUTED
 

@@ -284,7 +284,7 @@ class ArticleListModel(QAbstractTableModel):
             return article
         found = self._hydrated.get(article.id)
         if found is None:
-            from desktop.core.slim import full
+            from desktop.core.library.slim import full
 
             found = self._hydrated[article.id] = full(article)
             while len(self._hydrated) > 32:

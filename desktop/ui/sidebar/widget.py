@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.article import Article, Span
-from desktop.core.comparison import Comparison
+from desktop.core.compare.model import Comparison
 from desktop.core.entities.model import Discrepancy, Extraction
 from desktop.ui.sidebar.discrepancy_list import DiscrepancyList
 from desktop.ui.sidebar.entity_model import Column, EntityFilterProxy, EntityTreeModel, Role

@@ -7,7 +7,7 @@ import os
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.core.workspace import Workspace, WorkspaceError, read_with_fallback, write_workspace
+from desktop.core.library.workspace import Workspace, WorkspaceError, read_with_fallback, write_workspace
 from desktop.ui import settings as keys
 from desktop.ui.articles.model import Role
 from desktop.ui.folders.glyphs import glyph
@@ -266,7 +266,7 @@ class WorkspaceController(QObject):
     def _set_aside(self, path: str) -> None:
         """An autosave that cannot be opened is renamed out of the way (kept, untouched), so it
         can never stop a later start; the window starts empty and the Problems panel says why."""
-        from desktop.core.workspace import set_aside
+        from desktop.core.library.workspace import set_aside
 
         try:
             moved = set_aside(path)

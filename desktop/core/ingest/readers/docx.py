@@ -9,7 +9,7 @@ import zlib
 
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.errors import ReadError
-from desktop.core.readers.sizes import human_size
+from desktop.core.ingest.readers.sizes import human_size
 
 log = logging.getLogger(__name__)
 DAMAGED = "a damaged Word document: its parts could not be read"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from desktop.core.article import Article
-from desktop.core.text import _TOKEN_RE, is_word, normalize
+from desktop.core.ingest.text import _TOKEN_RE, is_word, normalize
 
 
 def slim(article: Article) -> Article:
@@ -24,7 +24,7 @@ def is_slim(article: Article) -> bool:
 
 def full(article: Article) -> Article:
     """The article with its sentences and tokens (the same ones `build_article` computes)."""
-    from desktop.core.build import with_index
+    from desktop.core.ingest.build import with_index
 
     return with_index(article) if is_slim(article) else article
 
@@ -35,7 +35,7 @@ class Listed:
 
     article: Article  # slim
     words: int
-    profile: object  # desktop.core.related.Profile
+    profile: object  # desktop.core.library.related.Profile
 
 
 _WORDS_PATTERN, _PUNCT = _TOKEN_RE.pattern.rsplit("|", 1)
@@ -64,6 +64,6 @@ def word_count(article: Article) -> int:
 
 
 def prepare_for_list(article: Article) -> Listed:
-    from desktop.core.related import profile
+    from desktop.core.library.related import profile
 
     return Listed(slim(article), word_count(article), profile(article))

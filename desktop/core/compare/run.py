@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop.core.article import Article
-from desktop.core.comparison import Comparison, Options
+from desktop.core.compare.model import Comparison, Options
 
 if TYPE_CHECKING:  # `compare --no-entities` imports nothing of desktop.core.entities
     from desktop.core.entities.model import Extraction

@@ -223,8 +223,8 @@ def related_main(paths: list[str], *, as_json: bool, top: int, pretty: bool = Fa
     import sys
 
     from desktop.core.errors import ReadError
-    from desktop.core.folder import article_files
-    from desktop.core.load import load_file
+    from desktop.core.library.folder import article_files
+    from desktop.core.ingest.load import load_file
 
     articles: list[Article] = []
     failed = 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from desktop.core.article import Article
 from desktop.core.errors import ReadError
-from desktop.core.load import DEFAULT_MAX_BYTES, load_file
+from desktop.core.ingest.load import DEFAULT_MAX_BYTES, load_file
 
 BATCH = 16  # files per task: large enough to amortise the hand-over, small enough to stream
 

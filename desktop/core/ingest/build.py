@@ -1,7 +1,7 @@
 """Turn a reader's Document into an indexed Article: join paragraphs, mark blocks, split.
 
 Cleaning (which paragraph is a title, a caption, boilerplate) is decided by
-`desktop.core.clean.classify`; this module only assembles the result.
+`desktop.core.ingest.clean.classify`; this module only assembles the result.
 """
 
 from __future__ import annotations
@@ -10,18 +10,18 @@ import hashlib
 from dataclasses import replace
 
 from desktop.core.article import Article, Block, Document, Paragraph
-from desktop.core.controls import one_line, printable
-from desktop.core.text import split_sentences, tokenize
+from desktop.core.ingest.controls import one_line, printable
+from desktop.core.ingest.text import split_sentences, tokenize
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _METADATA = ("title", "author", "published", "source", "url", "category")
 
 
 def build_article(doc: Document, *, index: bool = True) -> Article:
-    """`index=False` leaves out sentences and tokens (the slim form, `desktop.core.slim`):
+    """`index=False` leaves out sentences and tokens (the slim form, `desktop.core.library.slim`):
     a folder load lists ten thousand articles and rebuilds the index only for those shown."""
-    from desktop.core.clean import clean  # the cleaning rules
-    from desktop.core.published import find_published
+    from desktop.core.ingest.clean import clean  # the cleaning rules
+    from desktop.core.ingest.published import find_published
 
     # No reader's output carries NUL or other C0 controls on (a JSON "\u0000", a PDF's odd font):
     # replaced one for one here, so no view, report or JSON ever does.

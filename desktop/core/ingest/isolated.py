@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from desktop.core.article import Article
 from desktop.core.errors import ReadError
-from desktop.core.load import DEFAULT_MAX_BYTES
+from desktop.core.ingest.load import DEFAULT_MAX_BYTES
 
 DEFAULT_SECONDS = 5.0  # the README's promise: a file is read or refused within 5 s
 # Extra address space a worker may take on top of its loaded program. A backstop: the size
@@ -91,7 +91,7 @@ def read_within_budget(
         error.worker_peak_mb, error.worker_cpu_s = peak_mb, cpu_s  # for bench/hostile.py
         raise error
     slim, extractions = rest
-    from desktop.core.build import with_index
+    from desktop.core.ingest.build import with_index
 
     return ReadResult(tuple(with_index(a) for a in slim), tuple(extractions), peak_mb, cpu_s)
 
@@ -128,7 +128,7 @@ class _Worker:
         forked = _can_fork()
         ctx = multiprocessing.get_context("fork" if forked else "spawn")
         if forked:
-            import desktop.core.load  # noqa: F401 - imported once here, inherited by the child
+            import desktop.core.ingest.load  # noqa: F401 - imported once here, inherited by the child
         self.memory_mb = memory_mb
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child, memory_mb, forked), daemon=True, name="diptych-reader")
@@ -231,9 +231,9 @@ def _serve(conn, memory_mb: int, forked: bool = False) -> None:
     from desktop.core import logs
 
     logs.quiet_libraries()
-    from desktop.core.load import load_file, load_text
-    from desktop.core.readers import warm_up, warm_up_for
-    from desktop.core.slim import slim
+    from desktop.core.ingest.load import load_file, load_text
+    from desktop.core.ingest.readers import warm_up, warm_up_for
+    from desktop.core.library.slim import slim
 
     if not forked:  # a fresh interpreter: everything now, once, before any file is timed
         from desktop.core.entities.extract import extract

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.article import Document, Paragraph
-from desktop.core.readers.decoding import decode_text
+from desktop.core.ingest.readers.decoding import decode_text
 
 # Lines longer than this were not wrapped by a text editor or mail client.
 _MAX_WRAP = 100

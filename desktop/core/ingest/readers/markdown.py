@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.article import BlockKind, Document, Paragraph
-from desktop.core.readers.decoding import decode_text
+from desktop.core.ingest.readers.decoding import decode_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")

@@ -8,7 +8,7 @@ import re
 
 from desktop.core.article import Document
 from desktop.core.errors import ReadError
-from desktop.core.readers import docx, html, jsonfile, markdown, pdf, txt
+from desktop.core.ingest.readers import docx, html, jsonfile, markdown, pdf, txt
 
 READERS = {
     "txt": txt.read,

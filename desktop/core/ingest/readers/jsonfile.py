@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.errors import ReadError
-from desktop.core.readers.decoding import decode_text
-from desktop.core.readers.txt import split_paragraphs
+from desktop.core.ingest.readers.decoding import decode_text
+from desktop.core.ingest.readers.txt import split_paragraphs
 
 # Field names seen in scrapers' output (news-please, newspaper, BASIL, NewsAPI, schema.org).
 BODY_KEYS = ("body-paragraphs", "body_paragraphs", "paragraphs", "text", "body", "content",

@@ -10,11 +10,11 @@ from dataclasses import replace
 
 from desktop.core import logs
 from desktop.core.article import Article, Document, Paragraph
-from desktop.core.build import build_article
+from desktop.core.ingest.build import build_article
 from desktop.core.errors import ReadError
-from desktop.core.readers import read_documents, sniff
-from desktop.core.readers.sizes import human_size
-from desktop.core.readers.txt import split_paragraphs
+from desktop.core.ingest.readers import read_documents, sniff
+from desktop.core.ingest.readers.sizes import human_size
+from desktop.core.ingest.readers.txt import split_paragraphs
 
 log = logging.getLogger(__name__)
 logs.quiet_libraries()
@@ -36,7 +36,7 @@ _NOT_REGULAR = (
 
 def load_file(path: str | bytes | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, *, index: bool = True) -> list[Article]:
     """The articles in one file (several for a JSON list), cleaned and indexed
-    (`index=False`: without sentences and tokens, as `desktop.core.slim.slim` leaves them).
+    (`index=False`: without sentences and tokens, as `desktop.core.library.slim.slim` leaves them).
 
     Raises ReadError, and only ReadError, naming the file and the reason in plain words.
     """

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.article import BlockKind, Document, Paragraph
-from desktop.core.published import FULL_DATE_RE
+from desktop.core.ingest.published import FULL_DATE_RE
 
 _CATEGORY_RE = re.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
 _VIDEO_LABEL_RE = re.compile(

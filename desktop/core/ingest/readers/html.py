@@ -66,7 +66,7 @@ def read(path: str, data: bytes) -> list[Document]:
     tree = load_html(data)
     if tree is None:
         # trafilatura refuses a bare fragment ("<p>...</p>" saved on its own); give it a page.
-        from desktop.core.readers.decoding import decode_text
+        from desktop.core.ingest.readers.decoding import decode_text
 
         tree = load_html(f"<html><body>{decode_text(path, data)}</body></html>")
     if tree is None:
