@@ -119,8 +119,14 @@ class _WorkerDied(Exception):
 
 def _can_fork() -> bool:
     """Fork only where it is safe and cheap: Linux (macOS frameworks break in a forked child),
-    and no other thread running, whose locks the child would inherit held."""
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+    and no other thread running, whose locks the child would inherit held. Counted by the kernel
+    (/proc/self/task), not by `threading`: Qt's pool threads are invisible to the latter."""
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
 class _Worker:
