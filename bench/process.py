@@ -17,6 +17,7 @@ articles) and the 50k-word paragraph with no full stops; and `extract` on the 15
     .venv/bin/python bench/process.py            # everything (45 minutes at load 13: difflib runs 300 s at 250k)
     .venv/bin/python bench/process.py --quick    # 1k and 10k, worst cases, compare only
     .venv/bin/python bench/process.py --sizes 100k 250k --commands compare
+    .venv/bin/python bench/process.py --quick --tree ../old   # the same, for a worktree of another commit
 
 Skips cleanly when ../shared/corpus is absent.
 """
@@ -319,6 +320,8 @@ def main() -> int:
     ap.add_argument("--commands", nargs="+", choices=COMMANDS, default=list(COMMANDS))
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--no-worst", action="store_true")
+    ap.add_argument("--tree", metavar="DIR", help="time the desktop package of another checkout (e.g. a "
+                    "`git worktree` of an older commit) with this checkout's virtual environment")
     args = ap.parse_args()
     if not (CORPUS / "basil").is_dir():
         print(f"bench/process.py: {CORPUS} is absent; skipped")
@@ -330,6 +333,8 @@ def main() -> int:
     # sandbox's PYTHONDONTWRITEBYTECODE would make every run compile the project from source).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    if args.tree:  # ahead of the editable install's finder
+        env["PYTHONPATH"] = str(Path(args.tree).resolve())
 
     pool = Pool(_paragraphs())
     with tempfile.TemporaryDirectory(prefix="diptych-process-") as tmp:
