@@ -39,6 +39,7 @@ def _sub_parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+")
     e.add_argument("--json", action="store_true", help="print a JSON list, one object per article")
     e.add_argument("--no-entities", action="store_true", help="skip entity extraction")
+    _language_flag(e)
     _pretty_flag(e)
     _time_limit_flag(e)
 
@@ -47,6 +48,7 @@ def _sub_parser() -> argparse.ArgumentParser:
     c.add_argument("right")
     c.add_argument("--json", action="store_true")
     c.add_argument("--no-entities", action="store_true", help="compare the text only: no entities or discrepancies")
+    _language_flag(c)
     _pretty_flag(c)
     _option_flags(c)
     _time_limit_flag(c)
@@ -59,6 +61,7 @@ def _sub_parser() -> argparse.ArgumentParser:
     r.add_argument("--changes-only", action="store_true", help="print only the changes with context")
     r.add_argument("--context", type=int, default=1, help="sentences of context with --changes-only")
     r.add_argument("--page-size", choices=("auto", "a4", "letter"), default="auto")
+    _language_flag(r)
     _option_flags(r)
     _time_limit_flag(r)
 
@@ -86,6 +89,25 @@ def _time_limit_flag(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("--time-limit", type=float, default=DEFAULT_SECONDS, metavar="SECONDS",
                    help=f"refuse a file that takes longer to read (default {DEFAULT_SECONDS:g})")
+
+
+def _language_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", metavar="CODE", type=_language_code,
+                   help="read every article as this language (ISO 639-1, e.g. ja), not the one detected")
+
+
+def _language_code(value: str) -> str:
+    code = value.strip().lower()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a two-letter ISO 639-1 code (en, de, ja, ...)")
+    return code
+
+
+def _with_language(article, args):
+    """The article as the reader says it is written, when --language overrides the detection."""
+    from desktop.core.language import with_language
+
+    return article if not args.language else with_language(article, args.language)
 
 
 def _pretty_flag(p: argparse.ArgumentParser) -> None:
@@ -169,8 +191,14 @@ def cmd_extract(args) -> int:
         print(f"diptych: no article files in {shown} (looked for {', '.join(sorted(SUPPORTED_SUFFIXES))})",
               file=sys.stderr)
         return 1
-    articles, extractions, failed = _load_all(paths, args.time_limit, not args.no_entities)
+    articles, extractions, failed = _load_all(paths, args.time_limit, not args.no_entities and not args.language)
     failed += len(skipped)
+    if args.language:
+        articles = [_with_language(a, args) for a in articles]
+        if not args.no_entities:  # extracted here, in the language the reader gave
+            from desktop.core.entities.extract import extract
+
+            extractions = [extract(a) for a in articles]
     if args.json:
         out = []
         for art, ext in zip(articles, extractions):
@@ -193,7 +221,7 @@ def cmd_compare(args) -> int:
     from desktop.core.compare.model import comparison_json
     from desktop.summary import compare_summary
 
-    left, right = _load_one(args.left, args.time_limit), _load_one(args.right, args.time_limit)
+    left, right = (_with_language(_load_one(p, args.time_limit), args) for p in (args.left, args.right))
     result = compare(left, right, _options(args), entities=not args.no_entities)
     if args.json:
         write_json(comparison_json(result), args.pretty)
@@ -209,7 +237,7 @@ def cmd_report(args) -> int:
     from desktop.ui.report.export import export_report
 
     _refuse_overwriting("report", (args.output, args.html), (args.left, args.right))
-    left, right = _load_one(args.left, args.time_limit), _load_one(args.right, args.time_limit)
+    left, right = (_with_language(_load_one(p, args.time_limit), args) for p in (args.left, args.right))
     result = compare(left, right, _options(args))
     return export_report(
         result,

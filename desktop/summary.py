@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.article import Article, BlockKind
+from desktop.core.language import language_label, names_note
 
 
 def extract_summary(article: Article, extraction=None) -> str:
@@ -16,6 +17,7 @@ def extract_summary(article: Article, extraction=None) -> str:
         if value:
             lines.append(f"  {label + ':':<10} {value}")
     lines.append(f"  words:     {article.word_count} in the body, {len(article.sentences)} sentences")
+    lines.append(f"  language:  {language_label(article.language)}")
     blocks = article.blocks
     i = 0
     while i < len(blocks):
@@ -32,6 +34,8 @@ def extract_summary(article: Article, extraction=None) -> str:
             lines.append(f"  {block.kind:<12}{snippet}{f' ({why})' if why else ''}")
         i = j
     if extraction is not None:
+        if not extraction.names_available:
+            lines.append(f"  {names_note(article.language)}")
         for ent in extraction.entities:
             extra = f" = {ent.value}" if ent.value else ""
             lines.append(f"  {ent.type:<13}{ent.name}{extra} ×{len(ent.mentions)}")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from operator import itemgetter
 from enum import StrEnum
+from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -108,6 +108,9 @@ class Article:
     url: str = ""
     published: Published | None = None
     sha256: str = ""
+    # ISO 639-1 code detected from the cleaned body (desktop/core/language.py), or the reader's
+    # override: dataclasses.replace(article, language="ja"). None: too short to tell.
+    language: str | None = None
     # Index of the first token of each sentence, parallel to `sentences`, plus len(tokens).
     sentence_token_starts: tuple[int, ...] = field(default=(), repr=False)
 
@@ -131,9 +134,10 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        """Words in the body (tokens with a letter or digit)."""
-        # Each block's tokens found by bisection, each distinct form judged once: a loop over every
-        # token here cost 0.3 s of a 100k-word `compare --json`.
+        """Words in the body (tokens with a letter or digit: a Han or hiragana character is one,
+        a katakana run one, as word processors count Chinese and Japanese)."""
+        # Each block's tokens found by bisection, each distinct form judged once, rather than a
+        # Python loop over every token of the article.
         tokens = self.tokens
         norms: list[str] = []
         for b in self.body_blocks:
@@ -175,6 +179,8 @@ def article_json(article: Article) -> dict:
 
 def article_meta_json(article: Article) -> dict:
     """An article's metadata as `diptych compare --json` gives it: `extract --json` without the text."""
+    from desktop.core.language import names_supported
+
     return {
         "path": article.path,
         "format": article.format,
@@ -187,4 +193,6 @@ def article_meta_json(article: Article) -> dict:
         "url": article.url,
         "sha256": article.sha256,
         "word_count": article.word_count,
+        "language": article.language,
+        "names_available": names_supported(article.language),
     }

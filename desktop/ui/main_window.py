@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         for item in (self.set_left_action, self.set_right_action, self.swap_action, None, self.reveal_action,
                      self.remove_action, None, self.filter_list_action):
             self._add(articles_menu, item)
+        articles_menu.addMenu(self.article_list.language_menu)
         go_menu = bar.addMenu("&Go")
         for item in (self.next_action, self.previous_action, None, self.class_filter, None, self.find_action,
                      self.find_next_action, self.find_previous_action):

@@ -60,10 +60,24 @@ def build_article(doc: Document, *, index: bool = True) -> Article:
         url=doc.url,
         sha256=doc.sha256,
     )
+    draft = replace(draft, language=_language(draft))
     if index:
         draft = with_index(draft)
     published = find_published(draft, doc.published)
     return draft if published is None else replace(draft, published=published)
+
+
+def _language(article: Article) -> str | None:
+    """Detected from the start of the body; from all the text when the body is too short to tell."""
+    from desktop.core.language import SAMPLE_CHARS, detect
+
+    parts, size = [], 0
+    for b in article.body_blocks:
+        parts.append(article.text[b.start : min(b.end, b.start + SAMPLE_CHARS)])
+        size += len(parts[-1])
+        if size >= SAMPLE_CHARS:
+            break
+    return detect("\n".join(parts)) or detect(article.text[: 2 * SAMPLE_CHARS])
 
 
 def with_index(article: Article) -> Article:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.ingest.published import FULL_DATE_RE
+from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless
 
 _CATEGORY_RE = re.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
 _VIDEO_LABEL_RE = re.compile(
@@ -115,13 +116,30 @@ _BYLINE_RE = re.compile(
     re.I,
 )
 # No leading `\s*` (the caller strips): tried at every space of a run, it made the cut quadratic.
+# Bylines in other languages: "Von", "Par", "Por", "Di" and their "Author:" labels, before a name
+# with a capital (so "Par ailleurs" or "Por eso" starts no byline); Chinese and Japanese labels
+# ("作者：", "本报记者", "文／") before the name, with or without a colon.
+_BYLINE_OTHER_RE = re.compile(
+    r"^\(?(?:(?:von|par|por|di|texte?|autor(?:in)?|auteur|autore|auteurs)\s*:?\s+(?-i:[A-Z\u00c0-\u00de])"
+    rf"|(?:本报|本社)?(?:(?:作者|记者|記者|撰文|撰稿|责任编辑)\s*[:\uff1a/\uff0f|]?|(?:文|编辑|編集)\s*[:\uff1a/\uff0f|])\s*[{SPACELESS}])",
+    re.I,
+)
+_BYLINE_LABEL_RE = re.compile(
+    r"^\(?(?:by|written by|posted by|story by|words by|reporting by|additional reporting by|author:"
+    r"|von|par|por|di|texte?\s*:|autor(?:in)?\s*:|auteur\s*:|autore\s*:)\s+"
+    r"|^(?:本报|本社)?(?:(?:作者|记者|記者|撰文|撰稿|责任编辑)\s*[:\uff1a/\uff0f|]?|(?:文|编辑|編集)\s*[:\uff1a/\uff0f|])\s*",
+    re.I,
+)
 _BYLINE_CUT_RE = re.compile(r"(?:[|,;\u2022\u00b7\u2014\u2013]|\s-\s|\bupdated\b|\bpublished\b).*$", re.I)
 _DATE_WORDS = frozenset(
     """published updated posted last modified first on at am pm a.m. p.m. noon midnight
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
 )
-_TERMINAL = ".!?\u2026"
-_CLOSERS = "\"'\u201d\u2019)]"
+_SPACELESS_SPLIT_RE = re.compile(f"([{SPACELESS}]+)")
+_TERMINAL = ".!?\u2026" + CJK_TERMINALS + OTHER_TERMINALS
+_CLOSERS = "\"'\u201d\u2019)]" + CJK_CLOSERS
+# A line ending in one of these runs on (a label, a clause): full-width forms for Chinese and Japanese.
+_RUNS_ON = (":", ",", ";", "\uff1a", "\uff0c", "\uff1b", "\u3001")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +235,17 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
 
 
 def _words(text: str) -> list[str]:
-    return text.split()
+    """The words, for length rules; Chinese and Japanese, written without spaces, in pairs of
+    characters (about a word each), so a headline or a paragraph has its length there too."""
+    if not has_spaceless(text):
+        return text.split()
+    out = []
+    for part in _SPACELESS_SPLIT_RE.split(text):
+        if part and has_spaceless(part[0]):
+            out += [part[k : k + 2] for k in range(0, len(part), 2)]
+        else:
+            out += part.split()
+    return out
 
 
 def _ends_sentence(text: str) -> bool:
@@ -347,23 +375,20 @@ def _find_title(doc: Document, texts, kinds, html: bool) -> int | None:
             continue
         text = texts[i]
         words = _words(text)
-        if 2 <= len(words) <= 30 and not text.endswith((".", ":", ";", ",")) and not _is_byline(text) and not _is_dateline(text):
+        if 2 <= len(words) <= 30 and not text.endswith((".", "\u3002", *_RUNS_ON)) and not _is_byline(text) and not _is_dateline(text):
             return i
         return None  # the body has started: this file has no headline line
     return None
 
 
 def _is_byline(text: str) -> bool:
-    return len(_words(text)) <= 15 and bool(_BYLINE_RE.match(text)) and not text.endswith(".")
+    if len(_words(text)) > 15 or text.endswith((".", "\u3002")):
+        return False
+    return bool(_BYLINE_RE.match(text) or _BYLINE_OTHER_RE.match(text))
 
 
 def _byline_name(text: str) -> str:
-    name = re.sub(
-        r"^\(?(?:by|written by|posted by|story by|words by|reporting by|additional reporting by|author:)\s+",
-        "",
-        text,
-        flags=re.I,
-    )
+    name = _BYLINE_LABEL_RE.sub("", text, count=1)
     return _BYLINE_CUT_RE.sub("", name).strip()
 
 
@@ -416,7 +441,7 @@ def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None) -> None:
         j += 1
     if title_at is not None and j < n and kinds[j] is None:
         text = texts[j]
-        if 5 <= len(_words(text)) <= 40 and not _ends_sentence(text) and not text.endswith((":", ",", ";")):
+        if 5 <= len(_words(text)) <= 40 and not _ends_sentence(text) and not text.endswith(_RUNS_ON):
             mark(j, BlockKind.DEK)
     # The next paragraph that is not set aside, for each index (one pass, from the end).
     following: list[int | None] = [None] * n
@@ -436,7 +461,7 @@ def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None) -> None:
             body_seen
             and 1 <= len(_words(text)) <= 10
             and not _ends_sentence(text)
-            and not text.endswith((":", ",", ";"))
+            and not text.endswith(_RUNS_ON)
             and nxt is not None
             and kinds[nxt] is None
             and _ends_sentence(texts[nxt])

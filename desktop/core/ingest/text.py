@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from desktop.core.article import Span, Token
+from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, HAN_KANA, KATAKANA, OTHER_TERMINALS, SPACELESS
 
 _CHAR_MAP = str.maketrans(
     {
@@ -29,9 +30,14 @@ _CHAR_MAP = str.maketrans(
 # and a line-end hyphen ("infor-\nmation"); or letters with dots ("U.S.", "a.m.").
 # Anything else that is not space is one token. Letters with dots stop at 12 (possessive): tried
 # from every letter of "a.a.a.a...", an unbounded run made tokenizing quadratic (10 KB: 9 s).
+# Chinese and Japanese (no spaces between words, desktop/core/scripts.py): each Han or hiragana
+# character is a token and a katakana run is one, so a changed name or figure is marked as
+# itself, not as the whole clause; digits and Latin letters among them stay whole words.
+_W = f"[^\\W_{SPACELESS}]"
 _TOKEN_RE = re.compile(
-    r"(?:[^\W\d_]\.){2,12}+(?![^\W_])"
-    r"|[^\W_]+(?:(?:['\u2019]|[.,](?=\d)|(?<=\d):(?=\d)|[-\u2010\u2011](?:[ \t]*\n[ \t]*)?)[^\W_]+)*"
+    rf"(?:[^\W\d_{SPACELESS}]\.){{2,12}}+(?!{_W})"
+    rf"|{_W}+(?:(?:['\u2019]|[.,](?=\d)|(?<=\d):(?=\d)|[-\u2010\u2011](?:[ \t]*\n[ \t]*)?){_W}+)*"
+    rf"|[{KATAKANA}]+|[{HAN_KANA}]"
     r"|[^\w\s]",
 )
 _HYPHEN_BREAK_RE = re.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
@@ -96,12 +102,33 @@ _SPEECH_VERBS = frozenset(
 # Sentence end: . ! ? (or …) possibly followed by closing quotes/brackets, then space.
 # It starts only where a run of marks starts, and takes the run whole (possessive): a run of
 # 10,000 dots was otherwise rescanned from each dot, 18 s for one paragraph.
-_END_RE = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s)")
+# Other scripts' full stops (danda, ؟, ։, ። ...: desktop/core/scripts.py) are followed by a space too.
+# Chinese and Japanese full stops need no space after them (the `cjk` group).
+_END_RE = re.compile(
+    rf"(?<![.!?\u2026{OTHER_TERMINALS}])[.!?\u2026{OTHER_TERMINALS}]++[\"'\u201d\u2019)\]]*+(?=\s)"
+    rf"|(?P<cjk>[{CJK_TERMINALS}]++[{CJK_CLOSERS}]*+)"
+)
 # An abbreviation is a short word: the walk back from a dot stops here ("a.a.a.a..." is no
 # abbreviation, and walking it from every dot was quadratic).
 _ABBREVIATION_MAX = 12
 _WORD_AT_RE = re.compile(r"\s*([^\W\d_][\w'\u2019-]*)")
-_OPENING = "\"'\u201c\u2018(["
+_OPENING = "\"'\u201c\u2018([\u300c\u300e\uff08\u3010\u00ab\u00bf\u00a1"
+
+
+# German writes the day of a date as an ordinal with a dot ("4. Dezember"); a month name after
+# one or two digits and a dot goes on the sentence.
+_ORDINAL_MONTHS = frozenset(
+    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split()
+)
+_ORDINAL_DAY_RE = re.compile(r"(?<!\d)\d{1,2}$")
+_MONTH_AFTER_RE = re.compile(r"[^\W\d_]+")
+
+
+def _ordinal_day(text: str, dot: int, nxt: int) -> bool:
+    if _ORDINAL_DAY_RE.search(text, max(0, dot - 3), dot) is None:
+        return False
+    word = _MONTH_AFTER_RE.match(text, nxt)
+    return word is not None and word.group() in _ORDINAL_MONTHS
 
 
 def _abbreviation_at(text: str, dot: int) -> str:
@@ -170,12 +197,23 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         if nxt >= end:
             break
         follower = text[nxt]
+        if m.group("cjk") is not None:
+            # 「…。」と述べた: a quotation closed inside the sentence, which goes on in hiragana.
+            if nxt == punct_end and m.group()[-1] in CJK_CLOSERS and "\u3041" <= follower <= "\u309f":
+                continue
+            spans.append(Span(cur, punct_end))
+            cur = nxt
+            continue
         line_break = "\n" in text[punct_end:nxt]
         if text[m.start()] == "." and m.end() - m.start() == 1:
+            if not line_break and _ordinal_day(text, m.start(), nxt):
+                continue  # "am Montag, 4. Dezember 2023": a German date, not a sentence end
             kind = _abbreviation_at(text, m.start())
             if kind and not line_break and not _abbreviation_ends_sentence(kind, text, nxt, end):
                 continue
-        if not (follower.isupper() or follower.isdigit() or follower in _OPENING):
+        # A capital, a digit, an opening mark, or a letter of a script without case (Arabic, Hindi).
+        if not (follower.isupper() or follower.isdigit() or follower in _OPENING
+                or follower.isalpha() and not follower.islower()):
             continue
         if follower == "(" and _closing_aside(text, nxt, end):
             continue  # "... in Tokyo. (Wire Photo/Name)": a credit or aside closing the paragraph

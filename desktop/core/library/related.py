@@ -28,6 +28,7 @@ from functools import partial
 from datetime import date
 
 from desktop.core.article import Article
+from desktop.core.scripts import SPACELESS, has_spaceless
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
 _STOPWORDS = frozenset(
@@ -40,6 +41,7 @@ _STOPWORDS = frozenset(
     would you your yours yourself yourselves said says say told according new one two would year years
     mr mrs ms dr people like get got make made last first time week month day may might must us""".split()
 )
+_SPACELESS_SPLIT_RE = re.compile(f"([{SPACELESS}]+)")
 QUERY_TERMS = 40  # the query's most distinctive terms used to find candidates
 CANDIDATES = 400  # candidates rescored in full
 
@@ -65,9 +67,30 @@ def _stable_hash(text: str, size: int = 4) -> int:
     return zlib.crc32(data) if size == 4 else int.from_bytes(hashlib.blake2b(data, digest_size=size).digest(), "big")
 
 
+def _with_bigrams(words: list[str]) -> list[str]:
+    """Chinese and Japanese, written without spaces, come out of _WORD_RE as whole clauses:
+    each run of Han and kana becomes its overlapping character pairs, the usual stand-in for
+    words in retrieval (most Chinese and Japanese words are two characters)."""
+    out: list[str] = []
+    for word in words:
+        if not has_spaceless(word):
+            out.append(word)
+            continue
+        for part in _SPACELESS_SPLIT_RE.split(word):
+            if not part:
+                continue
+            if has_spaceless(part[0]):
+                out += [part[k : k + 2] for k in range(max(1, len(part) - 1))]
+            else:
+                out += _WORD_RE.findall(part)
+    return out
+
+
 def profile(article: Article) -> Profile:
     body = article.body_text
     words = _WORD_RE.findall(body)
+    if has_spaceless(body):
+        words = _with_bigrams(words)
     # Lowered in one C call (words hold no newline; lowering maps each character alone,
     # and a newline is neither cased nor case-ignorable, so final sigmas come out the same).
     lowered = "\n".join(words).lower().replace("’", "'").split("\n") if words else []

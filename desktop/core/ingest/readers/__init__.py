@@ -124,6 +124,9 @@ def warm_up_for(path: str, entities: bool = False) -> None:
         import pypdf  # noqa: F401
     elif suffix == ".docx":
         import docx  # noqa: F401
+    from desktop.core import language
+
+    language._load()  # the language model every article's detection reads (a spawned worker loads it warming up)
     if entities:
         from desktop.core.entities.extract import extract
         from desktop.core.entities.tagger import load_tagger
