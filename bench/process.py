@@ -333,8 +333,10 @@ def main() -> int:
     # sandbox's PYTHONDONTWRITEBYTECODE would make every run compile the project from source).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    if args.tree:  # ahead of the editable install's finder
+    run_in = {}
+    if args.tree:  # run from that checkout (`python -m` puts the working folder first on the path)
         env["PYTHONPATH"] = str(Path(args.tree).resolve())
+        run_in = {"cwd": env["PYTHONPATH"]}
 
     pool = Pool(_paragraphs())
     with tempfile.TemporaryDirectory(prefix="diptych-process-") as tmp:
@@ -346,7 +348,7 @@ def main() -> int:
         print(header)
         rows: dict[str, dict[str, float | None]] = {}
         for command in commands:
-            rows[command] = {s: median_cpu(command_argv(command, *pairs[s], folder), REPS[s], env=env) for s in sizes}
+            rows[command] = {s: median_cpu(command_argv(command, *pairs[s], folder), REPS[s], env=env, **run_in) for s in sizes}
         for peer in peers:
             rows[peer] = {s: median_cpu(peer_argv(peer, *pairs[s]), REPS[s]) for s in sizes}
         for name, row in rows.items():
@@ -362,9 +364,9 @@ def main() -> int:
         if not args.no_worst:
             print("\nworst cases, diptych compare --json, CPU seconds (median of 3)")
             for name, (a, b) in worst_cases(folder, pool).items():
-                print(f"  {name:<26}{fmt(median_cpu(diptych('compare', '--json', str(a), str(b)), 3, env=env))}")
+                print(f"  {name:<26}{fmt(median_cpu(diptych('compare', '--json', str(a), str(b)), 3, env=env, **run_in))}")
             basil = basil_folder(folder)
-            t = median_cpu(diptych("extract", "--json", str(basil)), 3, env=env)
+            t = median_cpu(diptych("extract", "--json", str(basil)), 3, env=env, **run_in)
             print(f"\ndiptych extract --json on the 150 BASIL files (one process): {fmt(t).strip()} s (median of 3)")
     return 0
 
