@@ -118,10 +118,12 @@ class _WorkerDied(Exception):
 
 
 def _can_fork() -> bool:
-    """Fork only where it is safe and cheap: Linux (macOS frameworks break in a forked child),
-    and no other thread running, whose locks the child would inherit held. Counted by the kernel
-    (/proc/self/task), not by `threading`: Qt's pool threads are invisible to the latter."""
-    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+    """Fork only where it is safe and cheap: Linux (macOS frameworks break in a forked child);
+    no Qt loaded (a window's process is large, and every page it then writes would be copied
+    while the child lives: the event loop stalled on it); and no other thread running, whose
+    locks the child would inherit held, counted by the kernel (/proc/self/task), not by
+    `threading`: Qt's pool threads are invisible to the latter."""
+    if not sys.platform.startswith("linux") or threading.active_count() != 1 or "PySide6" in sys.modules:
         return False
     try:
         return len(os.listdir("/proc/self/task")) == 1
