@@ -10,12 +10,12 @@ reason, never half-read.
 
 Workers are started once and reused; one is killed and replaced only when it overran. How one
 starts depends on the caller:
-- a process with threads (the window) spawns a fresh interpreter, free of those threads, which
-  imports every reader before its first file (about a second, once per window);
-- a single-threaded process on Linux (the command line) forks: the child already holds what the
-  parent imported, so `diptych compare` no longer pays 0.4 s of CPU for a second interpreter
-  that imports the readers and the entity code it will not use. It imports a reader's library
-  when a file first needs it.
+- a process with threads or Qt (the window, `diptych report`) spawns a fresh interpreter, free
+  of those threads, which imports every reader before its first file (about a second, once);
+- a single-threaded process on Linux without Qt (`diptych compare`, `extract`) forks: the child
+  already holds what the parent imported, so `diptych compare` no longer pays 0.4 s of CPU for
+  a second interpreter that imports the readers and the entity code it will not use. It
+  imports a reader's library when a file first needs it.
 Either way the import is not counted against a file's budget: the worker says when it begins
 the file itself, and the clock starts then.
 """
