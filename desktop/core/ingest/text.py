@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from desktop.core.article import Span, Token
-from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, HAN_KANA, KATAKANA, OTHER_TERMINALS, SPACELESS
+from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, HAN_KANA, KATAKANA, OTHER_TERMINALS, SPACELESS, spaceless_in
 
 _CHAR_MAP = str.maketrans(
     {
@@ -104,10 +104,10 @@ _SPEECH_VERBS = frozenset(
 # 10,000 dots was otherwise rescanned from each dot, 18 s for one paragraph.
 # Other scripts' full stops (danda, ؟, ։, ። ...: desktop/core/scripts.py) are followed by a space too.
 # Chinese and Japanese full stops need no space after them (the `cjk` group).
-_END_RE = re.compile(
-    rf"(?<![.!?\u2026{OTHER_TERMINALS}])[.!?\u2026{OTHER_TERMINALS}]++[\"'\u201d\u2019)\]]*+(?=\s)"
-    rf"|(?P<cjk>[{CJK_TERMINALS}]++[{CJK_CLOSERS}]*+)"
-)
+_END_RE = re.compile(rf"(?<![.!?\u2026{OTHER_TERMINALS}])[.!?\u2026{OTHER_TERMINALS}]++[\"'\u201d\u2019)\]]*+(?=\s)")
+# With Chinese or Japanese in the block: their full stops too (the `cjk` group). A separate
+# pattern, since the alternation halves the speed of the scan (English: 3.0 ms → 4.9 ms on 80 KB).
+_END_CJK_RE = re.compile(_END_RE.pattern + rf"|(?P<cjk>[{CJK_TERMINALS}]++[{CJK_CLOSERS}]*+)")
 # An abbreviation is a short word: the walk back from a dot stops here ("a.a.a.a..." is no
 # abbreviation, and walking it from every dot was quadratic).
 _ABBREVIATION_MAX = 12
@@ -189,7 +189,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     spans: list[Span] = []
     cur = start
-    for m in _END_RE.finditer(text, start, end):
+    ends = _END_CJK_RE if spaceless_in(text, start, end) else _END_RE
+    for m in ends.finditer(text, start, end):
         punct_end = m.end()
         nxt = punct_end
         while nxt < end and text[nxt].isspace():
@@ -197,7 +198,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         if nxt >= end:
             break
         follower = text[nxt]
-        if m.group("cjk") is not None:
+        if m.lastgroup == "cjk":
             # 「…。」と述べた: a quotation closed inside the sentence, which goes on in hiragana.
             if nxt == punct_end and m.group()[-1] in CJK_CLOSERS and "\u3041" <= follower <= "\u309f":
                 continue
