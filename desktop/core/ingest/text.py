@@ -53,6 +53,49 @@ def normalize(s: str) -> str:
     return s
 
 
+# First parts that make an English compound, not a word broken in two ("well-known", "self-made",
+# "twenty-five"), and second parts that do the same after any word ("state-owned", "long-term").
+# Short on purpose: a longer list ("high", "part", "mid") takes in the fragments of ordinary words
+# broken at the margin ("high-ly", "part-ner", "mid-dle").
+_COMPOUND_HEADS = frozenset("well self half twenty thirty forty fifty sixty seventy eighty ninety".split())
+_COMPOUND_TAILS = frozenset("based owned backed term year".split())
+# Endings that continue a word rather than start one: "self-ish", "well-ness".
+_SUFFIXES = frozenset("ly ness ish less ful er ers est ed ing ment ments y ies".split())
+_WORDS_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def text_words(text: str) -> tuple[set[str], set[str]]:
+    """The casefolded words of a text, split into (hyphenated, whole): the context
+    `keeps_line_end_hyphen` weighs a broken word against. Linear in the text."""
+    hyphenated: set[str] = set()
+    whole: set[str] = set()
+    for word in _WORDS_RE.findall(text):
+        (hyphenated if "-" in word else whole).add(word.casefold())
+    return hyphenated, whole
+
+
+def keeps_line_end_hyphen(head: str, tail: str, hyphenated: set[str] | frozenset = frozenset(),
+                          whole: set[str] | frozenset = frozenset()) -> bool:
+    """Whether a word broken at a line-end hyphen ("head-" then "tail" on the next line) keeps
+    its hyphen once joined: the one rule the readers apply (txt, pdf).
+
+    The text itself decides first: the word written with the hyphen elsewhere keeps it, written
+    whole elsewhere drops it. Then a capital or a figure after the break keeps it ("Indo-Pacific",
+    "COVID-19"), as does a known compound ("well-known", "state-owned"). Otherwise the lower-case
+    second part continues the word ("inter-" "national"): the hyphen goes, as de-hyphenation does.
+    """
+    h, t = head.casefold(), tail.casefold()
+    if f"{h}-{t}" in hyphenated:
+        return True
+    if h + t in whole:
+        return False
+    if tail[:1].isupper() or tail[:1].isdigit() or head[-1:].isdigit():
+        return True
+    if t in _SUFFIXES:
+        return False
+    return h.rsplit("-", 1)[-1] in _COMPOUND_HEADS or t.split("-", 1)[0] in _COMPOUND_TAILS
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     new = tuple.__new__  # Token(...) runs a Python-level __new__: one per word of every article
