@@ -17,6 +17,7 @@ articles) and the 50k-word paragraph with no full stops; and `extract` on the 15
     .venv/bin/python bench/process.py            # everything (45 minutes at load 13: difflib runs 300 s at 250k)
     .venv/bin/python bench/process.py --quick    # 1k and 10k, worst cases, compare only
     .venv/bin/python bench/process.py --sizes 100k 250k --commands compare
+    .venv/bin/python bench/process.py --quick --tree ../old   # the same, for a worktree of another commit
 
 Skips cleanly when ../shared/corpus is absent.
 """
@@ -319,6 +320,8 @@ def main() -> int:
     ap.add_argument("--commands", nargs="+", choices=COMMANDS, default=list(COMMANDS))
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--no-worst", action="store_true")
+    ap.add_argument("--tree", metavar="DIR", help="time the desktop package of another checkout (e.g. a "
+                    "`git worktree` of an older commit) with this checkout's virtual environment")
     args = ap.parse_args()
     if not (CORPUS / "basil").is_dir():
         print(f"bench/process.py: {CORPUS} is absent; skipped")
@@ -330,6 +333,10 @@ def main() -> int:
     # sandbox's PYTHONDONTWRITEBYTECODE would make every run compile the project from source).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    run_in = {}
+    if args.tree:  # run from that checkout (`python -m` puts the working folder first on the path)
+        env["PYTHONPATH"] = str(Path(args.tree).resolve())
+        run_in = {"cwd": env["PYTHONPATH"]}
 
     pool = Pool(_paragraphs())
     with tempfile.TemporaryDirectory(prefix="diptych-process-") as tmp:
@@ -341,7 +348,7 @@ def main() -> int:
         print(header)
         rows: dict[str, dict[str, float | None]] = {}
         for command in commands:
-            rows[command] = {s: median_cpu(command_argv(command, *pairs[s], folder), REPS[s], env=env) for s in sizes}
+            rows[command] = {s: median_cpu(command_argv(command, *pairs[s], folder), REPS[s], env=env, **run_in) for s in sizes}
         for peer in peers:
             rows[peer] = {s: median_cpu(peer_argv(peer, *pairs[s]), REPS[s]) for s in sizes}
         for name, row in rows.items():
@@ -357,9 +364,9 @@ def main() -> int:
         if not args.no_worst:
             print("\nworst cases, diptych compare --json, CPU seconds (median of 3)")
             for name, (a, b) in worst_cases(folder, pool).items():
-                print(f"  {name:<26}{fmt(median_cpu(diptych('compare', '--json', str(a), str(b)), 3, env=env))}")
+                print(f"  {name:<26}{fmt(median_cpu(diptych('compare', '--json', str(a), str(b)), 3, env=env, **run_in))}")
             basil = basil_folder(folder)
-            t = median_cpu(diptych("extract", "--json", str(basil)), 3, env=env)
+            t = median_cpu(diptych("extract", "--json", str(basil)), 3, env=env, **run_in)
             print(f"\ndiptych extract --json on the 150 BASIL files (one process): {fmt(t).strip()} s (median of 3)")
     return 0
 

@@ -6,8 +6,10 @@ character offsets into `Article.text`; nothing downstream edits that text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -136,21 +138,23 @@ class Article:
     def word_count(self) -> int:
         """Words in the body (tokens with a letter or digit: a Han or hiragana character is one,
         a katakana run one, as word processors count Chinese and Japanese)."""
-        spans = [(b.start, b.end) for b in self.body_blocks]
-        count = 0
-        i = 0
-        for tok in self.tokens:
-            while i < len(spans) and spans[i][1] <= tok.start:
-                i += 1
-            if i == len(spans):
-                break
-            if spans[i][0] <= tok.start and _is_word(tok.norm):
-                count += 1
-        return count
+        # Each block's tokens found by bisection, each distinct form judged once, rather than a
+        # Python loop over every token of the article.
+        tokens = self.tokens
+        norms: list[str] = []
+        for b in self.body_blocks:
+            lo = bisect_left(tokens, b.start, key=_START)
+            norms += map(_NORM, tokens[lo : bisect_left(tokens, b.end, lo, key=_START)])
+        word = {n: _is_word(n) for n in set(norms)}
+        return sum(map(word.__getitem__, norms))
 
     @property
     def display_title(self) -> str:
         return self.title or self.path.rsplit("/", 1)[-1] or "Untitled"
+
+
+_START = itemgetter(0)
+_NORM = itemgetter(2)
 
 
 def _is_word(norm: str) -> bool:

@@ -8,9 +8,16 @@ extraction) runs in a worker process; the calling thread only waits on a pipe, w
 the lock, and a worker that overruns its budget is killed. The file is then refused with the
 reason, never half-read.
 
-Workers are started once (spawn: free of the caller's threads) and reused; one is killed and
-replaced only when it overran. Their start-up (importing the readers, about a second) is not
-counted against a file's budget.
+Workers are started once and reused; one is killed and replaced only when it overran. How one
+starts depends on the caller:
+- a process with threads or Qt (the window, `diptych report`) spawns a fresh interpreter, free
+  of those threads, which imports every reader before its first file (about a second, once);
+- a single-threaded process on Linux without Qt (`diptych compare`, `extract`) forks: the child
+  already holds what the parent imported, so `diptych compare` no longer pays 0.4 s of CPU for
+  a second interpreter that imports the readers and the entity code it will not use. It
+  imports a reader's library when a file first needs it.
+Either way the import is not counted against a file's budget: the worker says when it begins
+the file itself, and the clock starts then.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -158,13 +166,32 @@ class _WorkerDied(Exception):
     pass
 
 
+def _can_fork() -> bool:
+    """Fork only where it is safe and cheap: Linux (macOS frameworks break in a forked child);
+    no Qt loaded (a window's process is large, and every page it then writes would be copied
+    while the child lives: the event loop stalled on it); and no other thread running, whose
+    locks the child would inherit held, counted by the kernel (/proc/self/task), not by
+    `threading`: Qt's pool threads are invisible to the latter."""
+    if not sys.platform.startswith("linux") or threading.active_count() != 1 or "PySide6" in sys.modules:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 class _Worker:
     def __init__(self, memory_mb: int, entities: bool = True):
-        ctx = multiprocessing.get_context("spawn")
+        forked = _can_fork()
+        ctx = multiprocessing.get_context("fork" if forked else "spawn")
+        if forked:
+            import desktop.core.ingest.load  # noqa: F401 - imported once here, inherited by the child
         self.memory_mb = memory_mb
-        self.entities = entities  # warmed up for entity extraction too
+        # Warmed up for entity extraction too; a forked worker imports it before a file's clock starts.
+        self.entities = entities or forked
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, memory_mb, entities), daemon=True, name="diptych-reader")
+        self.process = ctx.Process(target=_serve, args=(child, memory_mb, entities, forked), daemon=True,
+                                   name="diptych-reader")
         self.process.start()
         child.close()
         try:
@@ -194,7 +221,13 @@ class _Worker:
         while True:
             # poll waits in select(): the interpreter lock is free for the caller's other threads.
             if self.conn.poll(max(0.0, min(POLL_SECONDS, deadline - time.monotonic()))):
-                return self._recv()
+                answer = self._recv()
+                if answer != ("begin",):
+                    return answer
+                # The worker has imported the reader's library: the file's own clock starts now.
+                start_cpu = self._cpu_seconds()
+                deadline = time.monotonic() + (seconds if start_cpu is None else WALL_FACTOR * seconds)
+                continue
             if not self.process.is_alive():
                 raise _WorkerDied
             cpu = self._cpu_seconds()
@@ -278,21 +311,23 @@ _POOL = _Pool()
 atexit.register(shutdown)
 
 
-def _serve(conn, memory_mb: int, entities: bool = True) -> None:
-    """The worker's loop: one request at a time, answers are picklable values only."""
+def _serve(conn, memory_mb: int, entities: bool = True, forked: bool = False) -> None:
+    """The worker's loop: one request at a time, answers are picklable values only.
+    Before each file it imports what that file's reader needs, then says ("begin",)."""
     from desktop.core import logs
 
     logs.quiet_libraries()
     from desktop.core.ingest.load import load_file, load_text
-    from desktop.core.ingest.readers import warm_up
+    from desktop.core.ingest.readers import warm_up, warm_up_for
     from desktop.core.library.slim import slim
 
-    if entities:
-        # A single read's worker imports everything before its first file is timed. A folder's
-        # workers import a reader's library when a file needs it (a second at most, well inside
-        # one file's budget): warming four of them up for a folder of plain text cost 1 s of CPU.
+    if entities and not forked:
+        # A single read's spawned worker imports everything before its first file is timed. A
+        # folder's workers import a reader's library when a file needs it (a second at most, well
+        # inside one file's budget): warming four of them up for a folder of plain text cost 1 s
+        # of CPU. A forked worker holds what its parent imported, and imports the rest per file.
         warm_up()
-        from desktop.core.entities import extract
+        from desktop.core.entities.extract import extract
 
         extract(load_text("Warm up. Mayor Ines Dal said on Monday that 1,200 tonnes were moved.", "warm-up"))
     _limit_memory(memory_mb)
@@ -306,12 +341,20 @@ def _serve(conn, memory_mb: int, entities: bool = True) -> None:
             _serve_list(conn, *request[1:])
             continue
         kind, path, max_bytes, with_entities = request
+        try:
+            warm_up_for(path, with_entities)
+        except Exception:  # noqa: BLE001 - a library that fails to import fails again, in the budget, with its reason
+            pass
+        conn.send(("begin",))
         idle_kb = _reset_peak()
         started = time.process_time()
         try:
-            articles = load_file(path, max_bytes, index=with_entities)
             if with_entities:
-                from desktop.core.entities import extract  # imported at start unless a folder's worker
+                from desktop.core.entities.extract import extract
+            # Never indexed here: the caller indexes what it receives (with_index), and extract()
+            # splits sentences itself when an article carries none, exactly as the index would.
+            # Indexing here as well was a second tokenisation of every file (0.3 s per 100k words).
+            articles = load_file(path, max_bytes, index=False)
             extractions = [extract(a) for a in articles] if with_entities else []
             answer = ("ok", [slim(a) for a in articles], extractions)
         except ReadError as exc:

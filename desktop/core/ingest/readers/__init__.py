@@ -113,6 +113,28 @@ def warm_up() -> None:
     from charset_normalizer import from_bytes  # noqa: F401
 
 
+def warm_up_for(path: str, entities: bool = False) -> None:
+    """Import what reading `path` will most likely need, by its extension (a forked worker does,
+    before it starts the file's clock): a .txt needs no library; content that turns out to be
+    another format imports its library within the file's budget."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in HTML_SUFFIXES:
+        import trafilatura  # noqa: F401
+    elif suffix == ".pdf":
+        import pypdf  # noqa: F401
+    elif suffix == ".docx":
+        import docx  # noqa: F401
+    from desktop.core import language
+
+    language._load()  # the language model every article's detection reads (a spawned worker loads it warming up)
+    if entities:
+        from desktop.core.entities.extract import extract
+        from desktop.core.entities.tagger import load_tagger
+
+        load_tagger()  # the weights and the gazetteer, read once per worker
+        del extract
+
+
 def _peek(data: bytes) -> str:
     """The first few thousand characters, decoded well enough to recognise markup."""
     head = data[:4096]
