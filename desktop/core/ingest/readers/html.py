@@ -17,11 +17,12 @@ PARSER_DEPTH_LIMIT = 255
 # Extraction time grows faster than the element count (40,000 paragraphs took 28 s, most of
 # it in trafilatura's comparison with readability and htmldate's search of every element for
 # a date); saved news pages have a few thousand elements (at most 1,600 in the extraction
-# corpus). Above LARGE_PAGE the page is read without those two (measured on 40,000 <p>: 6.5 s
-# of extraction becomes 2.8 s), and above MAX_ELEMENTS it is refused: 25,000 <p> read in
-# about 3 s, within the 5 s a file has.
+# corpus, 4,636 in trafilatura's webpages set). Above LARGE_PAGE the page is read without those
+# two (measured on 40,000 <p>: 6.5 s of extraction becomes 2.8 s), and above MAX_ELEMENTS it is
+# refused. Cleaning, language and the index have grown since 25,000 was the cap: 24,000 <p> then
+# took 4.8 s of the 5 s a file has and was set aside at the budget; 15,000 read in about 3 s.
 LARGE_PAGE = 5_000
-MAX_ELEMENTS = 25_000
+MAX_ELEMENTS = 15_000
 
 # What Diptych asks trafilatura for; bench/extraction.py measures these choices against
 # the defaults on the extraction corpus.
