@@ -315,7 +315,7 @@ def test_markdown_full_of_unmatched_markers_reads_in_linear_time(tmp_path):
 def test_html_with_too_many_elements(tmp_path):
     page = "<html><body>" + f"<p>{TEXT}</p>" * 70_000 + "</body></html>"
     reason = reason_for(write(tmp_path, "endless.html", page.encode()))
-    assert reason == "the page has 70,002 HTML elements, more than the 15,000 one article can hold"
+    assert reason == "the page has 70,002 HTML elements, more than the 10,000 one article can hold"
 
 
 def test_book_length_pdf(tmp_path, monkeypatch):

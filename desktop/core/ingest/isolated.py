@@ -231,7 +231,8 @@ class _Worker:
             if not self.process.is_alive():
                 raise _WorkerDied
             cpu = self._cpu_seconds()
-            if time.monotonic() >= deadline or (cpu is not None and cpu - start_cpu > seconds):
+            # One poll early: the CPU is read every POLL_SECONDS, and a file is never let run past its budget.
+            if time.monotonic() >= deadline or (cpu is not None and cpu - start_cpu > seconds - POLL_SECONDS):
                 raise _Overran
 
     def stream(self, request, count: int, seconds: float, cancel: threading.Event | None = None):
@@ -252,7 +253,7 @@ class _Worker:
                 if not self.process.is_alive():
                     raise _WorkerDied
                 cpu = self._cpu_seconds()
-                if time.monotonic() >= deadline or (cpu is not None and cpu - start_cpu > seconds):
+                if time.monotonic() >= deadline or (cpu is not None and cpu - start_cpu > seconds - POLL_SECONDS):
                     raise _Overran
             yield self._recv()
 

@@ -20,9 +20,10 @@ PARSER_DEPTH_LIMIT = 255
 # corpus, 4,636 in trafilatura's webpages set). Above LARGE_PAGE the page is read without those
 # two (measured on 40,000 <p>: 6.5 s of extraction becomes 2.8 s), and above MAX_ELEMENTS it is
 # refused. Cleaning, language and the index have grown since 25,000 was the cap: 24,000 <p> then
-# took 4.8 s of the 5 s a file has and was set aside at the budget; 15,000 read in about 3 s.
+# took 4.8 s of the 5 s a file has and was set aside at the budget; at 10,000 reading, cleaning and
+# extracting entities stay near half of it, and the cap is twice the largest saved page.
 LARGE_PAGE = 5_000
-MAX_ELEMENTS = 15_000
+MAX_ELEMENTS = 10_000
 
 # What Diptych asks trafilatura for; bench/extraction.py measures these choices against
 # the defaults on the extraction corpus.
