@@ -540,7 +540,7 @@ class MainWindow(QMainWindow):
 
     def swap_sides(self) -> None:
         if self.session.has_pair():
-            self.undo_stack.push(SwapSides(self.session, self.session.left, self.session.right))
+            self.undo_stack.push(SwapSides(self.session, self.session.left, self.session.right, self.model.article))
 
     def show_pair(self, left: Article, right: Article) -> None:
         self.session.show_pair(left, right)
