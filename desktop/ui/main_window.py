@@ -37,6 +37,7 @@ from desktop.ui.comparing import PairComparer
 from desktop.ui.diffview import DiffView
 from desktop.ui.help import HelpActions
 from desktop.ui.icons import app_icon, icon
+from desktop.ui.memory import IdleTrim
 from desktop.ui.layout import SIDEBAR_MIN_WIDTH, SidebarPlacement, wide_sizes
 from desktop.ui.sidebar import EntitySidebar
 from desktop.ui.session import ARTICLES, COMPARISON, WORK, Session, Work
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.tasks = tasks or TaskRunner(self)
+        self.idle_trim = IdleTrim(self.tasks, self)  # freed heap goes back to the system when idle
         self.setWindowTitle("Diptych")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
