@@ -24,7 +24,16 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+
+def _corpus() -> Path:
+    """DIPTYCH_CORPUS, else ../shared/corpus beside the checkout, else /work/shared/corpus."""
+    for candidate in (os.environ.get("DIPTYCH_CORPUS"), ROOT.parent / "shared" / "corpus", "/work/shared/corpus"):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return ROOT.parent / "shared" / "corpus"  # absent: the soak uses stories written for the project
+
+
+CORPUS = _corpus()
 WARM_UP = 0.2  # the first fifth of the actions: every file opened, caches filled
 
 
