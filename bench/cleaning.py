@@ -25,12 +25,12 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(ROOT))
 
 from desktop.core.article import BODY_KINDS, BlockKind, Document, Paragraph  # noqa: E402
-from desktop.core.clean import clean  # noqa: E402
-from desktop.core.text import split_sentences  # noqa: E402
+from desktop.core.ingest.clean import clean  # noqa: E402
+from desktop.core.ingest.text import split_sentences  # noqa: E402
 
 
 def scraped() -> None:
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
 
     for path in sorted((CORPUS / "scraped").glob("*.txt")):
         (art,) = load_file(path)
@@ -88,7 +88,7 @@ def _f1(got: str, want: str) -> float:
 
 
 def extraction() -> None:
-    from desktop.core.readers import html as html_reader
+    from desktop.core.ingest.readers import html as html_reader
 
     root = CORPUS / "extraction"
     truth = json.loads((root / "ground-truth.json").read_text())

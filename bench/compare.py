@@ -203,7 +203,7 @@ def run_engine(engine: str, case: str) -> dict:
     prepare = None
     if engine == "diptych":
         from desktop.core.align import align
-        from desktop.core.build import article_from_text
+        from desktop.core.ingest.build import article_from_text
 
         t0 = time.perf_counter()
         la, ra = article_from_text(left_text, path="left"), article_from_text(right_text, path="right")
@@ -335,9 +335,9 @@ def msrp_report() -> None:
         print(f"\nMSRP: skipped, no corpus at {CORPUS}")
         return
     from desktop.core.align import align
-    from desktop.core.build import article_from_text
+    from desktop.core.ingest.build import article_from_text
 
-    from desktop.core.comparison import Options
+    from desktop.core.compare.model import Options
 
     everything = Options(include_boilerplate=True)
     exact: dict[str, list[int]] = {}

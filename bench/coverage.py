@@ -35,7 +35,7 @@ BASIL = ROOT.parent / "shared" / "corpus" / "basil"
 from desktop.core.coverage import cover  # noqa: E402
 from desktop.core.coverage.model import CellState, FactKind, Presence  # noqa: E402
 from desktop.core.coverage.summary import coverage_summary  # noqa: E402
-from desktop.core.load import load_file  # noqa: E402
+from desktop.core.ingest.load import load_file  # noqa: E402
 
 TARGETS = {3: 0.5, 8: 2.0, 20: 8.0}  # seconds of CPU time, by number of articles
 GUI_STALL = 0.1  # the GUI thread never stalls longer than this

@@ -70,7 +70,7 @@ def _compare(compare, left, right):
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core.build import article_from_text
+    from desktop.core.ingest.build import article_from_text
     from desktop.core.compare import compare
     from desktop.ui.diffview import DiffView
 

@@ -23,7 +23,7 @@ from desktop.core.entities import extract, match  # noqa: E402
 from desktop.core.entities.gazetteer import load_gazetteer  # noqa: E402
 from desktop.core.entities.model import DiscrepancyKind, EntityType  # noqa: E402
 from desktop.core.entities.people import fold, name_tokens  # noqa: E402
-from desktop.core.text import split_sentences, tokenize  # noqa: E402
+from desktop.core.ingest.text import split_sentences, tokenize  # noqa: E402
 
 
 def body_article(paragraphs: list[str], *, one_sentence_each: bool = False, path: str = "<bench>") -> Article:

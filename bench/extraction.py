@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop.core.article import BODY_KINDS, BlockKind
     from desktop.core.errors import ReadError
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
 
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     ids = sorted(i for i in truth if (CORPUS / "html" / f"{i}.html.gz").exists())

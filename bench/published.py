@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus" / "basil" / "articles"
 
-from desktop.core.load import load_file  # noqa: E402
-from desktop.core.published import find_dates  # noqa: E402
+from desktop.core.ingest.load import load_file  # noqa: E402
+from desktop.core.ingest.published import find_dates  # noqa: E402
 
 
 def _paragraphs(doc: dict) -> list[str]:

@@ -48,7 +48,7 @@ def _verdicts(c) -> tuple[list, list]:
 
 def agreement() -> None:
     from desktop.core.compare import compare
-    from desktop.core.load import load_file, load_text
+    from desktop.core.ingest.load import load_file, load_text
     from desktop.core.resources import resource_path
 
     pairs = []

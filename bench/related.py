@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.core.load import load_file  # noqa: E402
-from desktop.core.related import RelatedIndex  # noqa: E402
+from desktop.core.ingest.load import load_file  # noqa: E402
+from desktop.core.library.related import RelatedIndex  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "basil" / "articles"
 

@@ -85,7 +85,7 @@ def _rss_mb() -> float:
 def run_one(words: int) -> dict:
     """In this process: build the comparison (untimed), then time writing the PDF."""
     sys.path.insert(0, str(ROOT))
-    from desktop.core.build import article_from_text
+    from desktop.core.ingest.build import article_from_text
     from desktop.core.compare import compare
     from desktop.ui.report.export import ReportChoices, ensure_gui_application, write_pdf
 

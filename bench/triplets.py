@@ -23,7 +23,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "basil" / "articles"
 
 from desktop.core.compare import compare  # noqa: E402
 from desktop.core.entities.quote_pairs import comparable, one_inside  # noqa: E402
-from desktop.core.load import load_file  # noqa: E402
+from desktop.core.ingest.load import load_file  # noqa: E402
 
 
 def main() -> int:

@@ -265,7 +265,7 @@ def main() -> int:
 
     from PySide6.QtCore import QSettings
 
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
     from desktop.ui.app import make_application
     from desktop.ui.main_window import MainWindow
 

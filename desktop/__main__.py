@@ -4,6 +4,6 @@ import sys
 
 from desktop.cli import main
 
-# Guarded: worker processes (desktop.core.batch) import this module again under another name.
+# Guarded: worker processes (desktop.core.library.batch) import this module again under another name.
 if __name__ == "__main__":
     sys.exit(main())

@@ -39,6 +39,7 @@ def _sub_parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+")
     e.add_argument("--json", action="store_true", help="print a JSON list, one object per article")
     e.add_argument("--no-entities", action="store_true", help="skip entity extraction")
+    _language_flag(e)
     _pretty_flag(e)
     _time_limit_flag(e)
 
@@ -47,6 +48,7 @@ def _sub_parser() -> argparse.ArgumentParser:
     c.add_argument("right")
     c.add_argument("--json", action="store_true")
     c.add_argument("--no-entities", action="store_true", help="compare the text only: no entities or discrepancies")
+    _language_flag(c)
     _pretty_flag(c)
     _option_flags(c)
     _time_limit_flag(c)
@@ -59,6 +61,7 @@ def _sub_parser() -> argparse.ArgumentParser:
     r.add_argument("--changes-only", action="store_true", help="print only the changes with context")
     r.add_argument("--context", type=int, default=1, help="sentences of context with --changes-only")
     r.add_argument("--page-size", choices=("auto", "a4", "letter"), default="auto")
+    _language_flag(r)
     _option_flags(r)
     _time_limit_flag(r)
 
@@ -82,10 +85,29 @@ def _sub_parser() -> argparse.ArgumentParser:
 
 
 def _time_limit_flag(p: argparse.ArgumentParser) -> None:
-    from desktop.core.isolated import DEFAULT_SECONDS
+    from desktop.core.ingest.isolated import DEFAULT_SECONDS
 
     p.add_argument("--time-limit", type=float, default=DEFAULT_SECONDS, metavar="SECONDS",
                    help=f"refuse a file that takes longer to read (default {DEFAULT_SECONDS:g})")
+
+
+def _language_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", metavar="CODE", type=_language_code,
+                   help="read every article as this language (ISO 639-1, e.g. ja), not the one detected")
+
+
+def _language_code(value: str) -> str:
+    code = value.strip().lower()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a two-letter ISO 639-1 code (en, de, ja, ...)")
+    return code
+
+
+def _with_language(article, args):
+    """The article as the reader says it is written, when --language overrides the detection."""
+    from desktop.core.language import with_language
+
+    return article if not args.language else with_language(article, args.language)
 
 
 def _pretty_flag(p: argparse.ArgumentParser) -> None:
@@ -109,7 +131,7 @@ def _option_flags(p: argparse.ArgumentParser) -> None:
 
 
 def _options(args):
-    from desktop.core.comparison import Options
+    from desktop.core.compare.model import Options
 
     return Options(
         ignore_case=args.ignore_case,
@@ -123,7 +145,7 @@ def _load_all(paths: list[str], seconds: float, entities: bool):
     """Read every file in a worker process within its time limit; report each failure on stderr.
     Returns (articles, extractions (None each without `entities`), failed)."""
     from desktop.core.errors import ReadError
-    from desktop.core.isolated import read_within_budget
+    from desktop.core.ingest.isolated import read_within_budget
 
     articles, extractions, failed = [], [], 0
     for path in paths:
@@ -140,7 +162,7 @@ def _load_all(paths: list[str], seconds: float, entities: bool):
 
 def _load_one(path: str, seconds: float):
     from desktop.core.errors import ReadError
-    from desktop.core.isolated import read_within_budget
+    from desktop.core.ingest.isolated import read_within_budget
 
     try:
         articles = read_within_budget(path, seconds=seconds).articles
@@ -154,8 +176,8 @@ def _load_one(path: str, seconds: float):
 def cmd_extract(args) -> int:
     """Print each article's metadata, blocks and sentences (JSON shape in README, "extract")."""
     from desktop.core.article import article_json
-    from desktop.core.folder import SUPPORTED_SUFFIXES, article_files
-    from desktop.core.summary import extract_summary
+    from desktop.core.library.folder import SUPPORTED_SUFFIXES, article_files
+    from desktop.summary import extract_summary
 
     skipped = []
 
@@ -169,8 +191,14 @@ def cmd_extract(args) -> int:
         print(f"diptych: no article files in {shown} (looked for {', '.join(sorted(SUPPORTED_SUFFIXES))})",
               file=sys.stderr)
         return 1
-    articles, extractions, failed = _load_all(paths, args.time_limit, not args.no_entities)
+    articles, extractions, failed = _load_all(paths, args.time_limit, not args.no_entities and not args.language)
     failed += len(skipped)
+    if args.language:
+        articles = [_with_language(a, args) for a in articles]
+        if not args.no_entities:  # extracted here, in the language the reader gave
+            from desktop.core.entities.extract import extract
+
+            extractions = [extract(a) for a in articles]
     if args.json:
         out = []
         for art, ext in zip(articles, extractions):
@@ -190,10 +218,10 @@ def cmd_extract(args) -> int:
 
 def cmd_compare(args) -> int:
     from desktop.core.compare import compare
-    from desktop.core.comparison import comparison_json
-    from desktop.core.summary import compare_summary
+    from desktop.core.compare.model import comparison_json
+    from desktop.summary import compare_summary
 
-    left, right = _load_one(args.left, args.time_limit), _load_one(args.right, args.time_limit)
+    left, right = (_with_language(_load_one(p, args.time_limit), args) for p in (args.left, args.right))
     result = compare(left, right, _options(args), entities=not args.no_entities)
     if args.json:
         write_json(comparison_json(result), args.pretty)
@@ -209,7 +237,7 @@ def cmd_report(args) -> int:
     from desktop.ui.report.export import export_report
 
     _refuse_overwriting("report", (args.output, args.html), (args.left, args.right))
-    left, right = _load_one(args.left, args.time_limit), _load_one(args.right, args.time_limit)
+    left, right = (_with_language(_load_one(p, args.time_limit), args) for p in (args.left, args.right))
     result = compare(left, right, _options(args))
     return export_report(
         result,
@@ -263,7 +291,7 @@ def cmd_coverage(args) -> int:
 
 
 def cmd_related(args) -> int:
-    from desktop.core.related import related_main
+    from desktop.core.library.related import related_main
 
     return related_main(args.paths, as_json=args.json, top=args.top, pretty=args.pretty)
 

@@ -6,6 +6,7 @@ Also prints the folder's size and the start-up time, against the packaging targe
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -60,6 +61,19 @@ def main() -> int:
             failures.append(f"report: exit {proc.returncode}, stderr: {proc.stderr.strip()[:2000]!r}")
         else:
             print(f"report: wrote a {pdf.stat().st_size:,}-byte PDF from the samples")
+
+        # The language model travels with the app (desktop/core/language.py): a Japanese and an English
+        # line (written for this check) are told apart, so fastText and its model file are both there.
+        texts = {"ja": "港町に新しい橋\n\n北浜市は3日、港をまたぐ新しい橋を来年4月に開通させると発表した。",
+                 "en": "Harbour bridge\n\nThe city said on Tuesday that the new bridge will open in April next year."}
+        for code, text in texts.items():
+            (Path(tmp) / f"{code}.txt").write_text(text, encoding="utf-8")
+        proc = run([str(exe), "extract", "--json", "--no-entities", *(str(Path(tmp) / f"{c}.txt") for c in texts)], env)
+        got = [a.get("language") for a in json.loads(proc.stdout)] if proc.returncode == 0 else proc.stderr.strip()
+        if got != list(texts):
+            failures.append(f"language: expected {list(texts)}, got {got!r}")
+        else:
+            print(f"language: {', '.join(got)} detected in the frozen app")
 
     size = folder_size(DIST)
     print(f"dist/Diptych: {size / 1e6:.1f} MB (target: under 200 MB)")

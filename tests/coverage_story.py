@@ -64,6 +64,6 @@ def write_story(folder: Path) -> list[Path]:
 
 
 def load_story(folder: Path):
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
 
     return [load_file(p)[0] for p in write_story(folder)]

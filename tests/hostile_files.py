@@ -234,7 +234,7 @@ def make_all(folder: str | os.PathLike) -> list[Hostile]:
 
 def warm_up(folder: str | os.PathLike) -> None:
     """Import every reader and library once, so a child's memory counts only its input."""
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
 
     root = Path(folder)
     root.mkdir(parents=True, exist_ok=True)
@@ -254,8 +254,8 @@ def warm_up(folder: str | os.PathLike) -> None:
 
 def _run_child(item: Hostile) -> dict:
     from desktop.core.errors import ReadError
-    from desktop.core.folder import article_files
-    from desktop.core.load import load_file
+    from desktop.core.library.folder import article_files
+    from desktop.core.ingest.load import load_file
 
     try:
         with open("/proc/self/clear_refs", "w") as stream:

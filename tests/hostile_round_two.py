@@ -3,7 +3,7 @@ of each: outcome, reason, time, the reading worker's peak memory and CPU, and th
 the calling thread kept the interpreter lock from another thread (the window's event loop).
 
 Shared by tests/test_hostile_round_two.py (which asserts the bounds) and bench/hostile.py (which
-prints the table). Files are read through `desktop.core.isolated.read_within_budget`, the one
+prints the table). Files are read through `desktop.core.ingest.isolated.read_within_budget`, the one
 function the window and the command line read with.
 """
 
@@ -75,7 +75,7 @@ def _encrypted_pdf(user_password: str) -> bytes:
 def _strict_docx() -> bytes:
     import zipfile
 
-    from desktop.core.readers.docx import _STRICT_NAMESPACES
+    from desktop.core.ingest.readers.docx import _STRICT_NAMESPACES
 
     source = zipfile.ZipFile(io.BytesIO(docx_bytes()))
     buffer = io.BytesIO()
@@ -170,7 +170,7 @@ def _ticking(work):
 
 def _read_case(label: str, path: Path) -> Seen:
     from desktop.core.errors import ReadError
-    from desktop.core.isolated import read_within_budget
+    from desktop.core.ingest.isolated import read_within_budget
 
     here: dict = {}
 
@@ -193,7 +193,7 @@ def _read_case(label: str, path: Path) -> Seen:
     reason = f"{len(value.articles)} article(s), {chars:,} characters"
     cpu = value.worker_cpu_s + here["cpu"]
     if "compare" in label:
-        from desktop.core.build import article_from_text
+        from desktop.core.ingest.build import article_from_text
         from desktop.core.compare import compare
         from desktop.core.report import build_report, report_html
 
@@ -216,7 +216,7 @@ def _check(label: str, check) -> Seen:
 
 
 def _workspace_cases(folder: Path) -> list[Seen]:
-    from desktop.core.workspace import FORMAT, WorkspaceError, read_workspace
+    from desktop.core.library.workspace import FORMAT, WorkspaceError, read_workspace
 
     good = {"format": FORMAT, "version": 1, "articles": [], "options": {}, "notes": ""}
     cases: list[tuple[str, Path]] = []
@@ -278,9 +278,9 @@ def _output_cases(folder: Path) -> list[Seen]:
         return check
 
     def header_bidi():
-        from desktop.core.build import article_from_text
+        from desktop.core.ingest.build import article_from_text
         from desktop.core.compare import compare
-        from desktop.core.controls import FSI, PDI
+        from desktop.core.ingest.controls import FSI, PDI
         from desktop.core.report import build_report
 
         left = article_from_text(f"Invoice \u202efdp.exe\u202c and a long tail of words " * 3 + f"\n\n{TEXT}")
@@ -291,9 +291,9 @@ def _output_cases(folder: Path) -> list[Seen]:
         return ("ok" if ok else "FAILED"), "title shortened, then isolated (FSI…PDI): the override stays inside it"
 
     def nul_report():
-        from desktop.core.build import article_from_text
+        from desktop.core.ingest.build import article_from_text
         from desktop.core.compare import compare
-        from desktop.core.load import load_file
+        from desktop.core.ingest.load import load_file
         from desktop.core.report import build_report, report_html
 
         path = folder / "nul.json"
@@ -333,7 +333,7 @@ def _output_cases(folder: Path) -> list[Seen]:
 
 
 def run_all(folder: str | os.PathLike) -> list[Seen]:
-    from desktop.core.isolated import prestart
+    from desktop.core.ingest.isolated import prestart
 
     root = Path(folder)
     (root / "files").mkdir(parents=True, exist_ok=True)

@@ -9,8 +9,8 @@ import pytest
 
 from desktop.core.align import align
 from desktop.core.article import Block, BlockKind
-from desktop.core.build import article_from_text
-from desktop.core.comparison import ChangeClass, Op, Options, comparison_json
+from desktop.core.ingest.build import article_from_text
+from desktop.core.compare.model import ChangeClass, Op, Options, comparison_json
 
 P1 = "The harbour council met on Monday to discuss the fuel spill near the northern pier."
 P2 = "Divers sealed two breached tanks late on Tuesday after a long night of work in cold water."

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from desktop.core.align import align
 from desktop.core.align.units import token_key
-from desktop.core.build import article_from_text
-from desktop.core.comparison import Op, Options
+from desktop.core.ingest.build import article_from_text
+from desktop.core.compare.model import Op, Options
 
 VOCAB = (
     "the a of and to in harbour ship fuel crew said minister council vote plan water boat storm "

@@ -9,9 +9,9 @@ import pytest
 from conftest import SAMPLES
 from desktop.cli import main
 from desktop.core.align import align
-from desktop.core.comparison import ChangeClass, Op
-from desktop.core.load import load_file
-from desktop.core.text import normalize
+from desktop.core.compare.model import ChangeClass, Op
+from desktop.core.ingest.load import load_file
+from desktop.core.ingest.text import normalize
 
 
 @pytest.fixture(scope="module")

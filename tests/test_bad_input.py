@@ -11,10 +11,10 @@ import zipfile
 import pytest
 from file_fixtures import TEXT, docx_bytes, make_pdf, rezip
 
-from desktop.core import load as load_module
+from desktop.core.ingest import load as load_module
 from desktop.core.errors import ReadError
-from desktop.core.load import DEFAULT_MAX_BYTES, load_file
-from desktop.core.readers import docx as docx_reader
+from desktop.core.ingest.load import DEFAULT_MAX_BYTES, load_file
+from desktop.core.ingest.readers import docx as docx_reader
 
 
 
@@ -289,7 +289,7 @@ def test_file_name_that_is_not_utf8(tmp_path):
 
 
 def test_unexpected_library_failure_is_wrapped(tmp_path, monkeypatch):
-    from desktop.core import readers
+    from desktop.core.ingest import readers
 
     def explode(path, data):
         raise KeyError("internal table")
@@ -319,7 +319,7 @@ def test_html_with_too_many_elements(tmp_path):
 
 
 def test_book_length_pdf(tmp_path, monkeypatch):
-    from desktop.core.readers import pdf
+    from desktop.core.ingest.readers import pdf
 
     monkeypatch.setattr(pdf, "MAX_PAGES", 3)
     reason = reason_for(write(tmp_path, "book.pdf", make_pdf([[TEXT]] * 4)))

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.compare import compare
-from desktop.core.controls import FSI, PDF, PDI, RLO, balanced, isolate, printable, shorten
-from desktop.core.load import load_file
+from desktop.core.ingest.controls import FSI, PDF, PDI, RLO, balanced, isolate, printable, shorten
+from desktop.core.ingest.load import load_file
 from desktop.core.report import build_report, report_html
 
 BODY = "The council voted on Monday to close the harbour road, Mayor Ines Dal said."

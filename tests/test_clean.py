@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from desktop.core.article import BlockKind, Document, Paragraph
-from desktop.core.build import build_article
-from desktop.core.clean import clean
+from desktop.core.ingest.build import build_article
+from desktop.core.ingest.clean import clean
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 
@@ -322,13 +322,13 @@ def test_all_text_is_kept_only_the_marks_differ():
 
 
 def test_rules_name_no_outlet():
-    source = (Path(__file__).resolve().parent.parent / "desktop" / "core" / "clean.py").read_text()
+    source = (Path(__file__).resolve().parent.parent / "desktop" / "core" / "ingest" / "clean.py").read_text()
     for outlet in ("Fox", "CNN", "Reuters", "AP Photo", "Harbour", "BBC"):
         assert outlet not in source
 
 
 def test_sample_scrape_is_cleaned_as_its_readme_says():
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
 
     (article,) = load_file(SAMPLES / "harbour-wire.txt")
     assert article.title == "Fuel spill closes Halifax shellfish beds after cargo ship runs aground"

@@ -59,7 +59,7 @@ def test_pdf_and_html_report_without_a_display(tmp_path):
 def test_eight_articles_fit_the_page(tmp_path):
     """Every table's columns add up to no more than the page width, at eight articles."""
     from desktop.core.coverage import cover
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
     from desktop.core.report.coverage_html import coverage_html
 
     paths = write_story(tmp_path)

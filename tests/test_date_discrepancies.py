@@ -3,7 +3,7 @@ in a sentence that tells the same thing is one; two days for two events of one s
 
 from __future__ import annotations
 
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.compare import compare
 from desktop.core.entities.model import DiscrepancyKind
 

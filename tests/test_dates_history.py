@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.compare import compare
 from desktop.core.entities import extract
 from desktop.core.entities.dates import Reference, find_dates
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 
 HISTORY = (
     "Harbour chief under fire\n\n"

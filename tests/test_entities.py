@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.entities import extract, match
 from desktop.core.entities.dates import Reference, find_dates
 from desktop.core.entities.figures import find_figures

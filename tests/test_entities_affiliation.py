@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.entities import extract
 from desktop.core.entities.model import EntityType
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.entities import extract, match
 from desktop.core.entities.model import DiscrepancyKind, EntityType
 

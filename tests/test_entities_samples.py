@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.core.entities import extract, match
 from desktop.core.entities.model import DiscrepancyKind
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 from desktop.core.resources import resource_path
 
 

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from desktop.core.article import Article, Block, BlockKind, Span
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.entities import extract
 from desktop.core.entities import tagged
 from desktop.core.entities.model import EntityType
 from desktop.core.entities.tagger import TAGS, islands, load_tagger, read_weights, save_weights, viterbi
 from desktop.core.entities.tokens import tokenize
-from desktop.core.text import tokenize as text_tokens
+from desktop.core.ingest.text import tokenize as text_tokens
 
 PER, LOC, ORG = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION
 

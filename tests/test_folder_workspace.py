@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from desktop.core.folder import article_files
-from desktop.core.workspace import (
+from desktop.core.library.folder import article_files
+from desktop.core.library.workspace import (
     Workspace,
     WorkspaceError,
     backup_path,

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.article import BODY_KINDS, Span
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.compare import compare
-from desktop.core.comparison import Op, Options, comparison_json
+from desktop.core.compare.model import Op, Options, comparison_json
 from desktop.core.entities import extract
 
 FUZZ = settings(max_examples=40, deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow],

@@ -94,7 +94,7 @@ def test_mutants_of_each_reader(suffix):
 
 
 def test_mutants_of_a_workspace(tmp_path):
-    from desktop.core.workspace import Workspace, WorkspaceError, read_workspace, to_json
+    from desktop.core.library.workspace import Workspace, WorkspaceError, read_workspace, to_json
     from fuzz_budget import within_budget
 
     seed = json.dumps(to_json(Workspace(articles=("/news/a.txt", "/news/b.txt"), pasted=(("clip", TEXT),),

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from desktop.core.article import Article
 from desktop.core.errors import ReadError
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 
 # A per-example deadline stands in for "never hangs"; generous because the machine is shared.
 FUZZ = settings(
@@ -213,7 +213,7 @@ workspace_values = st.recursive(
 @FUZZ
 @given(workspace_values)
 def test_workspace_of_any_shape(value):
-    from desktop.core.workspace import Workspace, WorkspaceError, read_workspace
+    from desktop.core.library.workspace import Workspace, WorkspaceError, read_workspace
 
     path = Path(_FOLDER.name) / "fuzz.diptych"
     if isinstance(value, dict) and value.get("format") is None:

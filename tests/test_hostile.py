@@ -12,8 +12,8 @@ import pytest
 from hostile_files import MEMORY_LIMIT_MB, TEXT, TIME_LIMIT_S, pdf_flate_bomb, pdf_many_page_references
 
 from desktop.core.errors import ReadError
-from desktop.core.load import MAX_TEXT_CHARS, load_file
-from desktop.core.readers.pdf import join_pages
+from desktop.core.ingest.load import MAX_TEXT_CHARS, load_file
+from desktop.core.ingest.readers.pdf import join_pages
 
 HERE = Path(__file__).resolve().parent
 # Inputs that are text after all: they must load, still within the bounds.

@@ -11,8 +11,8 @@ import pytest
 from file_fixtures import TEXT
 
 from desktop.core.errors import ReadError
-from desktop.core.isolated import read_within_budget, shutdown
-from desktop.core.load import load_file
+from desktop.core.ingest.isolated import read_within_budget, shutdown
+from desktop.core.ingest.load import load_file
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # fork warnings from other tests' threads
 

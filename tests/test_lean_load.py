@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.build import article_from_text
-from desktop.core.load import load_file
-from desktop.core.related import profile
-from desktop.core.slim import prepare_for_list, slim, word_count
+from desktop.core.ingest.build import article_from_text
+from desktop.core.ingest.load import load_file
+from desktop.core.library.related import profile
+from desktop.core.library.slim import prepare_for_list, slim, word_count
 
 SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
 

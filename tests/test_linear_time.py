@@ -31,10 +31,10 @@ BOUNDED = {
 }
 # Patterns only ever matched at one position (`.match(text, pos)`): one start, not every start.
 ANCHORED = {
-    "desktop.core.entities.figures._OF_RE", "desktop.core.entities.matching._STAMP", "desktop.core.text._WORD_AT_RE",
-    "desktop.core.entities.dates._DATE_RE", "desktop.core.published._LEAD_DATELINE_RE",
+    "desktop.core.entities.figures._OF_RE", "desktop.core.entities.matching._STAMP", "desktop.core.ingest.text._WORD_AT_RE",
+    "desktop.core.entities.dates._DATE_RE", "desktop.core.ingest.published._LEAD_DATELINE_RE",
     "desktop.core.entities.quotes._AFTER_VS", "desktop.core.entities.quotes._AFTER_SV",
-    "desktop.core.entities.quotes._NOMINAL_NAME", "desktop.core.readers.markdown._FRONT_MATTER",
+    "desktop.core.entities.quotes._NOMINAL_NAME", "desktop.core.ingest.readers.markdown._FRONT_MATTER",
     "desktop.core.entities.quotes._TRANSCRIPT",  # at the start of each quote
     "desktop.core.entities.tagged._DATELINE_REST",  # after a dateline's place
 }
@@ -92,7 +92,7 @@ def test_pattern_runs_in_linear_time(name):
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", [".", "a.", "A", "HARBOUR", "a", "1 ", "$1", "\u201cAa", "Aa said ", "[", "A.B."])
 def test_the_pipeline_is_linear_in_long_runs(unit):
-    from desktop.core.build import article_from_text
+    from desktop.core.ingest.build import article_from_text
     from desktop.core.compare import compare
     from desktop.core.entities import extract
     from desktop.core.report import build_report, report_html

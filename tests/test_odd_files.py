@@ -11,9 +11,9 @@ import pytest
 from file_fixtures import TEXT, docx_bytes, make_pdf, rezip
 
 from desktop.core.errors import ReadError
-from desktop.core.load import load_file
-from desktop.core.readers import sniff
-from desktop.core.readers.docx import _STRICT_NAMESPACES
+from desktop.core.ingest.load import load_file
+from desktop.core.ingest.readers import sniff
+from desktop.core.ingest.readers.docx import _STRICT_NAMESPACES
 
 
 def write(folder, name: str, data: bytes):
@@ -99,7 +99,7 @@ def test_pdf_warnings_go_to_the_log_not_stderr(tmp_path):
         "class Keep(logging.Handler):\n"
         "    def emit(self, record): records.append(record)\n"
         "logging.getLogger().addHandler(Keep())\n"
-        "from desktop.core.load import load_file\n"
+        "from desktop.core.ingest.load import load_file\n"
         "from desktop.core.errors import ReadError\n"
         f"try: load_file({str(path)!r})\n"
         "except ReadError: pass\n"

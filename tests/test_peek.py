@@ -2,7 +2,7 @@
 
 import json
 
-from desktop.core.peek import MAX_TITLE, peek_title
+from desktop.core.ingest.peek import MAX_TITLE, peek_title
 
 
 def test_text_first_non_empty_line(tmp_path):
@@ -62,8 +62,8 @@ def test_long_titles_are_capped_and_bad_bytes_do_not_raise(tmp_path):
 
 
 def test_slim_article_rebuilds_exactly(samples_dir):
-    from desktop.core.load import load_file
-    from desktop.core.slim import full, is_slim, slim
+    from desktop.core.ingest.load import load_file
+    from desktop.core.library.slim import full, is_slim, slim
 
     for name in ("harbour-wire.txt", "harbour-herald.html", "harbour-release.md"):
         article = load_file(samples_dir / name)[0]
@@ -79,13 +79,13 @@ def test_profiles_made_in_another_process_compare(samples_dir):
     import subprocess
     import sys
 
-    from desktop.core.load import load_file
-    from desktop.core.related import profile
+    from desktop.core.ingest.load import load_file
+    from desktop.core.library.related import profile
 
     path = samples_dir / "harbour-herald.html"
     here = profile(load_file(path)[0])
     code = (
-        "import json, sys; from desktop.core.load import load_file; from desktop.core.related import profile; "
+        "import json, sys; from desktop.core.ingest.load import load_file; from desktop.core.library.related import profile; "
         f"p = profile(load_file({str(path)!r})[0]); print(json.dumps([list(p.shingles), p.body_hash]))"
     )
     env = dict(os.environ, PYTHONHASHSEED="12345")

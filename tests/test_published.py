@@ -3,8 +3,8 @@
 import pytest
 
 from desktop.core.article import Document, Paragraph
-from desktop.core.build import article_from_text, build_article
-from desktop.core.published import find_dates, parse_metadata_date
+from desktop.core.ingest.build import article_from_text, build_article
+from desktop.core.ingest.published import find_dates, parse_metadata_date
 
 BODY = "The ferry left Oslo on Tuesday with 300 passengers aboard, the operator said."
 

@@ -3,12 +3,12 @@ Comparison carries, so they agree on every quote (texts written for the project)
 
 from __future__ import annotations
 
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.compare import compare
-from desktop.core.comparison import comparison_json
+from desktop.core.compare.model import comparison_json
 from desktop.core.entities.model import DiscrepancyKind, MatchStatus
 from desktop.core.entities.quote_pairs import comparable
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 from desktop.core.report.model import build_report
 from desktop.core.resources import resource_path
 from desktop.ui.sidebar.rows import Group, comparison_rows

@@ -11,8 +11,8 @@ from file_fixtures import make_pdf
 
 from desktop.core.article import BlockKind
 from desktop.core.errors import ReadError
-from desktop.core.load import load_file, load_text
-from desktop.core.readers import read_documents, sniff
+from desktop.core.ingest.load import load_file, load_text
+from desktop.core.ingest.readers import read_documents, sniff
 
 LEAD = (
     "Harbour crews worked through the night to contain a fuel spill that spread along the "
@@ -372,7 +372,7 @@ def test_docx_written_by_a_program_has_no_author(tmp_path, creator):
     """python-docx's own template says "python-docx": that is not who wrote the story."""
     import docx
 
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
 
     document = docx.Document()
     document.add_paragraph("Ferry back after the storm", style="Title")

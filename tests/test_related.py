@@ -4,8 +4,8 @@ import json
 import subprocess
 import sys
 
-from desktop.core.build import article_from_text
-from desktop.core.related import RelatedIndex, date_factor, profile
+from desktop.core.ingest.build import article_from_text
+from desktop.core.library.related import RelatedIndex, date_factor, profile
 
 FERRY_A = """The Bluewater ferry Kestrel Star lost power off Port Hawkins on Saturday with 212 passengers aboard, the Marine Safety Board said.
 

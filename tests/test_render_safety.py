@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.compare import compare
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 from desktop.core.report import build_report, report_html
 
 pytestmark = pytest.mark.gui

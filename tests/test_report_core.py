@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.core.compare import compare
-from desktop.core.comparison import Op
+from desktop.core.compare.model import Op
 from desktop.core.report import PRINT_PALETTE, ReportWriteError, build_report, report_html, write_atomically
 from desktop.core.report.model import CHANGED, INSERTED, MOVED, STRONG
 from test_report_support import HERALD, WIRE, hand_comparison, sample_comparison
@@ -266,7 +266,7 @@ def test_sample_texts_are_the_projects_own():
 def test_sentences_that_moved_together_share_one_label_on_the_samples(samples_dir):
     from collections import Counter
 
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
 
     c = compare(load_file(samples_dir / "harbour-wire.txt")[0], load_file(samples_dir / "harbour-herald.html")[0])
     r = build_report(c)

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.core.compare import compare
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 from desktop.ui.report import actions
 from desktop.ui.report.actions import ReportOptionsDialog, export_pdf_dialog
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale
 from PySide6.QtGui import QPdfWriter
 
 from desktop.core.compare import compare
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 from desktop.core.report import ReportWriteError, build_report
 from desktop.ui.report.export import ReportChoices, decor_for, qt_html, write_html, write_pdf
 from desktop.ui.report.render import SafeTextDocument, page_layout, paint_pages, resolve_page_size

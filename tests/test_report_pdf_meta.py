@@ -9,7 +9,7 @@ import pytest
 
 from desktop import __version__
 from desktop.core.compare import compare
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 from desktop.ui.report.export import ReportChoices, write_pdf
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"

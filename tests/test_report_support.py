@@ -11,8 +11,8 @@ import difflib
 import re
 
 from desktop.core.article import Article, Span
-from desktop.core.build import article_from_text
-from desktop.core.comparison import (
+from desktop.core.ingest.build import article_from_text
+from desktop.core.compare.model import (
     Change,
     ChangeClass,
     Comparison,
@@ -33,7 +33,7 @@ from desktop.core.entities.model import (
     Mention,
     Quote,
 )
-from desktop.core.text import is_word
+from desktop.core.ingest.text import is_word
 
 WIRE = """Fuel spill closes Halifax shellfish beds after cargo ship runs aground
 

@@ -16,11 +16,11 @@ from file_fixtures import make_pdf
 from PySide6.QtCore import QSettings
 
 from desktop.core.compare import compare
-from desktop.core.folder import article_files
-from desktop.core.load import load_file
+from desktop.core.library.folder import article_files
+from desktop.core.ingest.load import load_file
 from desktop.core.report import ReportWriteError
 from desktop.core import files as core_files
-from desktop.core.workspace import Workspace, backup_path, read_workspace, write_workspace
+from desktop.core.library.workspace import Workspace, backup_path, read_workspace, write_workspace
 from desktop.ui import settings as keys
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,7 +150,7 @@ def test_a_whole_session_in_the_window_changes_no_input(qtbot, inputs, tmp_path)
 
 @pytest.fixture
 def comparison():
-    from desktop.core.build import article_from_text
+    from desktop.core.ingest.build import article_from_text
 
     return compare(article_from_text(WIRE, path="wire.txt"), article_from_text(HERALD, path="herald.txt"))
 

@@ -55,8 +55,8 @@ def _rss_mb() -> float:
 def core_soak(folder: str) -> dict:
     """Runs in the subprocess: rounds of load-all-then-drop, then pairs compared, RSS after each."""
     from desktop.core.compare import compare
-    from desktop.core.folder import article_files
-    from desktop.core.load import load_file
+    from desktop.core.library.folder import article_files
+    from desktop.core.ingest.load import load_file
 
     paths = list(article_files([folder]))
     rss, seconds = [], []

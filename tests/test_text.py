@@ -1,6 +1,6 @@
 """Sentences, tokens and the comparison form."""
 
-from desktop.core.text import normalize, split_sentences, tokenize
+from desktop.core.ingest.text import normalize, split_sentences, tokenize
 
 
 def sentences(text):

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.core.article import Published
-from desktop.core.build import article_from_text
+from desktop.core.ingest.build import article_from_text
 from desktop.ui.session import Session
 from desktop.ui.articles.model import ArticleFilterProxy, ArticleListModel, Column, Role
 from desktop.ui.articles.view import ArticleList

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 
-from desktop.core.comparison import ChangeClass
+from desktop.core.compare.model import ChangeClass
 from desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

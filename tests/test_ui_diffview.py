@@ -8,8 +8,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.article import Span
-from desktop.core.build import article_from_text
-from desktop.core.comparison import Change, ChangeClass, Comparison, Op, Options, Piece, Stats, WordOp
+from desktop.core.ingest.build import article_from_text
+from desktop.core.compare.model import Change, ChangeClass, Comparison, Op, Options, Piece, Stats, WordOp
 from desktop.ui.diffview import DiffView
 from desktop.ui.theme import palette_colors
 
@@ -325,7 +325,7 @@ def test_dropping_files_on_a_pane_reports_that_side(view, qtbot, tmp_path):
 
 def test_real_samples_show_set_aside_text_dimmed_and_can_hide_it(view, samples_dir):
     from desktop.core.compare import compare
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
 
     left = load_file(str(samples_dir / "harbour-wire.txt"))[0]
     right = load_file(str(samples_dir / "harbour-herald.html"))[0]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from desktop.core.article import Span
-from desktop.core.build import article_from_text
-from desktop.core.comparison import Comparison, Op, Options, Piece, Stats
+from desktop.core.ingest.build import article_from_text
+from desktop.core.compare.model import Comparison, Op, Options, Piece, Stats
 from desktop.ui.diffview.bands import CONTEXT, REPLACED, Mark, build_bands, paint_runs
 
 LEFT = "Categories: World\n\nFirst line here. Second line here.\n\nThird line here.\n\nShare"

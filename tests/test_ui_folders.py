@@ -89,7 +89,7 @@ def test_folder_loads_recursively_and_bad_files_go_to_problems(qtbot, window, tm
 
 
 def test_titles_show_first_and_cancel_keeps_what_was_read(qtbot, window, tmp_path, monkeypatch):
-    import desktop.core.batch as batch
+    import desktop.core.library.batch as batch
 
     real = batch.load_many
     released = threading.Event()

@@ -25,7 +25,7 @@ def _no_real_settings(no_real_settings):
 
 
 def test_the_event_loop_keeps_turning_while_hostile_files_open(qtbot, tmp_path):
-    from desktop.core.isolated import prestart
+    from desktop.core.ingest.isolated import prestart
 
     prestart()  # as the window would at start: the first read does not wait for a worker
     window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))

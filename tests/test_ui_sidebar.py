@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.core.article import Article, Span
-from desktop.core.build import article_from_text
-from desktop.core.comparison import Comparison, Options, Stats
+from desktop.core.ingest.build import article_from_text
+from desktop.core.compare.model import Comparison, Options, Stats
 from desktop.core.entities.model import (
     Discrepancy,
     DiscrepancyKind,
@@ -23,7 +23,7 @@ from desktop.core.entities.model import (
     Mention,
     Quote,
 )
-from desktop.core.load import load_file
+from desktop.core.ingest.load import load_file
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from desktop.core.workspace import backup_path, read_workspace
+from desktop.core.library.workspace import backup_path, read_workspace
 from desktop.ui.articles.model import Column
 from desktop.ui.main_window import MainWindow
 

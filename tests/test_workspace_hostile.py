@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from desktop.core.workspace import (
+from desktop.core.library.workspace import (
     FORMAT,
     MAX_WORKSPACE_BYTES,
     Workspace,

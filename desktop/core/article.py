@@ -106,6 +106,9 @@ class Article:
     url: str = ""
     published: Published | None = None
     sha256: str = ""
+    # ISO 639-1 code detected from the cleaned body (desktop/core/language.py), or the reader's
+    # override: dataclasses.replace(article, language="ja"). None: too short to tell.
+    language: str | None = None
     # Index of the first token of each sentence, parallel to `sentences`, plus len(tokens).
     sentence_token_starts: tuple[int, ...] = field(default=(), repr=False)
 
@@ -129,7 +132,8 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        """Words in the body (tokens with a letter or digit)."""
+        """Words in the body (tokens with a letter or digit: a Han or hiragana character is one,
+        a katakana run one, as word processors count Chinese and Japanese)."""
         spans = [(b.start, b.end) for b in self.body_blocks]
         count = 0
         i = 0
@@ -171,6 +175,8 @@ def article_json(article: Article) -> dict:
 
 def article_meta_json(article: Article) -> dict:
     """An article's metadata as `diptych compare --json` gives it: `extract --json` without the text."""
+    from desktop.core.language import names_supported
+
     return {
         "path": article.path,
         "format": article.format,
@@ -183,4 +189,6 @@ def article_meta_json(article: Article) -> dict:
         "url": article.url,
         "sha256": article.sha256,
         "word_count": article.word_count,
+        "language": article.language,
+        "names_available": names_supported(article.language),
     }

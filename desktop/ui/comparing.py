@@ -16,7 +16,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.article import Article
-from desktop.core.comparison import Comparison, Options
+from desktop.core.compare.model import Comparison, Options
 from desktop.ui.session import ARTICLES, OPTIONS, PairKey, Session
 from desktop.ui.workers import TaskRunner
 
@@ -51,7 +51,7 @@ def extract_one(article: Article):
 
 def warm_up() -> None:
     """Load the entity rules and gazetteer once, before the first pair needs them (worker)."""
-    from desktop.core.build import article_from_text
+    from desktop.core.ingest.build import article_from_text
     from desktop.core.entities import extract
 
     extract(article_from_text("Officials in Halifax said on Monday, March 3, 2025, that 12 ships were delayed."))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.article import Article
-from desktop.core.comparison import Comparison, Options
+from desktop.core.compare.model import Comparison, Options
 from desktop.core.entities.model import Discrepancy
 from desktop.ui import settings as keys
 from desktop.ui.actions import ActionRegistry
@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
         for item in (self.set_left_action, self.set_right_action, self.swap_action, None, self.reveal_action,
                      self.remove_action, None, self.filter_list_action):
             self._add(articles_menu, item)
+        articles_menu.addMenu(self.article_list.language_menu)
         go_menu = bar.addMenu("&Go")
         for item in (self.next_action, self.previous_action, None, self.class_filter, None, self.find_action,
                      self.find_next_action, self.find_previous_action):

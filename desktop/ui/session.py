@@ -15,7 +15,7 @@ from enum import Enum
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.article import Article
-from desktop.core.comparison import Comparison, Options
+from desktop.core.compare.model import Comparison, Options
 
 # What a `changed` emission says changed (a frozenset of these).
 ARTICLES = "articles"  # which articles are shown (pair, single, nothing)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.core.controls import isolate
+from desktop.core.ingest.controls import isolate
 
 
 def plain(text: str) -> str:

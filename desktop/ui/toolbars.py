@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QWidget
 
-from desktop.core.comparison import ChangeClass, Comparison
+from desktop.core.compare.model import ChangeClass, Comparison
 
 CLASS_LABELS = {
     ChangeClass.FIGURE: "&Figures",

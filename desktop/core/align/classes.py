@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from desktop.core.align.units import Sentence, Side, number_value
 from desktop.core.align.words import Run
 from desktop.core.article import BlockKind, Span
-from desktop.core.comparison import ChangeClass
+from desktop.core.compare.model import ChangeClass
 
 MONTHS = frozenset(
     """january february march april may june july august september october november december
@@ -88,7 +88,8 @@ def changes_in(a: Side, sa: Sentence, b: Side, sb: Sentence, runs: Sequence[Run]
     return out
 
 
-_DOUBLE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]')
+# Japanese corner brackets 「」 open and close a quotation as “ ” do.
+_DOUBLE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u300c\u300d]')
 _SINGLE = re.compile("['\u2018\u2019\u201a\u201b]")
 
 

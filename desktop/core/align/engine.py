@@ -8,7 +8,7 @@ from desktop.core.align.stats import containment, shared_passages
 from desktop.core.align.units import Sentence, Side
 from desktop.core.align.words import Run, diff_runs, word_ops
 from desktop.core.article import Article, Span
-from desktop.core.comparison import Change, ChangeClass, Comparison, Op, Options, Piece, Stats
+from desktop.core.compare.model import Change, ChangeClass, Comparison, Op, Options, Piece, Stats
 
 # Rows: ("pair", match) stands at both positions; ("left", i, match|None) and
 # ("right", j, match|None) stand at one side's position (a move when match is set).

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from desktop.core.align.units import Side
 from desktop.core.article import Span
-from desktop.core.comparison import SharedPassage
+from desktop.core.compare.model import SharedPassage
 
 PASSAGE_WORDS = 8
 CONTAINMENT_GRAM = 3

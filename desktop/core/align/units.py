@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.article import BODY_KINDS, Article, Span
-from desktop.core.comparison import Options
-from desktop.core.text import is_word
+from desktop.core.compare.model import Options
+from desktop.core.ingest.text import is_word
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -12,7 +12,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from desktop.core.align.chain import heaviest_chain
 from desktop.core.align.units import Sentence, Side
 from desktop.core.article import Span
-from desktop.core.comparison import Op, WordOp
+from desktop.core.compare.model import Op, WordOp
 
 # Above this many cells a bit-parallel LCS gets slow and memory-hungry (N·M/64 words):
 # split the pair at tokens unique to both sides first.

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from desktop.core.article import Article, Span
-from desktop.core.comparison import ChangeClass, Comparison, Op, Piece
+from desktop.core.compare.model import ChangeClass, Comparison, Op, Piece
 from desktop.core.coverage.model import Addition, CollationRow, HeatCell, Presence, Reading
 
 Readings = dict[int, tuple[Reading, Span | None]]  # sentence index → what the other article did, and where

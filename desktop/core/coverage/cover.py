@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from desktop.core.article import Article
 from desktop.core.compare import compare
-from desktop.core.comparison import Comparison, Options
+from desktop.core.compare.model import Comparison, Options
 from desktop.core.coverage.collation import additions, collate, heat_strip, side_readings
 from desktop.core.coverage.facts import build_facts
 from desktop.core.coverage.model import Coverage, letter

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from desktop.core.article import Article, Span
-from desktop.core.comparison import Comparison
+from desktop.core.compare.model import Comparison
 from desktop.core.coverage.model import Cell, CellState, Difference, Fact, FactKind, Standing
 from desktop.core.entities.model import Entity, EntityType, Extraction, MatchStatus, Quote
 from desktop.core.entities.quote_pairs import ALTERED

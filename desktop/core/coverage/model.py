@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop.core.article import Article, Span
-from desktop.core.comparison import Comparison, Options, SharedPassage
+from desktop.core.compare.model import Comparison, Options, SharedPassage
 from desktop.core.entities.model import Extraction
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.article import Article
-from desktop.core.comparison import Comparison
+from desktop.core.compare.model import Comparison
 from desktop.core.coverage.model import Reuse
 
 # Containment shares closer than this say nothing about direction: two rewrites of one wire story

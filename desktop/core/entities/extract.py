@@ -13,9 +13,11 @@ from dataclasses import replace
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.entities.affiliation import affiliations
 from desktop.core.entities.attribution import attribute_quotes
+from desktop.core.entities.cjk import find_cjk_dates, find_cjk_figures
 from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates
 from desktop.core.entities.figures import find_figures
 from desktop.core.entities.gazetteer import load_gazetteer
+from desktop.core.entities.languages import EUROPEAN, article_language
 from desktop.core.entities.grouping import (
     ORG,
     PERSON,
@@ -31,17 +33,30 @@ from desktop.core.entities.model import Entity, EntityType, Extraction, Mention
 from desktop.core.entities.names import Raw
 from desktop.core.entities.tagged import find_names
 from desktop.core.entities.tokens import tokenize
-from desktop.core.text import split_sentences
+from desktop.core.ingest.text import split_sentences
+from desktop.core.language import names_supported
+
+CJK_LANGUAGES = frozenset({"zh", "ja"})  # read with cjk.py's date and figure forms
 
 _AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
 _LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")
 
 
-def extract(article: Article, *, include_boilerplate: bool = False) -> Extraction:
-    gaz = load_gazetteer()
+def extract(article: Article, *, include_boilerplate: bool = False, language: str | None = None) -> Extraction:
+    """`language` (ISO 639-1) overrides the article's own. English is read by the rules and the
+    learned tagger below; German, French, Spanish, Italian and Portuguese by european.py; any
+    other language gives dates and figures only, and says so (`names_available` False)."""
+    lang = article_language(article, language)
     text = article.text
     blocks = [b for b in article.blocks if include_boilerplate or b.kind in BODY_KINDS]
     sentences = _sentences(article, blocks)
+    if lang in EUROPEAN:
+        from desktop.core.entities.european import extract_european
+
+        return replace(extract_european(article, blocks, sentences, lang, reference_day(article)), language=lang)
+    if not names_supported(lang):
+        return _dates_and_figures(article, sentences, lang)
+    gaz = load_gazetteer()
     lower_words = set()
     for b in blocks:
         lower_words.update(_LOWER_RE.findall(text, b.start, b.end))
@@ -80,7 +95,30 @@ def extract(article: Article, *, include_boilerplate: bool = False) -> Extractio
     quotes, said_as = attribute_quotes(text, blocks, entities, gaz, affs)
     if said_as:
         entities = _with_speaker_words(entities, said_as)
-    return Extraction(tuple(entities), tuple(quotes))
+    return Extraction(tuple(entities), tuple(quotes), language=lang)
+
+
+def _dates_and_figures(article: Article, sentences: list[Span], lang: str) -> Extraction:
+    """A language whose names are not read: dates and figures only, never guessed names (in
+    Japanese, "App Storeおよび" had been a person), and `names_available` False so the sidebar and
+    the report say so. Chinese and Japanese have their own date and figure forms (cjk.py)."""
+    text = article.text
+    ref = reference_day(article)
+    cjk = lang in CJK_LANGUAGES
+    date_hits, figure_hits = [], []
+    for s in sentences:
+        if cjk:
+            hits = find_cjk_dates(text, s.start, s.end, ref)
+            figures = find_cjk_figures(text, s.start, s.end, [(h.start, h.end) for h in hits])
+        else:
+            toks = tokenize(text, s.start, s.end)
+            hits = find_dates(text, s.start, s.end, ref, toks)
+            figures = find_figures(text, s.start, s.end, [(h.start, h.end) for h in hits], toks)
+        date_hits.extend(hits)
+        figure_hits.extend(figures)
+    entities = group_dates(date_hits) + group_figures(figure_hits)
+    entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 0))
+    return Extraction(tuple(entities), (), language=lang, names_available=False)
 
 
 def _with_speaker_words(entities: list[Entity], said_as: list[tuple[str, Mention]]) -> list[Entity]:

@@ -77,6 +77,10 @@ class Extraction:
 
     entities: tuple[Entity, ...]
     quotes: tuple[Quote, ...]
+    language: str | None = None  # the article's, as extraction read it
+    # False where people, places, organisations and quotes are not read in that language
+    # (desktop/core/language.py): then only dates and figures are listed, and the reader is told.
+    names_available: bool = True
 
 
 class MatchStatus(StrEnum):

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.orgs import is_org_run, org_noun_before, org_noun_follows
-from desktop.core.entities.people import NOT_NAME_SUFFIXES, split_title
+from desktop.core.entities.name_rules import ORG, PERSON, PLACE, RULES, Run
+from desktop.core.entities.orgs import is_org_run
 from desktop.core.entities.tokens import Tok
 
-PERSON, PLACE, ORG = "person", "place", "organization"
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
 _SCORE_WORDS = frozenset({"v", "v.", "vs", "vs.", "beat", "beats", "drew", "lost", "won"})
 
@@ -47,6 +46,7 @@ class NameFinder:
         self.found: list[Raw] = []
         self.headlines: list[list[Tok]] = []
         self.sports_orgs: set[str] = set()
+        self.fired: list[tuple[int, int, str]] = []  # (start, end, rule) for each run typed
 
     # ---- spans -------------------------------------------------------------------------------
 
@@ -153,150 +153,12 @@ class NameFinder:
         self.found.append(Raw(typ, run[0].start, run[-1].end, self._span_text(run), ntok=len(run), **kw))
 
     def _classify(self, run: list[Tok], toks: list[Tok], i: int, j: int) -> None:
-        gaz = self.gaz
-        cut = next((x for x, t in enumerate(run) if t.text == "of" and x >= 2), None)
-        if cut is not None and cut + 1 < len(run) and gaz.place(self._span_text(run[cut + 1 :])) is not None \
-                and not is_org_run([t.text for t in run[:cut]]):
-            # "Senator Mitch McConnell of Kentucky": a name, then the place it comes from (not
-            # "Children's Medical Center of Dallas", which is one organisation)
-            self._classify(run[:cut], toks, i, i + cut)
-            self._classify(run[cut + 1 :], toks, i + cut + 1, j)
-            return
-        based = next((x for x, t in enumerate(run) if t.text.endswith(("-based", "-born", "-led", "-backed"))), None)
-        if based is not None:
-            # "Bloomfield Hills-based Taubman Centers Inc.": a place, then the name it describes
-            tok = run[based]
-            stem_end = tok.start + tok.text.rindex("-")
-            where = self.text[run[0].start : stem_end]
-            if gaz.place(where) is not None:
-                self.found.append(Raw(PLACE, run[0].start, stem_end, where, ntok=based + 1,
-                                      detail=gaz.place(where).kind))
-            if based + 1 < len(run):
-                self._classify(run[based + 1 :], toks, i + based + 1, j)
-            return
-        words = [t.text for t in run]
-        name = self._span_text(run)
-        party = lx.PARTY_MEMBERS.get(words[-1]) or (
-            lx.PARTY_ADJECTIVES.get(words[-1]) if len(run) == 1 or words[0] in ("House", "Senate") else None)
-        if party is not None:  # "Republicans", "Senate Democrats": the party is involved
-            if len(run) > 1:
-                self._classify(run[:-1], toks, i, j - 1)
-            self._add(ORG, run[-1:], canon=party)
-            return
-        nxt = toks[j] if j < len(toks) else None
-        prev = toks[i - 1] if i > 0 else None
-        place = gaz.place(name)
-        if place is not None and len(run) == 1 and self._small_town(name) and (self._role_before(toks, i) or (
-                nxt is not None and (nxt.kind == "S" or nxt.kind == "W" and (nxt.text in lx.SPEECH_VERBS
-                                                                             or nxt.text in lx.PERSON_MODIFIED_NOUNS)))):
-            # "Obama said", "Obama's war", "the Obama administration", "spokesman Pinto": a small
-            # town's name used the way people's names are is a person
-            self._add(PERSON, run, sure=False, role=self._role_before(toks, i))
-            return
-        if place is not None:
-            if place.kind in ("city", "region") and self._score_context(toks, i, j):
-                self.sports_orgs.add(name)
-                self._add("", run, sure=False)
+        """Type one run by the first of `name_rules.RULES` that decides it."""
+        r = Run(self, run, toks, i, j)
+        for rule in RULES:
+            if rule(self, r):
+                self.fired.append((run[0].start, run[-1].end, rule.__name__))
                 return
-            if len(run) == 1 and place.kind != "country":
-                self._add(PLACE, run, sure=False, detail=place.kind)
-            else:
-                self._add(PLACE, run, detail=place.kind)
-            return
-        if len(run) == 1 and run[0].text in gaz.demonyms:
-            return  # a nationality word, not a name
-        owner = ""
-        if prev is not None and prev.kind == "S" and i >= 2:
-            owner = self.text[self._run_start_before(toks, i - 1) : toks[i - 2].end]
-        if len(run) == 1 and (run[0].text in _TIME_ZONES or _PARTY_CODE.match(run[0].text)):
-            return  # "EST"; the "D-N" of "Rep. Jerrold Nadler, D-N.Y." is a party and a state
-        courtesy = words[0].lower() in lx.HONORIFICS  # "Mr. Emanuel picked the party's ...": a man, not a party
-        if is_org_run(words) or not courtesy and (org_noun_follows(toks, j) or "&" in words or self._org_country(words) or (
-                org_noun_before(toks, i, j) and (words[0] not in gaz.given_names or toks[i - 1].text == "at"))):
-            if words[0] in gaz.demonyms and len(run) > 1 and is_org_run(words[1:]) is False:
-                run = run[1:]
-            self._add(ORG, run, owner=owner)
-            return
-        split = split_title(words, gaz)
-        if split is not None:
-            k, e, gender = split
-            if k > 0:
-                self._classify_prefix(run[:k])
-            if e < len(run):
-                person = run[e:]
-                if is_org_run([t.text for t in person]):
-                    self._add(ORG, person)
-                    return
-                if person[0].text.islower():
-                    return  # "Our Lady of Guadalupe": no name after the title
-                cut = next((x for x, t in enumerate(person) if t.text == "of" and x > 0), None)
-                if cut is not None:  # "Martin Oyelaran of Keel & Compass Shipping"
-                    self._classify(person[cut + 1 :], toks, j - (len(person) - cut - 1), j)
-                    person = person[:cut]
-                title = " ".join(words[k:e]) if words[e - 1].lower() not in lx.HONORIFICS or e - k > 1 else ""
-                nation = words[0] if k > 0 and words[0] in gaz.demonyms else (self._span_text(run[:k]) if k else "")
-                self._add(PERSON, person, role=title, detail=nation, gender=gender)
-            return
-        if words[0] in ("House", "Senate") and len(run) > 1:
-            self._add(ORG, run, sure=False)  # "House Foreign Affairs", "Senate Armed Services": a committee
-            return
-        if words[0] in _VESSEL_PREFIXES and len(run) > 1:
-            return  # a ship ("MV Saltmarsh Dawn"), neither person nor place
-        if (words[-1].lower() in lx.MISC_HEADS or words[0] not in gaz.given_names and any(
-                w.lower() in lx.MISC_HEADS for w in words)) or all(len(w.rstrip(".")) == 1 for w in words):
-            return  # an event or a title of something; or stray initials ("A", "F G")
-        last = words[-1]
-        if len(run) > 1 and (last in gaz.demonyms or (last.endswith("s") and last[:-1] in gaz.demonyms)):
-            return  # "Seven Iraqis", "Former Italian"
-        if words[-1].lower() in lx.PLACE_HEADS and len(run) > 1:
-            self._add(PLACE, run, detail="named place")
-            return
-        if (words[0] in gaz.demonyms or words[0] in lx.PARTY_ADJECTIVES) and len(run) > 1:
-            run = run[1:]  # "Italian Mario Draghi", "Republican Mitt Romney"
-            words = words[1:]
-            name = self._span_text(run)
-        speech = nxt is not None and nxt.kind == "W" and nxt.text in lx.SPEECH_VERBS
-        role_before = self._role_before(toks, i)
-        if len(run) == 1 and (run[0].kind == "A" or (run[0].text.isupper() and 2 <= len(run[0].text) <= 6)):
-            if not run[0].text.endswith(".") or _DOTTED.match(run[0].text):
-                self._add(ORG, run, sure=False)  # "NATO", "U.N." (places such as "U.S." were found above)
-            return
-        if run[-1].kind == "A" and run[-1].text.lower() not in ("jr.", "sr."):
-            return
-        looks_like_name = not any(w.lower().endswith(NOT_NAME_SUFFIXES) and w not in gaz.given_names for w in words)
-        known = words[0] in gaz.demonyms or any(_big_place(gaz.place(w)) for w in words)
-        if not role_before and _team_line(toks, i, j):
-            self._add(ORG, run, sure=False)  # "Ruch Chorzow 2 Widzew Lodz 1": teams in a results line
-            self.sports_orgs.add(name)
-            return
-        if nxt is not None and nxt.kind == "W" and nxt.text in _PLACE_NOUNS and len(run) <= 3 and not role_before \
-                and words[0] not in gaz.given_names:
-            self._add(PLACE, run, detail="region")  # "Guangdong province", "South Kyongsang province"
-            return
-        if role_before or (speech and len(run) <= 4 and looks_like_name):
-            self._add(PERSON, run, role=role_before)  # not "the Organization said"
-            return
-        if len(run) >= 2 and words[0] in gaz.given_names and looks_like_name and len(run) <= 4:
-            self._add(PERSON, run)
-            return
-        if 2 <= len(run) <= 3 and looks_like_name and not known:
-            self._add(PERSON, run, sure=False)
-            return
-        if len(run) == 1:
-            self._add("", run, sure=False)
-        elif len(run) >= 3 and known and gaz.place(words[-1]) is None and not words[-1].isupper():
-            self._add(ORG, run, sure=False)  # "Secure America Now": a place inside a longer name, not a person
-
-    def _org_country(self, words: list[str]) -> bool:
-        """ "Transport Canada", "Air France": a common noun before a country names a body, not a place."""
-        if len(words) != 2:
-            return False
-        place = self.gaz.place(words[1])
-        first = words[0]
-        return place is not None and place.kind == "country" and self.gaz.place(first) is None \
-            and first not in self.gaz.given_names and first not in self.gaz.demonyms \
-            and first.lower() not in lx.TITLE_HEADS and first.lower() not in lx.TITLE_MODIFIERS \
-            and first.lower() not in _COMPASS
 
     def _classify_prefix(self, run: list[Tok]) -> None:
         name = self._span_text(run)
@@ -419,22 +281,6 @@ class NameFinder:
         return out
 
 
-def _team_line(toks: list[Tok], i: int, j: int) -> bool:
-    """ "Ruch Chorzow 2 Widzew Lodz 1", "Celtic v Rangers": a name facing another with a score."""
-    n = len(toks)
-    if i > 0 and toks[i - 1].text in ("v", "v.", "vs", "vs."):
-        return True
-    if j + 1 < n and toks[j].text in ("v", "v.", "vs", "vs.") and toks[j + 1].cap:
-        return True
-    if j + 1 < n and toks[j].kind == "N" and len(toks[j].text) <= 2 and toks[j + 1].cap:
-        return True
-    return i >= 2 and toks[i - 1].kind == "N" and len(toks[i - 1].text) <= 2 and toks[i - 2].cap
-
-
-def _big_place(place) -> bool:
-    return place is not None and (place.kind != "city" or place.population >= 100000)
-
-
 def _org_like(word: str, lower_words: set[str]) -> bool:
     """Could an untyped capitalised word be an organisation? Not a plural, a nationality-like
     adjective ("Kurdish", "Zairean"), an initial, or a word the text also uses in lower case."""
@@ -443,11 +289,9 @@ def _org_like(word: str, lower_words: set[str]) -> bool:
     return not word.endswith(("s", "an", "ish", "ic", "ese", "ian", "i"))
 
 
-_VESSEL_PREFIXES = frozenset("MV M/V SS USS HMS RMS HMCS HMAS MS MT FV RV USNS".split())
 # One possessive run, then the boundary: `[A-Z]*[^\W\da-z]*` split a long run of capitals
 # every possible way before failing (20 KB of capitals ending in "b" took 13 s).
 _CAPS_WORD = re.compile(r"\b[A-Z]{2}[^\W\da-z]*+\b")
-_PLACE_NOUNS = frozenset("province state region county district prefecture oblast island city town village".split())
 _GIVEN_MONTHS = frozenset({"Jan", "April", "June", "August"})
 
 
@@ -459,10 +303,6 @@ def _name_month(toks: list[Tok], k: int) -> bool:
     return nxt.kind == "W" and nxt.text[0].isupper() and nxt.text.lower() not in lx.DATE_WORDS
 
 
-_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
-_PARTY_CODE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,4}$")
-_TIME_ZONES = frozenset("AST ADT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST JST IST AEST AEDT".split())
-_COMPASS = frozenset("north south east west northern southern eastern western central upper lower new greater".split())
 
 # All-caps words that are place names somewhere but rarely in a headline.
 _HEADLINE_STOP = frozenset(

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from html import escape
 
-from desktop.core.controls import contained, printable
+from desktop.core.ingest.controls import contained, printable
 from desktop.core.entities.model import MatchStatus
 from desktop.core.report.model import (
     CHANGED,
@@ -182,6 +182,7 @@ def _facts_table(a: ArticleFacts, b: ArticleFacts) -> str:
         ("Published", a.published, b.published, ""),
         ("File", a.file_name, b.file_name, ""),
         ("Format", f"{a.file_format}, {a.words:,} words", f"{b.file_format}, {b.words:,} words", ""),
+        ("Language", a.language, b.language, ""),
         ("SHA-256", a.sha256, b.sha256, "hash"),
     ):
         if label == "SHA-256":
@@ -259,8 +260,12 @@ def _discrepancies(r: Report) -> str:
     return "".join(out)
 
 
+def _language_notes(r: Report) -> str:
+    return "".join(f'<p class="note"><b>{_esc(note)}</b></p>' for note in r.language_notes)
+
+
 def _entities(r: Report) -> str:
-    out = ["<h2>People, places, organisations, dates and figures</h2>"]
+    out = ["<h2>People, places, organisations, dates and figures</h2>" + _language_notes(r)]
     if not r.entities and not r.shared:
         text = "None found." if r.has_extraction else "Not computed for this comparison."
         return out[0] + f'<p class="note">{text}</p>'
@@ -304,7 +309,7 @@ def _shared(r: Report) -> str:
 
 
 def _quotes(r: Report) -> str:
-    out = ["<h2>Quotes, by speaker</h2>"]
+    out = ["<h2>Quotes, by speaker</h2>" + _language_notes(r)]
     if not r.quotes:
         text = "No quotations found." if r.has_extraction else "Not computed for this comparison."
         return out[0] + f'<p class="note">{text}</p>'

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.article import Article, Span
-from desktop.core.comparison import ChangeClass, Comparison, Op, Piece, WordOp
-from desktop.core.controls import isolate, shorten
+from desktop.core.compare.model import ChangeClass, Comparison, Op, Piece, WordOp
+from desktop.core.ingest.controls import isolate, shorten
 from desktop.core.entities.model import MatchStatus
 from desktop.core.entities.quote_pairs import SAME, UNATTRIBUTED
+from desktop.core.language import language_label, names_note
 
 # Marks a run of text can carry; each has one fixed style in the report stylesheet.
 PLAIN = ""
@@ -76,6 +77,8 @@ class ArticleFacts:
     file_format: str
     sha256: str
     words: int
+    language: str = ""  # "Japanese (ja)"
+    names_note: str = ""  # "Names and quotes are not available for Japanese: ..." or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +162,14 @@ class Report:
     has_extraction: bool = True
 
     @property
+    def language_notes(self) -> tuple[str, ...]:
+        """What is not read in the articles' languages: one sentence, with the side when only one has it."""
+        a, b = self.left.names_note, self.right.names_note
+        if a == b:
+            return (a,) if a else ()
+        return tuple(f"{side}: {note}" for side, note in (("A", a), ("B", b)) if note)
+
+    @property
     def running_title(self) -> str:
         # Shortened here, each title isolated after its cut, so the page header's own elision
         # (it has room for about 80 characters) need not cut, and no cut drops a closing PDF/PDI.
@@ -212,6 +223,8 @@ def _facts(side: str, a: Article) -> ArticleFacts:
         file_format=a.format,
         sha256=a.sha256,
         words=a.word_count,
+        language=language_label(a.language),
+        names_note=names_note(a.language),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.article import Article
-from desktop.core.folder import SUPPORTED_SUFFIXES, article_files
+from desktop.core.library.folder import SUPPORTED_SUFFIXES, article_files
 from desktop.ui.articles.model import ListRow, describe
 from desktop.ui.articles.problems import Problem
 from desktop.ui.workers import TaskRunner
@@ -44,10 +44,10 @@ def files_in(folder: str) -> tuple[list[str], list[Problem]]:
 def read_chunk(paths: list[str]) -> ChunkResult:
     """Read files on a worker thread; each failure becomes a Problem naming the file.
 
-    The parsing runs in a worker process with a time and memory budget (core/isolated.py):
+    The parsing runs in a worker process with a time and memory budget (core/ingest/isolated.py):
     this thread only waits on a pipe, so a hostile file can neither freeze the window (a long
     regular expression holds the interpreter lock) nor hang the read past its budget."""
-    from desktop.core.isolated import read_within_budget
+    from desktop.core.ingest.isolated import read_within_budget
 
     out = ChunkResult()
     for path in paths:
@@ -65,7 +65,7 @@ def read_chunk(paths: list[str]) -> ChunkResult:
 
 
 def read_pasted(text: str, name: str) -> ChunkResult:
-    from desktop.core.load import load_text
+    from desktop.core.ingest.load import load_text
 
     article = load_text(text, name)
     return ChunkResult([article], [describe(article)], [])

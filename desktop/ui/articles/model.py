@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop.core.article import Article
+from desktop.core.language import display_name, names_note
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -29,6 +30,7 @@ class Column(IntEnum):
     DATE = 3
     WORDS = 4
     RELATED = 5  # related-coverage score to the chosen article
+    LANGUAGE = 6  # detected, or as the reader set it (Set language in the list's menu)
 
 
 HEADERS = {
@@ -38,6 +40,7 @@ HEADERS = {
     Column.DATE: "Date",
     Column.WORDS: "Words",
     Column.RELATED: "Related",
+    Column.LANGUAGE: "Language",
 }
 # "Only related to this" keeps the chosen article, its RELATED_TOP best matches scoring at
 # least RELATED_FLOOR, and every article scoring RELATED_MIN or more. From bench/related.py
@@ -78,7 +81,8 @@ class ListRow:
     filter_text: str
     tooltip: str
     subtitle: str
-    pending: bool = False  # a file listed with a peeked title, not read yet
+    pending: bool = False
+    language: str = ""  # "Japanese"; "" when too short to tell  # a file listed with a peeked title, not read yet
 
 
 def pending_row(path: str, title: str) -> ListRow:
@@ -109,13 +113,15 @@ def describe(article: Article, words: int | None = None) -> ListRow:
             date,
             article.path or "pasted text",
             f"{words:,} words, {article.format}",
+            f"{display_name(article.language)}. {names_note(article.language)}".strip() if article.language else "",
         )
         if part
     ) + "</p>"
-    filter_text = " ".join((title, source, article.author, name, date)).casefold()
+    language = display_name(article.language) if article.language else ""
+    filter_text = " ".join((title, source, article.author, name, date, language)).casefold()
     subtitle = " · ".join(part for part in (source or name, date) if part)
     published = article.published.value if article.published else ""
-    return ListRow(article, title, source, date, published, words, filter_text, tooltip, subtitle)
+    return ListRow(article, title, source, date, published, words, filter_text, tooltip, subtitle, language=language)
 
 
 _COLUMNS = len(Column)
@@ -234,6 +240,8 @@ class ArticleListModel(QAbstractTableModel):
                 return "chosen"
             score = self._related.get(row.article.id)
             return "" if score is None else f"{score:.2f}"
+        if col == Column.LANGUAGE:
+            return row.language
         return None
 
     def _marks(self, row: ListRow, text: str, sep: str = " · ") -> str:
@@ -266,6 +274,8 @@ class ArticleListModel(QAbstractTableModel):
                 return (-1, 0.0)
             score = self._related.get(row.article.id)
             return (1, 0.0) if score is None else (0, -score)
+        if col == Column.LANGUAGE:
+            return row.language.casefold()
         return None
 
     # --- articles in and out -----------------------------------------------------------
@@ -288,7 +298,7 @@ class ArticleListModel(QAbstractTableModel):
             return article
         found = self._hydrated.get(article.id)
         if found is None:
-            from desktop.core.slim import full
+            from desktop.core.library.slim import full
 
             found = self._hydrated[article.id] = full(article)
             while len(self._hydrated) > 32:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.article import Article
 from desktop.ui.articles.delegate import TitleDelegate
-from desktop.ui.articles.model import HEADERS, ArticleFilterProxy, ArticleListModel, Column, Role
+from desktop.ui.articles.language import LanguageMenu, overridden
+from desktop.ui.articles.model import HEADERS, ArticleFilterProxy, ArticleListModel, Column, Role, describe
 from desktop.ui.session import ARTICLES, Session
 
 PENDING = "pending:"  # the id prefix of a file listed before it is read (model.pending_row)
@@ -75,6 +76,8 @@ class ArticleList(QWidget):
         self._pick_waits = False  # the reader picked a file still being read
         self._commit = QTimer(self, singleShot=True, interval=0, timeout=self._commit_choice)
         self._menu_actions: list[QAction | None] = []
+        self.language_menu = LanguageMenu(self._selected_language, self)
+        self.language_menu.chosen.connect(self.set_language)
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText("Filter by title, source, file, date")
@@ -111,12 +114,14 @@ class ArticleList(QWidget):
         header.resizeSection(Column.DATE, fm.horizontalAdvance("2026-11-27") + 12)
         header.resizeSection(Column.WORDS, fm.horizontalAdvance("10,000") + 16)
         for column in Column:  # any further number column (a score) is as narrow as its numbers
-            if column > Column.WORDS:
+            if Column.WORDS < column < Column.LANGUAGE:
                 header.resizeSection(column, max(fm.horizontalAdvance(HEADERS[column]), fm.horizontalAdvance("0.00")) + 16)
-        # The title cell already shows source and date underneath; those columns are there
-        # to sort by and can be shown from the header's menu.
+        header.resizeSection(Column.LANGUAGE, fm.horizontalAdvance("Portuguese") + 16)
+        # The title cell already shows source and date underneath, and each pane's header the
+        # language; those columns are there to sort by and can be shown from the header's menu.
         header.setSectionHidden(Column.SOURCE, True)
         header.setSectionHidden(Column.DATE, True)
+        header.setSectionHidden(Column.LANGUAGE, True)  # each pane's header names it; shown from the header menu
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_header_menu)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -208,6 +213,22 @@ class ArticleList(QWidget):
         finally:
             self._following = False
 
+    def _selected_language(self) -> str | None:
+        ids = self.selected_ids()
+        first = self.model.article(ids[0]) if ids else None
+        return first.language if first is not None else None
+
+    def set_language(self, code: str) -> None:
+        """The selected articles are written in `code`: their rows, and what is shown of them, follow."""
+        for article_id in self.selected_ids():
+            article = self.model.article(article_id)
+            if article is None or article.language == code:
+                continue
+            fresh = overridden(article, code)
+            self._chosen = [fresh.id if i == article_id else i for i in self._chosen]
+            self.model.replace_article(article_id, [describe(fresh)])
+            self.session.replace_article(article_id, fresh)
+
     def set_menu_actions(self, actions: list[QAction | None]) -> None:
         """Actions for the context menu (None is a separator); the window owns them."""
         self._menu_actions = actions
@@ -255,6 +276,9 @@ class ArticleList(QWidget):
                 menu.addSeparator()
             else:
                 menu.addAction(action)
+        if self.selected_ids():
+            menu.addSeparator()
+            menu.addMenu(self.language_menu)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _show_header_menu(self, pos: QPoint) -> None:

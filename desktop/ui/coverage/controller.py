@@ -28,7 +28,7 @@ RELATED_GROUP = 8  # with fewer than three chosen: the chosen one and its closes
 def cover_articles(articles: list[Article], options, job):
     """Runs on a worker: the whole coverage, stopping early if the reader moved on."""
     from desktop.core.coverage import cover
-    from desktop.core.slim import full
+    from desktop.core.library.slim import full
 
     def progress(done: int, total: int) -> None:
         if job.cancelled.is_set():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 
 from desktop.core.article import BODY_KINDS, Article, Block, BlockKind, Span
-from desktop.core.comparison import Change, ChangeClass, Comparison, Op, Piece
+from desktop.core.compare.model import Change, ChangeClass, Comparison, Op, Piece
 
 CONTEXT = "context"  # band kind for text outside the alignment
 REPLACED = "replaced"  # band kind for a deleted row shown beside an inserted one

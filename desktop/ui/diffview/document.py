@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
-from desktop.core.comparison import Comparison
+from desktop.core.compare.model import Comparison
 from desktop.ui.diffview.bands import CONTEXT, Band, BlockIndex, Hidden, band_marks, paint_runs
 from desktop.ui.theme import WORD_ROLES, Colors
 

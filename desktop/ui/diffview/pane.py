@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
+from desktop.core.language import display_name
 from desktop.core.article import Article
 from desktop.ui.theme import Colors
 
@@ -212,6 +213,8 @@ class PaneHeader(QFrame):
             if article.published is not None:
                 parts.append(article.published.value.replace("T", " "))
             parts.append(f"{_word_count(article):,} words")
+            if article.language:  # as detected, or as the reader set it (Set language)
+                parts.append(display_name(article.language))
             self.meta.setText("  ·  ".join(p for p in parts if p))
             self.setToolTip(f"<p>{html.escape(article.path)}</p>")
         self._elide()

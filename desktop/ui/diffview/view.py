@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.article import BODY_KINDS, Article, Span
-from desktop.core.comparison import Change, ChangeClass, Comparison, Op
+from desktop.core.compare.model import Change, ChangeClass, Comparison, Op
 from desktop.ui.diffview.bands import CONTEXT, REPLACED, Band, Hidden, band_hidden, build_bands, hidden_by_class, single_bands
 from desktop.ui.diffview.connector import ConnectedSplitter, ConnectorHandle, Link
 from desktop.ui.diffview.document import DocumentBuilder, PaneDocument, level

@@ -19,7 +19,7 @@ from sys import intern
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core.related import Profile, RelatedIndex, profile
+from desktop.core.library.related import Profile, RelatedIndex, profile
 from desktop.ui.articles.model import ListRow, describe, pending_row
 from desktop.ui.articles.problems import Problem
 
@@ -183,10 +183,10 @@ class FolderLoader(QObject):
         return cancel.is_set()
 
     def _load(self, folders: list[str], cancel: threading.Event) -> None:
-        from desktop.core.batch import load_many
-        from desktop.core.folder import article_files
-        from desktop.core.peek import peek_title
-        from desktop.core.slim import prepare_for_list
+        from desktop.core.library.batch import load_many
+        from desktop.core.library.folder import article_files
+        from desktop.core.ingest.peek import peek_title
+        from desktop.core.library.slim import prepare_for_list
 
         skipped: list[Problem] = []
         paths = list(article_files(folders, on_skip=lambda p, why: skipped.append(Problem(p, why))))

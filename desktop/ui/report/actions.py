@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.comparison import Comparison
+from desktop.core.compare.model import Comparison
 from desktop.core.report import ReportWriteError, write_atomically
 from desktop.core.report.files import check_target
 from desktop.ui.report.export import ReportChoices, decor_for, html_report, pdf_report, qt_html, report_for

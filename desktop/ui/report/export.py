@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-from desktop.core.comparison import Comparison
+from desktop.core.compare.model import Comparison
 from desktop.core.report import ReportWriteError, build_report, report_html, write_atomically
 from desktop.core.report.files import check_target
 from desktop.core.report.model import Report

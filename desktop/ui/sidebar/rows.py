@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from desktop.core.article import Span
-from desktop.core.comparison import Comparison
+from desktop.core.compare.model import Comparison
 from desktop.core.entities.model import Entity, EntityMatch, EntityType, Extraction, MatchStatus
 
 from desktop.ui.sidebar.quote_pairs import QuotePair, UNATTRIBUTED

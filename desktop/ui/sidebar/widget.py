@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.article import Article, Span
-from desktop.core.comparison import Comparison
+from desktop.core.compare.model import Comparison
 from desktop.core.entities.model import Discrepancy, Extraction
+from desktop.core.language import display_name
 from desktop.ui.sidebar.discrepancy_list import DiscrepancyList
 from desktop.ui.sidebar.entity_model import Column, EntityFilterProxy, EntityTreeModel, Role
 from desktop.ui.sidebar.quote_list import QuoteList
@@ -37,6 +38,16 @@ from desktop.ui.theme import palette_colors
 TAB_ENTITIES, TAB_DISCREPANCIES, TAB_QUOTES = 0, 1, 2
 
 _EMPTY = "Open two articles to see who and what they name, and where they disagree."
+
+
+def names_note(*extractions: Extraction | None) -> str:
+    """What the panel cannot list for the shown articles' languages, in one sentence ("" if nothing):
+    the extraction reads no names where they would be guesses, and the reader must know why."""
+    languages = list(dict.fromkeys(display_name(e.language) for e in extractions if e is not None and not e.names_available))
+    if not languages:
+        return ""
+    return (f"Names and quotes are not available for {' and '.join(languages)}: "
+            "only dates and figures are listed.")
 
 
 def _placeholder(text: str) -> QLabel:
@@ -85,8 +96,18 @@ class EntitySidebar(QWidget):
         self._quotes_stack = self._stack(self.quotes, self._quotes_empty)
         self.tabs.addTab(self._quotes_stack, "Quotes")
 
+        # Said above the tabs, not inside one: it holds for entities, discrepancies and quotes alike.
+        self.language_note = QLabel()
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+        self.language_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.language_note.setMargin(6)
+        self.language_note.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.language_note)
         layout.addWidget(self.tabs)
 
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
@@ -191,6 +212,7 @@ class EntitySidebar(QWidget):
 
     def set_comparison(self, c: Comparison | None) -> None:
         """Show the entities, discrepancies and quotes of `c` (None empties the panel)."""
+        self._set_note(names_note(c.left_extraction, c.right_extraction) if c is not None else "")
         if c is None:
             self.model.clear()
             self.discrepancies.model_.set_discrepancies(())
@@ -209,6 +231,7 @@ class EntitySidebar(QWidget):
         if article is None or extraction is None:
             self.set_comparison(None)
             return
+        self._set_note(names_note(extraction))
         pairs = single_quotes(extraction.quotes)
         self.model.set_rows(single_rows(extraction, pairs), single=True)
         self.model.set_side_titles(article.display_title, "")
@@ -334,6 +357,10 @@ class EntitySidebar(QWidget):
             self._expand_groups()
 
     # -- reactions ------------------------------------------------------------------------------
+
+    def _set_note(self, text: str) -> None:
+        self.language_note.setText(text)
+        self.language_note.setVisible(bool(text))
 
     def _after_content(self, has_content: bool, *, single: bool) -> None:
         self.tree.setColumnHidden(Column.RIGHT, single)
@@ -489,6 +516,9 @@ class EntitySidebar(QWidget):
             view.delegate.clear_cache()
             view.viewport().update()
         muted = colors.muted_text.name()
+        self.language_note.setStyleSheet(
+            f"#languageNote {{ background: {colors.header_background.name()}; color: {self.palette().color(QPalette.ColorRole.WindowText).name()};"
+            f" border-bottom: 2px solid {colors.discrepancy.name()}; }}")
         self.differences_button.setIcon(glyph_icon("mdi6.not-equal-variant", muted))
         self.previous_button.setIcon(glyph_icon("mdi6.chevron-up", muted))
         self.next_button.setIcon(glyph_icon("mdi6.chevron-down", muted))

@@ -7,7 +7,7 @@ import os
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.core.workspace import Workspace, WorkspaceError, read_with_fallback, write_workspace
+from desktop.core.library.workspace import Workspace, WorkspaceError, read_with_fallback, write_workspace
 from desktop.ui import settings as keys
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.articles.loading import ArticleLoader
@@ -284,7 +284,7 @@ class WorkspaceController(QObject):
     def _set_aside(self, path: str) -> None:
         """An autosave that cannot be opened is renamed out of the way (kept, untouched), so it
         can never stop a later start; the window starts empty and the Problems panel says why."""
-        from desktop.core.workspace import set_aside
+        from desktop.core.library.workspace import set_aside
 
         try:
             moved = set_aside(path)

@@ -24,7 +24,7 @@ def _stamp(path: str) -> tuple[int, int] | None:
 
 def reload_file(path: str):
     """Runs on a worker: the file's articles and their list rows."""
-    from desktop.core.load import load_file
+    from desktop.core.ingest.load import load_file
 
     articles = load_file(path)
     return articles, [describe(a) for a in articles]

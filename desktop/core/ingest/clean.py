@@ -1,0 +1,471 @@
+"""Decide what each paragraph of a scraped article is: title, body, caption, boilerplate...
+
+Nothing is deleted: every paragraph gets a kind, and boilerplate gets a reason a reader
+understands. The rules look at the shape of the text (capitals, length, position, a credit
+at the end, a run of "3 hours ago" lines), never at one outlet's wording, so they hold for
+any site's scrapes.
+
+Saved web pages (`format == "html"`) come through trafilatura, which has already picked the
+main text and marked headings, quotes and captions; for them only obvious boilerplate is
+set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.core.article import BlockKind, Document, Paragraph
+from desktop.core.ingest.published import FULL_DATE_RE
+from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless
+
+_CATEGORY_RE = re.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
+_VIDEO_LABEL_RE = re.compile(
+    r"^(?:close\s+)?(?:video|watch|watch video|play|play video|now playing|video player|up next|"
+    r"watch now|listen|listen to this article|audio|replay|\d{1,2}:\d{2}(?::\d{2})?)(?:\s+\d{1,2}:\d{2})?$",
+    re.I,
+)
+_SHARE_WORDS = frozenset(
+    """share shares sharing this article story page post on via facebook twitter x linkedin whatsapp
+    telegram reddit pinterest email e-mail mail print copy link url tweet pin save bookmark gift
+    comment comments flipboard messenger sms options""".split()
+)
+_SHARE_ACTIONS = frozenset(
+    """share facebook twitter linkedin whatsapp telegram reddit pinterest email e-mail print tweet pin
+    bookmark save comments flipboard copy""".split()
+)
+_AD_RE = re.compile(
+    r"^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted|"
+    r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
+    r"continue reading below|scroll to continue(?: with content)?)$",
+    re.I,
+)
+# Plugs for the outlet's app, newsletter, podcast or social accounts.
+_PLUG_RE = re.compile(
+    r"^(?:click here|tap here|download|get|sign up|signup|subscribe|follow|join|like us|listen to|"
+    r"read more|for more|don't miss|register)\b.*\b(?:app|apps|newsletters?|podcasts?|alerts?|"
+    r"facebook|twitter|instagram|youtube|tiktok|telegram|whatsapp|subscribe|subscription|inbox|"
+    r"daily briefing|updates)\b",
+    re.I,
+)
+# A link to another story set into the text: "READ MORE: ...", "Related: ...".
+_LINK_PREFIX_RE = re.compile(
+    r"^[\[(]?(?:read more|read also|also read|related|related (?:story|stories|article|articles|post|posts|content)|"
+    r"see also|more|watch|"
+    r"listen|recommended|opinion|analysis|explainer|latest|breaking)\s*[:|>\u00bb\u2014-]\s*\S",
+    re.I,
+)
+_COPYRIGHT_RE = re.compile(r"(?:^(?:\u00a9|\(c\)|copyright)\s|\ball rights reserved\b)", re.I)
+_READING_TIME_RE = re.compile(
+    r"^(?:\d+\s*(?:-|\u2013)?\s*(?:min|mins|minute|minutes)(?:\s+read|\s+listen)?|reading time\b.*|"
+    r"listen to (?:this )?(?:article|story).*|audio available)$",
+    re.I,
+)
+_COOKIE_RE = re.compile(r"\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies)\b", re.I)
+_RELATIVE_TIME_RE = re.compile(
+    r"^(?:(?:updated|posted|published)\s+)?(?:(?:about|over|almost|nearly)\s+)?"
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)"
+    r"\s+ago$|^(?:just now|yesterday|today)$",
+    re.I,
+)
+# A heading over links to other stories, wherever it stands.
+_LINKS_HEADING_RE = re.compile(
+    r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|related(?: (?:posts?|stories|articles?|content|links|coverage))?|"
+    r"recent posts|more (?:stories|news|from [\w .'&-]{1,30})|read (?:more|next)|also read|further reading|see also|"
+    r"recommended(?: for you| reading| stories)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
+    r"don'?t miss|editor'?s picks?|what to read next)\s*(?::|\.\.\.|\u2026)?$",
+    re.I,
+)
+_NEWSLETTER_HEADING_RE = re.compile(r"^(?:[\w'\u2019&-]+\s+){0,3}newsletters?$", re.I)
+# Starts only where a run of address characters starts, and every run is possessive: the
+# unanchored `[\w.+-]+@` rescanned a long word from each of its letters (40 KB took 13.6 s).
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
+_SOURCE_LINE_RE = re.compile(r"^sources?\s*:\s*\S", re.I)
+_RELEASE_LABEL_RE = re.compile(r"^(?:for immediate release|embargoed until\b.*|news release|press release|-?\s*30\s*-|#{3}|end)$", re.I)
+_CONTACT_RE = re.compile(r"^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)\s*:", re.I)
+_LIST_LABEL_RE = re.compile(
+    r"^(?:(?:recent|related|latest|more|most|top|other|similar|popular|trending|recommended|suggested|"
+    r"featured)(?:\s+(?:[\w'\u2019&-]+\s+){0,3}?(?:posts?|stories|articles?|news|headlines|reads?|videos|links|"
+    r"content|coverage|picks|viewed|shared|popular|now)|\s+(?:from|on|in)(?:\s+[\w'\u2019&-]+){1,3})?"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next)|also read|don'?t miss|further reading|"
+    r"see also|editor'?s picks?|up next|what to read next|in other news|around the web)\s*:?$",
+    re.I,
+)
+# A photo credit closing a caption: "(Agency Photo/Name)", "(Photo: Name)", "(Getty Images)",
+# "(Name/Agency)", or "Photo: Name" / "Credit: Name" without brackets.
+_CREDIT_RE = re.compile(
+    r"(?:\((?=[^()]*(?:\b(?:photo|photos|photograph|picture|pictures|image|images|credit|illustration|"
+    r"file|handout|courtesy)\b|\w/\w))[A-Z][^()]{1,80}\)"
+    r"|\b(?:photo|photograph|picture|image|credit|illustration)s?\s*(?:by|:)\s*[A-Z][^.()]{1,60})"
+    r"[.\s]*$",
+    re.I,
+)
+_CAPTION_START_RE = re.compile(
+    r"^(?:FILE(?: PHOTO)?\s*[-\u2013\u2014:]|Photo:|Pictured:|Above:|Top:|Image:|Caption:|"
+    r"(?:Image|Media|Video|Photo) caption\s*[,:])"
+)
+# A credit standing alone: "Image source, Name", "Photo: Name/Agency", "(Agency Photo/Name)".
+_CREDIT_LINE_RE = re.compile(
+    r"^(?:(?:image|photo|picture|video) (?:source|credit)\s*[,:]\s*\S.{0,60}"
+    r"|(?:photo|photograph|picture|image)s?\s*(?:by|:)\s*[A-Z].{0,60})$",
+    re.I,
+)
+_BYLINE_RE = re.compile(
+    r"^\(?(?:by|written by|posted by|story by|words by|reporting by|additional reporting by|author:)\s+(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*)",
+    re.I,
+)
+# No leading `\s*` (the caller strips): tried at every space of a run, it made the cut quadratic.
+# Bylines in other languages: "Von", "Par", "Por", "Di" and their "Author:" labels, before a name
+# with a capital (so "Par ailleurs" or "Por eso" starts no byline); Chinese and Japanese labels
+# ("作者：", "本报记者", "文／") before the name, with or without a colon.
+_BYLINE_OTHER_RE = re.compile(
+    r"^\(?(?:(?:von|par|por|di|texte?|autor(?:in)?|auteur|autore|auteurs)\s*:?\s+(?-i:[A-Z\u00c0-\u00de])"
+    rf"|(?:本报|本社)?(?:(?:作者|记者|記者|撰文|撰稿|责任编辑)\s*[:\uff1a/\uff0f|]?|(?:文|编辑|編集)\s*[:\uff1a/\uff0f|])\s*[{SPACELESS}])",
+    re.I,
+)
+_BYLINE_LABEL_RE = re.compile(
+    r"^\(?(?:by|written by|posted by|story by|words by|reporting by|additional reporting by|author:"
+    r"|von|par|por|di|texte?\s*:|autor(?:in)?\s*:|auteur\s*:|autore\s*:)\s+"
+    r"|^(?:本报|本社)?(?:(?:作者|记者|記者|撰文|撰稿|责任编辑)\s*[:\uff1a/\uff0f|]?|(?:文|编辑|編集)\s*[:\uff1a/\uff0f|])\s*",
+    re.I,
+)
+_BYLINE_CUT_RE = re.compile(r"(?:[|,;\u2022\u00b7\u2014\u2013]|\s-\s|\bupdated\b|\bpublished\b).*$", re.I)
+_DATE_WORDS = frozenset(
+    """published updated posted last modified first on at am pm a.m. p.m. noon midnight
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+_SPACELESS_SPLIT_RE = re.compile(f"([{SPACELESS}]+)")
+_TERMINAL = ".!?\u2026" + CJK_TERMINALS + OTHER_TERMINALS
+_CLOSERS = "\"'\u201d\u2019)]" + CJK_CLOSERS
+# A line ending in one of these runs on (a label, a clause): full-width forms for Chinese and Japanese.
+_RUNS_ON = (":", ",", ";", "\uff1a", "\uff0c", "\uff1b", "\u3001")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaning:
+    """One (kind, reason) per paragraph, and what the paragraphs said about the article."""
+
+    kinds: tuple[tuple[BlockKind, str], ...]
+    title: str = ""
+    category: str = ""
+    author: str = ""
+
+
+def classify(doc: Document, paragraphs: list[Paragraph]) -> list[tuple[BlockKind, str]]:
+    """One (kind, reason) per paragraph; reason says why a block was set aside."""
+    return list(clean(doc, paragraphs).kinds)
+
+
+def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
+    """Kinds and reasons for the paragraphs, plus the title, category and author they give away."""
+    texts = [" ".join(p.text.split()) for p in paragraphs]
+    n = len(texts)
+    kinds: list[BlockKind | None] = [None] * n
+    reasons = [""] * n
+    html = doc.format == "html"
+    category = ""
+
+    def mark(i: int, kind: BlockKind, reason: str = "") -> None:
+        kinds[i] = kind
+        reasons[i] = reason
+
+    for i, p in enumerate(paragraphs):
+        if p.hint in BlockKind.__members__.values():
+            mark(i, BlockKind(p.hint))
+
+    for i in _tail_list(texts):
+        mark(i, BlockKind.BOILERPLATE, "list of other posts")
+
+    for i, text in enumerate(texts):
+        if kinds[i] not in (None, BlockKind.HEADING, BlockKind.BODY):
+            continue
+        m = _CATEGORY_RE.match(text)
+        if m:
+            if i < 3:  # a category line heads the scrape; tags at the foot say less
+                category = category or m.group(1).strip(" |")
+            mark(i, BlockKind.BOILERPLATE, "category line" if i < 3 else "category or tag line")
+            continue
+        reason = _label_reason(text)
+        if reason == "promo headline in capitals" and html and kinds[i] == BlockKind.HEADING:
+            continue  # the page marked it up as a heading: some sites set headings in capitals
+        if reason:
+            mark(i, BlockKind.BOILERPLATE, reason)
+
+    if not html:
+        _mark_video_blurbs(texts, kinds, mark)
+
+    title_at = next((i for i in range(n) if kinds[i] == BlockKind.TITLE), None)
+    if title_at is None:
+        title_at = _find_title(doc, texts, kinds, html)
+        if title_at is not None:
+            mark(title_at, BlockKind.TITLE)
+
+    for i, text in enumerate(texts):
+        if not html and kinds[i] == BlockKind.HEADING and _is_dateline(text):
+            mark(i, BlockKind.DATELINE)  # an emphasised "Place — date" line in Markdown or Word
+        if kinds[i] is not None:
+            continue
+        if _is_byline(text):
+            mark(i, BlockKind.BYLINE)
+        elif _is_dateline(text):
+            mark(i, BlockKind.DATELINE)
+        elif _is_credit_line(text):
+            mark(i, BlockKind.CAPTION, "photo credit")
+        elif _is_caption(text):
+            mark(i, BlockKind.CAPTION, "ends in a photo credit" if _CREDIT_RE.search(text) else "photo caption")
+        elif not html and text.startswith(">"):
+            mark(i, BlockKind.QUOTE)
+
+    if not html:
+        _mark_dek_and_headings(texts, kinds, mark, title_at)
+
+    for i in range(n):
+        if kinds[i] is None:
+            mark(i, BlockKind.BODY)
+
+    title = texts[title_at] if title_at is not None else ""
+    author = next((_byline_name(texts[i]) for i in range(n) if kinds[i] == BlockKind.BYLINE), "")
+    return Cleaning(
+        kinds=tuple((k, r) for k, r in zip(kinds, reasons)),  # type: ignore[misc]
+        title=title,
+        category=category,
+        author=author,
+    )
+
+
+def _words(text: str) -> list[str]:
+    """The words, for length rules; Chinese and Japanese, written without spaces, in pairs of
+    characters (about a word each), so a headline or a paragraph has its length there too."""
+    if not has_spaceless(text):
+        return text.split()
+    out = []
+    for part in _SPACELESS_SPLIT_RE.split(text):
+        if part and has_spaceless(part[0]):
+            out += [part[k : k + 2] for k in range(0, len(part), 2)]
+        else:
+            out += part.split()
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _is_capitals(text: str) -> bool:
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper + lower >= 12 and upper >= 0.9 * (upper + lower)
+
+
+def _label_reason(text: str) -> str:
+    """Why a paragraph, on its own, is boilerplate; "" if it is not obviously so."""
+    words = _words(text)
+    if not words:
+        return ""
+    if len(words) <= 6 and _VIDEO_LABEL_RE.match(text):
+        return "video label"
+    bare = [w.strip(":|\u00b7\u2022,").lower() for w in words]
+    if len(words) <= 8 and all(w in _SHARE_WORDS for w in bare) and any(w in _SHARE_ACTIONS for w in bare):
+        return "share buttons"
+    if len(words) <= 6 and _AD_RE.match(text.rstrip(".:")):
+        return "advertisement label"
+    if len(words) <= 25 and _PLUG_RE.match(text):
+        return "app or newsletter plug"
+    if len(words) <= 3 and text.endswith(":") and _LIST_LABEL_RE.match(text) or (
+        len(words) <= 6 and _LINKS_HEADING_RE.match(text)
+    ):
+        return "heading of links to other stories"
+    if len(words) <= 4 and _NEWSLETTER_HEADING_RE.match(text):
+        return "app or newsletter plug"
+    if len(words) <= 30 and _LINK_PREFIX_RE.match(text):
+        return "link to another story"
+    if len(words) <= 40 and _COPYRIGHT_RE.search(text):
+        return "copyright notice"
+    if len(words) <= 8 and _READING_TIME_RE.match(text):
+        return "reading time or audio label"
+    if len(words) <= 60 and _COOKIE_RE.search(text):
+        return "cookie notice"
+    if 4 <= len(words) <= 30 and _is_capitals(text) and not _ends_sentence(text):
+        return "promo headline in capitals"
+    if len(words) <= 5 and _RELATIVE_TIME_RE.match(text):
+        return "time stamp of another post"
+    if len(words) <= 6 and _RELEASE_LABEL_RE.match(text):
+        return "press-release label"
+    if len(words) <= 40 and (_CONTACT_RE.match(text) or _EMAIL_RE.search(text)):
+        return "contact details"
+    if len(words) <= 8 and _SOURCE_LINE_RE.match(text):
+        return "source line"
+    return ""
+
+
+def _is_list_item(text: str) -> bool:
+    """A line that can sit in a list of other posts: a headline or a teaser cut short."""
+    words = _words(text)
+    if text.endswith(("\u2026", "...")) and len(words) <= 60:
+        return True
+    return 0 < len(words) <= 20 and not _ends_sentence(text)
+
+
+def _tail_list(texts: list[str]) -> range:
+    """The trailing list of other posts (headline, teaser, "13 hours ago"), if there is one."""
+    n = len(texts)
+    j = n
+    times: list[int] = []
+    labels: list[int] = []
+    while j > 0:
+        t = texts[j - 1]
+        if _RELATIVE_TIME_RE.match(t):
+            times.append(j - 1)
+        elif _LIST_LABEL_RE.match(t):
+            labels.append(j - 1)
+        elif _is_list_item(t):
+            pass
+        elif j < n and _RELATIVE_TIME_RE.match(texts[j]) and len(_words(t)) <= 40:
+            pass  # a teaser written as a full sentence, stamped with its time
+        else:
+            break
+        j -= 1
+    if labels:
+        start = min(labels)
+        if n - start - 1 >= 2:
+            return range(start, n)
+    if len(times) >= 2:
+        start = min(times)
+        # The first post's headline (and teaser) come before its time stamp.
+        for _ in range(2):
+            prev = texts[start - 1] if start - 1 >= j else ""
+            if prev and not _RELATIVE_TIME_RE.match(prev) and (_is_list_item(prev) or start == min(times)):
+                start -= 1
+        return range(start, n)
+    return range(0)
+
+
+def _mark_video_blurbs(texts, kinds, mark) -> None:
+    """An embedded video's own headline and blurb follow its label; they are not the article."""
+    for i, text in enumerate(texts):
+        if kinds[i] != BlockKind.BOILERPLATE or not _VIDEO_LABEL_RE.match(text):
+            continue
+        j = i + 1
+        if j < len(texts) and kinds[j] is None and len(_words(texts[j])) <= 20 and not _ends_sentence(texts[j]):
+            mark(j, BlockKind.BOILERPLATE, "headline of an embedded video")
+            k = j + 1
+            if k < len(texts) and kinds[k] is None and len(_words(texts[k])) <= 30 and not _is_byline(texts[k]):
+                mark(k, BlockKind.BOILERPLATE, "description of an embedded video")
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _find_title(doc: Document, texts, kinds, html: bool) -> int | None:
+    """The headline: the metadata title if a paragraph repeats it, else (plain text) the
+    first short line without a full stop before the body starts."""
+    if doc.title:
+        want = _norm(doc.title)
+        for i in range(min(len(texts), 6)):
+            got = _norm(texts[i])
+            if kinds[i] in (None, BlockKind.HEADING) and got and (got == want or (want.startswith(got) and len(got.split()) >= 3)):
+                return i
+    if html:
+        return None
+    for i in range(min(len(texts), 8)):
+        if kinds[i] is not None:
+            continue
+        text = texts[i]
+        words = _words(text)
+        if 2 <= len(words) <= 30 and not text.endswith((".", "\u3002", *_RUNS_ON)) and not _is_byline(text) and not _is_dateline(text):
+            return i
+        return None  # the body has started: this file has no headline line
+    return None
+
+
+def _is_byline(text: str) -> bool:
+    if len(_words(text)) > 15 or text.endswith((".", "\u3002")):
+        return False
+    return bool(_BYLINE_RE.match(text) or _BYLINE_OTHER_RE.match(text))
+
+
+def _byline_name(text: str) -> str:
+    name = _BYLINE_LABEL_RE.sub("", text, count=1)
+    return _BYLINE_CUT_RE.sub("", name).strip()
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that only says when: "Published March 5, 2025 7:40am EST", "Updated 2025-03-05"."""
+    words = _words(text)
+    if not words or len(words) > 14:
+        return False
+    found = list(FULL_DATE_RE.finditer(text))
+    if not found:
+        return False
+    rest = FULL_DATE_RE.sub(" ", text)
+    place = 0
+    for raw in re.sub(r"[|/\u00b7\u2022\u2014\u2013]|\s-\s", " ", rest).split():
+        raw = raw.strip(",:;()")
+        w = raw.lower()
+        if not w or w in _DATE_WORDS or w.isdigit():
+            continue
+        if re.fullmatch(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?", w) or re.fullmatch(r"[A-Z]{1,5}", raw):
+            continue  # a time or a time zone ("EST", "GMT", "Z")
+        if raw[:1].isupper() and place < 4:
+            place += 1  # "HALIFAX, Nova Scotia — March 4, 2025": a place before the date
+            continue
+        return False
+    return place == 0 or bool(re.search(r"[,\u2014\u2013]", text))
+
+
+def _is_credit_line(text: str) -> bool:
+    """A photo credit standing alone under a picture."""
+    if len(_words(text)) > 10:
+        return False
+    if _CREDIT_LINE_RE.match(text):
+        return True
+    return text.startswith("(") and bool(_CREDIT_RE.fullmatch(text.strip()))
+
+
+def _is_caption(text: str) -> bool:
+    words = _words(text)
+    if not 3 <= len(words) <= 80:
+        return False
+    return bool(_CREDIT_RE.search(text)) or bool(_CAPTION_START_RE.match(text))
+
+
+def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None) -> None:
+    """In plain text: a standfirst right under the headline, and short headings between paragraphs."""
+    n = len(texts)
+    after_title = (title_at + 1) if title_at is not None else 0
+    j = after_title
+    while j < n and kinds[j] in (BlockKind.BOILERPLATE, BlockKind.BYLINE, BlockKind.DATELINE):
+        j += 1
+    if title_at is not None and j < n and kinds[j] is None:
+        text = texts[j]
+        if 5 <= len(_words(text)) <= 40 and not _ends_sentence(text) and not text.endswith(_RUNS_ON):
+            mark(j, BlockKind.DEK)
+    # The next paragraph that is not set aside, for each index (one pass, from the end).
+    following: list[int | None] = [None] * n
+    upcoming = None
+    for k in range(n - 1, -1, -1):
+        following[k] = upcoming
+        if kinds[k] not in (BlockKind.BOILERPLATE, BlockKind.CAPTION):
+            upcoming = k
+    body_seen = False
+    for i in range(after_title, n):
+        if kinds[i] is not None:
+            body_seen = body_seen or kinds[i] == BlockKind.BODY
+            continue
+        text = texts[i]
+        nxt = following[i]
+        if (
+            body_seen
+            and 1 <= len(_words(text)) <= 10
+            and not _ends_sentence(text)
+            and not text.endswith(_RUNS_ON)
+            and nxt is not None
+            and kinds[nxt] is None
+            and _ends_sentence(texts[nxt])
+        ):
+            mark(i, BlockKind.HEADING)
+        else:
+            body_seen = True

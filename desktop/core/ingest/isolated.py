@@ -1,0 +1,276 @@
+"""Read a file in a child process, within a time and memory budget, without holding the caller's GIL.
+
+`load_file` runs regular expressions, zlib, lxml and pypdf: single C calls that hold the
+interpreter lock for as long as they run, so a thread that reads a hostile file freezes every
+other thread of its process (the window's event loop among them), and nothing in the process
+can stop a call that never returns. Here the reading, cleaning (and, if asked, entity
+extraction) runs in a worker process; the calling thread only waits on a pipe, which releases
+the lock, and a worker that overruns its budget is killed. The file is then refused with the
+reason, never half-read.
+
+Workers are started once (spawn: free of the caller's threads) and reused; one is killed and
+replaced only when it overran. Their start-up (importing the readers, about a second) is not
+counted against a file's budget.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+import time
+from dataclasses import dataclass
+
+from desktop.core.article import Article
+from desktop.core.errors import ReadError
+from desktop.core.ingest.load import DEFAULT_MAX_BYTES
+
+DEFAULT_SECONDS = 5.0  # the README's promise: a file is read or refused within 5 s
+# Extra address space a worker may take on top of its loaded program. A backstop: the size
+# checks before parsing keep real files far below it (bench/hostile.py measures peaks).
+DEFAULT_MEMORY_MB = 1024
+STARTUP_SECONDS = 120.0  # a worker importing the readers on a loaded machine
+POLL_SECONDS = 0.05  # how often the budget is checked while waiting
+WALL_FACTOR = 3  # the wall-clock backstop, as a multiple of the CPU budget
+MAX_IDLE_WORKERS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """The articles of one file and, when asked for, each one's entities (same order)."""
+
+    articles: tuple[Article, ...]
+    extractions: tuple = ()  # desktop.core.entities.model.Extraction per article, or empty
+    worker_peak_mb: float = 0.0  # the worker's peak resident memory while reading, above its idle size
+    worker_cpu_s: float = 0.0  # the worker's CPU time for this file
+
+
+def read_within_budget(
+    path: str | os.PathLike,
+    *,
+    seconds: float = DEFAULT_SECONDS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    extract: bool = False,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+) -> ReadResult:
+    """Read, clean and index one file (and extract its entities when `extract`) in a worker process.
+
+    Safe to call from any thread, several at once: the caller blocks only in a pipe wait,
+    with the interpreter lock released, apart from unpacking the result (slim articles: a
+    few strings) and indexing it (pure Python, which yields the lock every few milliseconds).
+    Past `seconds` of the worker's CPU time (or three times that in wall time) the worker is
+    killed and ReadError says the file took too long.
+    Raises ReadError, and only ReadError.
+    """
+    name = os.fsdecode(path)
+    worker = _POOL.take(memory_mb)
+    try:
+        outcome = worker.run(("read", name, max_bytes, extract), seconds)
+    except _Overran:
+        worker.kill()
+        raise ReadError(name, f"took longer than {seconds:g} s to read, so it was set aside") from None
+    except _WorkerDied:
+        worker.kill()
+        raise ReadError(name, "reading it took more memory than a file may have, so it was set aside") from None
+    except BaseException:
+        worker.kill()  # interrupted mid-request: its answer would go to the next caller
+        raise
+    _POOL.give_back(worker)
+    kind, peak_mb, cpu_s, *rest = outcome
+    if kind == "error":
+        error = ReadError(name, rest[0])
+        error.worker_peak_mb, error.worker_cpu_s = peak_mb, cpu_s  # for bench/hostile.py
+        raise error
+    slim, extractions = rest
+    from desktop.core.ingest.build import with_index
+
+    return ReadResult(tuple(with_index(a) for a in slim), tuple(extractions), peak_mb, cpu_s)
+
+
+def prestart(memory_mb: int = DEFAULT_MEMORY_MB) -> None:
+    """Start a worker now (e.g. at the window's start) so the first file need not wait for one."""
+    _POOL.give_back(_POOL.take(memory_mb))
+
+
+def shutdown() -> None:
+    """Stop the idle workers (they also stop when this process exits)."""
+    _POOL.close()
+
+
+# -- the worker --------------------------------------------------------------------------
+
+
+class _Overran(Exception):
+    pass
+
+
+class _WorkerDied(Exception):
+    pass
+
+
+class _Worker:
+    def __init__(self, memory_mb: int):
+        ctx = multiprocessing.get_context("spawn")
+        self.memory_mb = memory_mb
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, memory_mb), daemon=True, name="diptych-reader")
+        self.process.start()
+        child.close()
+        try:
+            started = self.conn.poll(STARTUP_SECONDS) and self._recv() == ("ready",)
+        except _WorkerDied:
+            started = False
+        if not started:
+            self.kill()
+            raise ReadError("", "Diptych's reading process did not start")
+
+    def _recv(self):
+        try:
+            return self.conn.recv()
+        except (EOFError, OSError):
+            raise _WorkerDied from None
+
+    def run(self, request, seconds: float):
+        """Send one request; its answer, or _Overran once the worker has spent `seconds` of CPU
+        on it (a loaded machine slows a file down without making it any more hostile), or
+        WALL_FACTOR times that in wall time (a worker stuck without using CPU)."""
+        try:
+            self.conn.send(request)
+        except OSError:
+            raise _WorkerDied from None
+        start_cpu = self._cpu_seconds()
+        deadline = time.monotonic() + (seconds if start_cpu is None else WALL_FACTOR * seconds)
+        while True:
+            # poll waits in select(): the interpreter lock is free for the caller's other threads.
+            if self.conn.poll(max(0.0, min(POLL_SECONDS, deadline - time.monotonic()))):
+                return self._recv()
+            if not self.process.is_alive():
+                raise _WorkerDied
+            cpu = self._cpu_seconds()
+            if time.monotonic() >= deadline or (cpu is not None and cpu - start_cpu > seconds):
+                raise _Overran
+
+    def _cpu_seconds(self) -> float | None:
+        """The worker's CPU time so far (Linux /proc), or None where it cannot be read."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat", "rb") as stream:
+                fields = stream.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class _Pool:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.idle: list[_Worker] = []
+
+    def take(self, memory_mb: int) -> _Worker:
+        with self.lock:
+            while self.idle:
+                worker = self.idle.pop()
+                if worker.alive() and worker.memory_mb == memory_mb:
+                    return worker
+                worker.kill()
+        return _Worker(memory_mb)
+
+    def give_back(self, worker: _Worker) -> None:
+        with self.lock:
+            if len(self.idle) < MAX_IDLE_WORKERS and worker.alive():
+                self.idle.append(worker)
+                return
+        worker.kill()
+
+    def close(self) -> None:
+        with self.lock:
+            workers, self.idle = self.idle, []
+        for worker in workers:
+            worker.kill()
+
+
+_POOL = _Pool()
+atexit.register(shutdown)
+
+
+def _serve(conn, memory_mb: int) -> None:
+    """The worker's loop: one request at a time, answers are picklable values only."""
+    from desktop.core import logs
+
+    logs.quiet_libraries()
+    from desktop.core.entities import extract
+    from desktop.core.ingest.load import load_file, load_text
+    from desktop.core.ingest.readers import warm_up
+    from desktop.core.library.slim import slim
+
+    warm_up()
+    extract(load_text("Warm up. Mayor Ines Dal said on Monday that 1,200 tonnes were moved.", "warm-up"))
+    _limit_memory(memory_mb)
+    conn.send(("ready",))
+    while True:
+        try:
+            kind, path, max_bytes, with_entities = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        idle_kb = _reset_peak()
+        started = time.process_time()
+        try:
+            articles = load_file(path, max_bytes, index=with_entities)
+            extractions = [extract(a) for a in articles] if with_entities else []
+            answer = ("ok", [slim(a) for a in articles], extractions)
+        except ReadError as exc:
+            answer = ("error", exc.reason)
+        except MemoryError:
+            answer = ("error", "too large to read in the memory available")
+        except RecursionError:
+            answer = ("error", "the file's structure is nested too deeply to read")
+        except Exception:  # extraction failing on text it did not expect
+            answer = ("error", "its text could not be analysed")
+        conn.send((answer[0], _peak_mb(idle_kb), time.process_time() - started, *answer[1:]))
+
+
+def _reset_peak() -> int:
+    """Reset the peak resident size to the current one (Linux); returns the current size in KB."""
+    try:
+        with open("/proc/self/clear_refs", "w") as stream:
+            stream.write("5")
+        with open("/proc/self/status") as stream:
+            return next(int(line.split()[1]) for line in stream if line.startswith("VmRSS:"))
+    except (OSError, StopIteration, ValueError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _peak_mb(idle_kb: int) -> float:
+    try:
+        with open("/proc/self/status") as stream:
+            peak = next(int(line.split()[1]) for line in stream if line.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return max(0, peak - idle_kb) / 1024
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """Cap the worker's address space at what it holds now plus `memory_mb`, so a runaway parse
+    fails with MemoryError there instead of taking the machine's memory (Linux, macOS)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as stream:
+            held = int(stream.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = held + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, OSError, ValueError):
+        pass  # no such limit here: the size checks before parsing still hold

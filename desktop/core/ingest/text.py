@@ -1,0 +1,243 @@
+"""Sentences and word tokens with character offsets, and the comparison form of a token.
+
+The comparison form makes the engine reflow-proof by construction: curly and straight
+quotes, dashes, non-breaking spaces, NFKC variants and line-end hyphenation all map to
+one form, while the text shown is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from desktop.core.article import Span, Token
+from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, HAN_KANA, KATAKANA, OTHER_TERMINALS, SPACELESS
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ", "\u202f": " ", "\u2007": " ",
+        "\u00ad": "",  # soft hyphen
+        "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",  # zero-width
+    }
+)
+
+# A word: letters/digits, joined by inner apostrophes, dots, commas and colons in numbers, hyphens,
+# and a line-end hyphen ("infor-\nmation"); or letters with dots ("U.S.", "a.m.").
+# Anything else that is not space is one token. Letters with dots stop at 12 (possessive): tried
+# from every letter of "a.a.a.a...", an unbounded run made tokenizing quadratic (10 KB: 9 s).
+# Chinese and Japanese (no spaces between words, desktop/core/scripts.py): each Han or hiragana
+# character is a token and a katakana run is one, so a changed name or figure is marked as
+# itself, not as the whole clause; digits and Latin letters among them stay whole words.
+_W = f"[^\\W_{SPACELESS}]"
+_TOKEN_RE = re.compile(
+    rf"(?:[^\W\d_{SPACELESS}]\.){{2,12}}+(?!{_W})"
+    rf"|{_W}+(?:(?:['\u2019]|[.,](?=\d)|(?<=\d):(?=\d)|[-\u2010\u2011](?:[ \t]*\n[ \t]*)?){_W}+)*"
+    rf"|[{KATAKANA}]+|[{HAN_KANA}]"
+    r"|[^\w\s]",
+)
+_HYPHEN_BREAK_RE = re.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
+
+
+def normalize(s: str) -> str:
+    """NFKC plus one form for quotes, dashes and spaces; case is kept."""
+    if s.isascii() and "\n" not in s:
+        return s  # nothing to unify, and the common case by far
+    s = unicodedata.normalize("NFKC", s.translate(_CHAR_MAP)).translate(_CHAR_MAP)
+    if "\n" in s:
+        s = _HYPHEN_BREAK_RE.sub("", s)
+    return s
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    new = tuple.__new__  # Token(...) runs a Python-level __new__: one per word of every article
+    # normalize() inlined for its common case (ASCII without a line break): a call per token cost
+    # a third of indexing.
+    return [new(Token, (m.start(), m.end(), g if (g := m.group()).isascii() and "\n" not in g else normalize(g)))
+            for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def is_word(norm: str) -> bool:
+    return any(ch.isalnum() for ch in norm)
+
+
+# Abbreviations, by what usually follows them. Titles come before a name ("Mr. Smith",
+# "Gov. Reed", "No. 10", "v. Raich"), so a capital after them never starts a sentence.
+_TITLES = frozenset(
+    """mr mrs ms messrs mme mlle dr prof sen sens rep reps gov gen gens col lt sgt capt cmdr adm maj brig
+    pvt cpl st rev hon pres supt det insp fr msgr rt atty amb no nos vol vols fig figs op pp p vs v ft mt
+    cf ch sec art""".split()
+)
+# US state abbreviations end a place ("Kansas City, Mo."): a capital after them starts a sentence.
+_STATES = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev
+    okla ore pa tenn tex va vt wash wis wyo""".split()
+)
+# Others end a sentence only when a typical sentence opener follows ("Apple Inc. The ...").
+_OTHER_ABBREVIATIONS = frozenset(
+    """jr sr inc corp co ltd llc plc bros etc al approx dept est ed eds esp govt
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+_ABBREVIATIONS = _TITLES | _STATES | _OTHER_ABBREVIATIONS
+
+# Words that open sentences and rarely follow an abbreviation inside one.
+_OPENERS = frozenset(
+    """the a an he she it they we i you his her its their our my this that these those there here
+    but and or so yet if when while after before as since although though because once then now
+    in on at for from by with without under over during despite among about according
+    however meanwhile still also instead later earlier today yesterday tomorrow last next
+    some many most several both all each every no not none one two three what who why how where""".split()
+)
+_SPEECH_VERBS = frozenset(
+    """said says asked asks told tells shouted yelled added adds wrote writes replied cried insisted noted
+    recalled explained continued declared remarked responded exclaimed joked quipped whispered warned
+    argued stated admitted agreed concluded tweeted posted""".split()
+)
+
+# Sentence end: . ! ? (or …) possibly followed by closing quotes/brackets, then space.
+# It starts only where a run of marks starts, and takes the run whole (possessive): a run of
+# 10,000 dots was otherwise rescanned from each dot, 18 s for one paragraph.
+# Other scripts' full stops (danda, ؟, ։, ። ...: desktop/core/scripts.py) are followed by a space too.
+# Chinese and Japanese full stops need no space after them (the `cjk` group).
+_END_RE = re.compile(
+    rf"(?<![.!?\u2026{OTHER_TERMINALS}])[.!?\u2026{OTHER_TERMINALS}]++[\"'\u201d\u2019)\]]*+(?=\s)"
+    rf"|(?P<cjk>[{CJK_TERMINALS}]++[{CJK_CLOSERS}]*+)"
+)
+# An abbreviation is a short word: the walk back from a dot stops here ("a.a.a.a..." is no
+# abbreviation, and walking it from every dot was quadratic).
+_ABBREVIATION_MAX = 12
+_WORD_AT_RE = re.compile(r"\s*([^\W\d_][\w'\u2019-]*)")
+_OPENING = "\"'\u201c\u2018([\u300c\u300e\uff08\u3010\u00ab\u00bf\u00a1"
+
+
+# German writes the day of a date as an ordinal with a dot ("4. Dezember"); a month name after
+# one or two digits and a dot goes on the sentence.
+_ORDINAL_MONTHS = frozenset(
+    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split()
+)
+_ORDINAL_DAY_RE = re.compile(r"(?<!\d)\d{1,2}$")
+_MONTH_AFTER_RE = re.compile(r"[^\W\d_]+")
+
+
+def _ordinal_day(text: str, dot: int, nxt: int) -> bool:
+    if _ORDINAL_DAY_RE.search(text, max(0, dot - 3), dot) is None:
+        return False
+    word = _MONTH_AFTER_RE.match(text, nxt)
+    return word is not None and word.group() in _ORDINAL_MONTHS
+
+
+def _abbreviation_at(text: str, dot: int) -> str:
+    """The kind of abbreviation ending at the '.' at `dot`: "", "title", "state", "other", "dotted", "initial"."""
+    i = dot
+    stop = max(0, dot - _ABBREVIATION_MAX - 1)
+    while i > stop and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    if i == stop and stop > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        return ""  # longer than any abbreviation
+    word = text[i:dot]
+    if not word:
+        return ""
+    if "." in word:  # U.S, a.m, Ph.D, D-N.Y
+        return "dotted"
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return "initial"
+    low = word.lower()
+    if low in _TITLES:
+        return "title"
+    if low in _STATES:
+        return "state"
+    if low in _OTHER_ABBREVIATIONS:
+        return "other"
+    return ""
+
+
+def _next_words(text: str, pos: int, end: int, n: int) -> list[str]:
+    """Up to n words starting right at `pos`, separated by spaces only."""
+    words = []
+    while len(words) < n:
+        m = _WORD_AT_RE.match(text, pos, end)
+        if m is None:
+            break
+        words.append(m.group(1))
+        pos = m.end()
+    return words
+
+
+def _abbreviation_ends_sentence(kind: str, text: str, nxt: int, end: int) -> bool:
+    follower = text[nxt]
+    if kind in ("title", "initial"):
+        return False
+    if kind == "state":
+        return follower.isupper() or follower in _OPENING
+    if follower in _OPENING:
+        return kind == "dotted"
+    words = _next_words(text, nxt, end, 1)
+    return bool(words) and words[0][0].isupper() and words[0].lower() in _OPENERS
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans inside text[start:end], trimmed of surrounding whitespace.
+
+    Not fooled by abbreviations ("Mr.", "Feb. 27", "U.S. officials"), initials, decimals, or
+    a quotation that ends in "!" or "?" and runs on ("Go!" Smith shouted.).
+    """
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    cur = start
+    for m in _END_RE.finditer(text, start, end):
+        punct_end = m.end()
+        nxt = punct_end
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        follower = text[nxt]
+        if m.group("cjk") is not None:
+            # 「…。」と述べた: a quotation closed inside the sentence, which goes on in hiragana.
+            if nxt == punct_end and m.group()[-1] in CJK_CLOSERS and "\u3041" <= follower <= "\u309f":
+                continue
+            spans.append(Span(cur, punct_end))
+            cur = nxt
+            continue
+        line_break = "\n" in text[punct_end:nxt]
+        if text[m.start()] == "." and m.end() - m.start() == 1:
+            if not line_break and _ordinal_day(text, m.start(), nxt):
+                continue  # "am Montag, 4. Dezember 2023": a German date, not a sentence end
+            kind = _abbreviation_at(text, m.start())
+            if kind and not line_break and not _abbreviation_ends_sentence(kind, text, nxt, end):
+                continue
+        # A capital, a digit, an opening mark, or a letter of a script without case (Arabic, Hindi).
+        if not (follower.isupper() or follower.isdigit() or follower in _OPENING
+                or follower.isalpha() and not follower.islower()):
+            continue
+        if follower == "(" and _closing_aside(text, nxt, end):
+            continue  # "... in Tokyo. (Wire Photo/Name)": a credit or aside closing the paragraph
+        mark = m.group()
+        if mark[-1] in "\"\u201d" and mark[0] in "!?" and not line_break:
+            words = _next_words(text, nxt, end, 2)
+            if len(words) == 2 and words[1].lower() in _SPEECH_VERBS:
+                continue  # "Go!" Smith shouted.
+        spans.append(Span(cur, punct_end))
+        cur = nxt
+    spans.append(Span(cur, end))
+    return [s for s in (_trim(text, s) for s in spans) if s.end > s.start]
+
+
+def _closing_aside(text: str, pos: int, end: int) -> bool:
+    """Is text[pos:end] one short parenthesis with nothing after it?"""
+    close = text.find(")", pos, min(end, pos + 81))  # bounded: this runs at every sentence end
+    return 0 < close - pos <= 80 and "(" not in text[pos + 1 : close] and not text[close + 1 : end].strip()
+
+
+def _trim(text: str, span: Span) -> Span:
+    a, b = span
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Span(a, b)
