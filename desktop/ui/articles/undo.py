@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop.core.slim import full, slim
+from desktop.core.library.slim import full, slim
 from desktop.ui.articles.model import ArticleListModel, ListRow
 
 
