@@ -20,6 +20,8 @@ def test_trims_after_the_runner_goes_idle_and_not_while_busy(qtbot):
     qtbot.wait_until(lambda: bool(done), timeout=5000)
     assert trimmer.trims == 0  # not at once: a second job may follow
     qtbot.wait_until(lambda: trimmer.trims == 1, timeout=IDLE_MS + 3000)
+    qtbot.wait(int(IDLE_MS * 1.5))
+    assert trimmer.trims == 1  # the trim's own job ending is no new idle moment: no loop
     # Busy again before the moment has passed: no trim.
     tasks.submit(lambda: None, on_result=done.append)
     qtbot.wait_until(lambda: len(done) == 2, timeout=5000)
