@@ -6,6 +6,8 @@ Second table (issue 17, every case under "What was seen"): files are read as the
 command line read them, through `read_within_budget` (a worker process, 5 s budget); memory is
 the worker's peak above its idle size, CPU the worker's, and "stall" the longest CPU stretch a
 1 ms ticker on another thread of this process went without running (the event loop's view).
+Third: those files as one folder among 200 good articles, loaded as the window loads a folder
+(`batch.load_many`, each file within a single read's budget): which were read or refused, and why.
 Run: .venv/bin/python bench/hostile.py
 """
 
@@ -41,6 +43,37 @@ def round_two() -> int:
     return 1 if bad else 0
 
 
+def folder_load() -> int:
+    """Third table: the slow cases of issue 17 as one folder among good articles, loaded as the
+    window loads a folder (`load_many`: worker processes, each file within a single read's budget)."""
+    import time
+
+    from desktop.core.library.batch import load_all
+
+    with tempfile.TemporaryDirectory(prefix="diptych-hostile3-") as folder:
+        root = Path(folder)
+        for n in range(200):
+            (root / f"good{n:03}.txt").write_text(
+                f"Ferry {n} returns\n\nThe harbour ferry number {n} resumed service on Monday, the operator said.\n",
+                encoding="utf-8")
+        slow = ("word40k.txt", "word100k.txt", "word1m.txt", "capitals.txt", "hexdump.txt", "p40000.html", "junk.json")
+        for _label, name, data in hostile_round_two.files():
+            if name in slow:
+                (root / name).write_bytes(data)
+        started, cpu = time.perf_counter(), time.process_time()
+        results = load_all(sorted(str(p) for p in root.iterdir()))
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    good = [r for r in results if Path(r.path).name.startswith("good")]
+    print(f"\nfolder load: 200 good articles and {len(results) - len(good)} hostile files in {wall:.1f} s "
+          f"(this process's CPU {cpu:.2f} s); good read: {sum(1 for r in good if not r.error)} of {len(good)}")
+    width = max(len(Path(r.path).name) for r in results)
+    for r in sorted(results, key=lambda r: r.path):
+        name = Path(r.path).name
+        if not name.startswith("good"):
+            print(f"  {name:<{width}}  {'refused' if r.error else 'read':<7}  {r.error}")
+    return 0 if all(not r.error for r in good) else 1
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="diptych-hostile-") as folder:
         outcomes = run_all(folder)
@@ -56,7 +89,7 @@ def main() -> int:
     bad = [o for o in outcomes if o.result in ("crash", "hang")]
     for o in bad:
         print(f"FAILED: {o.name}: {o.result}: {o.detail}")
-    return round_two() or (1 if bad else 0)
+    return round_two() or folder_load() or (1 if bad else 0)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ BOUNDED = {
     "desktop.core.entities.quotes._BEFORE_VS": 400,
     "desktop.core.entities.quotes._ACCORDING": 400,
     "desktop.core.entities.quotes._CLAIM_OWNER": 400,
+    "desktop.core.ingest.readers.pdf._HEAD": 200,  # the word before a line-end hyphen, in a line's last 200
+    "desktop.core.ingest.readers.txt._HEAD": 200,
 }
 # Patterns only ever matched at one position (`.match(text, pos)`): one start, not every start.
 ANCHORED = {
@@ -37,6 +39,7 @@ ANCHORED = {
     "desktop.core.entities.quotes._NOMINAL_NAME", "desktop.core.ingest.readers.markdown._FRONT_MATTER",
     "desktop.core.entities.quotes._TRANSCRIPT",  # at the start of each quote
     "desktop.core.entities.tagged._DATELINE_REST",  # after a dateline's place
+    "desktop.core.ingest.readers.pdf._WORD", "desktop.core.ingest.readers.txt._TAIL",  # a line's first word
 }
 
 

@@ -1,8 +1,7 @@
 """Opening hostile files never freezes the window: the event loop keeps turning while each one
 is read (or refused) in the budgeted worker process and listed.
 
-Showing one of them is another matter, left out here: a single 1 MB "word" is one block of the
-pane's document, which Qt lays out in one go (about 150 ms measured)."""
+Showing one of them is tests/test_ui_huge_block_stall.py."""
 
 import time
 

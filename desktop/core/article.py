@@ -50,11 +50,13 @@ class Paragraph:
     """One paragraph as a reader found it, with a hint from the file's own structure.
 
     `hint` is a BlockKind value when the format said what the paragraph is (an HTML
-    heading, a blockquote, a figure caption, a docx Title style), else "".
+    heading, a blockquote, a figure caption, a docx Title style), else "". `link` says
+    that the whole paragraph is the text of a link on the page (a web page's teasers).
     """
 
     text: str
     hint: str = ""
+    link: bool = False
 
 
 @dataclass(frozen=True, slots=True)

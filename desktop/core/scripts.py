@@ -32,7 +32,13 @@ OTHER_TERMINALS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u1367\u104b\u17d4\u0f0d\
 
 
 def has_spaceless(text: str) -> bool:
-    return _SPACELESS_RE.search(text) is not None
+    # isascii() is read off the string's header in CPython: English text costs nothing here.
+    return not text.isascii() and _SPACELESS_RE.search(text) is not None
+
+
+def spaceless_in(text: str, start: int, end: int) -> bool:
+    """has_spaceless(text[start:end]) without the copy."""
+    return not text.isascii() and _SPACELESS_RE.search(text, start, end) is not None
 
 
 def word_count(text: str, chars_per_word: int = 1) -> int:

@@ -44,6 +44,10 @@ _TAIL = (
 _DIGIT_RE = re.compile(r"(?P<cur>)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _TAIL)
 _CUR_BEFORE = re.compile(r"(?:US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?$")
 _WORDNUM_RE = re.compile(r"(?P<cur>)(?P<num>(?i:" + _NUMWORD + r"|a\sdozen))\b" + _TAIL)
+# Odds: "one in three", "2 in 3", "a two-in-three chance" are one figure, the share, not a count
+# of three chances. (Not "3 in 2010": a year is not a denominator.)
+_ODDS_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}|" + _NUMWORD + r")"
+_ODDS_RE = re.compile(r"\b(?P<a>" + _ODDS_NUM + r")[\s-]in[\s-](?P<b>" + _ODDS_NUM + r")\b(?![,.]?\d)", re.I)
 _NUMWORD_FIRST = frozenset(list(_SMALL) + list(_TENS) + ["a"])
 _NUMWORD_FORMS = frozenset(w for x in _NUMWORD_FIRST for w in (x, x.capitalize(), x.upper()))
 _WORD_RE = re.compile(r"[A-Za-z](?:[\w'\u2019]|\.(?=[\w-]))*(?:-\w+)*|[^\w\s]")
@@ -86,6 +90,10 @@ def _word_value(word: str) -> float | None:
     return _SMALL.get(low) or _TENS.get(low)
 
 
+def _number(raw: str) -> float | None:
+    return float(raw.replace(",", "")) if raw[0].isdigit() else _word_value(raw)
+
+
 def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], words=None) -> list[FigureHit]:
     """Figures in text[start:end]; `words` (tokens with .start and .text), when given, spare a scan
     for number words."""
@@ -102,6 +110,12 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
         if m is not None:
             matches.append(m)
     matches.sort(key=lambda m: m.start())
+    taken = list(taken)
+    for m in _ODDS_RE.finditer(text, start, end):
+        a, b = (_number(m.group(g)) for g in ("a", "b"))
+        if a and b and a <= b and not any(x < m.end() and m.start() < y for x, y in taken):
+            out.append(FigureHit(m.start(), m.end(), m.group(), a / b, "odds", "odds"))
+            taken.append(m.span())
     for m in matches:
         s, e = m.span()
         num_s = m.start("num")
@@ -148,6 +162,7 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
             continue
         what = _measured(text, hend, end) if unit in MEASURES and unit != "percent" else ""
         out.append(FigureHit(s, max(hend, e), text[s : max(hend, e)], value, unit, head, what))
+    out.sort(key=lambda h: h.start)
     return out
 
 

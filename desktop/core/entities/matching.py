@@ -22,7 +22,7 @@ from desktop.core.entities.model import (
 )
 from desktop.core.entities.orgs import initials, org_key
 from desktop.core.entities.people import _skeleton, name_tokens, same_person
-from desktop.core.entities.quote_pairs import ALTERED, QuotePair, pair_quotes
+from desktop.core.entities.quote_pairs import ALTERED, QuotePair, pair_quotes, shared_share
 
 _NUM_RE = re.compile(r"[$\u20ac\u00a3]?\d[\d,.]*%?")
 CONTEXT_MIN = 55  # how alike two sentences must be (token_set_ratio, numbers removed) to be about one thing
@@ -118,11 +118,23 @@ def _related(typ: EntityType, a: Entity, b: Entity, ka: str | None = None, kb: s
         if typ == EntityType.ORGANIZATION and len(min(ka, kb, key=len)) >= 2 and (
                 " " not in ka and initials(kb) == ka or " " not in kb and initials(ka) == kb):
             return MatchStatus.BOTH  # "FBI" in one article, "Federal Bureau of Investigation" in the other
+        wa, wb = ka.split(), kb.split()
+        if len(wa) == len(wb) and [singular(w) for w in wa] == [singular(w) for w in wb]:
+            return MatchStatus.BOTH  # "Trust Funds" and "Trust Fund": one name in the plural
+        if len(wa) != len(wb) and _within(wa, wb):
+            return None  # "Wyoming U.S. Senate" is a fuller description, not a respelling
         if min(len(ka), len(kb)) >= 6 and fuzz.ratio(ka, kb) >= 90:
             return MatchStatus.VARIANT
         if typ == EntityType.PLACE and _same_place(a, b):
             return MatchStatus.BOTH
     return None
+
+
+def _within(a: list[str], b: list[str]) -> bool:
+    """Are the words of the shorter list all in the longer one, in order (words added, none changed)?"""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    it = iter(long_)
+    return all(w in it for w in short)
 
 
 def _same_place(a: Entity, b: Entity) -> bool:
@@ -409,17 +421,20 @@ _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 def _quote_discrepancies(pairs: tuple[QuotePair, ...], ctx_l, ctx_r) -> list[Discrepancy]:
     """Of the quote pairs the sidebar and the report list (quote_pairs.pair_quotes): those whose
     words were changed inside the stretch both quote, by the same speaker (or one side
-    unattributed); and the same words given to different speakers."""
+    unattributed); and the same words given to different speakers, where each article names its
+    speaker in the quote's own sentences (a speaker found through "he said" or a paragraph
+    before is our reading, not the article's claim)."""
     out = []
     for p in pairs:
         a, b = p.left, p.right
         if a is None or b is None:
             continue
+        apart = p.reattributed and _names_speaker(ctx_l, a) and _names_speaker(ctx_r, b)
         if p.wording == ALTERED:
-            if p.reattributed:
+            if apart or p.reattributed and shared_share(a.text, b.text) < _ONE_QUOTE:
                 continue  # different people using similar words
             diff = p.words
-        elif p.reattributed:
+        elif apart:
             diff = ()
         else:
             continue  # the same words, or one article quoting more of them
@@ -430,6 +445,22 @@ def _quote_discrepancies(pairs: tuple[QuotePair, ...], ctx_l, ctx_r) -> list[Dis
             word_diff=diff,
         ))
     return out
+
+
+# Share of the shorter quote's words the other has, in order, for two quotes we credit to different
+# speakers, the articles not saying so in the quote's sentences, to be read as one quote reworded.
+_ONE_QUOTE = 0.8
+
+
+def _names_speaker(ctx: _Context, q) -> bool:
+    """Does the article name the quote's speaker (the last word of the name) in the sentences the
+    quote begins and ends in: "..., Smith said", "Jo Smith told reporters: ..."?"""
+    words = [w for w in name_tokens(q.speaker)] if q.speaker_type == "person" else \
+        [w.lower() for w in _WORD_RE.findall(q.speaker)]
+    if not words:
+        return False
+    text = (ctx.sentence(q.start) + " " + ctx.sentence(max(q.start, q.end - 1))).lower()
+    return re.search(r"\b" + re.escape(words[-1].lower()) + r"\b", text) is not None
 
 
 # ---- contexts --------------------------------------------------------------------------------------

@@ -47,6 +47,13 @@ _CONTRACTIONS = {
     "wasn't": ("was", "not"), "weren't": ("were", "not"), "haven't": ("have", "not"), "hasn't": ("has", "not"),
     "wouldn't": ("would", "not"), "couldn't": ("could", "not"), "shouldn't": ("should", "not"),
 }
+# Words outlets transcribing one recording drop or add without changing what was said: articles,
+# "that" before a clause ("admit that I'm" / "admit I'm"), hesitations. Left out of the comparison
+# as an editor's brackets are. (Not "and"/"or": "free and open" is not "free or open".)
+_FILLERS = frozenset({"a", "an", "the", "that", "oh", "well", "uh", "um", "ah", "er"})
+# A joining word one side has and the other lacks between the same words ("James Bond, the
+# president" / "James Bond and the president") is punctuation read aloud, not a change of words.
+_JOINERS = frozenset({"and", "but", "so", "then"})
 _SHORT = 4  # a shared run of this many words (or a whole shorter quote) makes two quotes one
 _OTHER_SPEAKER = 6  # words two quotes credited to different speakers must share to be one quote
 
@@ -125,6 +132,8 @@ def link_quotes(left: Sequence[Quote], right: Sequence[Quote],
         used_l.add(i)
         used_r.add(j)
         kind = wording(lw[i], rw[j], lt[i][1], rt[j][1])
+        if kind == ALTERED and _sentences_left_out(left[i].text, right[j].text):
+            kind = IN_PART
         links.append(QuoteLink(i, j, kind, word_diff(left[i].text, right[j].text) if kind != SAME else ()))
     links.sort(key=lambda link: link.left)
     return links
@@ -133,10 +142,17 @@ def link_quotes(left: Sequence[Quote], right: Sequence[Quote],
 def wording(a: tuple[str, ...], b: tuple[str, ...], a_editorial: tuple[bool, ...] = (),
             b_editorial: tuple[bool, ...] = ()) -> str:
     """SAME; IN_PART when one only runs on before or after the other; else ALTERED. An edit whose
-    words on one side are all an editor's ("[that]", "(local)"), or words one side leaves out
-    with an ellipsis, is not the speaker's change."""
+    words on one side are all an editor's ("[that]", "(local)"), words one side leaves out
+    with an ellipsis, a filler word ("a", "the", "that", "oh") and a lone "and" between shared
+    words are not the speaker's change."""
     if a == b:
         return SAME
+    a, a_editorial = _without_fillers(a, a_editorial)
+    b, b_editorial = _without_fillers(b, b_editorial)
+    if a == b:
+        return SAME
+    a, a_editorial = _elided_parts_shared(a, a_editorial, b)
+    b, b_editorial = _elided_parts_shared(b, b_editorial, a)
     if one_inside(a, b):
         return IN_PART  # "I am not pro-gay marriage" inside "I am strongly pro-life and I am not pro-gay marriage"
 
@@ -146,27 +162,105 @@ def wording(a: tuple[str, ...], b: tuple[str, ...], a_editorial: tuple[bool, ...
     def elided(words: tuple[str, ...], at: int) -> bool:
         return _ELLIPSIS in words[max(0, at - 1) : at + 1]  # words left out where the other has "…"
 
+    def joiner(op, k: int) -> bool:  # one "and" between words both sides share
+        words = a[op.src_start : op.src_end] if op.tag == "delete" else b[op.dest_start : op.dest_end]
+        return (len(words) == 1 and words[0] in _JOINERS and 0 < k < len(all_ops) - 1
+                and all_ops[k - 1].tag == all_ops[k + 1].tag == "equal")
+
+    all_ops = list(Indel.opcodes(a, b))
     ops, omitted = [], False
-    for op in Indel.opcodes(a, b):
+    for k, op in enumerate(all_ops):
         if op.tag != "equal" and (op.tag == "insert" and elided(a, op.src_start)
                                   or op.tag == "delete" and elided(b, op.dest_start)):
             omitted = True
         elif op.tag == "equal" or not (editors(a_editorial, op.src_start, op.src_end)
-                                       or editors(b_editorial, op.dest_start, op.dest_end)):
+                                       or editors(b_editorial, op.dest_start, op.dest_end) or joiner(op, k)):
             ops.append(op)
     if all(op.tag == "equal" for op in ops):
         return IN_PART if omitted else SAME
+    # Words before the first shared word, or after the last, on ONE side are that side quoting
+    # more; words there on both sides are two versions of the same edge ("what they're finding" /
+    # "what they're talking"): altered.
+    head, tail = set(), set()
     while ops and ops[0].tag != "equal":
-        ops.pop(0)
+        head.add(ops.pop(0).tag)
     while ops and ops[-1].tag != "equal":
-        ops.pop()
+        tail.add(ops.pop().tag)
+    if len(head) == 2 or len(tail) == 2:
+        return ALTERED
     return ALTERED if not ops or any(op.tag != "equal" for op in ops) else IN_PART
+
+
+def _elided_parts_shared(words: tuple[str, ...], editorial: tuple[bool, ...], other: tuple[str, ...]
+                         ) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """The parts of a quote cut by ellipses that the other quote also has (two words in a row, or
+    a one-word part): a part after "..." that the other never quotes is this side quoting more,
+    and must not be lined up with the other's words through one common word ("not")."""
+    if _ELLIPSIS not in words or len(words) != len(editorial):
+        return words, editorial
+    pairs = set(zip(other, other[1:]))
+    singles = set(other)
+    keep: list[int] = []
+    part: list[int] = []
+    for k, w in enumerate(words + (_ELLIPSIS,)):
+        if w != _ELLIPSIS:
+            part.append(k)
+            continue
+        seg = [words[i] for i in part]
+        if len(seg) == 1 and seg[0] in singles or any(p in pairs for p in zip(seg, seg[1:])):
+            keep += part
+        if k < len(words):
+            keep.append(k)
+        part = []
+    if not any(words[k] != _ELLIPSIS for k in keep):
+        return words, editorial
+    return tuple(words[k] for k in keep), tuple(editorial[k] for k in keep)
+
+
+def _without_fillers(words: tuple[str, ...], editorial: tuple[bool, ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    keep = [k for k, w in enumerate(words) if w not in _FILLERS]
+    if len(keep) == len(words):
+        return words, editorial
+    return tuple(words[k] for k in keep), tuple(editorial[k] for k in keep) if editorial else ()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])[\"'\u201d\u2019]?\s+")
+
+
+def _sentences_left_out(a: str, b: str) -> bool:
+    """Is the quote with fewer sentences the other's sentences with whole sentences left out
+    between them ("A clown show. An idea." / "A clown show. A circus. An idea.")? Its first
+    sentence may begin, and its last end, inside one of the other's; every other edge is a
+    sentence edge of the other, so no word inside a sentence was dropped."""
+    sa = [w for w in (_without_fillers(comparable(x), ())[0] for x in _SENTENCE_END.split(a)) if w]
+    sb = [w for w in (_without_fillers(comparable(x), ())[0] for x in _SENTENCE_END.split(b)) if w]
+    short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    if len(short) < 2:
+        return False  # one sentence inside another is wording()'s one_inside
+    k = 0
+    for n, sent in enumerate(short):
+        first, last = n == 0, n == len(short) - 1
+        while k < len(long_):
+            other = long_[k]
+            k += 1
+            if sent == other or first and other[-len(sent):] == sent or last and other[: len(sent)] == sent:
+                break
+        else:
+            return False
+    return True
 
 
 def one_inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Is the shorter word sequence a run of the longer one?"""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+
+
+def shared_share(a: str, b: str) -> float:
+    """The share of the shorter quote's compared words (fillers aside) that the other has, in order."""
+    wa, wb = _without_fillers(comparable(a), ())[0], _without_fillers(comparable(b), ())[0]
+    shorter = min(len(wa), len(wb))
+    return _overlap(wa, wb)[0] / shorter if shorter else 0.0
 
 
 def word_diff(left: str, right: str) -> tuple[tuple[str, str, str], ...]:

@@ -25,7 +25,7 @@ def build_article(doc: Document, *, index: bool = True) -> Article:
 
     # No reader's output carries NUL or other C0 controls on (a JSON "\u0000", a PDF's odd font):
     # replaced one for one here, so no view, report or JSON ever does.
-    paragraphs = [Paragraph(printable(p.text), p.hint) for p in doc.paragraphs if p.text.strip()]
+    paragraphs = [Paragraph(printable(p.text), p.hint, p.link) for p in doc.paragraphs if p.text.strip()]
     doc = replace(doc, **{f: one_line(getattr(doc, f)) for f in _METADATA if isinstance(getattr(doc, f), str)})
     cleaning = clean(doc, paragraphs)
     kinds = cleaning.kinds

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.core.ingest import boilerplate
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.ingest.published import FULL_DATE_RE
 from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless
@@ -94,9 +95,12 @@ _LIST_LABEL_RE = re.compile(
 )
 # A photo credit closing a caption: "(Agency Photo/Name)", "(Photo: Name)", "(Getty Images)",
 # "(Name/Agency)", or "Photo: Name" / "Credit: Name" without brackets.
+# "(Name/Agency)" only with capitals both sides of the slash and no digits: "(nlohmann/json)",
+# "(max. 40 MB/s)" and "(Köhler/Bornkamm, § 8 Rdn. 2)" close ordinary sentences.
 _CREDIT_RE = re.compile(
-    r"(?:\((?=[^()]*(?:\b(?:photo|photos|photograph|picture|pictures|image|images|credit|illustration|"
-    r"file|handout|courtesy)\b|\w/\w))[A-Z][^()]{1,80}\)"
+    r"(?:\((?=[^()]*\b(?:photo|photos|photograph|picture|pictures|image|images|credit|illustration|"
+    r"file|handout|courtesy)\b)[A-Z][^()]{1,80}\)"
+    r"|\((?=[^()\d]*(?-i:[A-Z][\w'\u2019-]*/[A-Z]))[A-Z][^()\d]{1,80}\)"
     r"|\b(?:photo|photograph|picture|image|credit|illustration)s?\s*(?:by|:)\s*[A-Z][^.()]{1,60})"
     r"[.\s]*$",
     re.I,
@@ -135,6 +139,8 @@ _DATE_WORDS = frozenset(
     """published updated posted last modified first on at am pm a.m. p.m. noon midnight
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
 )
+LINKS_HEADING = "heading of links to other stories"
+COMMENTS_HEADING = "heading of readers' comments"
 _SPACELESS_SPLIT_RE = re.compile(f"([{SPACELESS}]+)")
 _TERMINAL = ".!?\u2026" + CJK_TERMINALS + OTHER_TERMINALS
 _CLOSERS = "\"'\u201d\u2019)]" + CJK_CLOSERS
@@ -174,6 +180,7 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
         if p.hint in BlockKind.__members__.values():
             mark(i, BlockKind(p.hint))
 
+    _mark_comments(texts, kinds, mark)
     for i in _tail_list(texts):
         mark(i, BlockKind.BOILERPLATE, "list of other posts")
 
@@ -191,6 +198,8 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
             continue  # the page marked it up as a heading: some sites set headings in capitals
         if reason:
             mark(i, BlockKind.BOILERPLATE, reason)
+
+    _mark_link_lists(paragraphs, kinds, mark)
 
     if not html:
         _mark_video_blurbs(texts, kinds, mark)
@@ -219,6 +228,8 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
 
     if not html:
         _mark_dek_and_headings(texts, kinds, mark, title_at)
+    elif title_at is not None:
+        _mark_web_headline_area(texts, kinds, mark, title_at)
 
     for i in range(n):
         if kinds[i] is None:
@@ -276,7 +287,7 @@ def _label_reason(text: str) -> str:
     if len(words) <= 3 and text.endswith(":") and _LIST_LABEL_RE.match(text) or (
         len(words) <= 6 and _LINKS_HEADING_RE.match(text)
     ):
-        return "heading of links to other stories"
+        return LINKS_HEADING
     if len(words) <= 4 and _NEWSLETTER_HEADING_RE.match(text):
         return "app or newsletter plug"
     if len(words) <= 30 and _LINK_PREFIX_RE.match(text):
@@ -297,7 +308,22 @@ def _label_reason(text: str) -> str:
         return "contact details"
     if len(words) <= 8 and _SOURCE_LINE_RE.match(text):
         return "source line"
-    return ""
+    return _phrase_reason(text)
+
+
+_PHRASE_REASONS = {
+    "links": LINKS_HEADING,
+    "ad": "advertisement label",
+    "comments": COMMENTS_HEADING,
+    "prefix": "link to another story",
+    "plug": "app or newsletter plug",
+}
+
+
+def _phrase_reason(text: str) -> str:
+    """The reason from the table of boilerplate phrases in other languages, or ""."""
+    kind = boilerplate.label(text) or boilerplate.line_kind(text)
+    return _PHRASE_REASONS.get(kind, "")
 
 
 def _is_list_item(text: str) -> bool:
@@ -418,6 +444,8 @@ def _is_dateline(text: str) -> bool:
 
 def _is_credit_line(text: str) -> bool:
     """A photo credit standing alone under a picture."""
+    if boilerplate.line_kind(text) == "credit":  # "Foto: ...", "Image illustrative : ..."
+        return True
     if len(_words(text)) > 10:
         return False
     if _CREDIT_LINE_RE.match(text):
@@ -469,3 +497,78 @@ def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None) -> None:
             mark(i, BlockKind.HEADING)
         else:
             body_seen = True
+
+
+# A standfirst set as a heading is a sentence or two; a section heading is a few words.
+_DEK_HEADING_WORDS = 8
+
+
+def _mark_web_headline_area(texts, kinds, mark, title_at: int) -> None:
+    """On a web page: labels above the headline (section, kicker), the headline repeated, and a
+    standfirst the page set as a heading right under it, before the article's first paragraph."""
+    for i in range(title_at):
+        if kinds[i] is None:
+            mark(i, BlockKind.BOILERPLATE, "label above the headline")
+    title = _norm(texts[title_at])
+    for i in range(title_at + 1, len(texts)):
+        if kinds[i] in (BlockKind.BOILERPLATE, BlockKind.BYLINE, BlockKind.DATELINE, BlockKind.CAPTION):
+            continue
+        if kinds[i] != BlockKind.HEADING:
+            return
+        got = _norm(texts[i])
+        if got and got in title and len(got.split()) >= 2:
+            mark(i, BlockKind.BOILERPLATE, "headline repeated")
+        elif len(_words(texts[i])) >= _DEK_HEADING_WORDS:
+            mark(i, BlockKind.DEK)
+            return
+        else:
+            return
+
+
+def _mark_comments(texts, kinds, mark) -> None:
+    """Readers' comments: a comments heading in the second half of the text, and all after it."""
+    total = sum(len(t) for t in texts)
+    seen = 0
+    for i, text in enumerate(texts):
+        if seen >= total / 2 and kinds[i] in (None, BlockKind.HEADING, BlockKind.BODY) and boilerplate.label(text) == "comments":
+            mark(i, BlockKind.BOILERPLATE, COMMENTS_HEADING)
+            for j in range(i + 1, len(texts)):
+                if kinds[j] != BlockKind.BOILERPLATE:
+                    mark(j, BlockKind.BOILERPLATE, "readers' comments")
+            return
+        seen += len(text)
+
+
+# A headline is a few words; one word is a tab or a menu entry.
+_TEASER_MIN_WORDS = 3
+_TEASER_MAX_WORDS = 40
+
+
+def _mark_link_lists(paragraphs: list[Paragraph], kinds, mark) -> None:
+    """Teasers for other pages, where the page made each headline a link: the links under a
+    heading of links ("Read also", "Auch interessant"), and runs of two or more linked
+    headings, each with the one-line teaser that may follow it."""
+    n = len(paragraphs)
+    i = 0
+    while i < n:
+        labelled = kinds[i] == BlockKind.BOILERPLATE and _label_reason(paragraphs[i].text) == LINKS_HEADING
+        j = i + 1 if labelled else i
+        headlines: list[int] = []
+        while j < n and paragraphs[j].link and _TEASER_MIN_WORDS <= len(_words(paragraphs[j].text)) <= _TEASER_MAX_WORDS:
+            if not labelled and paragraphs[j].hint != BlockKind.HEADING.value:
+                break
+            headlines.append(j)
+            j += 1
+            teaser = paragraphs[j] if j < n else None
+            if teaser is not None and not teaser.link and kinds[j] in (None, BlockKind.HEADING) and (
+                len(_words(teaser.text)) <= _TEASER_MAX_WORDS
+                and teaser.hint == paragraphs[j - 1].hint
+                and (teaser.hint == BlockKind.HEADING.value or (j + 1 < n and paragraphs[j + 1].link))
+            ):
+                j += 1
+        if headlines and (labelled or len(headlines) >= 2):
+            for k in range(headlines[0], j):
+                mark(k, BlockKind.BOILERPLATE, "list of links to other stories")
+            i = j
+        else:
+            i += 1

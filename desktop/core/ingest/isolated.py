@@ -88,6 +88,55 @@ def read_within_budget(
     return ReadResult(tuple(with_index(a) for a in slim), tuple(extractions), peak_mb, cpu_s)
 
 
+def read_each_within_budget(
+    paths: list[str],
+    *,
+    seconds: float = DEFAULT_SECONDS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    index: bool = True,
+    prepare=None,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+    cancel: threading.Event | None = None,
+):
+    """Read many files in one worker, each within the same budget as `read_within_budget`;
+    yield (path, articles, reason) per file, in order (reason "" when read).
+
+    For folders: one request carries the whole list and the worker answers file by file, so
+    a small file costs no round trip of its own. A file that overruns its budget (CPU time
+    since the previous answer) or the worker's memory is refused with the reason; the worker
+    is killed and the rest of the list goes on in a fresh one. `prepare` (a module-level
+    function) turns each article into what the caller keeps, in the worker. Stops, killing
+    the worker, once `cancel` is set.
+    """
+    rest = [os.fsdecode(p) for p in paths]
+    while rest:
+        if cancel is not None and cancel.is_set():
+            return
+        worker = _POOL.take(memory_mb, entities=False)
+        answered = 0
+        try:
+            for kind, _peak, _cpu, payload in worker.stream(("list", rest, max_bytes, index, prepare), len(rest), seconds, cancel):
+                yield (rest[answered], tuple(payload), "") if kind == "ok" else (rest[answered], (), payload)
+                answered += 1
+        except _Overran:
+            worker.kill()
+            yield rest[answered], (), f"took longer than {seconds:g} s to read, so it was set aside"
+            answered += 1
+        except _WorkerDied:
+            worker.kill()
+            yield rest[answered], (), "reading it took more memory than a file may have, so it was set aside"
+            answered += 1
+        except BaseException:  # cancelled, or the caller stopped: the worker may be mid-list
+            worker.kill()
+            raise
+        else:
+            if answered < len(rest):  # cancelled mid-list
+                worker.kill()
+                return
+            _POOL.give_back(worker)
+        rest = rest[answered:]
+
+
 def prestart(memory_mb: int = DEFAULT_MEMORY_MB) -> None:
     """Start a worker now (e.g. at the window's start) so the first file need not wait for one."""
     _POOL.give_back(_POOL.take(memory_mb))
@@ -110,11 +159,12 @@ class _WorkerDied(Exception):
 
 
 class _Worker:
-    def __init__(self, memory_mb: int):
+    def __init__(self, memory_mb: int, entities: bool = True):
         ctx = multiprocessing.get_context("spawn")
         self.memory_mb = memory_mb
+        self.entities = entities  # warmed up for entity extraction too
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, memory_mb), daemon=True, name="diptych-reader")
+        self.process = ctx.Process(target=_serve, args=(child, memory_mb, entities), daemon=True, name="diptych-reader")
         self.process.start()
         child.close()
         try:
@@ -151,6 +201,28 @@ class _Worker:
             if time.monotonic() >= deadline or (cpu is not None and cpu - start_cpu > seconds):
                 raise _Overran
 
+    def stream(self, request, count: int, seconds: float, cancel: threading.Event | None = None):
+        """Send one request the worker answers `count` times; yield each answer. Every answer has
+        `run`'s budget of its own, counted from the one before; returns early once `cancel` is set."""
+        try:
+            self.conn.send(request)
+        except OSError:
+            raise _WorkerDied from None
+        for _ in range(count):
+            start_cpu = self._cpu_seconds()
+            deadline = time.monotonic() + (seconds if start_cpu is None else WALL_FACTOR * seconds)
+            while True:
+                if self.conn.poll(max(0.0, min(POLL_SECONDS, deadline - time.monotonic()))):
+                    break
+                if cancel is not None and cancel.is_set():
+                    return
+                if not self.process.is_alive():
+                    raise _WorkerDied
+                cpu = self._cpu_seconds()
+                if time.monotonic() >= deadline or (cpu is not None and cpu - start_cpu > seconds):
+                    raise _Overran
+            yield self._recv()
+
     def _cpu_seconds(self) -> float | None:
         """The worker's CPU time so far (Linux /proc), or None where it cannot be read."""
         try:
@@ -175,14 +247,18 @@ class _Pool:
         self.lock = threading.Lock()
         self.idle: list[_Worker] = []
 
-    def take(self, memory_mb: int) -> _Worker:
+    def take(self, memory_mb: int, entities: bool = True) -> _Worker:
+        """An idle worker with this memory cap (and warmed up for entities if asked), else a new one.
+        Folder loads ask for no entities: a worker that skips their warm-up starts in half the CPU."""
         with self.lock:
-            while self.idle:
-                worker = self.idle.pop()
-                if worker.alive() and worker.memory_mb == memory_mb:
-                    return worker
-                worker.kill()
-        return _Worker(memory_mb)
+            for i in range(len(self.idle) - 1, -1, -1):
+                worker = self.idle[i]
+                if not worker.alive() or worker.memory_mb != memory_mb:
+                    del self.idle[i]
+                    worker.kill()
+                elif worker.entities or not entities:
+                    return self.idle.pop(i)
+        return _Worker(memory_mb, entities)
 
     def give_back(self, worker: _Worker) -> None:
         with self.lock:
@@ -202,29 +278,40 @@ _POOL = _Pool()
 atexit.register(shutdown)
 
 
-def _serve(conn, memory_mb: int) -> None:
+def _serve(conn, memory_mb: int, entities: bool = True) -> None:
     """The worker's loop: one request at a time, answers are picklable values only."""
     from desktop.core import logs
 
     logs.quiet_libraries()
-    from desktop.core.entities import extract
     from desktop.core.ingest.load import load_file, load_text
     from desktop.core.ingest.readers import warm_up
     from desktop.core.library.slim import slim
 
-    warm_up()
-    extract(load_text("Warm up. Mayor Ines Dal said on Monday that 1,200 tonnes were moved.", "warm-up"))
+    if entities:
+        # A single read's worker imports everything before its first file is timed. A folder's
+        # workers import a reader's library when a file needs it (a second at most, well inside
+        # one file's budget): warming four of them up for a folder of plain text cost 1 s of CPU.
+        warm_up()
+        from desktop.core.entities import extract
+
+        extract(load_text("Warm up. Mayor Ines Dal said on Monday that 1,200 tonnes were moved.", "warm-up"))
     _limit_memory(memory_mb)
     conn.send(("ready",))
     while True:
         try:
-            kind, path, max_bytes, with_entities = conn.recv()
+            request = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
+        if request[0] == "list":
+            _serve_list(conn, *request[1:])
+            continue
+        kind, path, max_bytes, with_entities = request
         idle_kb = _reset_peak()
         started = time.process_time()
         try:
             articles = load_file(path, max_bytes, index=with_entities)
+            if with_entities:
+                from desktop.core.entities import extract  # imported at start unless a folder's worker
             extractions = [extract(a) for a in articles] if with_entities else []
             answer = ("ok", [slim(a) for a in articles], extractions)
         except ReadError as exc:
@@ -236,6 +323,27 @@ def _serve(conn, memory_mb: int) -> None:
         except Exception:  # extraction failing on text it did not expect
             answer = ("error", "its text could not be analysed")
         conn.send((answer[0], _peak_mb(idle_kb), time.process_time() - started, *answer[1:]))
+
+
+def _serve_list(conn, paths: list[str], max_bytes: int, index: bool, prepare) -> None:
+    """Answer a folder's list file by file: the articles (or what `prepare` makes of each), or the reason."""
+    from desktop.core.ingest.load import load_file
+
+    for path in paths:
+        started = time.process_time()
+        try:
+            articles = load_file(path, max_bytes, index=index)
+            answer = ("ok", [prepare(a) for a in articles] if prepare is not None else articles)
+        except ReadError as exc:
+            answer = ("error", exc.reason)
+        except MemoryError:
+            answer = ("error", "too large to read in the memory available")
+        except RecursionError:
+            answer = ("error", "the file's structure is nested too deeply to read")
+        except Exception:  # a reader or `prepare` failing on text it did not expect
+            answer = ("error", "its text could not be analysed")
+        # No peak memory per file here: resetting it costs more than reading a small file.
+        conn.send((answer[0], 0.0, time.process_time() - started, answer[1]))
 
 
 def _reset_peak() -> int:

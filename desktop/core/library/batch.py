@@ -1,24 +1,25 @@
 """Load many files at once on every core, for folders of hundreds or thousands of articles.
 
 Reading and indexing is pure Python, so threads would share one core; worker processes
-use them all. Results come back in batches as they finish, so a caller can fill its
+use them all. They are the budgeted readers of `isolated.py`: each file gets the same time
+and memory budget as a single read, and one that overruns it is refused with the reason
+while the rest go on. Results come back in batches as they finish, so a caller can fill its
 list while the rest is still loading, and `cancel` stops the rest.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
 from desktop.core.article import Article
-from desktop.core.errors import ReadError
-from desktop.core.ingest.load import DEFAULT_MAX_BYTES, load_file
+from desktop.core.ingest.isolated import DEFAULT_SECONDS, read_each_within_budget
+from desktop.core.ingest.load import DEFAULT_MAX_BYTES
 
-BATCH = 16  # files per task: large enough to amortise the hand-over, small enough to stream
+BATCH = 16  # files per request: large enough to amortise the hand-over, small enough to stream
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,18 +27,6 @@ class Loaded:
     path: str
     articles: tuple[Article, ...] = ()  # or what `prepare` made of each
     error: str = ""  # plain-words reason when the file could not be read
-
-
-def _load_batch(paths: list[str], max_bytes: int, prepare: Callable | None = None, index: bool = True) -> list[Loaded]:
-    out = []
-    for path in paths:
-        try:
-            articles = load_file(path, max_bytes, index=index)
-        except ReadError as exc:
-            out.append(Loaded(path, error=exc.reason))
-            continue
-        out.append(Loaded(path, tuple(map(prepare, articles)) if prepare is not None else tuple(articles)))
-    return out
 
 
 def worker_count() -> int:
@@ -52,6 +41,7 @@ def load_many(
     cancel: threading.Event | None = None,
     prepare: Callable | None = None,
     index: bool = True,
+    seconds: float = DEFAULT_SECONDS,
 ) -> Iterator[list[Loaded]]:
     """Yield lists of results as batches finish (not in input order).
 
@@ -59,37 +49,56 @@ def load_many(
     into what the caller keeps, in the worker: the caller then receives only that, which
     saves the hand-over and the caller's own process the work. `index=False` reads the
     articles without sentences and tokens (see `load_file`), for callers that slim them anyway.
+    Each file has `seconds` of CPU time (see `isolated.read_each_within_budget`).
     """
     paths = list(paths)
-    workers = workers or worker_count()
-    if workers == 1 or len(paths) <= BATCH:
-        for i in range(0, len(paths), BATCH):
-            if cancel is not None and cancel.is_set():
-                return
-            yield _load_batch(paths[i : i + BATCH], max_bytes, prepare, index)
+    batches = [paths[i : i + BATCH] for i in range(0, len(paths), BATCH)]
+    if not batches:
         return
-    # "spawn" keeps the children free of whatever threads (Qt's among them) the parent runs.
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        batches = [paths[i : i + BATCH] for i in range(0, len(paths), BATCH)]
-        pending: set[Future] = set()
-        queue = iter(batches)
-        # Keep a few batches per worker in flight so cancelling stops promptly.
-        for batch in queue:
-            pending.add(pool.submit(_load_batch, batch, max_bytes, prepare, index))
-            if len(pending) >= workers * 3:
-                break
-        while pending:
-            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+    stop = threading.Event()  # set by `cancel`, or when the caller stops reading the results
+    done: queue.Queue = queue.Queue()
+    lock = threading.Lock()
+    todo = iter(batches)
+
+    def drive() -> None:
+        """One worker process's driver: takes the next batch until none is left. It only
+        waits on a pipe, so it never keeps the caller's other threads from the GIL for long."""
+        try:
+            while not stop.is_set():
+                with lock:
+                    batch = next(todo, None)
+                if batch is None:
+                    break
+                done.put([Loaded(path, articles, reason) for path, articles, reason in read_each_within_budget(
+                    batch, seconds=seconds, max_bytes=max_bytes, index=index, prepare=prepare, cancel=stop)])
+        except BaseException as exc:  # handed to the caller, never lost in a thread
+            done.put(exc)
+        finally:
+            done.put(None)
+
+    drivers = [threading.Thread(target=drive, name="diptych-batch", daemon=True)
+               for _ in range(min(workers or worker_count(), len(batches)))]
+    for thread in drivers:
+        thread.start()
+    running = len(drivers)
+    try:
+        while running:
             if cancel is not None and cancel.is_set():
-                for f in pending:
-                    f.cancel()
                 return
-            for f in done:
-                yield f.result()
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending.add(pool.submit(_load_batch, nxt, max_bytes, prepare, index))
+            try:
+                item = done.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if item is None:
+                running -= 1
+            elif isinstance(item, BaseException):
+                raise item
+            elif not (cancel is not None and cancel.is_set()):
+                yield item
+    finally:
+        stop.set()
+        for thread in drivers:
+            thread.join()
 
 
 def load_all(paths: Iterable[str], progress: Callable[[int], None] | None = None, **kw) -> list[Loaded]:

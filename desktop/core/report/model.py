@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -197,8 +199,13 @@ def build_report(c: Comparison, *, changes_only: bool = False, context: int = 1,
     )
 
 
+# A word broken at a line-end hyphen keeps the file's hyphen and line break in the article's text
+# (ingest/text.py); on one line it is "inter-national", as the panes show it, not "inter- national".
+_HYPHEN_BREAK = re.compile(r"(?<=[-\u2010\u2011])[ \t]*\n[ \t]*")
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(_HYPHEN_BREAK.sub("", text).split())
 
 
 def _clip(text: str, limit: int = EXAMPLE_CHARS) -> str:

@@ -19,12 +19,38 @@ from desktop.ui.diffview.bands import CONTEXT, Band, BlockIndex, Hidden, band_ma
 from desktop.ui.theme import WORD_ROLES, Colors
 
 DOCUMENT_MARGIN = 10
+_BROKEN_WORD = re.compile(r"(?<=[-\u2010\u2011])\n(?=\w)")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units in a QTextDocument
+
+
+# Qt wraps a word wider than the pane anywhere (WrapAtWordBoundaryOrAnywhere), but looks for the
+# word's end again on every line: laying out one unbroken run costs the square of its length
+# (40,000 characters: 0.09 s; a 1 MB "word" froze the window for 23 s of CPU). Runs longer than
+# this get a zero-width space, shown only in the pane (the offset map skips it), every so many
+# characters; a URL or a long compound never comes near it.
+LONG_RUN = 200
+BREAK = "\u200b"
+_LONG_RUN_RE = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] cut after every LONG_RUN characters of a run with no space in it."""
+    if end - start <= LONG_RUN:
+        return [(start, end)]
+    cuts = [start]
+    for match in _LONG_RUN_RE.finditer(text, start, end):
+        cuts.extend(range(match.start() + LONG_RUN, match.end(), LONG_RUN))
+    cuts.append(end)
+    return list(zip(cuts, cuts[1:]))
 
 
 def _one_block(text: str) -> str:
     # A newline would start a new block and break "block i shows band i": use line separators.
+    # A newline after a hyphen is a word broken at a plain-text file's margin ("inter-\nnational",
+    # see readers/txt.py): shown as the file's hyphen, the pane wrapping it like any other line.
+    # Each replacement is one character for one, so offsets still map one to one.
     if "\n" in text or "\r" in text or "\u2029" in text:
+        text = _BROKEN_WORD.sub("\u200b", text)
         text = text.replace("\r", " ").replace("\n", "\u2028").replace("\u2029", "\u2028")
     return text
 
@@ -223,8 +249,12 @@ class DocumentBuilder:
                 marks = band_marks(self.comparison, band, side, self.hidden)
                 for group_start, group_end in _groups(text, spans):
                     for a, b, role in paint_runs(group_start, group_end, marks):
-                        pane.add(cursor.position(), a, text[a:b])
-                        cursor.insertText(_one_block(text[a:b]), formats.get(role, dim, bold))
+                        fmt = formats.get(role, dim, bold)
+                        for x, y in _pieces(text, a, b):
+                            if x != a:  # a break opportunity inside a run too long to wrap
+                                cursor.insertText(BREAK, fmt)
+                            pane.add(cursor.position(), x, text[x:y])
+                            cursor.insertText(_one_block(text[x:y]), fmt)
                     if group_end != spans[-1].end:
                         cursor.insertText(" ", formats.get(""))
             cursor.insertBlock(self._plain, formats.get(""))  # the closing block, for now

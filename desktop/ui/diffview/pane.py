@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -166,20 +166,51 @@ def _local_paths(event) -> list[str]:
 
 
 _WORD_COUNTS: dict[str, int] = {}
+COUNT_NOW = 100_000  # characters: a longer article's words are counted over event-loop turns
+COUNT_STEP = 32_000  # characters counted per turn (a few ms)
 
 
-def _word_count(article: Article) -> int:
-    # Article.word_count walks every token (tens of ms for a long article): once per article.
-    count = _WORD_COUNTS.get(article.id)
-    if count is None:
-        if len(_WORD_COUNTS) > 256:
-            _WORD_COUNTS.clear()
-        count = _WORD_COUNTS[article.id] = article.word_count
-    return count
+def known_word_count(article: Article) -> int | None:
+    """The article's word count if a pane has counted it (None while it is being counted)."""
+    return _WORD_COUNTS.get(article.id)
+
+
+def _count_pieces(article: Article) -> list[tuple[int, int, int]]:
+    """The article's body in pieces of about COUNT_STEP characters, cut at spaces (a word token
+    never crosses a space), so counting them one per turn never holds the GUI thread long.
+    Each piece is (start, end, overcount): 1 when it starts inside a word cut for want of a
+    space (one enormous "word"), which both pieces then count."""
+    text, pieces = article.text, []
+    for block in article.body_blocks:
+        lo, over = block.start, 0
+        while block.end - lo > COUNT_STEP:
+            cut = text.rfind(" ", lo + 1, lo + COUNT_STEP)
+            if cut > lo:
+                pieces.append((lo, cut, over))
+                lo, over = cut, 0
+            else:
+                cut = lo + COUNT_STEP
+                pieces.append((lo, cut, over))
+                lo, over = cut, int(text[cut - 1].isalnum() and text[cut].isalnum())
+        pieces.append((lo, block.end, over))
+    return pieces
+
+
+def _count_words(text: str, lo: int, hi: int) -> int:
+    # The count of core/slim.py's word_count, for one piece of a block.
+    from desktop.core.library.slim import _WIDE_MARK_RE, _WORD_TOKEN_RE
+    from desktop.core.ingest.text import is_word, normalize
+
+    if text[lo:hi].isascii():
+        return len(_WORD_TOKEN_RE.findall(text, lo, hi))
+    return (sum(1 for g in _WORD_TOKEN_RE.findall(text, lo, hi) if g.isascii() or is_word(normalize(g)))
+            + sum(1 for ch in _WIDE_MARK_RE.findall(text, lo, hi) if is_word(normalize(ch))))
 
 
 class PaneHeader(QFrame):
     """Title on one line (elided, full text in the tooltip) and source · author · date below."""
+
+    words_counted = Signal(str, int)  # article id, its word count (once counted over several turns)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,8 +232,15 @@ class PaneHeader(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
         self._title_text = ""
+        self._parts: list[str] = []  # source, author, date: before the word count
+        self._after: list[str] = []  # the language: after it
+        self._counting: Article | None = None  # the article whose words are being counted
+        self._pieces: list[tuple[int, int, int]] = []  # what is left to count
+        self._count = 0
 
     def set_article(self, article: Article | None, placeholder: str) -> None:
+        self._counting = None
+        self._pieces = []
         if article is None:
             self._title_text = placeholder
             self.meta.setText("")
@@ -212,12 +250,44 @@ class PaneHeader(QFrame):
             parts = [article.source, article.author]
             if article.published is not None:
                 parts.append(article.published.value.replace("T", " "))
-            parts.append(f"{_word_count(article):,} words")
-            if article.language:  # as detected, or as the reader set it (Set language)
-                parts.append(display_name(article.language))
-            self.meta.setText("  ·  ".join(p for p in parts if p))
+            self._parts = [p for p in parts if p]
+            # as detected, or as the reader set it (Set language): after the word count
+            self._after = [display_name(article.language)] if article.language else []
+            self._counting = article
+            count = _WORD_COUNTS.get(article.id)
+            if count is None and len(article.text) <= COUNT_NOW:
+                count = sum(_count_words(article.text, lo, hi) - over for lo, hi, over in _count_pieces(article))
+            if count is None:
+                # Article.word_count walks every token in Python: 0.2 s of the GUI thread for a
+                # 1 MB paragraph. Counted a piece per event-loop turn instead, shown when done.
+                self._pieces = _count_pieces(article)
+                self._count = 0
+                QTimer.singleShot(0, self._count_step)
+            self._show_count(count)
             self.setToolTip(f"<p>{html.escape(article.path)}</p>")
         self._elide()
+
+    def _show_count(self, count: int | None) -> None:
+        article = self._counting
+        if count is not None and article is not None:
+            if len(_WORD_COUNTS) > 256:
+                _WORD_COUNTS.clear()
+            _WORD_COUNTS[article.id] = count
+        words = f"{count:,} words" if count is not None else "counting words…"
+        self.meta.setText("  ·  ".join([*self._parts, words, *self._after]))
+        if count is not None and article is not None:
+            self.words_counted.emit(article.id, count)
+
+    def _count_step(self) -> None:
+        article = self._counting
+        if article is None or not self._pieces:
+            return  # another article came meanwhile: its own count runs
+        lo, hi, over = self._pieces.pop()
+        self._count += _count_words(article.text, lo, hi) - over
+        if self._pieces:
+            QTimer.singleShot(0, self._count_step)
+        else:
+            self._show_count(self._count)
 
     def _elide(self) -> None:
         metrics = self.title.fontMetrics()

@@ -361,7 +361,8 @@ class DiffView(QWidget):
         else:
             self._bands = []
             articles = {"left": None, "right": None}
-        self._band_of_piece = {p: i for i, band in enumerate(self._bands) for p in band.pieces}
+        # A piece cut into several rows (bands.split_long_bands) is found at its first row.
+        self._band_of_piece = {p: i for i, band in reversed(list(enumerate(self._bands))) for p in band.pieces}
         self._hidden = hidden_by_class(c, self._class_filter)
         self.panes["right"].setVisible(single is None)
         # Side by side the right scrollbar drives both panes; the left one would only crowd the band.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 
@@ -30,7 +31,9 @@ EXTRACT_OPTIONS = dict(
     include_images=False,
     include_links=False,
     include_formatting=True,  # bold-only paragraphs are subheadings (see _is_bold_line)
-    favor_precision=True,  # measured: F1 0.971 against 0.962 with favor_recall (bench/extraction.py)
+    # trafilatura's balanced setting, not favor_precision: its link-density pruning also drops
+    # short linked lines of the article (measured on the webpages set, bench/extraction.py);
+    # the cleaning sets aside teasers, standfirsts and labels itself (desktop/core/ingest/clean.py).
     with_metadata=True,
 )
 
@@ -79,14 +82,15 @@ def read(path: str, data: bytes) -> list[Document]:
     options = EXTRACT_OPTIONS
     if elements > LARGE_PAGE:
         options = {**EXTRACT_OPTIONS, **LARGE_PAGE_OPTIONS}
+    links = link_texts(tree)  # before extraction, which prunes the tree
     result = trafilatura.bare_extraction(tree, **options)
     paragraphs: list[Paragraph] = []
     if result is not None and result.body is not None:
-        paragraphs = body_paragraphs(result.body)
+        paragraphs = [Paragraph(p.text, p.hint, True) if p.text in links else p for p in body_paragraphs(result.body)]
     if not paragraphs:
         # Not an article page (a list, a form, a very short note): keep its visible text.
         text = trafilatura.html2txt(tree) or ""
-        paragraphs = [Paragraph(line) for line in (" ".join(t.split()) for t in text.split("\n")) if line]
+        paragraphs = [Paragraph(line) for line in (_clean(t) for t in text.split("\n")) if line]
     if not paragraphs:
         raise ReadError(path, "no article text found in the page")
 
@@ -98,11 +102,12 @@ def read(path: str, data: bytes) -> list[Document]:
         source = _clean(result.sitename) or _clean(result.hostname)
         url = _clean(result.url)
         category = _clean(", ".join(result.categories or []))
-    if title and _norm(paragraphs[0].text) != _norm(title):
+    at = headline_index(paragraphs, title) if title else None
+    if at is not None:
+        paragraphs[at] = Paragraph(paragraphs[at].text, BlockKind.TITLE.value)
+    elif title:
         # trafilatura keeps the headline out of the body; the article text should show it.
         paragraphs.insert(0, Paragraph(title, BlockKind.TITLE.value))
-    elif title:
-        paragraphs[0] = Paragraph(paragraphs[0].text, BlockKind.TITLE.value)
     return [
         Document(
             path=path,
@@ -116,6 +121,31 @@ def read(path: str, data: bytes) -> list[Document]:
             category=category,
         )
     ]
+
+
+# Lines above the headline are labels (a section, a kicker, a date); a longer paragraph
+# means the article has begun and a later copy of the title is something else.
+_ABOVE_HEADLINE_WORDS = 12
+
+
+def headline_index(paragraphs: list[Paragraph], title: str) -> int | None:
+    """Where the body repeats the headline, if it does so before the article begins."""
+    want = _norm(title)
+    for i, para in enumerate(paragraphs[:6]):
+        if _norm(para.text) == want:
+            return i
+        if len(para.text.split()) > _ABOVE_HEADLINE_WORDS:
+            return None
+    return None
+
+
+_STRING = etree.XPath("string()")  # an element's text, descendants' too, in one call into libxml2
+
+
+def link_texts(tree: etree._Element) -> set[str]:
+    """The text of every link on the page, cleaned as paragraphs are: a paragraph that is nothing
+    but a link is a teaser for another page (trafilatura hands the text on without its links)."""
+    return {_clean(text) for text in {_STRING(a) for a in tree.iter("a")}}
 
 
 def tree_shape(tree: etree._Element) -> tuple[int, int]:
@@ -195,7 +225,12 @@ def _text(el: etree._Element) -> str:
 
 
 def _clean(value: str | None) -> str:
-    return " ".join((value or "").split())
+    """One line of text as a reader sees it. Soft hyphens are hyphenation hints the browser
+    hides (some sites put one in every long word), and decomposed accents ("u" + U+0308) are
+    drawn like the composed letter: both would otherwise split words for the tokenizer and
+    for search, so the text is handed on without the first and in composed (NFC) form."""
+    text = " ".join((value or "").replace("\u00ad", "").split())
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _norm(text: str) -> str:

@@ -9,6 +9,7 @@ from collections import Counter
 
 from desktop.core.article import Document, Paragraph
 from desktop.core.errors import ReadError
+from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
 
 log = logging.getLogger(__name__)
 ENCRYPTED = "encrypted, password needed"
@@ -21,6 +22,8 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·*–—-]|\d{1,3}[.)])\s")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
+_HEAD = re.compile(r"([^\W_]+(?:-[^\W_]+)*)-$")  # the word broken at the margin
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 
 
@@ -74,6 +77,7 @@ def join_pages(pages: list[list[str]]) -> list[str]:
     width = lengths[int(0.9 * (len(lengths) - 1))]  # the column width, in characters
     paragraphs: list[str] = []
     current: list[str] = []  # the paragraph's pieces, joined once at its end (not re-copied per line)
+    context: list = []  # the document's words, found once and only when a line ends in a hyphen
     for line in lines:
         if not line:
             if current:
@@ -83,7 +87,7 @@ def join_pages(pages: list[list[str]]) -> list[str]:
         if current and (_BULLET.match(line) or (_SENTENCE_END.search(_tail(current)) and _heading_like(line, width))):
             paragraphs.append("".join(current))
             current = []
-        _join(current, line)
+        _join(current, line, lines, context)
         if len(line) < 0.75 * width and not _HYPHENATED.search(line):
             # A short line ends its paragraph (or is a heading), unless a word runs on.
             paragraphs.append("".join(current))
@@ -146,17 +150,21 @@ def _tail(pieces: list[str]) -> str:
     return "".join(pieces[-3:])[-8:]
 
 
-def _join(pieces: list[str], line: str) -> None:
+def _join(pieces: list[str], line: str, lines: list[str], context: list) -> None:
     """Add a line to a paragraph's pieces, undoing a hyphen broken at the margin."""
     if not pieces:
         pieces.append(line)
     elif pieces[-1].endswith("\u00ad"):
         pieces[-1] = pieces[-1][:-1]
         pieces.append(line)
-    elif _HYPHENATED.search(_tail(pieces)) and line[:1].islower():
-        # "exam-" + "ple" is one word broken at the margin; "well-" + "known" loses its
-        # hyphen too, which is the usual trade every PDF extractor makes.
-        pieces[-1] = pieces[-1][:-1]
+    elif _HYPHENATED.search(_tail(pieces)) and (tail := _WORD.match(line)) is not None:
+        # The same rule as plain text: "exam-" + "ple" is one word broken at the margin and
+        # loses its hyphen; "Indo-" + "Pacific" and "well-" + "known" keep theirs.
+        if not context:
+            context.extend(text_words("\n".join(lines)))
+        head = _HEAD.search(pieces[-1][-200:])
+        if head is None or not keeps_line_end_hyphen(head.group(1), tail.group(), *context):
+            pieces[-1] = pieces[-1][:-1]
         pieces.append(line)
     else:
         pieces += (" ", line)

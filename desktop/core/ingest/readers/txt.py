@@ -1,4 +1,10 @@
-"""Plain text: paragraphs are blank-line-separated blocks; hard-wrapped lines are joined."""
+"""Plain text: paragraphs are blank-line-separated blocks; hard-wrapped lines are joined.
+
+A word broken at a hyphen at the end of a wrapped line is joined by `keeps_line_end_hyphen`:
+kept compounds become one word ("Indo-" "Pacific" -> "Indo-Pacific"); a broken word keeps the
+file's hyphen and the line break after it ("inter-\nnational"), which the tokenizer reads as one
+word, compared as "international", while the text shown still has the hyphen the file has.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,14 @@ import re
 
 from desktop.core.article import Document, Paragraph
 from desktop.core.ingest.readers.decoding import decode_text
+from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
 
 # Lines longer than this were not wrapped by a text editor or mail client.
 _MAX_WRAP = 100
 _BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n")
+# The word a line ends in before its hyphen, and the word the next line starts with.
+_HEAD = re.compile(r"([^\W_]+(?:-[^\W_]+)*)[-\u2010]$")
+_TAIL = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 def read(path: str, data: bytes) -> list[Document]:
@@ -26,14 +36,35 @@ def split_paragraphs(text: str) -> list[str]:
     # The width the text was wrapped at: most lines of a wrapped paragraph come close to it.
     width = lengths[int(0.9 * (len(lengths) - 1))]
     out: list[str] = []
+    context: list = []  # the text's words, found once and only if a line breaks at a hyphen
     for block in blocks:
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if _hard_wrapped(lines, width):
-            out.append(" ".join(" ".join(lines).split()))
+            out.append(_join_wrapped(lines, text, context))
         else:
             # Scrapes put one paragraph on each line; headlines and lists are short lines.
             out.extend(" ".join(line.split()) for line in lines)
     return out
+
+
+def _join_wrapped(lines: list[str], text: str, context: list) -> str:
+    """One paragraph from its wrapped lines: a space between lines, but a line ending in a
+    broken word is joined to the next by the line-end hyphen rule."""
+    joined = " ".join(lines[0].split())
+    for line in lines[1:]:
+        line = " ".join(line.split())
+        head = _HEAD.search(joined[-200:]) if joined[-1:] in "-\u2010" else None
+        tail = _TAIL.match(line) if head is not None else None
+        if tail is None:
+            joined += " " + line
+            continue
+        if not context:
+            context.extend(text_words(text))
+        if keeps_line_end_hyphen(head.group(1), tail.group(), *context):
+            joined += line  # one compound, as written: "Indo-Pacific"
+        else:
+            joined += "\n" + line  # a broken word: the tokenizer joins "inter-\nnational"
+    return joined
 
 
 def _hard_wrapped(lines: list[str], width: int) -> bool:

@@ -1,0 +1,75 @@
+"""Boilerplate phrases in the languages newsrooms use, from resources/boilerplate/phrases.txt.
+
+The cleaning rules in `desktop.core.ingest.clean` look at the shape of a paragraph; these phrases
+say what a short line is when its words alone give it away ("Lire aussi", "Anzeige",
+"Kommentare"). The table is small and lives in one resource so that a language is added
+in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.core.resources import resource_path
+
+PHRASES_FILE = "phrases.txt"
+KINDS = ("links", "prefix", "ad", "comments", "credit", "plug")
+# A label is a few words; a plug or credit line a sentence at most.
+LABEL_WORDS = 6
+LINE_WORDS = 30
+
+_TRAILING = ":.\u2026!|>\u00bb\u203a-\u2013\u2014 "
+# "3 Kommentare", "Kommentare (3)", "Kommentare: 3" (the caller strips the spaces left behind);
+# possessive runs and no leading `\s*`, so a search stays linear on any input.
+_COUNT_RE = re.compile(r"^\(?\d++\)?\s++|(?:\(\d++\)|:\s*+\d++)$")
+
+
+@lru_cache(maxsize=1)
+def phrases() -> dict[str, frozenset[str]]:
+    """Kind -> phrases (casefolded). A missing file means no phrases, never a crash."""
+    table: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    try:
+        lines = resource_path("boilerplate", PHRASES_FILE).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        kind, _, phrase = line.partition("\t")
+        if kind in table and phrase.strip():
+            table[kind].add(" ".join(phrase.casefold().split()))
+    return {kind: frozenset(found) for kind, found in table.items()}
+
+
+@lru_cache(maxsize=None)
+def _prefix_re(kind: str) -> re.Pattern[str]:
+    """A phrase of `kind` opening a line, then a colon or an arrow, then more text."""
+    alternatives = "|".join(sorted((re.escape(p) for p in phrases()[kind]), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^[\[(]?(?:{alternatives})\s*[:|>\u00bb\u203a\u2014-]\s*\S", re.I)
+
+
+def label(text: str) -> str:
+    """The kind of label a short line is ("links", "ad", "comments"), or ""."""
+    words = text.split()
+    if not words or len(words) > LABEL_WORDS:
+        return ""
+    key = _COUNT_RE.sub("", " ".join(words).casefold().strip(_TRAILING)).strip()
+    table = phrases()
+    for kind in ("links", "ad", "comments"):
+        if key in table[kind]:
+            return kind
+    return ""
+
+
+def line_kind(text: str) -> str:
+    """"prefix" for a link to another story, "credit" for a picture credit, "plug" for a
+    newsletter plug, or "" (for lines of up to LINE_WORDS words)."""
+    if len(text.split()) > LINE_WORDS:
+        return ""
+    if _prefix_re("prefix").match(text):
+        return "prefix"
+    if len(text.split()) <= 15 and _prefix_re("credit").match(text):
+        return "credit"
+    folded = text.casefold()
+    if any(p in folded for p in phrases()["plug"]):
+        return "plug"
+    return ""

@@ -1,0 +1,93 @@
+"""A word broken at a hyphen at the end of a hard-wrapped line compares equal to the same word
+unbroken in the other article, while compounds keep their hyphen (issue 18, item 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.compare import compare
+from desktop.core.compare.model import Options
+from desktop.core.entities import extract
+from desktop.core.ingest.load import load_text
+from desktop.core.ingest.readers.pdf import join_pages
+from desktop.core.ingest.readers.txt import split_paragraphs
+from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
+
+# Written for the project: the same story hard-wrapped (with broken words) and whole.
+WRAPPED = """Ports agree on shared storm warnings
+
+Harbour authorities from six countries in the Indo-
+Pacific region signed an agreement on Tuesday, an inter-
+national pact to share storm warnings within minutes and
+to close a gap in the forecasts that was long and well-
+known to ferry crews, who were left guessing during last
+year's typhoon season, officials from the ports said.
+"""
+WHOLE = """Ports agree on shared storm warnings
+
+Harbour authorities from six countries in the Indo-Pacific region signed an agreement on Tuesday, an international pact to share storm warnings within minutes and to close a gap in the forecasts that was long and well-known to ferry crews, who were left guessing during last year's typhoon season, officials from the ports said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "kept"),
+    [
+        ("inter", "national", False),  # a word broken at the margin
+        ("steer", "ing", False),
+        ("self", "ish", False),  # a suffix continues the word, whatever the first part
+        ("Indo", "Pacific", True),  # a capital after the break
+        ("COVID", "19", True),  # a figure
+        ("well", "known", True),  # a known compound
+        ("state", "owned", True),
+        ("twenty", "five", True),
+    ],
+)
+def test_the_rule_without_context(head, tail, kept):
+    assert keeps_line_end_hyphen(head, tail) is kept
+
+
+def test_the_text_itself_decides_first():
+    hyphenated, whole = text_words("She sent an e-mail about the database and the Indopacific fleet.")
+    assert keeps_line_end_hyphen("e", "mail", hyphenated, whole)  # written with the hyphen elsewhere
+    assert not keeps_line_end_hyphen("data", "base", hyphenated, whole)  # written whole elsewhere
+    assert not keeps_line_end_hyphen("Indo", "pacific", hyphenated, whole)
+
+
+def test_the_txt_reader_joins_compounds_and_keeps_the_break_of_a_broken_word():
+    _title, body = split_paragraphs(WRAPPED)
+    assert "the Indo-Pacific region" in body
+    assert "was long and well-known to" in body
+    # The file's hyphen stays in the text shown; the line break after it marks the broken word.
+    assert "an inter-\nnational pact" in body
+    assert "within minutes and to close" in body  # other wrapped lines are joined by a space
+
+
+def test_a_reflowed_article_compares_equal_to_the_whole_one():
+    left, right = load_text(WRAPPED, "wrapped.txt"), load_text(WHOLE, "whole.txt")
+    assert "international" in [t.norm for t in left.tokens]
+    comparison = compare(left, right, Options())
+    assert comparison.changes == ()
+    assert comparison.stats.words_changed == comparison.stats.words_added == comparison.stats.words_removed == 0
+    names = {e.name for e in extract(left).entities}
+    assert "Indo-Pacific" in names and "Pacific" not in names
+    assert names == {e.name for e in extract(right).entities}
+
+
+def test_a_pdf_undoes_broken_words_and_keeps_compounds():
+    (paragraph,) = join_pages([[
+        "Harbour authorities from six countries in the Indo-",
+        "Pacific region signed an inter-",
+        "national agreement on Tuesday, closing a well-",
+        "known gap that left ferry crews guessing all season.",
+    ]])
+    assert "the Indo-Pacific region" in paragraph
+    assert "an international agreement" in paragraph
+    assert "a well-known gap" in paragraph
+
+
+def test_the_report_shows_a_broken_word_as_the_file_has_it_without_a_space():
+    from desktop.core.report import build_report, report_html
+
+    left, right = load_text(WRAPPED, "wrapped.txt"), load_text(WHOLE, "whole.txt")
+    page = report_html(build_report(compare(left, right, Options())))
+    assert "inter-national" in page and "inter- national" not in page
