@@ -24,7 +24,16 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+
+def _corpus() -> Path:
+    """DIPTYCH_CORPUS, else ../shared/corpus beside the checkout, else /work/shared/corpus."""
+    for candidate in (os.environ.get("DIPTYCH_CORPUS"), ROOT.parent / "shared" / "corpus", "/work/shared/corpus"):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return ROOT.parent / "shared" / "corpus"  # absent: the soak uses stories written for the project
+
+
+CORPUS = _corpus()
 WARM_UP = 0.2  # the first fifth of the actions: every file opened, caches filled
 
 
@@ -98,6 +107,7 @@ def main() -> int:
         child(int(seed), int(actions), folder, out)
         return 0
 
+    sys.stdout.reconfigure(line_buffering=True)  # each seed's row shows as it ends, also in a file
     env = dict(os.environ, QT_QPA_PLATFORM=args.platform, PYTHONFAULTHANDLER="1")
     if args.platform == "xcb" and not env.get("DISPLAY"):
         print("soak: --platform xcb needs a display (run under xvfb-run)", file=sys.stderr)
@@ -106,6 +116,7 @@ def main() -> int:
     files = workspace(scratch / "articles")
     per_seed = max(1, args.actions // args.seeds)
     print(f"soak: {args.seeds} seeds x {per_seed} actions on {len(files)} articles, platform {args.platform}")
+    print(f"      each seed's figures so far, every 100 actions: {scratch}/seed-N.json", flush=True)
     print(f"{'seed':>4} {'actions':>7} {'act/s':>6} {'peak MB':>8} {'warm MB':>8} {'end MB':>7} {'growth':>7} {'fail':>5} {'exc':>4}  ended")
     totals = {"actions": 0, "crashes": 0, "failures": 0, "exceptions": 0, "seconds": 0.0, "flat": True}
     for seed in range(args.first_seed, args.first_seed + args.seeds):

@@ -84,6 +84,31 @@ def test_swapping_sides_is_undone(qtbot, window):
     assert (blocker.args[0].left.id, blocker.args[0].right.id) == (first.left.id, first.right.id)
 
 
+def test_the_history_keeps_no_token_index(qtbot, window):
+    """Fifty steps of history must not keep fifty token-indexed copies of articles the list
+    already let go (bench/soak.py grew until the history was full): each step keeps text only,
+    and undo still shows the pair, indexed again, even after an article left the list."""
+    first = window.comparison()
+    for _ in range(3):
+        with qtbot.wait_signal(window.comparison_shown, timeout=30_000):
+            window.swap_action.trigger()
+    window._remove_ids({first.right.id})  # what Delete in the list does, without picking the row
+    stack = window.undo_stack
+    kept = []
+    for i in range(stack.count()):
+        command = stack.command(i)
+        kept += list(getattr(command, "before", ())) + [row.article for _n, row in getattr(command, "taken", ())]
+    assert len(kept) == 7 and all(not a.tokens for a in kept)
+    stack.undo()  # the removal: the row is back, and reads its index again when asked
+    assert window.model.article(first.right.id).tokens
+    window.model.remove_articles({first.right.id})  # gone from the list: the swap's record suffices
+    with qtbot.wait_signal(window.comparison_shown, timeout=30_000) as blocker:
+        stack.undo()  # the third swap
+    shown = blocker.args[0]
+    assert {shown.left.id, shown.right.id} == {first.left.id, first.right.id}
+    assert shown.left.tokens and shown.right.tokens
+
+
 def _confirm_box(window):
     boxes = [b for b in window.findChildren(QMessageBox, "confirmRemovePasted") if b.isVisible()]
     return boxes[0] if boxes else None

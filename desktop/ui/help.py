@@ -136,13 +136,14 @@ def about_html() -> str:
 class HelpActions:
     """The Help menu's actions on the window (with shortcuts), and the help window they open."""
 
-    def __init__(self, window) -> None:
-        a, K = window._action, QKeySequence.StandardKey
-        self.window = window
-        self.legend_action = a("Colour &legend", lambda: self.show(COLOURS), "Shift+F1", "legend", "What the colours in the panes mean")
-        self.reading_action = a("&How to read a comparison", lambda: self.show(READING), K.HelpContents, None, "A short guide to the comparison view")
-        self.shortcuts_action = a("&Keyboard shortcuts", lambda: self.show(SHORTCUTS), "Ctrl+F1", None, "Every keyboard shortcut")
-        self.about_action = a("&About Diptych", lambda: self.show(ABOUT), "Ctrl+Shift+F1", None, "Version, licences of the bundled data, credits")
+    def __init__(self, actions, parent: QWidget) -> None:
+        a, K = actions.add, QKeySequence.StandardKey
+        self.actions = actions
+        self.parent = parent  # the help window's parent
+        self.legend_action = a("legend", "Colour &legend", lambda: self.show(COLOURS), "Shift+F1", "legend", "What the colours in the panes mean")
+        self.reading_action = a("reading", "&How to read a comparison", lambda: self.show(READING), K.HelpContents, None, "A short guide to the comparison view")
+        self.shortcuts_action = a("shortcuts", "&Keyboard shortcuts", lambda: self.show(SHORTCUTS), "Ctrl+F1", None, "Every keyboard shortcut")
+        self.about_action = a("about", "&About Diptych", lambda: self.show(ABOUT), "Ctrl+Shift+F1", None, "Version, licences of the bundled data, credits")
         self.help_window: HelpWindow | None = None
 
     def install(self, menu) -> None:
@@ -154,8 +155,7 @@ class HelpActions:
     def show(self, page: int) -> None:
         """The help on one of its pages (non-modal; made on first use)."""
         if self.help_window is None:
-            window = self.window
-            self.help_window = HelpWindow([a for a in window.findChildren(QAction) if a.parent() is window], window)
+            self.help_window = HelpWindow(self.actions.all(), self.parent)
         self.help_window.show_page(page)
 
 

@@ -27,6 +27,7 @@ from desktop.core.article import Article
 from desktop.core.compare.model import Comparison, Options
 from desktop.core.entities.model import Discrepancy
 from desktop.ui import settings as keys
+from desktop.ui.actions import ActionRegistry
 from desktop.ui.articles.loading import FILE_DIALOG_FILTER, ArticleLoader
 from desktop.ui.articles.model import ArticleListModel
 from desktop.ui.articles.problems import Problem, ProblemsList
@@ -37,6 +38,7 @@ from desktop.ui.diffview import DiffView
 from desktop.ui.diffview.pane import known_word_count
 from desktop.ui.help import HelpActions
 from desktop.ui.icons import app_icon, icon
+from desktop.ui.memory import IdleTrim
 from desktop.ui.layout import SIDEBAR_MIN_WIDTH, SidebarPlacement, wide_sizes
 from desktop.ui.sidebar import EntitySidebar
 from desktop.ui.session import ARTICLES, COMPARISON, WORK, Session, Work
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.tasks = tasks or TaskRunner(self)
+        self.idle_trim = IdleTrim(self.tasks, self)  # freed heap goes back to the system when idle
         self.setWindowTitle("Diptych")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -73,6 +76,8 @@ class MainWindow(QMainWindow):
 
         # The one owner of what is shown; everything below subscribes to it.
         self.session = Session(self)
+        self.actions = ActionRegistry(self)  # what controllers get instead of the window's attributes
+        self.actions.added.connect(self.addAction)  # shortcuts work even when the toolbar is hidden
         self._place_on: dict[str, str] = {}  # side -> path dropped on that pane, waiting to load
         self._autopick: list[str] | None = None  # ids of newly opened articles to show, if nothing was shown
         self._report_actions = None  # the report module, once imported
@@ -183,25 +188,8 @@ class MainWindow(QMainWindow):
         self._busy_timer.setInterval(BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(self._show_busy)
 
-    def _action(self, text: str, slot, shortcut=None, icon_name: str | None = None, tip: str = "", checkable=False) -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if checkable:
-            action.setCheckable(True)
-            action.toggled.connect(slot)
-        else:
-            action.triggered.connect(lambda _checked=False: slot())
-        plain = text.replace("&", "").rstrip("…")
-        action.setToolTip(f"{tip or plain} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else (tip or plain))
-        action.setStatusTip(tip or plain)
-        self.addAction(action)  # shortcuts work even when the toolbar is hidden
-        return action
-
     def _build_actions(self) -> None:
-        a = self._action
+        a = self.actions.add
         K = QKeySequence.StandardKey
         # Removing from the list and swapping sides can be taken back (Edit menu, Ctrl+Z).
         self.undo_stack = QUndoStack(self)
@@ -213,44 +201,44 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence(K.Redo))
         self.redo_action.setIcon(icon("redo"))
-        for action in (self.undo_action, self.redo_action):
-            self.addAction(action)
-        self.open_action = a("&Open…", self.open_dialog, K.Open, "open", "Open article files")
-        self.paste_action = a("&Paste as article", self.paste_article, "Ctrl+Shift+V", "paste", "Add the clipboard text as a new article")
-        self.print_preview_action = a("Print pre&view…", lambda: self._report("print_preview"), "Ctrl+Shift+P", "print_preview", "Preview the comparison report")
-        self.print_action = a("&Print…", lambda: self._report("print_comparison"), K.Print, "print", "Print the comparison report")
-        self.export_pdf_action = a("Export P&DF…", lambda: self._report("export_pdf_dialog"), "Ctrl+E", "export_pdf", "Save the comparison report as PDF")
-        self.export_html_action = a("Export &HTML…", lambda: self._report("export_html_dialog"), "Ctrl+Shift+E", "export_html", "Save the comparison report as a web page")
-        self.quit_action = a("&Quit", self.close, "Ctrl+Q")
+        self.actions.put("undo", self.undo_action)
+        self.actions.put("redo", self.redo_action)
+        self.open_action = a("open", "&Open…", self.open_dialog, K.Open, "open", "Open article files")
+        self.paste_action = a("paste", "&Paste as article", self.paste_article, "Ctrl+Shift+V", "paste", "Add the clipboard text as a new article")
+        self.print_preview_action = a("print_preview", "Print pre&view…", lambda: self._report("print_preview"), "Ctrl+Shift+P", "print_preview", "Preview the comparison report")
+        self.print_action = a("print", "&Print…", lambda: self._report("print_comparison"), K.Print, "print", "Print the comparison report")
+        self.export_pdf_action = a("export_pdf", "Export P&DF…", lambda: self._report("export_pdf_dialog"), "Ctrl+E", "export_pdf", "Save the comparison report as PDF")
+        self.export_html_action = a("export_html", "Export &HTML…", lambda: self._report("export_html_dialog"), "Ctrl+Shift+E", "export_html", "Save the comparison report as a web page")
+        self.quit_action = a("quit", "&Quit", self.close, "Ctrl+Q")
 
-        self.set_left_action = a("Set as &left", lambda: self.set_side("left"), "Ctrl+1", "set_left", "Put the current article on the left")
-        self.set_right_action = a("Set as &right", lambda: self.set_side("right"), "Ctrl+2", "set_right", "Put the current article on the right")
-        self.swap_action = a("S&wap sides", self.swap_sides, "Ctrl+Shift+X", "swap", "Swap the left and right articles")
-        self.remove_action = a("Re&move from list", self.remove_selected, K.Delete, "remove", "Remove the selected articles from the list")
-        self.reveal_action = a("Show in &folder", self.reveal_selected, "Ctrl+Shift+R", "reveal", "Open the folder holding the file")
+        self.set_left_action = a("set_left", "Set as &left", lambda: self.set_side("left"), "Ctrl+1", "set_left", "Put the current article on the left")
+        self.set_right_action = a("set_right", "Set as &right", lambda: self.set_side("right"), "Ctrl+2", "set_right", "Put the current article on the right")
+        self.swap_action = a("swap", "S&wap sides", self.swap_sides, "Ctrl+Shift+X", "swap", "Swap the left and right articles")
+        self.remove_action = a("remove", "Re&move from list", self.remove_selected, K.Delete, "remove", "Remove the selected articles from the list")
+        self.reveal_action = a("reveal", "Show in &folder", self.reveal_selected, "Ctrl+Shift+R", "reveal", "Open the folder holding the file")
         # Delete removes articles only from the list itself, never while reading the panes.
         self.removeAction(self.remove_action)
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.article_list.view.addAction(self.remove_action)
 
-        self.next_action = a("&Next change", self._next_change, "F7", "next_change", "Go to the next change")
-        self.previous_action = a("P&revious change", self._previous_change, "Shift+F7", "previous_change", "Go to the previous change")
-        self.find_action = a("&Find…", self.find_bar.open_bar, K.Find, "find", "Find text in both articles")
-        self.find_next_action = a("Find ne&xt", lambda: self.find_bar.step(1), "F3", None, "Go to the next match")
-        self.find_previous_action = a("Find pre&vious", lambda: self.find_bar.step(-1), "Shift+F3", None, "Go to the previous match")
+        self.next_action = a("next", "&Next change", self._next_change, "F7", "next_change", "Go to the next change")
+        self.previous_action = a("previous", "P&revious change", self._previous_change, "Shift+F7", "previous_change", "Go to the previous change")
+        self.find_action = a("find", "&Find…", self.find_bar.open_bar, K.Find, "find", "Find text in both articles")
+        self.find_next_action = a("find_next", "Find ne&xt", lambda: self.find_bar.step(1), "F3", None, "Go to the next match")
+        self.find_previous_action = a("find_previous", "Find pre&vious", lambda: self.find_bar.step(-1), "Shift+F3", None, "Go to the previous match")
         self.filter_list_action = self.article_list.focus_filter_action
 
-        self.ignore_case_action = a("Ignore &case", self._options_changed, "Ctrl+Alt+C", "ignore_case", "Treat upper and lower case as equal", True)
-        self.ignore_punct_action = a("Ignore &punctuation", self._options_changed, "Ctrl+Alt+P", "ignore_punctuation", "Treat punctuation differences as equal", True)
-        self.boilerplate_action = a("Show &boilerplate", self._options_changed, "Ctrl+Alt+B", "boilerplate", "Show and compare the text set aside as boilerplate", True)
-        self.sidebar_action = a("Show &entity sidebar", self._sidebar_toggled, "F9", "sidebar", "Show or hide the entity sidebar", True)
-        self.stack_sidebar_action = a("Sidebar &under the list", self._stack_sidebar, "Ctrl+Alt+S", None, "Put the entity sidebar under the article list, giving its width to the articles (for narrow windows)", True)
+        self.ignore_case_action = a("ignore_case", "Ignore &case", self._options_changed, "Ctrl+Alt+C", "ignore_case", "Treat upper and lower case as equal", True)
+        self.ignore_punct_action = a("ignore_punct", "Ignore &punctuation", self._options_changed, "Ctrl+Alt+P", "ignore_punctuation", "Treat punctuation differences as equal", True)
+        self.boilerplate_action = a("boilerplate", "Show &boilerplate", self._options_changed, "Ctrl+Alt+B", "boilerplate", "Show and compare the text set aside as boilerplate", True)
+        self.sidebar_action = a("sidebar", "Show &entity sidebar", self._sidebar_toggled, "F9", "sidebar", "Show or hide the entity sidebar", True)
+        self.stack_sidebar_action = a("stack_sidebar", "Sidebar &under the list", self._stack_sidebar, "Ctrl+Alt+S", None, "Put the entity sidebar under the article list, giving its width to the articles (for narrow windows)", True)
         self.problems_action = self.problems_dock.toggleViewAction()
         self.problems_action.setText("Show pro&blems")
         self.problems_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.problems_action.setIcon(icon("problem"))
-        self.addAction(self.problems_action)
-        self.help = HelpActions(self)
+        self.actions.put("problems", self.problems_action)
+        self.help = HelpActions(self.actions, self)
         self.legend_action = self.help.legend_action
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.setIcon(icon("recent"))
@@ -293,11 +281,34 @@ class MainWindow(QMainWindow):
         from desktop.ui.workspace.controller import WorkspaceController
         from desktop.ui.workspace.watch import FileWatcher
 
-        self.folders = FolderController(self)
-        self.matrix = MatrixController(self, self.folders.coverage)
-        self.coverage = CoverageController(self, self.folders)
-        self.workspace = WorkspaceController(self)
-        self.watcher = FileWatcher(self, self.folders.coverage)
+        # Controllers get the session, the task runner and the action registry, never the
+        # window: what they show goes out by signals, and their docks are placed here.
+        session, tasks, actions, model = self.session, self.tasks, self.actions, self.model
+        selected = self.article_list.selected_articles
+        self.folders = FolderController(session, tasks, actions, model, self.loader.articles_loaded,
+                                        self.article_list.proxy, self.store, self)
+        self.matrix = MatrixController(session, tasks, actions, model, selected, self.folders.coverage, self)
+        self.coverage = CoverageController(session, tasks, actions, model, selected, self.folders, self)
+        self.workspace = WorkspaceController(session, tasks, actions, model, self.loader, self.folders, self.store, self)
+        self.watcher = FileWatcher(session, tasks, model, self.folders.coverage, self)
+
+        self.statusBar().addPermanentWidget(self.folders.progress)
+        self.folders.listing.connect(self.comparer.hold)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.matrix.dock)
+        self.tabifyDockWidget(self.problems_dock, self.matrix.dock)  # the bottom strip is shared, one tab each
+        # Below the pair, full width: one column per article needs the room.
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.coverage.dock)
+        self.coverage.dock_opened.connect(
+            lambda: self.resizeDocks([self.coverage.dock], [int(self.height() * 0.45)], Qt.Orientation.Vertical))
+        self.coverage.scroll_requested.connect(self.diff_view.scroll_to_offset)
+        self.coverage.clear_message.connect(self.statusBar().clearMessage)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.workspace.notes)
+        self.workspace.notes.hide()
+        self.workspace.banner.connect(self.show_banner)
+        for controller in (self.folders, self.coverage, self.workspace):
+            controller.message.connect(self.statusBar().showMessage)
+        for controller in (self.folders, self.workspace, self.watcher):
+            controller.problem_found.connect(self.add_problem)
         file_menu, articles_menu, view_menu = self._menus
         self.folders.install(file_menu, articles_menu, self.toolbars[0])
         self.matrix.install(articles_menu, self.toolbars[0])
@@ -459,7 +470,7 @@ class MainWindow(QMainWindow):
         keys.RECENT_FILES.write(self.store, recent)
 
     def _show_ids(self, ids: list[str]) -> None:
-        self.session.show([a for a in (self.model.article(i) for i in ids) if a is not None])
+        self.session.show(self.model.articles_of(ids))
 
     def _files_dropped_on_side(self, side: str, paths: list) -> None:
         paths = [str(p) for p in paths]
@@ -536,7 +547,7 @@ class MainWindow(QMainWindow):
 
     def swap_sides(self) -> None:
         if self.session.has_pair():
-            self.undo_stack.push(SwapSides(self.session, self.session.left, self.session.right))
+            self.undo_stack.push(SwapSides(self.session, self.session.left, self.session.right, self.model.article))
 
     def show_pair(self, left: Article, right: Article) -> None:
         self.session.show_pair(left, right)

@@ -288,6 +288,10 @@ class ArticleListModel(QAbstractTableModel):
         row = self._ids.get(article_id)
         return self._full(self._rows[row].article) if row is not None and not self._rows[row].pending else None
 
+    def articles_of(self, ids) -> list[Article]:
+        """The read articles with these ids, in that order (ids no longer listed are left out)."""
+        return [a for a in (self.article(i) for i in ids) if a is not None]
+
     def _full(self, article: Article) -> Article:
         """Big folders list slim articles (no token index); the one asked for gets it back."""
         if article.tokens or not article.text:

@@ -1,17 +1,20 @@
-"""Wires folder loading and related coverage into the window: actions, list column, filter, best match."""
+"""Folder loading and related coverage: actions, the list's Related column and filter, best match."""
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QModelIndex, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.article import Article
-from desktop.ui.articles.model import RELATED_FLOOR, RELATED_MIN, RELATED_TOP, Role
+from desktop.ui.actions import ActionRegistry
+from desktop.ui.articles.model import RELATED_FLOOR, RELATED_MIN, RELATED_TOP, ArticleListModel, Role
 from desktop.ui.folders.glyphs import glyph
 from desktop.ui.folders.loader import Batch, Coverage, FolderLoader
 from desktop.ui.folders.progress import LoadProgress
+from desktop.ui.session import Session
+from desktop.ui.workers import TaskRunner
 
 CANDIDATES = 400  # scores shown in the Related column (the rest share no distinctive word)
 REQUERY_MS = 400  # while articles keep arriving, the Related column is refreshed this often
@@ -31,49 +34,60 @@ MANY_FILES = 20  # more files than this at once load through the folder loader
 
 
 class FolderController(QObject):
-    def __init__(self, window, workers: int | None = None):
-        super().__init__(window)
-        self.window = window
-        self.model = window.model
+    """Folders and related coverage. Gets the session, the task runner, the action registry and
+    the list it filters; what it shows goes out by signals and widgets the window places."""
+
+    problem_found = Signal(object)  # a Problem for the Problems panel
+    message = Signal(str, int)  # a status-bar message and how long it stays (ms)
+    listing = Signal(bool)  # titles are going into the list: heavy work may wait (the entity warm-up)
+
+    def __init__(self, session: Session, tasks: TaskRunner, actions: ActionRegistry, model: ArticleListModel,
+                 articles_loaded, proxy, store: QSettings, parent: QWidget, workers: int | None = None):
+        super().__init__(parent)  # also the parent of the folder dialog
+        self.session = session
+        self.tasks = tasks
+        self.actions = actions
+        self.model = model
+        self.proxy = proxy  # the list's filter: "Only related to this" narrows it
+        self.store = store
         self.coverage = Coverage()
-        self.loader = FolderLoader(self.coverage, window.tasks, self, workers=workers)
-        self.progress = LoadProgress(window)
-        window.statusBar().addPermanentWidget(self.progress)
+        self.loader = FolderLoader(self.coverage, tasks, self, workers=workers)
+        self.progress = LoadProgress()  # the window puts it in its status bar
         self._anchor: str | None = None
         self._requery = QTimer(self)
         self._requery.setSingleShot(True)
         self._requery.setInterval(REQUERY_MS)
         self._requery.timeout.connect(self.refresh_related)
 
-        act = window._action
-        self.open_folder_action = act("Open &folder…", self.open_folder_dialog, "Ctrl+Shift+O", None, "Open every article in a folder and its subfolders")
-        self.best_match_action = act("Compare with &best match", self.compare_best_match, "Ctrl+B", None, "Compare the chosen article with the article most likely to cover the same story")
-        self.related_only_action = act("Only &related to this", self._related_only_toggled, "Ctrl+Shift+L", None, f"List only the chosen article, its {RELATED_TOP} best matches and any scoring {RELATED_MIN} or more", True)
+        act = actions.add
+        self.open_folder_action = act("open_folder", "Open &folder…", self.open_folder_dialog, "Ctrl+Shift+O", None, "Open every article in a folder and its subfolders")
+        self.best_match_action = act("best_match", "Compare with &best match", self.compare_best_match, "Ctrl+B", None, "Compare the chosen article with the article most likely to cover the same story")
+        self.related_only_action = act("related_only", "Only &related to this", self._related_only_toggled, "Ctrl+Shift+L", None, f"List only the chosen article, its {RELATED_TOP} best matches and any scoring {RELATED_MIN} or more", True)
         for action, name in ((self.open_folder_action, "open_folder"), (self.best_match_action, "best_match"), (self.related_only_action, "related_only")):
             action.setIcon(glyph(name))
 
         loader = self.loader
         loader.listed.connect(self.model.add_pending)
         loader.batch_ready.connect(self._batch_ready)
-        loader.problem_found.connect(window.add_problem)
+        loader.problem_found.connect(self.problem_found)
         loader.progress.connect(self.progress.set_progress)
         loader.finished.connect(self._finished)
         # The entity warm-up waits while titles go in (the view's busiest time), not while
         # the workers read: it is done long before the load ends and the reader picks a pair.
-        loader.running_changed.connect(window.comparer.hold)
-        loader.titles_listed.connect(lambda: window.comparer.hold(False))
+        loader.running_changed.connect(self.listing)
+        loader.titles_listed.connect(lambda: self.listing.emit(False))
         self.progress.cancel_requested.connect(self.cancel)
-        window.loader.articles_loaded.connect(self._articles_loaded)
-        window.session.changed.connect(self._session_changed)
+        articles_loaded.connect(self._articles_loaded)
+        session.changed.connect(self._session_changed)
         self.model.rowsAboutToBeRemoved.connect(self._rows_removing)
         self._update_actions()
 
     def install(self, file_menu, articles_menu, toolbar) -> None:
-        file_menu.insertAction(window_action_after(file_menu, self.window.open_action), self.open_folder_action)
+        file_menu.insertAction(self.actions.after(file_menu, "open"), self.open_folder_action)
         articles_menu.addSeparator()
         articles_menu.addAction(self.best_match_action)
         articles_menu.addAction(self.related_only_action)
-        toolbar.insertAction(window_action_after(toolbar, self.window.open_action), self.open_folder_action)
+        toolbar.insertAction(self.actions.after(toolbar, "open"), self.open_folder_action)
         toolbar.addSeparator()
         toolbar.addAction(self.best_match_action)
 
@@ -101,10 +115,10 @@ class FolderController(QObject):
 
         from desktop.ui import settings as keys
 
-        start = keys.LAST_FOLDER.read(self.window.store) or os.path.expanduser("~")
-        folder = QFileDialog.getExistingDirectory(self.window, "Open a folder of articles", start)
+        start = keys.LAST_FOLDER.read(self.store) or os.path.expanduser("~")
+        folder = QFileDialog.getExistingDirectory(self.parent(), "Open a folder of articles", start)
         if folder:
-            keys.LAST_FOLDER.write(self.window.store, folder)
+            keys.LAST_FOLDER.write(self.store, folder)
             self.open_folders([folder])
 
     def cancel(self) -> None:
@@ -135,7 +149,7 @@ class FolderController(QObject):
         self._articles_loaded(articles)
 
     def _articles_loaded(self, articles: list[Article], *_rest) -> None:
-        self.window.tasks.submit(add_articles, self.coverage, articles, on_result=lambda _r: self.refresh_related())
+        self.tasks.submit(add_articles, self.coverage, articles, on_result=lambda _r: self.refresh_related())
 
     def _rows_removing(self, _parent: QModelIndex, first: int, last: int) -> None:
         ids = [self.model.index(r, 0).data(Role.ID) for r in range(first, last + 1)]
@@ -147,7 +161,7 @@ class FolderController(QObject):
         return self._anchor
 
     def _session_changed(self, _what: frozenset) -> None:
-        shown = self.window.session.shown_ids()
+        shown = self.session.shown_ids()
         anchor = shown[0] if shown else None
         if anchor != self._anchor:
             self._anchor = anchor
@@ -157,11 +171,11 @@ class FolderController(QObject):
     def refresh_related(self) -> None:
         anchor = self._anchor
         if anchor is None:
-            self.window.tasks.forget("related")
+            self.tasks.forget("related")
             self.model.set_related(None, {})
             self._apply_filter()
             return
-        self.window.tasks.submit(
+        self.tasks.submit(
             query, self.coverage, anchor, CANDIDATES, channel="related", tag=anchor,
             on_result=lambda scores, a=anchor: self._related_ready(a, scores),
         )
@@ -175,12 +189,12 @@ class FolderController(QObject):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        proxy = self.window.article_list.proxy
+        proxy = self.proxy
         anchor, scores = self.model.related()
         if not self.related_only_action.isChecked() or anchor is None:
             proxy.set_only(None)
             return
-        proxy.set_only(related_kept(anchor, scores, self.window.session.shown_ids()))
+        proxy.set_only(related_kept(anchor, scores, self.session.shown_ids()))
 
     def best_match(self) -> str | None:
         anchor, scores = self.model.related()
@@ -191,9 +205,9 @@ class FolderController(QObject):
     def compare_best_match(self) -> None:
         best = self.best_match()
         if best is None:
-            self.window.statusBar().showMessage("No related article found for this one.", 5000)
+            self.message.emit("No related article found for this one.", 5000)
             return
-        self.window._show_ids([self._anchor, best])
+        self.session.show(self.model.articles_of([self._anchor, best]))
 
     def _update_actions(self) -> None:
         self.best_match_action.setEnabled(self.best_match() is not None)
@@ -206,15 +220,3 @@ def related_kept(anchor: str, scores: dict[str, float], shown: list[str]) -> fro
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     top = [i for i, s in ranked[:RELATED_TOP] if s >= RELATED_FLOOR]
     return frozenset([anchor, *shown, *top, *(i for i, s in ranked if s >= RELATED_MIN)])
-
-
-def window_action_after(widget, action: QAction) -> QAction | None:
-    """The action after `action` in a menu or toolbar (None: the end)."""
-    actions = widget.actions()
-    if action in actions:
-        i = actions.index(action)
-        return actions[i + 1] if i + 1 < len(actions) else None
-    return None
-
-
-

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.article import Article
+from desktop.ui.actions import ActionRegistry
+from desktop.ui.articles.model import ArticleListModel
 from desktop.ui.folders.glyphs import glyph
 from desktop.ui.folders.loader import Coverage
 from desktop.ui.matrix.heatmap import HeatMap
+from desktop.ui.session import Session
+from desktop.ui.workers import TaskRunner
 
 MAX_ARTICLES = 50
 
@@ -34,14 +40,21 @@ def row_labels(articles: list[Article]) -> list[str]:
 
 
 class MatrixController(QObject):
+    """Gets the task runner, the session, the action registry, the list model and what the list
+    has selected; shows its heat map in `dock`, which the window places."""
+
     ready = Signal()  # the heat map shows new scores
 
-    def __init__(self, window, coverage: Coverage):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: Session, tasks: TaskRunner, actions: ActionRegistry, model: ArticleListModel,
+                 selected: Callable[[], list[Article]], coverage: Coverage, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.model = model
+        self.selected = selected
         self.coverage = coverage
         self.articles: list[Article] = []
-        body = QWidget(window)
+        body = QWidget()
         self.caption = QLabel("", body)
         self.caption.setWordWrap(True)
         self.heatmap = HeatMap(body)
@@ -49,13 +62,11 @@ class MatrixController(QObject):
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addWidget(self.caption)
         layout.addWidget(self.heatmap, 1)
-        self.dock = QDockWidget("Similarity", window)
+        self.dock = QDockWidget("Similarity")
         self.dock.setObjectName("similarityDock")
         self.dock.setWidget(body)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.problems_dock, self.dock)  # the bottom strip is shared, one tab each
         self.dock.hide()
-        self.action = window._action("Similarity &matrix", self.show_matrix, "Ctrl+Shift+G", None, "Score every pair of the selected articles (up to 50) as a heat map")
+        self.action = actions.add("matrix", "Similarity &matrix", self.show_matrix, "Ctrl+Shift+G", None, "Score every pair of the selected articles (up to 50) as a heat map")
         self.action.setIcon(glyph("matrix"))
         self.heatmap.pair_clicked.connect(self._pair_clicked)
 
@@ -64,9 +75,9 @@ class MatrixController(QObject):
         toolbar.addAction(self.action)
 
     def show_matrix(self, articles: list[Article] | None = None) -> None:
-        chosen = articles if articles is not None else self.window.article_list.selected_articles()
+        chosen = articles if articles is not None else self.selected()
         if len(chosen) < 2:
-            chosen = self.window.model.articles()  # nothing chosen: the first articles of the list
+            chosen = self.model.articles()  # nothing chosen: the first articles of the list
         self.articles = chosen[:MAX_ARTICLES]
         dropped = len(chosen) - len(self.articles)
         self.caption.setText(
@@ -77,7 +88,7 @@ class MatrixController(QObject):
         self.heatmap.set_data(row_labels(self.articles), [])
         self.dock.show()
         self.dock.raise_()
-        self.window.tasks.submit(
+        self.tasks.submit(
             score_matrix, self.coverage, self.articles, channel="matrix", tag=tuple(a.id for a in self.articles),
             on_result=self._scored,
         )
@@ -88,4 +99,4 @@ class MatrixController(QObject):
 
     def _pair_clicked(self, row: int, col: int) -> None:
         ids = [self.articles[row].id, self.articles[col].id]
-        self.window._show_ids(ids)
+        self.session.show(self.model.articles_of(ids))

@@ -1,17 +1,21 @@
-"""Workspaces in the window: save, save as, open, autosave a moment after each change, reopen at start."""
+"""Workspaces: save, save as, open, autosave a moment after each change, reopen at start."""
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.library.workspace import Workspace, WorkspaceError, read_with_fallback, write_workspace
 from desktop.ui import settings as keys
-from desktop.ui.articles.model import Role
+from desktop.ui.actions import ActionRegistry
+from desktop.ui.articles.loading import ArticleLoader
+from desktop.ui.articles.model import ArticleListModel, Role
 from desktop.ui.folders.glyphs import glyph
 from desktop.ui.workspace.notes import NotesDock
+from desktop.ui.session import ARTICLES, OPTIONS, Session
+from desktop.ui.workers import TaskRunner
 from desktop.ui.workspace.restore import RestoreOffer, has_autosave
 
 SUFFIX = ".diptych"
@@ -20,6 +24,8 @@ AUTOSAVE_NAME = "autosave.diptych"
 AUTOSAVE_MS = 2000  # after the last change
 FOLDER_LOAD_OVER = 16  # a workspace with more files than this loads like a folder
 FILTER = "Diptych workspaces (*.diptych);;All files (*)"
+# Option name in the workspace file -> the action that holds it (in the window's registry).
+OPTION_ACTIONS = {"ignore_case": "ignore_case", "ignore_punctuation": "ignore_punct", "include_boilerplate": "boilerplate"}
 
 
 def save_to(path: str, ws: Workspace) -> str:
@@ -38,17 +44,28 @@ class WorkspaceController(QObject):
     saved = Signal(str)  # path written
     modified_changed = Signal(bool)  # the list, pair, options or notes differ from the saved workspace
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.model = window.model
+    problem_found = Signal(object)  # a Problem for the Problems panel
+    message = Signal(str, int)  # a status-bar message and how long it stays (ms)
+    banner = Signal(object)  # a bar to show above the comparison (the restore offer)
+
+    def __init__(self, session: Session, tasks: TaskRunner, actions: ActionRegistry, model: ArticleListModel,
+                 loader: ArticleLoader, folders, store: QSettings, parent: QWidget):
+        """`folders`: the folder controller (big workspaces load like a folder); `parent` also
+        parents the file dialogs."""
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.actions = actions
+        self.model = model
+        self.loader = loader
+        self.folders = folders
+        self.store = store
         self.path: str | None = None  # the workspace file being worked on, if any
         self.offer: RestoreOffer | None = None  # shown after a run that did not close cleanly
         self.autosave_dir: str | None = None  # None: autosave only to an explicit workspace file
         self._want_pair: tuple[str | None, str | None] | None = None
         self._saving = False
-        self.notes = NotesDock(window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes)
+        self.notes = NotesDock()  # the window places it
         self.notes.hide()
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave)
         # Unsaved changes: what is on screen against what was last written to the workspace
@@ -58,27 +75,32 @@ class WorkspaceController(QObject):
         self._saving_state: Workspace | None = None
         self._recheck_timer = QTimer(self, singleShot=True, interval=200, timeout=self._recheck)
 
-        act = window._action
-        self.open_action = act("Open &workspace…", self.open_dialog, "Ctrl+Alt+O", None, "Open a saved workspace (.diptych)")
-        self.save_action = act("&Save workspace", self.save, "Ctrl+S", None, "Save the articles, pair, options and notes")
-        self.save_as_action = act("Save workspace &as…", self.save_as, "Ctrl+Shift+S", None, "Save the workspace to a new file")
+        act = actions.add
+        self.open_action = act("open_workspace", "Open &workspace…", self.open_dialog, "Ctrl+Alt+O", None, "Open a saved workspace (.diptych)")
+        self.save_action = act("save_workspace", "&Save workspace", self.save, "Ctrl+S", None, "Save the articles, pair, options and notes")
+        self.save_as_action = act("save_workspace_as", "Save workspace &as…", self.save_as, "Ctrl+Shift+S", None, "Save the workspace to a new file")
         for action, name in ((self.open_action, "open_workspace"), (self.save_action, "save"), (self.save_as_action, "save_as")):
             action.setIcon(glyph(name))
         self.notes_action = self.notes.toggleViewAction()
         self.notes_action.setText("Show &notes")
         self.notes_action.setShortcut("Ctrl+Shift+N")
         self.notes_action.setIcon(glyph("notes"))
-        window.addAction(self.notes_action)
+        actions.put("notes", self.notes_action)
 
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, window.comparison_shown, window.article_shown):
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self.changed)
-        for action in (window.ignore_case_action, window.ignore_punct_action, window.boilerplate_action):
-            action.toggled.connect(self.changed)
+        session.changed.connect(self._session_changed)
+        for name in OPTION_ACTIONS.values():
+            actions[name].toggled.connect(self.changed)
         self.notes.editor.textChanged.connect(self.changed)
         self.model.rowsInserted.connect(self._rows_inserted)
         self.model.dataChanged.connect(self._data_changed)
         self._pair_paths: list[str] = []  # paths of the saved pair, left first
         self._found: dict[str, str] = {}  # path -> id, as they arrive
+
+    def _session_changed(self, what: frozenset) -> None:
+        if ARTICLES in what or OPTIONS in what:  # the pair or the options a workspace keeps
+            self.changed()
 
     def install(self, file_menu, view_menu, before) -> None:
         for action in (self.open_action, self.save_action, self.save_as_action):
@@ -99,8 +121,8 @@ class WorkspaceController(QObject):
                     pasted.append((path, article.text))
             elif path:
                 paths.append(os.path.abspath(path))
-        left, right = self.window.sides()
-        options = self.window.options()
+        left, right = self.session.left, self.session.right
+        options = self.session.options
         return Workspace(
             articles=tuple(dict.fromkeys(paths)),
             pasted=tuple(pasted),
@@ -115,14 +137,10 @@ class WorkspaceController(QObject):
         )
 
     def apply(self, ws: Workspace) -> None:
-        window = self.window
-        window.clear_view()
+        self.session.clear()
         self.model.remove_articles({self.model.index(r, 0).data(Role.ID) for r in range(self.model.rowCount())})
-        for action, key in (
-            (window.ignore_case_action, "ignore_case"),
-            (window.ignore_punct_action, "ignore_punctuation"),
-            (window.boilerplate_action, "include_boilerplate"),
-        ):
+        for key, name in OPTION_ACTIONS.items():
+            action = self.actions[name]
             action.setChecked(bool(ws.options.get(key, action.isChecked())))
         self.notes.set_text(ws.notes)
         if ws.notes:
@@ -134,14 +152,14 @@ class WorkspaceController(QObject):
         for path in gone:
             from desktop.ui.articles.problems import Problem
 
-            window.add_problem(Problem(path, "in the workspace, but the file no longer exists"))
+            self.problem_found.emit(Problem(path, "in the workspace, but the file no longer exists"))
         for name, text in ws.pasted:
-            window.loader.paste(text, name)
+            self.loader.paste(text, name)
         present = [p for p in ws.articles if p not in gone]
         if len(present) > FOLDER_LOAD_OVER:
-            window.folders.open_folders(present)  # titles at once, worker processes, slim articles
+            self.folders.open_folders(present)  # titles at once, worker processes, slim articles
         elif present:
-            window.loader.load(present)
+            self.loader.load(present)
         self._place_pair()
 
     def _rows_inserted(self, _parent, first: int, last: int) -> None:
@@ -164,7 +182,7 @@ class WorkspaceController(QObject):
         ids = [self._found.get(key) for key in self._pair_paths]
         if ids and all(ids):
             self._want_pair = None
-            self.window._show_ids(ids)
+            self.session.show(self.model.articles_of(ids))
 
     # --- files -------------------------------------------------------------------------
 
@@ -189,7 +207,7 @@ class WorkspaceController(QObject):
             self.path = None  # the damaged file stays untouched for the reader to inspect
         else:
             self.path = path
-            keys.LAST_WORKSPACE.write(self.window.store, path)
+            keys.LAST_WORKSPACE.write(self.store, path)
         self._timer.stop()
         self._update_title()
         self.opened.emit(path)
@@ -199,13 +217,13 @@ class WorkspaceController(QObject):
         # The problems panel (it opens by itself) rather than a modal box: the reader keeps working.
         from desktop.ui.articles.problems import Problem
 
-        self.window.add_problem(Problem(path, reason))
-        self.window.statusBar().showMessage(message, 15000)
+        self.problem_found.emit(Problem(path, reason))
+        self.message.emit(message, 15000)
         self.refused.emit(message)
 
     def open_dialog(self) -> None:
-        start = os.path.dirname(self.path) if self.path else keys.LAST_FOLDER.read(self.window.store)
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open workspace", start or os.path.expanduser("~"), FILTER)
+        start = os.path.dirname(self.path) if self.path else keys.LAST_FOLDER.read(self.store)
+        path, _ = QFileDialog.getOpenFileName(self.parent(), "Open workspace", start or os.path.expanduser("~"), FILTER)
         if path:
             self.open_path(path)
 
@@ -216,8 +234,8 @@ class WorkspaceController(QObject):
             self.save_now(self.path)
 
     def save_as(self) -> None:
-        start = self.path or os.path.join(keys.LAST_FOLDER.read(self.window.store) or os.path.expanduser("~"), "Workspace.diptych")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save workspace", start, FILTER)
+        start = self.path or os.path.join(keys.LAST_FOLDER.read(self.store) or os.path.expanduser("~"), "Workspace.diptych")
+        path, _ = QFileDialog.getSaveFileName(self.parent(), "Save workspace", start, FILTER)
         if path:
             self.save_now(path if path.lower().endswith(SUFFIX) else path + SUFFIX)
 
@@ -229,7 +247,7 @@ class WorkspaceController(QObject):
             self._refuse(path, f"could not save the workspace: {exc.strerror or exc}", f"Could not save the workspace {path}: {exc.strerror or exc}.")
             return
         self.path = os.path.abspath(path)
-        keys.LAST_WORKSPACE.write(self.window.store, self.path)
+        keys.LAST_WORKSPACE.write(self.store, self.path)
         self._timer.stop()
         self._saved_state = self.state()
         self._update_title()
@@ -247,14 +265,14 @@ class WorkspaceController(QObject):
         cleanly (`unclean` says what it left), the autosave is offered instead, not reopened."""
         self.autosave_dir = autosave_dir or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         if unclean and has_autosave(self.autosave_path()):
-            self.offer = RestoreOffer(self.autosave_path(), self.window)
+            self.offer = RestoreOffer(self.autosave_path())
             self.offer.restore_requested.connect(self._restore_autosave)
             self.offer.dismissed.connect(lambda: setattr(self, "offer", None))
-            self.window.show_banner(self.offer)
+            self.banner.emit(self.offer)
             return
         if not restore:
             return
-        last = keys.LAST_WORKSPACE.read(self.window.store) or self.autosave_path()
+        last = keys.LAST_WORKSPACE.read(self.store) or self.autosave_path()
         if last and (os.path.lexists(last) or os.path.lexists(last + ".bak")):
             is_autosave = os.path.abspath(last) == os.path.abspath(self.autosave_path() or "")
             if self.open_path(last):
@@ -297,7 +315,7 @@ class WorkspaceController(QObject):
             self.modified_changed.emit(modified)
 
     def autosave(self) -> None:
-        if self.window.loader.pending or self.window.folders.loader.is_running() or self._saving:
+        if self.loader.pending or self.folders.loader.is_running() or self._saving:
             self._timer.start()  # the list is still filling: save once it is whole
             return
         target = self.path or self.autosave_path()
@@ -305,10 +323,10 @@ class WorkspaceController(QObject):
             return
         os.makedirs(os.path.dirname(target), exist_ok=True)
         if self.path is None:
-            keys.LAST_WORKSPACE.write(self.window.store, target)
+            keys.LAST_WORKSPACE.write(self.store, target)
         self._saving = True
         self._saving_state = self.state()
-        self.window.tasks.submit(
+        self.tasks.submit(
             save_to, target, self._saving_state,
             on_result=self._autosaved,
             on_error=lambda exc, t=target: self._autosave_failed(t, exc),
@@ -324,7 +342,7 @@ class WorkspaceController(QObject):
     def _autosave_failed(self, path: str, exc: Exception) -> None:
         self._saving = False
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        self.window.statusBar().showMessage(f"Could not autosave to {path}: {reason}", 10000)
+        self.message.emit(f"Could not autosave to {path}: {reason}", 10000)
 
     def flush(self) -> None:
         """Save what is pending now (the window is closing)."""

@@ -6,7 +6,9 @@ import os
 
 from PySide6.QtCore import QFileSystemWatcher, QModelIndex, QObject, QTimer, Signal
 
-from desktop.ui.articles.model import describe
+from desktop.ui.articles.model import ArticleListModel, describe
+from desktop.ui.session import Session
+from desktop.ui.workers import TaskRunner
 
 SETTLE_MS = 300  # editors write in several steps: wait until the file is quiet
 ADD_CHUNK = 250  # paths handed to the watcher per event-loop turn (10,000 files never stall)
@@ -31,11 +33,14 @@ def reload_file(path: str):
 class FileWatcher(QObject):
     reloaded = Signal(str)  # path re-read and its rows replaced
     missing = Signal(str)  # path gone from disk
+    problem_found = Signal(object)  # a Problem for the Problems panel
 
-    def __init__(self, window, coverage=None):
-        super().__init__(window)
-        self.window = window
-        self.model = window.model
+    def __init__(self, session: Session, tasks: TaskRunner, model: ArticleListModel, coverage=None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.model = model
         self.coverage = coverage
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
@@ -97,7 +102,7 @@ class FileWatcher(QObject):
                 watched = set(self.watcher.files())
             if path not in watched:
                 self.watcher.addPath(path)  # saved by renaming a new file over it
-            self.window.tasks.submit(
+            self.tasks.submit(
                 reload_file, path,
                 on_result=lambda result, p=path: self._reloaded(p, *result),
                 on_error=lambda exc, p=path: self._failed(p, exc),
@@ -115,14 +120,14 @@ class FileWatcher(QObject):
         self.model.remove_articles(set(old[1:]))
         self.model.replace_article(old[0], rows)
         if self.coverage is not None:
-            self.window.tasks.submit(self.coverage.add_articles, articles)
+            self.tasks.submit(self.coverage.add_articles, articles)
         fresh = self.model.article(articles[0].id) if articles else None
         if fresh is not None:
-            self.window.session.replace_article(old[0], fresh)  # a shown article shows its fresh text
+            self.session.replace_article(old[0], fresh)  # a shown article shows its fresh text
         self.reloaded.emit(path)
 
     def _failed(self, path: str, exc: Exception) -> None:
         from desktop.ui.articles.loading import describe_error
 
         problem = describe_error(path, exc)
-        self.window.add_problem(problem.__class__(problem.path, f"changed on disk and could not be re-read: {problem.reason}"))
+        self.problem_found.emit(problem.__class__(problem.path, f"changed on disk and could not be re-read: {problem.reason}"))
