@@ -230,10 +230,7 @@ class _Worker:
                 continue
             if not self.process.is_alive():
                 raise _WorkerDied
-            cpu = self._cpu_seconds()
-            # One poll early: the CPU is read every POLL_SECONDS, and a file is never let run past its budget.
-            if time.monotonic() >= deadline or (cpu is not None and cpu - start_cpu > seconds - POLL_SECONDS):
-                raise _Overran
+            self._check_budget(deadline, start_cpu, seconds)
 
     def stream(self, request, count: int, seconds: float, cancel: threading.Event | None = None):
         """Send one request the worker answers `count` times; yield each answer. Every answer has
@@ -252,10 +249,16 @@ class _Worker:
                     return
                 if not self.process.is_alive():
                     raise _WorkerDied
-                cpu = self._cpu_seconds()
-                if time.monotonic() >= deadline or (cpu is not None and cpu - start_cpu > seconds - POLL_SECONDS):
-                    raise _Overran
+                self._check_budget(deadline, start_cpu, seconds)
             yield self._recv()
+
+    def _check_budget(self, deadline: float, start_cpu: float | None, seconds: float) -> None:
+        """Raise _Overran once the file has had its wall-clock backstop or its CPU budget. One poll
+        early: the CPU is read every POLL_SECONDS, and a file is never let run past its budget."""
+        cpu = self._cpu_seconds()
+        if time.monotonic() >= deadline or (cpu is not None and start_cpu is not None
+                                             and cpu - start_cpu > seconds - POLL_SECONDS):
+            raise _Overran
 
     def _cpu_seconds(self) -> float | None:
         """The worker's CPU time so far (Linux /proc), or None where it cannot be read."""
