@@ -91,3 +91,4 @@ def test_the_report_shows_a_broken_word_as_the_file_has_it_without_a_space():
     left, right = load_text(WRAPPED, "wrapped.txt"), load_text(WHOLE, "whole.txt")
     page = report_html(build_report(compare(left, right, Options())))
     assert "inter-national" in page and "inter- national" not in page
+

@@ -165,9 +165,16 @@ def stats_text(c: Comparison) -> str:
     return (
         f"Similarity {s.similarity:.0%}   ·   "
         f"Left in right {s.left_in_right:.0%}, right in left {s.right_in_left:.0%}   ·   "
-        f"+{s.words_added:,} / −{s.words_removed:,} words   ·   "
+        f"{_word_counts(s)}   ·   "
         f"{moves} move{'s' if moves != 1 else ''}"
     )
+
+
+def _word_counts(s) -> str:
+    """ "+3 / −2 words, 1 changed": a changed word is neither added nor removed, and "+0 / −0
+    words" beside "1 change" read as a contradiction (seen at 1024x700 on a one-word edit)."""
+    text = f"+{s.words_added:,} / −{s.words_removed:,} words"
+    return f"{text}, {s.words_changed:,} changed" if s.words_changed else text
 
 
 def stats_tooltip(c: Comparison) -> str:
