@@ -20,13 +20,7 @@ from desktop.core.compare.model import Comparison, Options
 from desktop.ui.session import ARTICLES, OPTIONS, PairKey, Session
 from desktop.ui.workers import TaskRunner
 
-# Comparisons kept per (left id, right id, options). Each holds its two articles whole (their
-# token index is most of an article's memory), so the cache bounds how many full articles stay
-# alive: at 24 (aligned and whole kept apart, so up to 48 comparisons) the soak's set of full
-# articles kept growing for thousands of actions towards that bound, about 0.5 MB per 100
-# actions; 8 is reached within a few dozen picks and still re-shows the pairs a reader flips
-# between at once.
-CACHE_SIZE = 8
+CACHE_SIZE = 24  # comparisons per (left id, right id, options)
 EXTRACTIONS = 64  # entity extractions per article
 AFTER_PAINT_MS = 30  # the sidebar's work waits this long so the split view paints first
 WARM_UP_AFTER_LOAD_MS = 1000  # a warm-up put off by a folder's listing starts this long after it

@@ -125,9 +125,6 @@ def describe(article: Article, words: int | None = None) -> ListRow:
 
 
 _COLUMNS = len(Column)
-# Slim articles given back their token index, kept for the next ask (the shown pair and the
-# reader's recent picks); each is a whole article in memory, so few (see comparing.CACHE_SIZE).
-HYDRATED_KEPT = 12
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -304,7 +301,7 @@ class ArticleListModel(QAbstractTableModel):
             from desktop.core.library.slim import full
 
             found = self._hydrated[article.id] = full(article)
-            while len(self._hydrated) > HYDRATED_KEPT:
+            while len(self._hydrated) > 32:
                 self._hydrated.pop(next(iter(self._hydrated)))
         return found
 
