@@ -7,20 +7,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.ui.main_window import MainWindow
+from tests.ferry_pair import HERALD, WIRE
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]  # the offscreen platform, for the question box
-
-WIRE = """Ferry service resumes after storm
-
-HALIFAX — The harbour ferry resumed service on Monday after a storm closed the crossing for two days.
-
-Crews inspected both terminals overnight and found no damage."""
-
-HERALD = """Ferries back on the water after two-day storm
-
-HALIFAX — The harbour ferry resumed service on Monday after a storm shut the crossing for two days.
-
-A second ferry will join the route next month, the operator added."""
 
 
 @pytest.fixture(autouse=True)

@@ -10,20 +10,9 @@ from PySide6.QtCore import QSettings, Qt
 from desktop.core.library.workspace import backup_path, read_workspace
 from desktop.ui.articles.model import Column
 from desktop.ui.main_window import MainWindow
+from tests.ferry_pair import HERALD, WIRE
 
 pytestmark = pytest.mark.gui
-
-WIRE = """Ferry service resumes after storm
-
-HALIFAX — The harbour ferry resumed service on Monday after a storm closed the crossing for two days.
-
-Crews inspected both terminals overnight and found no damage."""
-
-HERALD = """Ferries back on the water after two-day storm
-
-HALIFAX — The harbour ferry resumed service on Monday after a storm shut the crossing for two days.
-
-A second ferry will join the route next month, the operator added."""
 
 
 @pytest.fixture(autouse=True)
