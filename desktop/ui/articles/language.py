@@ -36,18 +36,19 @@ class LanguageMenu(QMenu):
 
     chosen = Signal(str)
 
-    def __init__(self, current: Callable[[], str | None], parent: QWidget | None = None):
+    def __init__(self, selected: Callable[[], list[Article]], parent: QWidget | None = None):
         super().__init__("Set &language", parent)
         self.setToolTip("Say which language the selected articles are written in")
-        self._current = current  # the language of the first selected article, asked each time it opens
+        self._selected = selected  # asked each time the menu opens; the first one's language is checked
         self.aboutToShow.connect(self._fill)
 
     def _fill(self) -> None:
         self.clear()
-        current = self._current()
-        if current is None and not self.parent().selected_ids():
+        selected = self._selected()
+        if not selected:
             self.addAction("Select articles in the list first").setEnabled(False)
             return
+        current = selected[0].language
         group = QActionGroup(self)
         group.setExclusive(True)
         more = QMenu("More", self)

@@ -76,7 +76,7 @@ class ArticleList(QWidget):
         self._pick_waits = False  # the reader picked a file still being read
         self._commit = QTimer(self, singleShot=True, interval=0, timeout=self._commit_choice)
         self._menu_actions: list[QAction | None] = []
-        self.language_menu = LanguageMenu(self._selected_language, self)
+        self.language_menu = LanguageMenu(self._selected_as_listed, self)
         self.language_menu.chosen.connect(self.set_language)
 
         self.filter_box = QLineEdit(self)
@@ -213,10 +213,10 @@ class ArticleList(QWidget):
         finally:
             self._following = False
 
-    def _selected_language(self) -> str | None:
-        ids = self.selected_ids()
-        first = self.model.article(ids[0]) if ids else None
-        return first.language if first is not None else None
+    def _selected_as_listed(self) -> list[Article]:
+        """The selected articles as listed (a big folder's are slim): enough to read their metadata
+        without giving each its token index back."""
+        return [row.article for _, row in self.model.rows_of(set(self._chosen))]
 
     def set_language(self, code: str) -> None:
         """The selected articles are written in `code`: their rows, and what is shown of them, follow."""
