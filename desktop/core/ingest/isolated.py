@@ -318,6 +318,9 @@ atexit.register(shutdown)
 def _serve(conn, memory_mb: int, entities: bool = True, forked: bool = False) -> None:
     """The worker's loop: one request at a time, answers are picklable values only.
     Before each file it imports what that file's reader needs, then says ("begin",)."""
+    import gc
+
+    gc.enable()  # a forked worker inherits `diptych compare`'s disabled collector; parsers make cycles
     from desktop.core import logs
 
     logs.quiet_libraries()
