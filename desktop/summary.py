@@ -6,7 +6,7 @@ from desktop.core.article import Article, BlockKind
 from desktop.core.language import language_label, names_note
 
 
-def extract_summary(article: Article, extraction=None) -> str:
+def extract_summary(article: Article, extraction=None, words: int | None = None) -> str:
     lines = [f"{article.path} [{article.format}]", f"  title:     {article.title or '-'}"]
     for label, value in (
         ("source", article.source),
@@ -16,7 +16,7 @@ def extract_summary(article: Article, extraction=None) -> str:
     ):
         if value:
             lines.append(f"  {label + ':':<10} {value}")
-    lines.append(f"  words:     {article.word_count} in the body, {len(article.sentences)} sentences")
+    lines.append(f"  words:     {article.word_count if words is None else words} in the body, {len(article.sentences)} sentences")
     lines.append(f"  language:  {language_label(article.language)}")
     blocks = article.blocks
     i = 0

@@ -169,17 +169,18 @@ def block_json(block: Block) -> dict:
     return out
 
 
-def article_json(article: Article) -> dict:
-    """The `diptych extract --json` object for one article (documented in the README)."""
+def article_json(article: Article, words: int | None = None) -> dict:
+    """The `diptych extract --json` object for one article (documented in the README); `words`
+    stands in for `article.word_count` when the caller counted them without the tokens."""
     return {
-        **article_meta_json(article),
+        **article_meta_json(article, words),
         "text": article.text,
         "blocks": [block_json(b) for b in article.blocks],
         "sentences": [[s.start, s.end] for s in article.sentences],
     }
 
 
-def article_meta_json(article: Article) -> dict:
+def article_meta_json(article: Article, words: int | None = None) -> dict:
     """An article's metadata as `diptych compare --json` gives it: `extract --json` without the text."""
     from desktop.core.language import names_supported
 
@@ -194,7 +195,7 @@ def article_meta_json(article: Article) -> dict:
         "category": article.category,
         "url": article.url,
         "sha256": article.sha256,
-        "word_count": article.word_count,
+        "word_count": article.word_count if words is None else words,
         "language": article.language,
         "names_available": names_supported(article.language),
     }

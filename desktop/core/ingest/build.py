@@ -95,6 +95,14 @@ def with_index(article: Article) -> Article:
     return replace(article, sentences=tuple(sentences), tokens=tuple(tokens), sentence_token_starts=tuple(starts))
 
 
+def with_sentences(article: Article) -> Article:
+    """The article with its sentences and no tokens: what `diptych extract` prints (the word count
+    then comes from `desktop.core.library.slim.word_count`, without the tokens)."""
+    text = article.text
+    sentences = [s for block in article.blocks for s in split_sentences(text, block.start, block.end)]
+    return replace(article, sentences=tuple(sentences), tokens=(), sentence_token_starts=())
+
+
 def article_from_text(text: str, *, path: str = "<text>", title: str = "", fmt: str = "txt") -> Article:
     """An article from plain text (paragraphs separated by blank lines): pasted text, tests."""
     paragraphs = tuple(Paragraph(p) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip())

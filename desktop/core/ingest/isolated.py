@@ -61,8 +61,11 @@ def read_within_budget(
     max_bytes: int = DEFAULT_MAX_BYTES,
     extract: bool = False,
     memory_mb: int = DEFAULT_MEMORY_MB,
+    index: bool = True,
 ) -> ReadResult:
     """Read, clean and index one file (and extract its entities when `extract`) in a worker process.
+    `index=False` gives the articles slim (`desktop.core.library.slim`), for a caller that needs
+    no tokens (`diptych extract` prints sentences and a word count).
 
     Safe to call from any thread, several at once: the caller blocks only in a pipe wait,
     with the interpreter lock released, apart from unpacking the result (slim articles: a
@@ -91,6 +94,8 @@ def read_within_budget(
         error.worker_peak_mb, error.worker_cpu_s = peak_mb, cpu_s  # for bench/hostile.py
         raise error
     slim, extractions = rest
+    if not index:
+        return ReadResult(tuple(slim), tuple(extractions), peak_mb, cpu_s)
     from desktop.core.ingest.build import with_index
 
     return ReadResult(tuple(with_index(a) for a in slim), tuple(extractions), peak_mb, cpu_s)
