@@ -49,7 +49,7 @@ def _prefix_re(kind: str) -> re.Pattern[str]:
 
 def label(text: str) -> str:
     """The kind of label a short line is ("links", "ad", "comments"), or ""."""
-    words = text.split()
+    words = text.split(None, LABEL_WORDS)  # no further: a longer line is no label, however long
     if not words or len(words) > LABEL_WORDS:
         return ""
     key = _COUNT_RE.sub("", " ".join(words).casefold().strip(_TRAILING)).strip()
@@ -63,11 +63,12 @@ def label(text: str) -> str:
 def line_kind(text: str) -> str:
     """"prefix" for a link to another story, "credit" for a picture credit, "plug" for a
     newsletter plug, or "" (for lines of up to LINE_WORDS words)."""
-    if len(text.split()) > LINE_WORDS:
+    words = len(text.split(None, LINE_WORDS))  # split no further: a paragraph may be long
+    if words > LINE_WORDS:
         return ""
     if _prefix_re("prefix").match(text):
         return "prefix"
-    if len(text.split()) <= 15 and _prefix_re("credit").match(text):
+    if words <= 15 and _prefix_re("credit").match(text):
         return "credit"
     folded = text.casefold()
     if any(p in folded for p in phrases()["plug"]):

@@ -184,16 +184,20 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
     for i in _tail_list(texts):
         mark(i, BlockKind.BOILERPLATE, "list of other posts")
 
+    # Each paragraph's length in words, counted once: the rules below each ask for it.
+    lengths: list[int | None] = [None] * n
     for i, text in enumerate(texts):
         if kinds[i] not in (None, BlockKind.HEADING, BlockKind.BODY):
             continue
+        words = _words(text)
+        lengths[i] = len(words)
         m = _CATEGORY_RE.match(text)
         if m:
             if i < 3:  # a category line heads the scrape; tags at the foot say less
                 category = category or m.group(1).strip(" |")
             mark(i, BlockKind.BOILERPLATE, "category line" if i < 3 else "category or tag line")
             continue
-        reason = _label_reason(text)
+        reason = _label_reason(text, words)
         if reason == "promo headline in capitals" and html and kinds[i] == BlockKind.HEADING:
             continue  # the page marked it up as a heading: some sites set headings in capitals
         if reason:
@@ -215,13 +219,14 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
             mark(i, BlockKind.DATELINE)  # an emphasised "Place — date" line in Markdown or Word
         if kinds[i] is not None:
             continue
-        if _is_byline(text):
+        count = lengths[i]
+        if _is_byline(text, count):
             mark(i, BlockKind.BYLINE)
-        elif _is_dateline(text):
+        elif _is_dateline(text, count):
             mark(i, BlockKind.DATELINE)
-        elif _is_credit_line(text):
+        elif _is_credit_line(text, count):
             mark(i, BlockKind.CAPTION, "photo credit")
-        elif _is_caption(text):
+        elif _is_caption(text, count):
             mark(i, BlockKind.CAPTION, "ends in a photo credit" if _CREDIT_RE.search(text) else "photo caption")
         elif not html and text.startswith(">"):
             mark(i, BlockKind.QUOTE)
@@ -270,16 +275,19 @@ def _is_capitals(text: str) -> bool:
     return upper + lower >= 12 and upper >= 0.9 * (upper + lower)
 
 
-def _label_reason(text: str) -> str:
-    """Why a paragraph, on its own, is boilerplate; "" if it is not obviously so."""
-    words = _words(text)
+def _label_reason(text: str, words: list[str] | None = None) -> str:
+    """Why a paragraph, on its own, is boilerplate; "" if it is not obviously so (`words`: its
+    `_words`, when the caller has them)."""
+    if words is None:
+        words = _words(text)
     if not words:
         return ""
     if len(words) <= 6 and _VIDEO_LABEL_RE.match(text):
         return "video label"
-    bare = [w.strip(":|\u00b7\u2022,").lower() for w in words]
-    if len(words) <= 8 and all(w in _SHARE_WORDS for w in bare) and any(w in _SHARE_ACTIONS for w in bare):
-        return "share buttons"
+    if len(words) <= 8:  # only a short line can be share buttons: no other paragraph's words are stripped
+        bare = [w.strip(":|\u00b7\u2022,").lower() for w in words]
+        if all(w in _SHARE_WORDS for w in bare) and any(w in _SHARE_ACTIONS for w in bare):
+            return "share buttons"
     if len(words) <= 6 and _AD_RE.match(text.rstrip(".:")):
         return "advertisement label"
     if len(words) <= 25 and _PLUG_RE.match(text):
@@ -407,8 +415,9 @@ def _find_title(doc: Document, texts, kinds, html: bool) -> int | None:
     return None
 
 
-def _is_byline(text: str) -> bool:
-    if len(_words(text)) > 15 or text.endswith((".", "\u3002")):
+def _is_byline(text: str, count: int | None = None) -> bool:
+    """`count`: its number of `_words`, when the caller has it (as for the rules below)."""
+    if (len(_words(text)) if count is None else count) > 15 or text.endswith((".", "\u3002")):
         return False
     return bool(_BYLINE_RE.match(text) or _BYLINE_OTHER_RE.match(text))
 
@@ -418,10 +427,10 @@ def _byline_name(text: str) -> str:
     return _BYLINE_CUT_RE.sub("", name).strip()
 
 
-def _is_dateline(text: str) -> bool:
+def _is_dateline(text: str, count: int | None = None) -> bool:
     """A line that only says when: "Published March 5, 2025 7:40am EST", "Updated 2025-03-05"."""
-    words = _words(text)
-    if not words or len(words) > 14:
+    count = len(_words(text)) if count is None else count
+    if not count or count > 14:
         return False
     found = list(FULL_DATE_RE.finditer(text))
     if not found:
@@ -442,20 +451,19 @@ def _is_dateline(text: str) -> bool:
     return place == 0 or bool(re.search(r"[,\u2014\u2013]", text))
 
 
-def _is_credit_line(text: str) -> bool:
+def _is_credit_line(text: str, count: int | None = None) -> bool:
     """A photo credit standing alone under a picture."""
     if boilerplate.line_kind(text) == "credit":  # "Foto: ...", "Image illustrative : ..."
         return True
-    if len(_words(text)) > 10:
+    if (len(_words(text)) if count is None else count) > 10:
         return False
     if _CREDIT_LINE_RE.match(text):
         return True
     return text.startswith("(") and bool(_CREDIT_RE.fullmatch(text.strip()))
 
 
-def _is_caption(text: str) -> bool:
-    words = _words(text)
-    if not 3 <= len(words) <= 80:
+def _is_caption(text: str, count: int | None = None) -> bool:
+    if not 3 <= (len(_words(text)) if count is None else count) <= 80:
         return False
     return bool(_CREDIT_RE.search(text)) or bool(_CAPTION_START_RE.match(text))
 

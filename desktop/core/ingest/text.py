@@ -69,7 +69,7 @@ def text_words(text: str) -> tuple[set[str], set[str]]:
     `keeps_line_end_hyphen` weighs a broken word against. Linear in the text."""
     hyphenated: set[str] = set()
     whole: set[str] = set()
-    for word in _WORDS_RE.findall(text):
+    for word in set(_WORDS_RE.findall(text)):  # each spelling once: most words recur
         (hyphenated if "-" in word else whole).add(word.casefold())
     return hyphenated, whole
 
