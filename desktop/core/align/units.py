@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from operator import itemgetter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12}
 _DIGIT_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_START = itemgetter(0)
+_NORM = itemgetter(2)
 
 
 def number_value(word: str) -> str | None:
@@ -92,8 +95,7 @@ class Side:
     def __init__(self, article: Article, options: Options) -> None:
         self.article = article
         tokens = article.tokens
-        starts = [t.start for t in tokens]
-        norms = [t[2] for t in tokens]
+        norms = list(map(_NORM, tokens))
         key_of: dict[str, str | None] = {}
         word_of: dict[str, bool] = {}
         fold_of: dict[str, str | None] = {}  # the similarity form of a word, None for punctuation
@@ -112,17 +114,28 @@ class Side:
         self.word_before = list(accumulate(wordy, initial=0))  # word tokens before each token
         self.paragraphs: list[Para] = []
         self.sentences: list[Sentence] = []
+        all_sentences = article.sentences
+        # Each sentence's tokens: from its first token (the index keeps it) to the next sentence's,
+        # since only spaces stand between two sentences. Found by bisection for an article built
+        # without those starts.
+        first_token = article.sentence_token_starts
+        if len(first_token) != len(all_sentences) + 1:
+            starts = list(map(_START, tokens))
+            first_token = [bisect_left(starts, sp.start) for sp in all_sentences] + [len(tokens)]
         for bi, block in enumerate(article.blocks):
             if not options.include_boilerplate and block.kind not in BODY_KINDS:
                 continue
-            lo = bisect_left(article.sentences, (block.start, block.start))
-            hi = bisect_right(article.sentences, (block.end, block.end))
+            lo = bisect_left(all_sentences, (block.start, block.start))
+            hi = bisect_right(all_sentences, (block.end, block.end))
             first = len(self.sentences)
-            for span in article.sentences[lo:hi]:
+            for k in range(lo, hi):
+                span = all_sentences[k]
                 if span.start < block.start or span.end > block.end:
                     continue
-                t0 = bisect_left(starts, span.start)
-                t1 = bisect_left(starts, span.end, t0)
+                t0 = first_token[k]
+                t1 = first_token[k + 1]
+                while t1 > t0 and tokens[t1 - 1][0] >= span.end:  # never, where spaces part sentences
+                    t1 -= 1
                 if dropped:
                     idx = tuple(i for i in range(t0, t1) if keys[i] is not None)
                     skeys = tuple(keys[i] for i in idx)
@@ -130,7 +143,8 @@ class Side:
                     idx = range(t0, t1)
                     skeys = tuple(keys[t0:t1])
                 words = tuple(filter(None, folded[t0:t1]))
-                self.sentences.append(Sentence(Span(*span), bi, len(self.paragraphs), idx, skeys, words))
+                self.sentences.append(Sentence(span if type(span) is Span else Span(*span), bi, len(self.paragraphs),
+                                               idx, skeys, words))
             if len(self.sentences) > first:
                 self.paragraphs.append(Para(bi, Span(block.start, block.end), first, len(self.sentences)))
         self._word_tokens: list[int] | None = None
