@@ -105,16 +105,19 @@ def detect(text: str) -> str | None:
     """The ISO 639-1 code of the language `text` is written in; None when it is too short or unsure."""
     sample = " ".join(text[: SAMPLE_CHARS * 2].split())[:SAMPLE_CHARS]
     kana = han = hangul = letters = 0
-    for ch in sample:
-        if ch.isalpha():
-            letters += 1
-            if ch >= "\u1100":
-                if is_kana(ch):
-                    kana += 1
-                elif is_han(ch):
-                    han += 1
-                elif is_hangul(ch):
-                    hangul += 1
+    if sample.isascii():  # no kana, Han or Hangul: the letters are counted in C
+        letters = sum(map(str.isalpha, sample))
+    else:
+        for ch in sample:
+            if ch.isalpha():
+                letters += 1
+                if ch >= "\u1100":
+                    if is_kana(ch):
+                        kana += 1
+                    elif is_han(ch):
+                        han += 1
+                    elif is_hangul(ch):
+                        hangul += 1
     wide = kana + han + hangul
     if letters + 2 * wide < MIN_LETTERS:
         return None
