@@ -27,6 +27,7 @@ MONTHS = frozenset(
 WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 )
+_DAY_NAMES = MONTHS | WEEKDAYS  # once: the union was rebuilt for every word asked about
 RELATIVE_DAYS = frozenset("today yesterday tomorrow tonight weekend morning afternoon evening overnight".split())
 HEDGES = frozenset(
     """may might could reportedly allegedly apparently possibly perhaps probably likely unlikely alleged
@@ -187,7 +188,7 @@ def _capital(word: str) -> bool:
 
 def _is_day_name(word: str) -> bool:
     # Capitalised only: "may", "march", "sun" and "wed" are ordinary words in lower case.
-    return _capital(word) and word.casefold().rstrip(".") in MONTHS | WEEKDAYS
+    return _capital(word) and word.casefold().rstrip(".") in _DAY_NAMES
 
 
 def _is_year(word: str) -> bool:

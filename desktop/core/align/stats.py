@@ -14,8 +14,7 @@ MAX_REPEATS = 16  # a passage repeated more often than this on one side is only 
 
 
 def _word_keys(side: Side) -> tuple[list[int], list[str]]:
-    idx = side.word_tokens()
-    return idx, [side.token_keys[t] for t in idx]
+    return side.word_tokens(), side.word_keys()
 
 
 def containment(a: Side, b: Side) -> tuple[float, float]:

@@ -148,6 +148,7 @@ class Side:
             if len(self.sentences) > first:
                 self.paragraphs.append(Para(bi, Span(block.start, block.end), first, len(self.sentences)))
         self._word_tokens: list[int] | None = None
+        self._word_keys: list[str] | None = None
         self.word_count = sum(len(s.words) for s in self.sentences)
         # The compared text as one string: what decides which side the engine treats as first.
         self.order_key = "\x01".join(
@@ -166,3 +167,10 @@ class Side:
             wordy = self.wordy
             self._word_tokens = [i for s in self.sentences for i in s.tokens if wordy[i]]
         return self._word_tokens
+
+    def word_keys(self) -> list[str]:
+        """The keys of `word_tokens()`, in the same order (containment and shared passages both read them)."""
+        if self._word_keys is None:
+            keys = self.token_keys
+            self._word_keys = [keys[t] for t in self.word_tokens()]
+        return self._word_keys
