@@ -105,6 +105,32 @@ _CREDIT_RE = re.compile(
     r"[.\s]*$",
     re.I,
 )
+# What a credit not in brackets must name, for a quick test before the search (most paragraphs
+# name none of these and end in no bracket).
+_CREDIT_WORDS = ("photo", "picture", "image", "credit", "illustration")
+# The only characters outside ASCII that match an ASCII letter under re.IGNORECASE (found by
+# trying every code point): lowered this way first, `in` finds what such a pattern would.
+_ASCII_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _lowered(text: str) -> str:
+    """`text` in lower case, with the letters re.IGNORECASE takes for ASCII ones made ASCII."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_CASE).lower()
+
+
+def _credit_search(text: str) -> re.Match | None:
+    """_CREDIT_RE.search(text), skipped where it cannot match: the pattern ends in a closing
+    bracket, or names a credit word, before nothing but dots and spaces."""
+    end = len(text)
+    while end and (text[end - 1] == "." or text[end - 1].isspace()):
+        end -= 1
+    if not text.endswith(")", 0, end):
+        low = _lowered(text)
+        if not any(word in low for word in _CREDIT_WORDS):
+            return None
+    return _CREDIT_RE.search(text)
+
+
 _CAPTION_START_RE = re.compile(
     r"^(?:FILE(?: PHOTO)?\s*[-\u2013\u2014:]|Photo:|Pictured:|Above:|Top:|Image:|Caption:|"
     r"(?:Image|Media|Video|Photo) caption\s*[,:])"
@@ -227,7 +253,7 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
         elif _is_credit_line(text, count):
             mark(i, BlockKind.CAPTION, "photo credit")
         elif _is_caption(text, count):
-            mark(i, BlockKind.CAPTION, "ends in a photo credit" if _CREDIT_RE.search(text) else "photo caption")
+            mark(i, BlockKind.CAPTION, "ends in a photo credit" if _credit_search(text) else "photo caption")
         elif not html and text.startswith(">"):
             mark(i, BlockKind.QUOTE)
 
@@ -300,11 +326,13 @@ def _label_reason(text: str, words: list[str] | None = None) -> str:
         return "app or newsletter plug"
     if len(words) <= 30 and _LINK_PREFIX_RE.match(text):
         return "link to another story"
-    if len(words) <= 40 and _COPYRIGHT_RE.search(text):
+    low = _lowered(text) if len(words) <= 60 else ""
+    # Each search below only where the words it needs are there (a test of the lowered text).
+    if len(words) <= 40 and (low[:1] in "\u00a9(c" or "all rights reserved" in low) and _COPYRIGHT_RE.search(text):
         return "copyright notice"
     if len(words) <= 8 and _READING_TIME_RE.match(text):
         return "reading time or audio label"
-    if len(words) <= 60 and _COOKIE_RE.search(text):
+    if len(words) <= 60 and "cookies" in low and _COOKIE_RE.search(text):
         return "cookie notice"
     if 4 <= len(words) <= 30 and _is_capitals(text) and not _ends_sentence(text):
         return "promo headline in capitals"
@@ -312,7 +340,7 @@ def _label_reason(text: str, words: list[str] | None = None) -> str:
         return "time stamp of another post"
     if len(words) <= 6 and _RELEASE_LABEL_RE.match(text):
         return "press-release label"
-    if len(words) <= 40 and (_CONTACT_RE.match(text) or _EMAIL_RE.search(text)):
+    if len(words) <= 40 and (_CONTACT_RE.match(text) or "@" in text and _EMAIL_RE.search(text)):
         return "contact details"
     if len(words) <= 8 and _SOURCE_LINE_RE.match(text):
         return "source line"
@@ -465,7 +493,7 @@ def _is_credit_line(text: str, count: int | None = None) -> bool:
 def _is_caption(text: str, count: int | None = None) -> bool:
     if not 3 <= (len(_words(text)) if count is None else count) <= 80:
         return False
-    return bool(_CREDIT_RE.search(text)) or bool(_CAPTION_START_RE.match(text))
+    return bool(_credit_search(text)) or bool(_CAPTION_START_RE.match(text))
 
 
 def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None) -> None:
