@@ -37,7 +37,41 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return out
 
 
+# The three forms FULL_DATE_RE finds, read directly: importing and running dateutil cost the
+# reading worker more than the rest of finding a date. A day outside 1-31, a month outside 1-12
+# or a year outside the range kept still goes to dateutil, so whatever it makes of those stays as
+# it was (it reads "0001" as 2001, "0000" as the default year).
+_MONTH_NUMBERS = {m: k for k, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_DIRECT_RE = re.compile(
+    r"(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+(?P<y2>\d{4})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+)
+
+
+def _direct_date(s: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date in one of FULL_DATE_RE's forms, or None to ask dateutil."""
+    m = _DIRECT_RE.fullmatch(s)
+    if m is None:
+        return None
+    if m["y3"]:
+        year, month, day = int(m["y3"]), int(m["m3"]), int(m["d3"])
+    else:
+        name = m["m1"] or m["m2"]
+        month = _MONTH_NUMBERS.get(name[:3].lower(), 0)
+        year, day = int(m["y1"] or m["y2"]), int(m["d1"] or m["d2"])
+    if not (1 <= month <= 12 and 1 <= day <= 31 and _FIRST_YEAR <= year <= _LAST_YEAR):
+        return None
+    return year, month, day
+
+
 def _parse_date(s: str) -> date | None:
+    direct = _direct_date(s)
+    if direct is not None:
+        try:
+            return date(*direct)
+        except ValueError:  # April 31
+            return None
     from dateutil import parser
 
     try:
