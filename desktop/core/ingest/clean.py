@@ -111,11 +111,15 @@ _CREDIT_WORDS = ("photo", "picture", "image", "credit", "illustration")
 # The only characters outside ASCII that match an ASCII letter under re.IGNORECASE (found by
 # trying every code point): lowered this way first, `in` finds what such a pattern would.
 _ASCII_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ASCII_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _lowered(text: str) -> str:
-    """`text` in lower case, with the letters re.IGNORECASE takes for ASCII ones made ASCII."""
-    return text.lower() if text.isascii() else text.translate(_ASCII_CASE).lower()
+    """`text` in lower case, with the letters re.IGNORECASE takes for ASCII ones made ASCII
+    (translated only where there are some: str.translate goes a character at a time)."""
+    if not text.isascii() and _ASCII_CASE_RE.search(text):
+        text = text.translate(_ASCII_CASE)
+    return text.lower()
 
 
 def _credit_search(text: str) -> re.Match | None:

@@ -20,6 +20,7 @@ FULL_DATE_RE = re.compile(
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)"
 )
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
 _ISO_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 # A dateline opening the first paragraph: "HALIFAX, Nova Scotia, March 5, 2025 (Wire) — ..."
 _LEAD_DATELINE_RE = re.compile(r"((?=[A-Z][A-Z.' -]{2})[^\n]{0,90}?)\s(?:--|[\u2014\u2013-])\s")
@@ -30,6 +31,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     """Every full date (day, month name, year; or ISO) in text[start:end], with its span."""
     end = len(text) if end is None else end
     out = []
+    if _FOUR_DIGITS_RE.search(text, start, end) is None:
+        return out  # every form has a four-digit year: most paragraphs have none, found in one quick pass
     for m in FULL_DATE_RE.finditer(text, start, end):
         value = _parse_date(m.group())
         if value is not None:
