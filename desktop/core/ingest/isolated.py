@@ -190,7 +190,13 @@ class _Worker:
         forked = _can_fork()
         ctx = multiprocessing.get_context("fork" if forked else "spawn")
         if forked:
+            import gc
+
             import desktop.core.ingest.load  # noqa: F401 - imported once here, inherited by the child
+
+            # What the child inherits is never traversed by its collector, whose passes would
+            # otherwise copy every page of it (the gc module's advice before a fork).
+            gc.freeze()
         self.memory_mb = memory_mb
         # Warmed up for entity extraction too; a forked worker imports it before a file's clock starts.
         self.entities = entities or forked
