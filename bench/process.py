@@ -15,7 +15,7 @@ thousands of figures, dates or quotes, names that repeat and names that never do
 articles) and the 50k-word paragraph with no full stops; and `extract` on the 150 BASIL files.
 
     .venv/bin/python bench/process.py            # everything (45 minutes at load 13: difflib runs 300 s at 250k)
-    .venv/bin/python bench/process.py --quick    # 1k and 10k, worst cases, compare only
+    .venv/bin/python bench/process.py --quick    # 1k and 10k, worst cases, compare (with and without entities) only
     .venv/bin/python bench/process.py --sizes 100k 250k --commands compare
     .venv/bin/python bench/process.py --quick --tree ../old   # the same, for a worktree of another commit
 
@@ -45,7 +45,8 @@ CORPUS = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / 
               ROOT.parent / "shared" / "corpus")
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "250k": 250_000}
 REPS = {"1k": 5, "10k": 5, "100k": 3, "250k": 3}
-COMMANDS = ("compare", "extract", "related", "report")
+# "compare-text" is `compare --json --no-entities`: beside `compare`, it shows what the entities cost.
+COMMANDS = ("compare", "compare-text", "extract", "related", "report")
 TIMEOUT = 300.0
 SEED = 16
 
@@ -266,6 +267,7 @@ def diptych(*args: str) -> list[str]:
 def command_argv(command: str, a: Path, b: Path, out: Path) -> list[str]:
     return {
         "compare": diptych("compare", "--json", str(a), str(b)),
+        "compare-text": diptych("compare", "--json", "--no-entities", str(a), str(b)),
         "extract": diptych("extract", "--json", str(a), str(b)),
         "related": diptych("related", "--json", str(a), str(b)),
         "report": diptych("report", str(a), str(b), "-o", str(out / "report.pdf")),
@@ -315,7 +317,7 @@ def exponent(t100: float | None, t250: float | None) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--quick", action="store_true", help="1k and 10k only, worst cases, compare only, no peers")
+    ap.add_argument("--quick", action="store_true", help="1k and 10k only, worst cases, compare (with and without entities) only, no peers")
     ap.add_argument("--sizes", nargs="+", choices=list(SIZES), default=list(SIZES))
     ap.add_argument("--commands", nargs="+", choices=COMMANDS, default=list(COMMANDS))
     ap.add_argument("--no-peers", action="store_true")
@@ -327,7 +329,7 @@ def main() -> int:
         print(f"bench/process.py: {CORPUS} is absent; skipped")
         return 0
     sizes = ["1k", "10k"] if args.quick else args.sizes
-    commands = ["compare"] if args.quick else args.commands
+    commands = ["compare", "compare-text"] if args.quick else args.commands
     peers = [] if (args.quick or args.no_peers) else ["difflib", "git word-diff"] + (["meld myers"] if meld_installed() else [])
     # As a user runs it: with bytecode caches (pip writes them for installed packages; this
     # sandbox's PYTHONDONTWRITEBYTECODE would make every run compile the project from source).
@@ -352,7 +354,8 @@ def main() -> int:
         for peer in peers:
             rows[peer] = {s: median_cpu(peer_argv(peer, *pairs[s]), REPS[s]) for s in sizes}
         for name, row in rows.items():
-            label = f"diptych {name}" + (" --json" if name in ("compare", "extract", "related") else " -o pdf" if name == "report" else "") \
+            label = ("diptych compare --json --no-entities" if name == "compare-text" else
+                     f"diptych {name}" + (" --json" if name in ("compare", "extract", "related") else " -o pdf" if name == "report" else "")) \
                 if name in COMMANDS else name
             print(f"{label:<28}" + "".join(f"{fmt(row[s]):>10}" for s in sizes)
                   + f"{exponent(row.get('100k'), row.get('250k')):>12}")
