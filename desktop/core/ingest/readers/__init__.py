@@ -122,9 +122,9 @@ def _is_pdf(suffix: str, data: bytes) -> bool:
 
 
 def warm_up() -> None:
-    """Import every reader and its library now (a worker does, before it is given a file to time)."""
-    for module in ("txt", "markdown", "html", "docx", "pdf", "jsonfile"):
-        importlib.import_module(f"desktop.core.ingest.readers.{module}")
+    """Import every reader and its library now (a worker does, before it is given a file to time).
+    Named here, not by a loop over READERS: PyInstaller finds the frozen app's modules by these imports."""
+    from desktop.core.ingest.readers import docx as docx_reader, html, jsonfile, markdown, pdf, txt  # noqa: F401
     import docx  # noqa: F401
     import pypdf  # noqa: F401
     import trafilatura  # noqa: F401
