@@ -346,7 +346,7 @@ def main() -> int:
         pairs = {label: sized_pair(folder, pool, label, SIZES[label]) for label in sizes}
         print(f"CPU seconds (user+sys), medians, one process per run; pairs of distinct text "
               f"(runs: {', '.join(f'{s} x{REPS[s]}' for s in sizes)})")
-        header = f"{'':<28}" + "".join(f"{s:>10}" for s in sizes) + f"{'100k->250k':>12}"
+        header = f"{'':<38}" + "".join(f"{s:>10}" for s in sizes) + f"{'100k->250k':>12}"
         print(header)
         rows: dict[str, dict[str, float | None]] = {}
         for command in commands:
@@ -357,7 +357,7 @@ def main() -> int:
             label = ("diptych compare --json --no-entities" if name == "compare-text" else
                      f"diptych {name}" + (" --json" if name in ("compare", "extract", "related") else " -o pdf" if name == "report" else "")) \
                 if name in COMMANDS else name
-            print(f"{label:<28}" + "".join(f"{fmt(row[s]):>10}" for s in sizes)
+            print(f"{label:<38}" + "".join(f"{fmt(row[s]):>10}" for s in sizes)
                   + f"{exponent(row.get('100k'), row.get('250k')):>12}")
         if not peers and not args.quick and not args.no_peers:
             print("(Meld is not installed: its matcher is left out)")
