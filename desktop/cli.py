@@ -325,18 +325,23 @@ def _quiet_when_the_reader_stops(run, args) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
+        import gc
+
+        collecting = gc.isenabled()
         if argv[0] in ("compare", "extract"):
             # One pass over acyclic values (tokens, spans, pieces) that live until the process
             # exits: the cycle collector only rescans that growing heap, a tenth of a 100k-word
             # compare's CPU, and frees next to nothing (peak memory the same). The reading worker
-            # turns it back on (it parses hostile files).
-            import gc
-
+            # turns it back on (it parses hostile files), and so does a caller's process after.
             gc.disable()
-        args = _sub_parser().parse_args(argv)
-        handler = {"extract": cmd_extract, "compare": cmd_compare, "report": cmd_report, "coverage": cmd_coverage,
-                   "related": cmd_related}
-        return _quiet_when_the_reader_stops(handler[args.command], args)
+        try:
+            args = _sub_parser().parse_args(argv)
+            handler = {"extract": cmd_extract, "compare": cmd_compare, "report": cmd_report, "coverage": cmd_coverage,
+                       "related": cmd_related}
+            return _quiet_when_the_reader_stops(handler[args.command], args)
+        finally:
+            if collecting:
+                gc.enable()
     args = _gui_parser().parse_args(argv)
     from desktop.ui.app import run
 
