@@ -334,6 +334,15 @@ class Tagger:
         self._ctx: dict[tuple, list[int]] = {}
         self._kinds: dict[str, str] = {}  # place kind of a span of text, "" for none
 
+    def memo_size(self) -> int:
+        """Entries in the per-word caches (desktop/core/entities/memos.py keeps them bounded)."""
+        return len(self._own) + sum(map(len, self._near)) + len(self._pairs) + len(self._ctx) + len(self._kinds)
+
+    def forget(self) -> None:
+        """Empty the per-word caches; they fill again from the next sentence tagged."""
+        for cache in (self._own, *self._near, self._pairs, self._ctx, self._kinds):
+            cache.clear()
+
     def _score(self, feats: list[str]) -> list[int]:
         rows = self.table.rows
         values = self.table.values
@@ -361,9 +370,8 @@ class Tagger:
         feats = self.features
         own, pairs, ctx = self._own, self._pairs, self._ctx
         near_m2, near_m1, near_p1, near_p2 = self._near
-        if len(own) + len(pairs) + len(ctx) + len(self._kinds) + sum(len(x) for x in self._near) > _CACHE_LIMIT:
-            for cache in (own, pairs, ctx, self._kinds, *self._near):
-                cache.clear()
+        if self.memo_size() > _CACHE_LIMIT:
+            self.forget()
         score = self._score
         near = feats.near
         words = ["<", "<"] + [t[2] for t in toks] + [">", ">"]  # words[i + 2] is token i's
