@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 _ABBREV = frozenset(
@@ -69,3 +70,71 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         if restart is None:
             return out
         pos = restart
+
+
+# ---- from the index's tokens ---------------------------------------------------------------------
+# The article is tokenised once, by the index (desktop/core/ingest/text.py, with offsets); on plain
+# ASCII words, numbers and punctuation its tokens are these, one for one. They differ only around a
+# few marks, found in one scan of the sentence: an apostrophe (the possessive is split here), a
+# title or a single letter before a dot ("Mr.", "F.", "U.S."), a letter beside a digit ("10am",
+# "a,3", "ID.3"), a digit before a hyphen ("19-year-old"), a line-end hyphen, "_", and any non-ASCII
+# character. Only the whitespace-delimited chunks holding such a mark are tokenised again, by
+# `tokenize`: a chunk starts after whitespace and ends before it, where `tokenize` gives the same
+# tokens as over the whole sentence (its tokens never hold whitespace, and it looks past a word
+# only at the next two characters).
+# Each branch starts with the rare character (the letter is looked behind for), so that the scan
+# skips from one candidate character to the next in C; `dot` is a full stop after a letter.
+_MARK_RE = re.compile(r"[^\x00-\x7f]|['_]|(?P<dot>\.)(?<=[A-Za-z]\.)(?!\d)|[.,](?<=[A-Za-z][.,])(?=\d)"
+                      r"|-(?<=[A-Za-z]-)(?=\d)|-[ \t]*\n|\d(?<=[A-Za-z]\d)|\d(?=[-A-Za-z])")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_KIND = {**dict.fromkeys(_LETTERS, "W"), **dict.fromkeys("0123456789", "N")}
+
+
+def from_index(text: str, index: Sequence[tuple[int, int, str]], lo: int, hi: int, start: int, end: int) -> list[Tok]:
+    """`tokenize(text, start, end)`, read off the index's tokens `index[lo:hi]`: those that start
+    in [start, end) (see above)."""
+    if (lo > 0 and index[lo - 1][1] > start) or (hi > lo and index[hi - 1][1] > end):
+        return tokenize(text, start, end)  # an index token across the sentence's edge: not these
+    new = tuple.__new__
+    kind = _KIND.get
+    out: list[Tok] = []
+    i = lo  # the next index token not yet read
+    ce = start  # where the last chunk tokenised again ends
+    for m in _MARK_RE.finditer(text, start, end):
+        pos = m.start()
+        if pos < ce or text[pos].isspace():
+            continue  # inside that chunk, or a space of another script: between tokens either way
+        if m.lastgroup == "dot":
+            ws = pos - 1
+            while ws > start and text[ws - 1] in _LETTERS:
+                ws -= 1
+            if pos - ws > 1 and text[ws:pos] not in _ABBREV:
+                continue  # "said.": a word of two letters or more, not a title, then a full stop
+        cs = _chunk_start(text, pos, start)
+        k = i
+        while k < hi and index[k][0] < cs:
+            k += 1
+        while k > i and index[k - 1][1] > cs:  # an index token holding whitespace ("infor-\nmation")
+            k -= 1
+            cs = _chunk_start(text, index[k][0], start)
+        ce = m.end()
+        j = k
+        while True:
+            while ce < end and not text[ce].isspace():
+                ce += 1
+            while j < hi and index[j][0] < ce:
+                j += 1
+            if j == k or index[j - 1][1] <= ce:
+                break
+            ce = index[j - 1][1]
+        out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:k]]
+        out += tokenize(text, cs, ce)
+        i = j
+    out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:hi]]
+    return out
+
+
+def _chunk_start(text: str, pos: int, start: int) -> int:
+    while pos > start and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
