@@ -248,7 +248,7 @@ _INSIDE = tuple((t, TAGS.index("B-" + TAGS[t][2:])) for t in range(N_TAGS) if t 
 
 
 def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] | None = None,
-            entry: list[int] | None = None) -> list[int]:
+            entry: list[int] | None = None, cols: list[list[int]] | None = None) -> list[int]:
     """Best tag sequence for one island, entered from O and left to O. O and B-X may follow any tag;
     I-X only B-X or I-X: the maximum over all predecessors runs in C (map, max), the other by hand."""
     start = trans[0]
@@ -257,7 +257,7 @@ def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] |
         return [vals.index(max(vals))]
     prev = list(map(add, scores[0], entry or entering(trans)))
     back = []
-    cols = [[row[t] for row in trans] for t in range(N_TAGS)]  # cols[t][p]: from p to t
+    cols = cols or columns(trans)
     for s in scores[1:]:
         cur = [0] * N_TAGS
         ptr = [0] * N_TAGS
@@ -289,6 +289,11 @@ def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] |
         path.append(last)
     path.reverse()
     return path
+
+
+def columns(trans: list[list[int]]) -> list[list[int]]:
+    """The transitions by the tag they lead to: columns(trans)[t][p] is from p to t."""
+    return [[row[t] for row in trans] for t in range(N_TAGS)]
 
 
 def entering(trans: list[list[int]]) -> list[int]:
@@ -327,6 +332,7 @@ class Tagger:
         self.trans = trans
         self._alone = alone(trans)
         self._entry = entering(trans)
+        self._cols = columns(trans)
         self.features = Features(gaz)
         self._own: dict[tuple[str, bool], tuple[list[int], str, str]] = {}  # and the word's shape and lower case
         self._near: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
@@ -337,13 +343,12 @@ class Tagger:
     def _score(self, feats: list[str]) -> list[int]:
         rows = self.table.rows
         values = self.table.values
-        s = [0] * N_TAGS
+        s = None
         for f in feats:
             o = rows.get(crc32(f.encode("utf-8", "surrogatepass")) & _MASK)
             if o is not None:  # most features of a word never seen in training hash to an empty row
-                for t in range(N_TAGS):
-                    s[t] += values[o + t]
-        return s
+                s = values[o : o + N_TAGS].tolist() if s is None else list(map(add, s, values[o : o + N_TAGS]))
+        return [0] * N_TAGS if s is None else s
 
     def tag(self, text: str, toks: list[Tok], lower_words: set[str],
             rule_starts: dict[int, tuple[str, int]]) -> list[tuple[str, int, int]]:
@@ -411,8 +416,8 @@ class Tagger:
                 f = pairs.get(key)
                 if f is None:
                     f = pairs[key] = score(["bl=" + prev + "|" + low, "bn=" + low + "|" + nxt])
-                scores.append([p + q + r + s_ + t + u + v for p, q, r, s_, t, u, v in zip(vec, a, b, c, d, e, f)])
-            spans.extend(_spans(viterbi(scores, self.trans, self._alone, self._entry), lo))
+                scores.append(list(map(add, map(add, map(add, vec, a), map(add, b, c)), map(add, map(add, d, e), f))))
+            spans.extend(_spans(viterbi(scores, self.trans, self._alone, self._entry, self._cols), lo))
         return spans
 
 

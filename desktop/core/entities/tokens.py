@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 _ABBREV = frozenset(
@@ -78,14 +80,17 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
 # few marks, found in one scan of the sentence: an apostrophe (the possessive is split here), a
 # title or a single letter before a dot ("Mr.", "F.", "U.S."), a letter beside a digit ("10am",
 # "a,3", "ID.3"), a digit before a hyphen ("19-year-old"), a line-end hyphen, "_", and any non-ASCII
-# character. Only the whitespace-delimited chunks holding such a mark are tokenised again, by
-# `tokenize`: a chunk starts after whitespace and ends before it, where `tokenize` gives the same
-# tokens as over the whole sentence (its tokens never hold whitespace, and it looks past a word
-# only at the next two characters).
+# character. Curly quotes and dashes are copied as written; only the whitespace-delimited chunks
+# holding another mark are tokenised again, by `tokenize`: a chunk starts after whitespace and ends
+# before it, where `tokenize` gives the same tokens as over the whole sentence (its tokens never
+# hold whitespace, and it looks past a word only at the next two characters).
 # Each branch starts with the rare character (the letter is looked behind for), so that the scan
 # skips from one candidate character to the next in C; `dot` is a full stop after a letter.
 _MARK_RE = re.compile(r"[^\x00-\x7f]|['_]|(?P<dot>\.)(?<=[A-Za-z]\.)(?!\d)|[.,](?<=[A-Za-z][.,])(?=\d)"
                       r"|-(?<=[A-Za-z]-)(?=\d)|-[ \t]*\n|\d(?<=[A-Za-z]\d)|\d(?=[-A-Za-z])")
+_START = itemgetter(0)
+# Marks neither tokeniser joins to a word: a token of their own wherever they stand (not "’", a joiner).
+_STANDALONE = frozenset("\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _KIND = {**dict.fromkeys(_LETTERS, "W"), **dict.fromkeys("0123456789", "N")}
 
@@ -99,37 +104,44 @@ def from_index(text: str, index: Sequence[tuple[int, int, str]], lo: int, hi: in
     kind = _KIND.get
     out: list[Tok] = []
     i = lo  # the next index token not yet read
-    ce = start  # where the last chunk tokenised again ends
+    done = start  # the tokens before this are out
     for m in _MARK_RE.finditer(text, start, end):
         pos = m.start()
-        if pos < ce or text[pos].isspace():
-            continue  # inside that chunk, or a space of another script: between tokens either way
+        c = text[pos]
+        if pos < done or c.isspace():
+            continue  # inside a chunk tokenised again, or a space of another script: between tokens either way
         if m.lastgroup == "dot":
             ws = pos - 1
             while ws > start and text[ws - 1] in _LETTERS:
                 ws -= 1
             if pos - ws > 1 and text[ws:pos] not in _ABBREV:
                 continue  # "said.": a word of two letters or more, not a title, then a full stop
-        cs = _chunk_start(text, pos, start)
-        k = i
-        while k < hi and index[k][0] < cs:
-            k += 1
+        if c in _STANDALONE:  # a token of its own in both, which no word takes in
+            k = bisect_left(index, pos, i, hi, key=_START)
+            if k < hi and index[k][0] == pos and index[k][1] == pos + 1:
+                out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:k]]
+                out.append(new(Tok, (pos, pos + 1, c, "P")))  # as written: the index's form is '"'
+                i = k + 1
+                done = pos + 1
+                continue
+        cs = _chunk_start(text, pos, done)
+        k = bisect_left(index, cs, i, hi, key=_START)
         while k > i and index[k - 1][1] > cs:  # an index token holding whitespace ("infor-\nmation")
             k -= 1
-            cs = _chunk_start(text, index[k][0], start)
+            cs = _chunk_start(text, index[k][0], done)
         ce = m.end()
         j = k
         while True:
             while ce < end and not text[ce].isspace():
                 ce += 1
-            while j < hi and index[j][0] < ce:
-                j += 1
+            j = bisect_left(index, ce, j, hi, key=_START)
             if j == k or index[j - 1][1] <= ce:
                 break
             ce = index[j - 1][1]
         out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:k]]
         out += tokenize(text, cs, ce)
         i = j
+        done = ce
     out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:hi]]
     return out
 
