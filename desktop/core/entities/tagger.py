@@ -334,7 +334,8 @@ class Tagger:
         self._entry = entering(trans)
         self._cols = columns(trans)
         self.features = Features(gaz)
-        self._own: dict[tuple[str, bool], tuple[list[int], str, str]] = {}  # and the word's shape and lower case
+        # by word, in headlines and elsewhere: the score, and the word's shape and lower case
+        self._own: tuple[dict[str, tuple[list[int], str, str]], ...] = ({}, {})
         self._near: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
         self._pairs: dict[tuple[str, str, str], list[int]] = {}
         self._ctx: dict[tuple, list[int]] = {}
@@ -364,10 +365,11 @@ class Tagger:
             return spans
         headline = headline_sentence(text, toks)
         feats = self.features
-        own, pairs, ctx = self._own, self._pairs, self._ctx
+        own, pairs, ctx = self._own[headline], self._pairs, self._ctx
         near_m2, near_m1, near_p1, near_p2 = self._near
-        if len(own) + len(pairs) + len(ctx) + len(self._kinds) + sum(len(x) for x in self._near) > _CACHE_LIMIT:
-            for cache in (own, pairs, ctx, self._kinds, *self._near):
+        caches = (*self._own, pairs, ctx, self._kinds, *self._near)
+        if sum(map(len, caches)) > _CACHE_LIMIT:
+            for cache in caches:
                 cache.clear()
         score = self._score
         near = feats.near
@@ -385,9 +387,9 @@ class Tagger:
             lenpos = _LENPOS[min(hi - lo, 5)]
             for i in range(lo, hi):
                 word = words[i + 2]
-                hit = own.get((word, headline))
+                hit = own.get(word)
                 if hit is None:
-                    hit = own[(word, headline)] = (score(feats.own(word, headline)), shape(word), word.lower())
+                    hit = own[word] = (score(feats.own(word, headline)), shape(word), word.lower())
                 vec, sh, low = hit
                 w = words[i]
                 a = near_m2.get(w)
@@ -405,17 +407,16 @@ class Tagger:
                 d = near_p2.get(w)
                 if d is None:
                     d = near_p2[w] = score(near(w, 2))
-                first = i == 0 or words[i + 1] in _OPENERS
-                key = (lenpos[min(i - lo, 3)], rules[i - lo], sh, first, low in lower_words, headline, gz[i - lo])
+                k = i - lo
+                key = (lenpos[k if k < 3 else 3], rules[k], sh, i == 0 or words[i + 1] in _OPENERS, low in lower_words,
+                       headline, gz[k])
                 e = ctx.get(key)
                 if e is None:
                     e = ctx[key] = score(feats.context(*key))
-                prev = words[i + 1].lower()
-                nxt = words[i + 3].lower()
-                key = (prev, low, nxt)
+                key = (words[i + 1].lower(), low, words[i + 3].lower())
                 f = pairs.get(key)
                 if f is None:
-                    f = pairs[key] = score(["bl=" + prev + "|" + low, "bn=" + low + "|" + nxt])
+                    f = pairs[key] = score(["bl=" + key[0] + "|" + low, "bn=" + low + "|" + key[2]])
                 scores.append(list(map(add, map(add, map(add, vec, a), map(add, b, c)), map(add, map(add, d, e), f))))
             spans.extend(_spans(viterbi(scores, self.trans, self._alone, self._entry, self._cols), lo))
         return spans
