@@ -14,7 +14,6 @@ from operator import itemgetter
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.entities.affiliation import affiliations
 from desktop.core.entities.attribution import attribute_quotes
-from desktop.core.entities.cjk import find_cjk_dates, find_cjk_figures
 from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates
 from desktop.core.entities.figures import find_figures
 from desktop.core.entities.gazetteer import load_gazetteer
@@ -107,6 +106,8 @@ def _dates_and_figures(article: Article, sentences: list[Span], lang: str) -> Ex
     text = article.text
     ref = reference_day(article)
     cjk = lang in CJK_LANGUAGES
+    if cjk:  # imported here: only Chinese and Japanese text needs its patterns compiled
+        from desktop.core.entities.cjk import find_cjk_dates, find_cjk_figures
     date_hits, figure_hits = [], []
     for s, toks in zip(sentences, [()] * len(sentences) if cjk else sentence_tokens(article, sentences)):
         if cjk:
