@@ -64,3 +64,32 @@ def test_forget_drops_whatever_is_running(qtbot):
         tasks.forget("extract")
         assert tasks.wanted() == 0
     assert delivered == []
+
+
+class _Payload:
+    """Stands for a job's arguments (in the window: two whole articles)."""
+
+
+def test_finished_jobs_let_go_of_their_arguments(qtbot):
+    # PySide6 6.11 never frees a Python QRunnable whose run() ends before QThreadPool.start()
+    # has returned (results being delivered meanwhile make it frequent), so quick jobs kept their arguments alive for good: the window's soak grew
+    # by whole articles. Many quick jobs make that race certain to happen at least once.
+    import gc
+    import weakref
+
+    tasks = TaskRunner()
+    alive = weakref.WeakSet()
+    done = []
+    from PySide6.QtWidgets import QApplication
+
+    for n in range(2000):
+        payload = _Payload()
+        alive.add(payload)
+        tasks.submit(lambda p: None, payload, on_result=done.append)
+        del payload
+        if n % 10 == 0:
+            QApplication.processEvents()  # as the window does between picks: results come in meanwhile
+    qtbot.waitUntil(lambda: len(done) == 2000, timeout=20_000)
+    tasks.wait(5000)
+    gc.collect()
+    assert len(alive) == 0

@@ -13,13 +13,14 @@ on the channel makes older ones stale; stale results are dropped unseen.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QThreadPool, Signal, Slot
 
 _NOTHING = object()
 
@@ -47,25 +48,22 @@ class Job:
                 pass
 
 
-class _Runnable(QRunnable):
-    def __init__(self, job: Job, fn: Callable[..., Any], args: tuple, kwargs: dict):
-        super().__init__()
-        self.setAutoDelete(True)
-        self._job, self._fn, self._args, self._kwargs = job, fn, args, kwargs
-
-    def run(self) -> None:  # Qt override, on a pool thread
-        job = self._job
-        if job.cancelled.is_set():
-            value, ok = None, True  # never started: nobody wants it
-        else:
-            try:
-                value, ok = self._fn(*self._args, **self._kwargs), True
-            except Exception as exc:  # delivered to the caller's error callback, never lost
-                value, ok = exc, False
+def _run(job: Job, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+    """One job, on a pool thread. Handed to the pool as a plain callable, not a QRunnable
+    subclass: with PySide6 6.11 a Python QRunnable whose run() ends before `start()` has
+    returned is never freed, and it kept its arguments (whole articles) alive for good
+    (scripts/pyside_runnable_leak.py shows it; tests/test_workers.py guards it)."""
+    if job.cancelled.is_set():
+        value, ok = None, True  # never started: nobody wants it
+    else:
         try:
-            job._relay.finished.emit(job.id, value, ok)
-        except RuntimeError:
-            pass
+            value, ok = fn(*args, **kwargs), True
+        except Exception as exc:  # delivered to the caller's error callback, never lost
+            value, ok = exc, False
+    try:
+        job._relay.finished.emit(job.id, value, ok)
+    except RuntimeError:
+        pass
 
 
 @dataclass
@@ -122,7 +120,7 @@ class TaskRunner(QObject):
             self._latest[channel] = tag
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Runnable(handle, fn, args, {"job": handle} if job else {}))
+        self._pool.start(functools.partial(_run, handle, fn, args, {"job": handle} if job else {}))
         return handle.id
 
     def cancel(self, job_id: int) -> None:
