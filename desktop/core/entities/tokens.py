@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
@@ -80,10 +80,11 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
 # few marks, found in one scan of the sentence: an apostrophe (the possessive is split here), a
 # title or a single letter before a dot ("Mr.", "F.", "U.S."), a letter beside a digit ("10am",
 # "a,3", "ID.3"), a digit before a hyphen ("19-year-old"), a line-end hyphen, "_", and any non-ASCII
-# character. Curly quotes and dashes are copied as written; only the whitespace-delimited chunks
-# holding another mark are tokenised again, by `tokenize`: a chunk starts after whitespace and ends
-# before it, where `tokenize` gives the same tokens as over the whole sentence (its tokens never
-# hold whitespace, and it looks past a word only at the next two characters).
+# character. Curly quotes and dashes are copied as written, a word with one apostrophe is split
+# as `tokenize` splits it; only the whitespace-delimited chunks holding another mark are tokenised
+# again, by `tokenize`: a chunk starts after whitespace and ends before it, where `tokenize` gives
+# the same tokens as over the whole sentence (its tokens never hold whitespace, and it looks past a
+# word only at the next two characters). tests/test_entity_tokens.py holds the two to each other.
 # Each branch starts with the rare character (the letter is looked behind for), so that the scan
 # skips from one candidate character to the next in C; `dot` is a full stop after a letter.
 _MARK_RE = re.compile(r"[^\x00-\x7f]|['_]|(?P<dot>\.)(?<=[A-Za-z]\.)(?!\d)|[.,](?<=[A-Za-z][.,])(?=\d)"
@@ -91,6 +92,9 @@ _MARK_RE = re.compile(r"[^\x00-\x7f]|['_]|(?P<dot>\.)(?<=[A-Za-z]\.)(?!\d)|[.,](
 _START = itemgetter(0)
 # Marks neither tokeniser joins to a word: a token of their own wherever they stand (not "’", a joiner).
 _STANDALONE = frozenset("\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022")
+# A word with one apostrophe inside, in ASCII letters, and what may follow it without joining it.
+_APOSTROPHE_WORD = re.compile(r"[A-Za-z]+['\u2019][A-Za-z]+")
+_AFTER_WORD = frozenset(" \t\n\r,.;:!?)]}\"") | _STANDALONE
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _KIND = {**dict.fromkeys(_LETTERS, "W"), **dict.fromkeys("0123456789", "N")}
 
@@ -124,6 +128,20 @@ def from_index(text: str, index: Sequence[tuple[int, int, str]], lo: int, hi: in
                 i = k + 1
                 done = pos + 1
                 continue
+        if c == "'" or c == "\u2019":  # "Obama's", "don't": one index token, split here as `tokenize` does
+            k = bisect_right(index, pos, i, hi, key=_START) - 1
+            if k >= i:
+                ts, te, _ = index[k]
+                if ts < pos < te and (te == end or text[te] in _AFTER_WORD) and _APOSTROPHE_WORD.fullmatch(text, ts, te):
+                    out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:k]]
+                    if text[te - 2] == c and text[te - 1] in "sS":
+                        out.append(new(Tok, (ts, te - 2, text[ts : te - 2], "W")))
+                        out.append(new(Tok, (te - 2, te, text[te - 2 : te], "S")))
+                    else:
+                        out.append(new(Tok, (ts, te, text[ts:te], "W")))
+                    i = k + 1
+                    done = te
+                    continue
         cs = _chunk_start(text, pos, done)
         k = bisect_left(index, cs, i, hi, key=_START)
         while k > i and index[k - 1][1] > cs:  # an index token holding whitespace ("infor-\nmation")
