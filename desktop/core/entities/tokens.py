@@ -92,8 +92,7 @@ _MARK_RE = re.compile(r"[^\x00-\x7f]|['_]|(?P<dot>\.)(?<=[A-Za-z]\.)(?!\d)|[.,](
 _START = itemgetter(0)
 # Marks neither tokeniser joins to a word: a token of their own wherever they stand (not "’", a joiner).
 _STANDALONE = frozenset("\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022")
-# A word with one apostrophe inside, in ASCII letters, and what may follow it without joining it.
-_APOSTROPHE_WORD = re.compile(r"[A-Za-z]+['\u2019][A-Za-z]+")
+# What may follow a word without joining it.
 _AFTER_WORD = frozenset(" \t\n\r,.;:!?)]}\"") | _STANDALONE
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _KIND = {**dict.fromkeys(_LETTERS, "W"), **dict.fromkeys("0123456789", "N")}
@@ -132,7 +131,8 @@ def from_index(text: str, index: Sequence[tuple[int, int, str]], lo: int, hi: in
             k = bisect_right(index, pos, i, hi, key=_START) - 1
             if k >= i:
                 ts, te, _ = index[k]
-                if ts < pos < te and (te == end or text[te] in _AFTER_WORD) and _APOSTROPHE_WORD.fullmatch(text, ts, te):
+                head, _, tail = text[ts:te].partition(c)
+                if ts < pos < te and (te == end or text[te] in _AFTER_WORD) and _ascii_word(head) and _ascii_word(tail):
                     out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:k]]
                     if text[te - 2] == c and text[te - 1] in "sS":
                         out.append(new(Tok, (ts, te - 2, text[ts : te - 2], "W")))
@@ -162,6 +162,10 @@ def from_index(text: str, index: Sequence[tuple[int, int, str]], lo: int, hi: in
         done = ce
     out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:hi]]
     return out
+
+
+def _ascii_word(w: str) -> bool:
+    return w.isalpha() and w.isascii()
 
 
 def _chunk_start(text: str, pos: int, start: int) -> int:
