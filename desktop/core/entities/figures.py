@@ -41,7 +41,9 @@ _TAIL = (
     r"(?P<pct>\s?%|\s(?:percent|per\scent)\b)?"
 )
 # Two patterns, each with a fixed set of first characters so the scan skips ahead quickly.
-_DIGIT_RE = re.compile(r"(?P<cur>)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _TAIL)
+# No empty group before the number: a pattern that starts with a digit class is scanned for digits
+# in C, one that starts with a group is tried at every character.
+_DIGIT_RE = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _TAIL)
 _CUR_BEFORE = re.compile(r"(?:US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?$")
 _WORDNUM_RE = re.compile(r"(?P<cur>)(?P<num>(?i:" + _NUMWORD + r"|a\sdozen))\b" + _TAIL)
 # Odds: "one in three", "2 in 3", "a two-in-three chance" are one figure, the share, not a count
