@@ -13,7 +13,7 @@ import json
 import re
 import sys
 from array import array
-from operator import add
+from operator import add, itemgetter
 from zlib import crc32
 
 from desktop.core.entities import lexicon as lx
@@ -205,6 +205,7 @@ def headline_sentence(text: str, toks: list[Tok]) -> bool:
 # long run of capitals every possible way before failing: 20 KB took 13 s).
 _CAPS_WORD = re.compile(r"\b[A-Z]{2}[^\W\da-z]*+\b")
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
+_TEXT_OF = itemgetter(2)
 
 
 def token_features(text: str, toks: list[Tok], lo: int, hi: int, feats: Features, headline: bool,
@@ -373,7 +374,7 @@ class Tagger:
                 cache.clear()
         score = self._score
         near = feats.near
-        words = ["<", "<"] + [t[2] for t in toks] + [">", ">"]  # words[i + 2] is token i's
+        words = ["<", "<", *map(_TEXT_OF, toks), ">", ">"]  # words[i + 2] is token i's
         for lo, hi in found:
             if hi - lo > 1:
                 gz = gazetteer_tags(text, toks, lo, hi, feats.gaz, self._kinds)
