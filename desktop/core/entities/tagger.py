@@ -82,6 +82,8 @@ def islands(toks: list[Tok]) -> list[tuple[int, int]]:
 
 def shape(word: str) -> str:
     """ "Peter" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d", "McDonald" -> "XxXx"."""
+    if word.isascii():  # most words: one translation and one collapse of runs, in C
+        return _RUNS.sub(r"\1", word.translate(_ASCII_SHAPE))
     out = []
     last = ""
     for c in word:
@@ -90,6 +92,11 @@ def shape(word: str) -> str:
             out.append(k)
             last = k
     return "".join(out)
+
+
+_ASCII_SHAPE = str.maketrans({**dict.fromkeys(map(chr, range(65, 91)), "X"), **dict.fromkeys(map(chr, range(97, 123)), "x"),
+                              **dict.fromkeys("0123456789", "d")})
+_RUNS = re.compile(r"(.)\1+", re.S)
 
 
 def word_class(word: str, gaz: Gazetteer) -> list[str]:
