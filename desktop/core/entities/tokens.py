@@ -85,9 +85,15 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
 # again, by `tokenize`: a chunk starts after whitespace and ends before it, where `tokenize` gives
 # the same tokens as over the whole sentence (its tokens never hold whitespace, and it looks past a
 # word only at the next two characters). tests/test_entity_tokens.py holds the two to each other.
-# Each branch starts with the rare character (the letter is looked behind for), so that the scan
-# skips from one candidate character to the next in C; `dot` is a full stop after a letter.
-_MARK_RE = re.compile(r"[^\x00-\x7f]|['_]|(?P<dot>\.)(?<=[A-Za-z]\.)(?!\d)|[.,](?<=[A-Za-z][.,])(?=\d)"
+# Each branch starts with the rare character (what comes before is looked behind for), so that the
+# scan skips from one candidate character to the next in C. A full stop is a mark only after a
+# single letter or a title of _ABBREV standing alone (a lookbehind per length, as they must be of
+# fixed width): "said." at the end of every sentence is no mark.
+_DOT_AFTER = "|".join(
+    [r"(?<=(?<![A-Za-z])[A-Za-z]\.)"]
+    + [rf"(?<=(?<![A-Za-z])(?:{'|'.join(sorted(w for w in _ABBREV if len(w) == n))})\.)"
+       for n in sorted({len(w) for w in _ABBREV})])
+_MARK_RE = re.compile(r"[^\x00-\x7f]|['_]|\.(?!\d)(?:" + _DOT_AFTER + r")|[.,](?<=[A-Za-z][.,])(?=\d)"
                       r"|-(?<=[A-Za-z]-)(?=\d)|-[ \t]*\n|\d(?<=[A-Za-z]\d)|\d(?=[-A-Za-z])")
 _START = itemgetter(0)
 # Marks neither tokeniser joins to a word: a token of their own wherever they stand (not "’", a joiner).
@@ -113,12 +119,6 @@ def from_index(text: str, index: Sequence[tuple[int, int, str]], lo: int, hi: in
         c = text[pos]
         if pos < done or c.isspace():
             continue  # inside a chunk tokenised again, or a space of another script: between tokens either way
-        if m.lastgroup == "dot":
-            ws = pos - 1
-            while ws > start and text[ws - 1] in _LETTERS:
-                ws -= 1
-            if pos - ws > 1 and text[ws:pos] not in _ABBREV:
-                continue  # "said.": a word of two letters or more, not a title, then a full stop
         if c in _STANDALONE:  # a token of its own in both, which no word takes in
             k = bisect_left(index, pos, i, hi, key=_START)
             if k < hi and index[k][0] == pos and index[k][1] == pos + 1:
