@@ -80,7 +80,7 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
 # few marks, found in one scan of the sentence: an apostrophe (the possessive is split here), a
 # title or a single letter before a dot ("Mr.", "F.", "U.S."), a letter beside a digit ("10am",
 # "a,3", "ID.3"), a digit before a hyphen ("19-year-old"), a line-end hyphen, "_", and any non-ASCII
-# character. Curly quotes and dashes are copied as written, a word with one apostrophe is split
+# character but curly quotes and dashes (copied as written). A word with one apostrophe is split
 # as `tokenize` splits it; only the whitespace-delimited chunks holding another mark are tokenised
 # again, by `tokenize`: a chunk starts after whitespace and ends before it, where `tokenize` gives
 # the same tokens as over the whole sentence (its tokens never hold whitespace, and it looks past a
@@ -93,10 +93,12 @@ _DOT_AFTER = "|".join(
     [r"(?<=(?<![A-Za-z])[A-Za-z]\.)"]
     + [rf"(?<=(?<![A-Za-z])(?:{'|'.join(sorted(w for w in _ABBREV if len(w) == n))})\.)"
        for n in sorted({len(w) for w in _ABBREV})])
-_MARK_RE = re.compile(r"[^\x00-\x7f]|['_]|\.(?!\d)(?:" + _DOT_AFTER + r")|[.,](?<=[A-Za-z][.,])(?=\d)"
+_MARK_RE = re.compile(r"[^\x00-\x7f\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022]|['_]|\.(?!\d)(?:" + _DOT_AFTER + r")|[.,](?<=[A-Za-z][.,])(?=\d)"
                       r"|-(?<=[A-Za-z]-)(?=\d)|-[ \t]*\n|\d(?<=[A-Za-z]\d)|\d(?=[-A-Za-z])")
 _START = itemgetter(0)
-# Marks neither tokeniser joins to a word: a token of their own wherever they stand (not "’", a joiner).
+# Non-ASCII marks neither tokeniser joins to a word, a token of their own wherever they stand (not
+# "’", a joiner), are no marks: a one-character token is copied as written (the index's form of "“"
+# is '"'). They must stay out of _MARK_RE's first class (below), and in _AFTER_WORD.
 _STANDALONE = frozenset("\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022")
 # What may follow a word without joining it.
 _AFTER_WORD = frozenset(" \t\n\r,.;:!?)]}\"") | _STANDALONE
@@ -119,21 +121,13 @@ def from_index(text: str, index: Sequence[tuple[int, int, str]], lo: int, hi: in
         c = text[pos]
         if pos < done or c.isspace():
             continue  # inside a chunk tokenised again, or a space of another script: between tokens either way
-        if c in _STANDALONE:  # a token of its own in both, which no word takes in
-            k = bisect_left(index, pos, i, hi, key=_START)
-            if k < hi and index[k][0] == pos and index[k][1] == pos + 1:
-                out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:k]]
-                out.append(new(Tok, (pos, pos + 1, c, "P")))  # as written: the index's form is '"'
-                i = k + 1
-                done = pos + 1
-                continue
         if c == "'" or c == "\u2019":  # "Obama's", "don't": one index token, split here as `tokenize` does
             k = bisect_right(index, pos, i, hi, key=_START) - 1
             if k >= i:
                 ts, te, _ = index[k]
                 head, _, tail = text[ts:te].partition(c)
                 if ts < pos < te and (te == end or text[te] in _AFTER_WORD) and _ascii_word(head) and _ascii_word(tail):
-                    out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:k]]
+                    out += [new(Tok, (s, e, w if e - s > 1 else text[s], kind(w[0], "P"))) for s, e, w in index[i:k]]
                     if text[te - 2] == c and text[te - 1] in "sS":
                         out.append(new(Tok, (ts, te - 2, text[ts : te - 2], "W")))
                         out.append(new(Tok, (te - 2, te, text[te - 2 : te], "S")))
@@ -156,11 +150,11 @@ def from_index(text: str, index: Sequence[tuple[int, int, str]], lo: int, hi: in
             if j == k or index[j - 1][1] <= ce:
                 break
             ce = index[j - 1][1]
-        out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:k]]
+        out += [new(Tok, (s, e, w if e - s > 1 else text[s], kind(w[0], "P"))) for s, e, w in index[i:k]]
         out += tokenize(text, cs, ce)
         i = j
         done = ce
-    out += [new(Tok, (s, e, w, kind(w[0], "P"))) for s, e, w in index[i:hi]]
+    out += [new(Tok, (s, e, w if e - s > 1 else text[s], kind(w[0], "P"))) for s, e, w in index[i:hi]]
     return out
 
 
