@@ -29,3 +29,20 @@ def test_trims_after_the_runner_goes_idle_and_not_while_busy(qtbot):
     qtbot.wait(IDLE_MS + 200)
     assert trimmer.trims == 1
     tasks.wait(5000)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="malloc_trim is glibc's")
+def test_the_idle_job_empties_entity_memos_past_their_bound(qtbot, monkeypatch):
+    from desktop.core.entities import extract, memos
+    from desktop.core.ingest.build import article_from_text
+
+    tasks = TaskRunner()
+    trimmer = IdleTrim(tasks)
+    done = []
+    text = "Councillor Mireille Okafor said on Friday that Lanchester Rail would close 3 stations."
+    tasks.submit(lambda: extract(article_from_text(text)), on_result=done.append)
+    qtbot.wait_until(lambda: bool(done), timeout=10_000)
+    assert memos.size() > 0
+    monkeypatch.setattr(memos, "LIMIT", 0)
+    qtbot.wait_until(lambda: trimmer.trims == 1, timeout=IDLE_MS + 5000)
+    assert memos.size() == 0

@@ -7,6 +7,10 @@ malloc_trim after a few hundred actions). A second after the runner goes idle, o
 malloc_trim(0) returns the free pages; nothing is freed that is in use, and a platform without
 glibc simply skips it. The trim itself runs on the runner (ctypes lets go of the interpreter
 lock): on a large fragmented heap it takes 25 to 45 ms, too long for the event loop.
+
+The same idle job first empties the entity code's memo caches once they pass their bound
+(desktop/core/entities/memos.py): they remember every word they meet, so in a window open all
+day they grew with each new article; emptied, they fill again from the next article extracted.
 """
 
 from __future__ import annotations
@@ -33,6 +37,14 @@ def _malloc_trim():
     return trim
 
 
+def _forget_and_trim(trim) -> int:
+    """The idle job: bounded memos first, so that what they free is given back too."""
+    from desktop.core.entities import memos
+
+    memos.trim()
+    return trim(0)
+
+
 class IdleTrim(QObject):
     """Trims the heap IDLE_MS after `busy_changed(False)` of the task runner."""
 
@@ -57,7 +69,7 @@ class IdleTrim(QObject):
     def trim_now(self) -> None:
         if self._trim is not None and not self._trimming:
             self._trimming = True
-            self._tasks.submit(self._trim, 0, on_result=self._trimmed, on_error=self._trimmed)
+            self._tasks.submit(_forget_and_trim, self._trim, on_result=self._trimmed, on_error=self._trimmed)
 
     def _trimmed(self, _value) -> None:
         self._trimming = False

@@ -349,6 +349,15 @@ class Tagger:
         self._ctx: dict[tuple, list[int]] = {}
         self._kinds: dict[str, str] = {}  # place kind of a span of text, "" for none
 
+    def memo_size(self) -> int:
+        """Entries in the per-word caches (desktop/core/entities/memos.py keeps them bounded)."""
+        return sum(map(len, self._own)) + sum(map(len, self._near)) + len(self._pairs) + len(self._ctx) + len(self._kinds)
+
+    def forget(self) -> None:
+        """Empty the per-word caches; they fill again from the next sentence tagged."""
+        for cache in (*self._own, *self._near, self._pairs, self._ctx, self._kinds):
+            cache.clear()
+
     def _score(self, feats: list[str]) -> list[int]:
         rows = self.table.rows
         values = self.table.values
@@ -375,10 +384,8 @@ class Tagger:
         feats = self.features
         own, pairs, ctx = self._own[headline], self._pairs, self._ctx
         near_m2, near_m1, near_p1, near_p2 = self._near
-        caches = (*self._own, pairs, ctx, self._kinds, *self._near)
-        if sum(map(len, caches)) > _CACHE_LIMIT:
-            for cache in caches:
-                cache.clear()
+        if self.memo_size() > _CACHE_LIMIT:
+            self.forget()
         score = self._score
         near = feats.near
         words = ["<", "<", *map(_TEXT_OF, toks), ">", ">"]  # words[i + 2] is token i's
