@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from operator import itemgetter
 
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.entities.affiliation import affiliations
 from desktop.core.entities.attribution import attribute_quotes
-from desktop.core.entities.cjk import find_cjk_dates, find_cjk_figures
 from desktop.core.entities.dates import DATE_HINTS, Reference, find_dates
 from desktop.core.entities.figures import find_figures
 from desktop.core.entities.gazetteer import load_gazetteer
@@ -32,7 +32,7 @@ from desktop.core.entities.grouping import (
 from desktop.core.entities.model import Entity, EntityType, Extraction, Mention
 from desktop.core.entities.names import Raw
 from desktop.core.entities.tagged import find_names
-from desktop.core.entities.tokens import tokenize
+from desktop.core.entities.tokens import Tok, from_index, tokenize
 from desktop.core.ingest.text import split_sentences
 from desktop.core.language import names_supported
 
@@ -40,6 +40,7 @@ CJK_LANGUAGES = frozenset({"zh", "ja"})  # read with cjk.py's date and figure fo
 
 _AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
 _LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")
+_START, _TEXT_OF, _KIND_OF = itemgetter(0), itemgetter(2), itemgetter(3)
 
 
 def extract(article: Article, *, include_boilerplate: bool = False, language: str | None = None) -> Extraction:
@@ -60,7 +61,7 @@ def extract(article: Article, *, include_boilerplate: bool = False, language: st
     lower_words = set()
     for b in blocks:
         lower_words.update(_LOWER_RE.findall(text, b.start, b.end))
-    sent_toks = [tokenize(text, s.start, s.end) for s in sentences]
+    sent_toks = sentence_tokens(article, sentences)
     raws = find_names(text, sent_toks, gaz, lower_words)
     _counterparts(raws)
 
@@ -68,15 +69,15 @@ def extract(article: Article, *, include_boilerplate: bool = False, language: st
     if not include_boilerplate:
         aux_blocks = [b for b in article.blocks if b.kind in _AUX_KINDS]
         if aux_blocks:
-            aux_toks = [tokenize(text, s.start, s.end) for s in _sentences(article, aux_blocks)]
+            aux_toks = sentence_tokens(article, _sentences(article, aux_blocks))
             aux_raws = [r for r in find_names(text, aux_toks, gaz, lower_words) if r.type == PERSON]
 
     ref = reference_day(article)
     date_hits = []
     figure_hits = []
     for s, toks in zip(sentences, sent_toks):
-        # Most sentences name no date; a set lookup per token is cheaper than a regex of month names.
-        hinted = any(t.kind == "N" or t.text in DATE_HINTS for t in toks)
+        # Most sentences name no date; a set lookup per token (in C) is cheaper than a regex of month names.
+        hinted = "N" in map(_KIND_OF, toks) or not DATE_HINTS.isdisjoint(map(_TEXT_OF, toks))
         hits = find_dates(text, s.start, s.end, ref, toks) if hinted else []
         date_hits.extend(hits)
         figure_hits.extend(find_figures(text, s.start, s.end, [(h.start, h.end) for h in hits], toks))
@@ -105,13 +106,14 @@ def _dates_and_figures(article: Article, sentences: list[Span], lang: str) -> Ex
     text = article.text
     ref = reference_day(article)
     cjk = lang in CJK_LANGUAGES
+    if cjk:  # imported here: only Chinese and Japanese text needs its patterns compiled
+        from desktop.core.entities.cjk import find_cjk_dates, find_cjk_figures
     date_hits, figure_hits = [], []
-    for s in sentences:
+    for s, toks in zip(sentences, [()] * len(sentences) if cjk else sentence_tokens(article, sentences)):
         if cjk:
             hits = find_cjk_dates(text, s.start, s.end, ref)
             figures = find_cjk_figures(text, s.start, s.end, [(h.start, h.end) for h in hits])
         else:
-            toks = tokenize(text, s.start, s.end)
             hits = find_dates(text, s.start, s.end, ref, toks)
             figures = find_figures(text, s.start, s.end, [(h.start, h.end) for h in hits], toks)
         date_hits.extend(hits)
@@ -119,6 +121,20 @@ def _dates_and_figures(article: Article, sentences: list[Span], lang: str) -> Ex
     entities = group_dates(date_hits) + group_figures(figure_hits)
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 0))
     return Extraction(tuple(entities), (), language=lang, names_available=False)
+
+
+def sentence_tokens(article: Article, sentences: list[Span]) -> list[list[Tok]]:
+    """Each sentence's tokens for the rules, read off the article's own (its index: the text is
+    tokenised once, tokens.from_index); an article kept without them (library/slim.py) is tokenised here."""
+    text = article.text
+    index = article.tokens
+    if not index:
+        return [tokenize(text, s.start, s.end) for s in sentences]
+    out = []
+    for s in sentences:
+        lo = bisect_left(index, s.start, key=_START)
+        out.append(from_index(text, index, lo, bisect_left(index, s.end, lo, key=_START), s.start, s.end))
+    return out
 
 
 def _with_speaker_words(entities: list[Entity], said_as: list[tuple[str, Mention]]) -> list[Entity]:

@@ -41,13 +41,19 @@ _TAIL = (
     r"(?P<pct>\s?%|\s(?:percent|per\scent)\b)?"
 )
 # Two patterns, each with a fixed set of first characters so the scan skips ahead quickly.
-_DIGIT_RE = re.compile(r"(?P<cur>)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _TAIL)
+# No empty group before the number: a pattern that starts with a digit class is scanned for digits
+# in C, one that starts with a group is tried at every character.
+_DIGIT_RE = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _TAIL)
 _CUR_BEFORE = re.compile(r"(?:US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?$")
 _WORDNUM_RE = re.compile(r"(?P<cur>)(?P<num>(?i:" + _NUMWORD + r"|a\sdozen))\b" + _TAIL)
 # Odds: "one in three", "2 in 3", "a two-in-three chance" are one figure, the share, not a count
 # of three chances. (Not "3 in 2010": a year is not a denominator.)
 _ODDS_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}|" + _NUMWORD + r")"
 _ODDS_RE = re.compile(r"\b(?P<a>" + _ODDS_NUM + r")[\s-]in[\s-](?P<b>" + _ODDS_NUM + r")\b(?![,.]?\d)", re.I)
+# What every match of _ODDS_RE holds: a figure's last character (a digit, or the last letter of a
+# number word: one two four six seven eight twenty...), then "in" between spaces or hyphens. Its scan
+# is a tenth of _ODDS_RE's, which tries every number word at each word of every sentence.
+_ODDS_HINT = re.compile(r"[\deorxnty][\s-]in[\s-]", re.I)
 _NUMWORD_FIRST = frozenset(list(_SMALL) + list(_TENS) + ["a"])
 _NUMWORD_FORMS = frozenset(w for x in _NUMWORD_FIRST for w in (x, x.capitalize(), x.upper()))
 _WORD_RE = re.compile(r"[A-Za-z](?:[\w'\u2019]|\.(?=[\w-]))*(?:-\w+)*|[^\w\s]")
@@ -111,7 +117,8 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
             matches.append(m)
     matches.sort(key=lambda m: m.start())
     taken = list(taken)
-    for m in _ODDS_RE.finditer(text, start, end):
+    odds = _ODDS_RE.finditer(text, start, end) if _ODDS_HINT.search(text, start, end) else ()
+    for m in odds:
         a, b = (_number(m.group(g)) for g in ("a", "b"))
         if a and b and a <= b and not any(x < m.end() and m.start() < y for x, y in taken):
             out.append(FigureHit(m.start(), m.end(), m.group(), a / b, "odds", "odds"))

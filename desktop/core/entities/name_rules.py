@@ -23,12 +23,13 @@ if TYPE_CHECKING:
     from desktop.core.entities.names import NameFinder
 
 PERSON, PLACE, ORG = "person", "place", "organization"
+_UNSET = object()
 
 
 class Run:
     """One capitalised run `toks[i:j]` and what surrounds it; `strip_nationality` may trim it."""
 
-    __slots__ = ("run", "toks", "i", "j", "words", "name", "nxt", "prev")
+    __slots__ = ("run", "toks", "i", "j", "words", "name", "nxt", "prev", "_place")
 
     def __init__(self, f: NameFinder, run: list[Tok], toks: list[Tok], i: int, j: int):
         self.run, self.toks, self.i, self.j = run, toks, i, j
@@ -36,11 +37,19 @@ class Run:
         self.name = f._span_text(run)
         self.nxt = toks[j] if j < len(toks) else None
         self.prev = toks[i - 1] if i > 0 else None
+        self._place = _UNSET
 
     def trim_front(self, f: NameFinder, k: int) -> None:
         self.run = self.run[k:]
         self.words = self.words[k:]
         self.name = f._span_text(self.run)
+        self._place = _UNSET
+
+    def place(self, f: NameFinder):
+        """The gazetteer's place of this name, looked up once for the rules that ask."""
+        if self._place is _UNSET:
+            self._place = f.gaz.place(self.name)
+        return self._place
 
     @property
     def speech_follows(self) -> bool:
@@ -99,7 +108,10 @@ def party(f: NameFinder, r: Run) -> bool:
 def small_town_person(f: NameFinder, r: Run) -> bool:
     """ "Obama said", "Obama's war", "spokesman Pinto": a small town's name used the way
     people's names are is a person."""
-    if len(r.run) != 1 or not f._small_town(r.name):
+    if len(r.run) != 1:
+        return False
+    place = r.place(f)  # as f._small_town(r.name)
+    if place is None or place.kind != "city" or place.population >= 100_000:
         return False
     role = f._role_before(r.toks, r.i)
     nxt = r.nxt
@@ -112,7 +124,7 @@ def small_town_person(f: NameFinder, r: Run) -> bool:
 
 def gazetteer_place(f: NameFinder, r: Run) -> bool:
     """A name the gazetteer knows as a place; a city facing a score is a team."""
-    place = f.gaz.place(r.name)
+    place = r.place(f)
     if place is None:
         return False
     if place.kind in ("city", "region") and f._score_context(r.toks, r.i, r.j):

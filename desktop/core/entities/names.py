@@ -52,11 +52,9 @@ class NameFinder:
 
     def add_sentence(self, toks: list[Tok]) -> None:
         if toks and _CAPS_WORD.search(self.text, toks[0].start, toks[-1].end):  # any word in capitals?
-            n_words = n_upper = 0
-            for t in toks:
-                if t.kind == "W" and len(t.text) > 1:
-                    n_words += 1
-                    n_upper += t.text.isupper()
+            words = [t[2] for t in toks if t[3] == "W" and len(t[2]) > 1]
+            n_words = len(words)
+            n_upper = sum(map(str.isupper, words))
             if n_words >= 2 and n_upper >= 0.6 * n_words:
                 self.headlines.append(toks)
                 return
@@ -71,6 +69,10 @@ class NameFinder:
                 initial = False  # lower-case words came between
             t = toks[k]
             kind = t.kind
+            if kind != "W" and kind != "A":  # punctuation, a number, a possessive: never a name's start
+                initial = kind == "P" and (initial or t.text in _OPENERS)
+                i = k + 1
+                continue
             i = k
             if not self._can_start(t) and not _name_month(toks, i):
                 initial = kind == "P" and (t.text in _OPENERS) or (initial and kind == "P")

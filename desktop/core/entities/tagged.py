@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
+from operator import itemgetter
 
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.gazetteer import Gazetteer
@@ -211,6 +212,8 @@ def plural_titles_name_people(sents: list[Sentence], text: str, gaz: Gazetteer, 
     """ "Presidents Bush and Obama", "Sens. Vale and Ortiz": each name after a plural title is a person."""
     for s in sents:
         toks = s.toks
+        if _PLURAL_TITLE_FORMS.isdisjoint(map(str.lower, map(_TEXT_OF, toks))):
+            continue  # most sentences: no word could be one (a test per token in C)
         for x, t in enumerate(toks):
             if t.text[-1] != "s" or not t.text[0].isupper():
                 continue
@@ -389,6 +392,9 @@ _CHAMBERS = frozenset({"House", "Senate", "Congress", "Assembly", "Legislature"}
 _LEGAL_ENDINGS = frozenset({"inc", "co", "corp", "ltd", "llc", "llp", "plc", "ag", "sa", "nv", "lp"})
 _NUMBER_WORDS = lx.NUMBER_WORDS | frozenset({"zero", "hundred", "thousand", "million"})
 _PLURAL_TITLES = frozenset({"sens", "reps", "govs", "gens", "drs", "messrs"})
+# Every lower-case form plural_titles_name_people takes: a title head and "s", or one of the above.
+_PLURAL_TITLE_FORMS = frozenset({h + "s" for h in lx.TITLE_HEADS} | _PLURAL_TITLES) - lx.TITLE_HEADS
+_TEXT_OF = itemgetter(2)
 _DATELINE_REST = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,?)?\s*(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*$")

@@ -13,7 +13,7 @@ import json
 import re
 import sys
 from array import array
-from operator import add
+from operator import add, itemgetter
 from zlib import crc32
 
 from desktop.core.entities import lexicon as lx
@@ -82,6 +82,8 @@ def islands(toks: list[Tok]) -> list[tuple[int, int]]:
 
 def shape(word: str) -> str:
     """ "Peter" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d", "McDonald" -> "XxXx"."""
+    if word.isascii():  # most words: one translation and one collapse of runs, in C
+        return _RUNS.sub(r"\1", word.translate(_ASCII_SHAPE))
     out = []
     last = ""
     for c in word:
@@ -90,6 +92,11 @@ def shape(word: str) -> str:
             out.append(k)
             last = k
     return "".join(out)
+
+
+_ASCII_SHAPE = str.maketrans({**dict.fromkeys(map(chr, range(65, 91)), "X"), **dict.fromkeys(map(chr, range(97, 123)), "x"),
+                              **dict.fromkeys("0123456789", "d")})
+_RUNS = re.compile(r"(.)\1+", re.S)
 
 
 def word_class(word: str, gaz: Gazetteer) -> list[str]:
@@ -205,6 +212,7 @@ def headline_sentence(text: str, toks: list[Tok]) -> bool:
 # long run of capitals every possible way before failing: 20 KB took 13 s).
 _CAPS_WORD = re.compile(r"\b[A-Z]{2}[^\W\da-z]*+\b")
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
+_TEXT_OF = itemgetter(2)
 
 
 def token_features(text: str, toks: list[Tok], lo: int, hi: int, feats: Features, headline: bool,
@@ -248,7 +256,7 @@ _INSIDE = tuple((t, TAGS.index("B-" + TAGS[t][2:])) for t in range(N_TAGS) if t 
 
 
 def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] | None = None,
-            entry: list[int] | None = None) -> list[int]:
+            entry: list[int] | None = None, cols: list[list[int]] | None = None) -> list[int]:
     """Best tag sequence for one island, entered from O and left to O. O and B-X may follow any tag;
     I-X only B-X or I-X: the maximum over all predecessors runs in C (map, max), the other by hand."""
     start = trans[0]
@@ -257,7 +265,7 @@ def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] |
         return [vals.index(max(vals))]
     prev = list(map(add, scores[0], entry or entering(trans)))
     back = []
-    cols = [[row[t] for row in trans] for t in range(N_TAGS)]  # cols[t][p]: from p to t
+    cols = cols or columns(trans)
     for s in scores[1:]:
         cur = [0] * N_TAGS
         ptr = [0] * N_TAGS
@@ -289,6 +297,11 @@ def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] |
         path.append(last)
     path.reverse()
     return path
+
+
+def columns(trans: list[list[int]]) -> list[list[int]]:
+    """The transitions by the tag they lead to: columns(trans)[t][p] is from p to t."""
+    return [[row[t] for row in trans] for t in range(N_TAGS)]
 
 
 def entering(trans: list[list[int]]) -> list[int]:
@@ -327,8 +340,10 @@ class Tagger:
         self.trans = trans
         self._alone = alone(trans)
         self._entry = entering(trans)
+        self._cols = columns(trans)
         self.features = Features(gaz)
-        self._own: dict[tuple[str, bool], tuple[list[int], str, str]] = {}  # and the word's shape and lower case
+        # by word, in headlines and elsewhere: the score, and the word's shape and lower case
+        self._own: tuple[dict[str, tuple[list[int], str, str]], ...] = ({}, {})
         self._near: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
         self._pairs: dict[tuple[str, str, str], list[int]] = {}
         self._ctx: dict[tuple, list[int]] = {}
@@ -336,23 +351,22 @@ class Tagger:
 
     def memo_size(self) -> int:
         """Entries in the per-word caches (desktop/core/entities/memos.py keeps them bounded)."""
-        return len(self._own) + sum(map(len, self._near)) + len(self._pairs) + len(self._ctx) + len(self._kinds)
+        return sum(map(len, self._own)) + sum(map(len, self._near)) + len(self._pairs) + len(self._ctx) + len(self._kinds)
 
     def forget(self) -> None:
         """Empty the per-word caches; they fill again from the next sentence tagged."""
-        for cache in (self._own, *self._near, self._pairs, self._ctx, self._kinds):
+        for cache in (*self._own, *self._near, self._pairs, self._ctx, self._kinds):
             cache.clear()
 
     def _score(self, feats: list[str]) -> list[int]:
         rows = self.table.rows
         values = self.table.values
-        s = [0] * N_TAGS
+        s = None
         for f in feats:
             o = rows.get(crc32(f.encode("utf-8", "surrogatepass")) & _MASK)
             if o is not None:  # most features of a word never seen in training hash to an empty row
-                for t in range(N_TAGS):
-                    s[t] += values[o + t]
-        return s
+                s = values[o : o + N_TAGS].tolist() if s is None else list(map(add, s, values[o : o + N_TAGS]))
+        return [0] * N_TAGS if s is None else s
 
     def tag(self, text: str, toks: list[Tok], lower_words: set[str],
             rule_starts: dict[int, tuple[str, int]]) -> list[tuple[str, int, int]]:
@@ -368,13 +382,13 @@ class Tagger:
             return spans
         headline = headline_sentence(text, toks)
         feats = self.features
-        own, pairs, ctx = self._own, self._pairs, self._ctx
+        own, pairs, ctx = self._own[headline], self._pairs, self._ctx
         near_m2, near_m1, near_p1, near_p2 = self._near
         if self.memo_size() > _CACHE_LIMIT:
             self.forget()
         score = self._score
         near = feats.near
-        words = ["<", "<"] + [t[2] for t in toks] + [">", ">"]  # words[i + 2] is token i's
+        words = ["<", "<", *map(_TEXT_OF, toks), ">", ">"]  # words[i + 2] is token i's
         for lo, hi in found:
             if hi - lo > 1:
                 gz = gazetteer_tags(text, toks, lo, hi, feats.gaz, self._kinds)
@@ -388,9 +402,9 @@ class Tagger:
             lenpos = _LENPOS[min(hi - lo, 5)]
             for i in range(lo, hi):
                 word = words[i + 2]
-                hit = own.get((word, headline))
+                hit = own.get(word)
                 if hit is None:
-                    hit = own[(word, headline)] = (score(feats.own(word, headline)), shape(word), word.lower())
+                    hit = own[word] = (score(feats.own(word, headline)), shape(word), word.lower())
                 vec, sh, low = hit
                 w = words[i]
                 a = near_m2.get(w)
@@ -408,19 +422,18 @@ class Tagger:
                 d = near_p2.get(w)
                 if d is None:
                     d = near_p2[w] = score(near(w, 2))
-                first = i == 0 or words[i + 1] in _OPENERS
-                key = (lenpos[min(i - lo, 3)], rules[i - lo], sh, first, low in lower_words, headline, gz[i - lo])
+                k = i - lo
+                key = (lenpos[k if k < 3 else 3], rules[k], sh, i == 0 or words[i + 1] in _OPENERS, low in lower_words,
+                       headline, gz[k])
                 e = ctx.get(key)
                 if e is None:
                     e = ctx[key] = score(feats.context(*key))
-                prev = words[i + 1].lower()
-                nxt = words[i + 3].lower()
-                key = (prev, low, nxt)
+                key = (words[i + 1].lower(), low, words[i + 3].lower())
                 f = pairs.get(key)
                 if f is None:
-                    f = pairs[key] = score(["bl=" + prev + "|" + low, "bn=" + low + "|" + nxt])
-                scores.append([p + q + r + s_ + t + u + v for p, q, r, s_, t, u, v in zip(vec, a, b, c, d, e, f)])
-            spans.extend(_spans(viterbi(scores, self.trans, self._alone, self._entry), lo))
+                    f = pairs[key] = score(["bl=" + key[0] + "|" + low, "bn=" + low + "|" + key[2]])
+                scores.append(list(map(add, map(add, map(add, vec, a), map(add, b, c)), map(add, map(add, d, e), f))))
+            spans.extend(_spans(viterbi(scores, self.trans, self._alone, self._entry, self._cols), lo))
         return spans
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 _ABBREV = frozenset(
@@ -69,3 +72,97 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         if restart is None:
             return out
         pos = restart
+
+
+# ---- from the index's tokens ---------------------------------------------------------------------
+# The article is tokenised once, by the index (desktop/core/ingest/text.py, with offsets); on plain
+# ASCII words, numbers and punctuation its tokens are these, one for one. They differ only around a
+# few marks, found in one scan of the sentence: an apostrophe (the possessive is split here), a
+# title or a single letter before a dot ("Mr.", "F.", "U.S."), a letter beside a digit ("10am",
+# "a,3", "ID.3"), a digit before a hyphen ("19-year-old"), a line-end hyphen, "_", and any non-ASCII
+# character but curly quotes and dashes (copied as written). A word with one apostrophe is split
+# as `tokenize` splits it; only the whitespace-delimited chunks holding another mark are tokenised
+# again, by `tokenize`: a chunk starts after whitespace and ends before it, where `tokenize` gives
+# the same tokens as over the whole sentence (its tokens never hold whitespace, and it looks past a
+# word only at the next two characters). tests/test_entity_tokens.py holds the two to each other.
+# Each branch starts with the rare character (what comes before is looked behind for), so that the
+# scan skips from one candidate character to the next in C. A full stop is a mark only after a
+# single letter or a title of _ABBREV standing alone (a lookbehind per length, as they must be of
+# fixed width): "said." at the end of every sentence is no mark.
+_DOT_AFTER = "|".join(
+    [r"(?<=(?<![A-Za-z])[A-Za-z]\.)"]
+    + [rf"(?<=(?<![A-Za-z])(?:{'|'.join(sorted(w for w in _ABBREV if len(w) == n))})\.)"
+       for n in sorted({len(w) for w in _ABBREV})])
+_MARK_RE = re.compile(r"[^\x00-\x7f\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022]|['_]|\.(?!\d)(?:" + _DOT_AFTER + r")|[.,](?<=[A-Za-z][.,])(?=\d)"
+                      r"|-(?<=[A-Za-z]-)(?=\d)|-[ \t]*\n|\d(?<=[A-Za-z]\d)|\d(?=[-A-Za-z])")
+_START = itemgetter(0)
+# Non-ASCII marks neither tokeniser joins to a word, a token of their own wherever they stand (not
+# "’", a joiner), are no marks: a one-character token is copied as written (the index's form of "“"
+# is '"'). They must stay out of _MARK_RE's first class (below), and in _AFTER_WORD.
+_STANDALONE = frozenset("\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022")
+# What may follow a word without joining it.
+_AFTER_WORD = frozenset(" \t\n\r,.;:!?)]}\"") | _STANDALONE
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_KIND = {**dict.fromkeys(_LETTERS, "W"), **dict.fromkeys("0123456789", "N")}
+
+
+def from_index(text: str, index: Sequence[tuple[int, int, str]], lo: int, hi: int, start: int, end: int) -> list[Tok]:
+    """`tokenize(text, start, end)`, read off the index's tokens `index[lo:hi]`: those that start
+    in [start, end) (see above)."""
+    if (lo > 0 and index[lo - 1][1] > start) or (hi > lo and index[hi - 1][1] > end):
+        return tokenize(text, start, end)  # an index token across the sentence's edge: not these
+    new = tuple.__new__
+    kind = _KIND.get
+    out: list[Tok] = []
+    i = lo  # the next index token not yet read
+    done = start  # the tokens before this are out
+    for m in _MARK_RE.finditer(text, start, end):
+        pos = m.start()
+        c = text[pos]
+        if pos < done or c.isspace():
+            continue  # inside a chunk tokenised again, or a space of another script: between tokens either way
+        if c == "'" or c == "\u2019":  # "Obama's", "don't": one index token, split here as `tokenize` does
+            k = bisect_right(index, pos, i, hi, key=_START) - 1
+            if k >= i:
+                ts, te, _ = index[k]
+                head, _, tail = text[ts:te].partition(c)
+                if ts < pos < te and (te == end or text[te] in _AFTER_WORD) and _ascii_word(head) and _ascii_word(tail):
+                    out += [new(Tok, (s, e, w if e - s > 1 else text[s], kind(w[0], "P"))) for s, e, w in index[i:k]]
+                    if text[te - 2] == c and text[te - 1] in "sS":
+                        out.append(new(Tok, (ts, te - 2, text[ts : te - 2], "W")))
+                        out.append(new(Tok, (te - 2, te, text[te - 2 : te], "S")))
+                    else:
+                        out.append(new(Tok, (ts, te, text[ts:te], "W")))
+                    i = k + 1
+                    done = te
+                    continue
+        cs = _chunk_start(text, pos, done)
+        k = bisect_left(index, cs, i, hi, key=_START)
+        while k > i and index[k - 1][1] > cs:  # an index token holding whitespace ("infor-\nmation")
+            k -= 1
+            cs = _chunk_start(text, index[k][0], done)
+        ce = m.end()
+        j = k
+        while True:
+            while ce < end and not text[ce].isspace():
+                ce += 1
+            j = bisect_left(index, ce, j, hi, key=_START)
+            if j == k or index[j - 1][1] <= ce:
+                break
+            ce = index[j - 1][1]
+        out += [new(Tok, (s, e, w if e - s > 1 else text[s], kind(w[0], "P"))) for s, e, w in index[i:k]]
+        out += tokenize(text, cs, ce)
+        i = j
+        done = ce
+    out += [new(Tok, (s, e, w if e - s > 1 else text[s], kind(w[0], "P"))) for s, e, w in index[i:hi]]
+    return out
+
+
+def _ascii_word(w: str) -> bool:
+    return w.isalpha() and w.isascii()
+
+
+def _chunk_start(text: str, pos: int, start: int) -> int:
+    while pos > start and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
