@@ -211,8 +211,8 @@ def cmd_extract(args) -> int:
     # Printed are sentences and word counts, never tokens: without --language (which extracts
     # here, from indexed articles) the articles come back slim, and only their sentences are
     # split; the words are counted without tokens (a third of the CPU on 150 BASIL files).
-    lean = not args.language
-    articles, extractions, failed = _load_all(paths, args.time_limit, not args.no_entities and not args.language, not lean)
+    indexed = bool(args.language)
+    articles, extractions, failed = _load_all(paths, args.time_limit, not args.no_entities and not indexed, indexed)
     failed += len(skipped)
     if args.language:
         articles = [_with_language(a, args) for a in articles]

@@ -375,14 +375,8 @@ def _serve(conn, memory_mb: int, entities: bool = True, forked: bool = False) ->
             articles = load_file(path, max_bytes, index=False)
             extractions = [extract(a) for a in articles] if with_entities else []
             answer = ("ok", articles, extractions)
-        except ReadError as exc:
-            answer = ("error", exc.reason)
-        except MemoryError:
-            answer = ("error", "too large to read in the memory available")
-        except RecursionError:
-            answer = ("error", "the file's structure is nested too deeply to read")
-        except Exception:  # extraction failing on text it did not expect
-            answer = ("error", "its text could not be analysed")
+        except Exception as exc:  # noqa: BLE001 - every failure becomes the file's reason
+            answer = ("error", _reason(exc))
         conn.send((answer[0], _peak_mb(idle_kb), time.process_time() - started, *answer[1:]))
 
 
@@ -395,16 +389,21 @@ def _serve_list(conn, paths: list[str], max_bytes: int, index: bool, prepare) ->
         try:
             articles = load_file(path, max_bytes, index=index)
             answer = ("ok", [prepare(a) for a in articles] if prepare is not None else articles)
-        except ReadError as exc:
-            answer = ("error", exc.reason)
-        except MemoryError:
-            answer = ("error", "too large to read in the memory available")
-        except RecursionError:
-            answer = ("error", "the file's structure is nested too deeply to read")
-        except Exception:  # a reader or `prepare` failing on text it did not expect
-            answer = ("error", "its text could not be analysed")
+        except Exception as exc:  # noqa: BLE001 - every failure becomes the file's reason
+            answer = ("error", _reason(exc))
         # No peak memory per file here: resetting it costs more than reading a small file.
         conn.send((answer[0], 0.0, time.process_time() - started, answer[1]))
+
+
+def _reason(exc: Exception) -> str:
+    """What the user is told when reading a file (or analysing its text) failed in the worker."""
+    if isinstance(exc, ReadError):
+        return exc.reason
+    if isinstance(exc, MemoryError):
+        return "too large to read in the memory available"
+    if isinstance(exc, RecursionError):
+        return "the file's structure is nested too deeply to read"
+    return "its text could not be analysed"  # a reader, extraction or `prepare` failing on text it did not expect
 
 
 def _reset_peak() -> int:
