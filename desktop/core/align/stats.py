@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import compress
 
 from desktop.core.align.units import Side
 from desktop.core.article import Span
@@ -98,15 +99,13 @@ def shared_passages(a: Side, b: Side) -> list[SharedPassage]:
 
 def _repeated_runs(ga, gb, repeated) -> list[tuple[int, int, int]]:
     post: dict[int, list[int]] = defaultdict(list)
-    for j, g in enumerate(gb):
-        if g in repeated and len(post[g]) < MAX_REPEATS:
+    for j, g in compress(enumerate(gb), map(repeated.__contains__, gb)):
+        if len(post[g]) < MAX_REPEATS:
             post[g].append(j)
     runs = []
     active: dict[int, int] = {}
     last = -1
-    for i, g in enumerate(ga):
-        if g not in repeated:
-            continue
+    for i, g in compress(enumerate(ga), map(repeated.__contains__, ga)):
         if i != last + 1:
             runs.extend((s, last, d) for d, s in active.items())
             active = {}
