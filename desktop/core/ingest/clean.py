@@ -272,7 +272,7 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
             mark(i, BlockKind.QUOTE)
 
     if not html:
-        _mark_dek_and_headings(texts, kinds, mark, title_at)
+        _mark_dek_and_headings(texts, kinds, mark, title_at, lengths)
     elif title_at is not None:
         _mark_web_headline_area(texts, kinds, mark, title_at)
 
@@ -516,8 +516,9 @@ def _is_caption(text: str, count: int | None = None) -> bool:
     return bool(_credit_search(text)) or bool(_CAPTION_START_RE.match(text))
 
 
-def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None) -> None:
-    """In plain text: a standfirst right under the headline, and short headings between paragraphs."""
+def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None, lengths=None) -> None:
+    """In plain text: a standfirst right under the headline, and short headings between paragraphs.
+    `lengths`: each paragraph's number of `_words` where the caller counted it (None where not)."""
     n = len(texts)
     after_title = (title_at + 1) if title_at is not None else 0
     j = after_title
@@ -543,7 +544,7 @@ def _mark_dek_and_headings(texts, kinds, mark, title_at: int | None) -> None:
         nxt = following[i]
         if (
             body_seen
-            and 1 <= len(_words(text)) <= 10
+            and 1 <= (len(_words(text)) if lengths is None or lengths[i] is None else lengths[i]) <= 10
             and not _ends_sentence(text)
             and not text.endswith(_RUNS_ON)
             and nxt is not None
