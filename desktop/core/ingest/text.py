@@ -28,6 +28,7 @@ _CHAR_MAP = str.maketrans(
     }
 )
 
+
 # A word: letters/digits, joined by inner apostrophes, dots, commas and colons in numbers, hyphens,
 # and a line-end hyphen ("infor-\nmation"); or letters with dots ("U.S.", "a.m.").
 # Anything else that is not space is one token. Letters with dots stop at 12 (possessive): tried
