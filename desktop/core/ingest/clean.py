@@ -19,7 +19,7 @@ from functools import cache
 from desktop.core.ingest import boilerplate
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.ingest.published import FULL_DATE_RE
-from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless
+from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless, may_have_spaceless
 
 _CATEGORY_RE = re.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
 _VIDEO_LABEL_RE = re.compile(
@@ -363,6 +363,8 @@ def _label_reason(text: str, words: list[str] | None = None) -> str:
         return "contact details"
     if len(words) <= 8 and _SOURCE_LINE_RE.match(text):
         return "source line"
+    if len(words) > boilerplate.LINE_WORDS and not may_have_spaceless(text):
+        return ""  # its words are its spaced words, too many for any phrase of the table
     return _phrase_reason(text)
 
 
@@ -501,6 +503,8 @@ def _is_dateline(text: str, count: int | None = None) -> bool:
 
 def _is_credit_line(text: str, count: int | None = None) -> bool:
     """A photo credit standing alone under a picture."""
+    if count is not None and count > boilerplate.LINE_WORDS and not may_have_spaceless(text):
+        return False  # `count` spaced words: too many for a credit line of the table, or any
     if boilerplate.line_kind(text) == "credit":  # "Foto: ...", "Image illustrative : ..."
         return True
     if (len(_words(text)) if count is None else count) > 10:
