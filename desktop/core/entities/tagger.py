@@ -13,7 +13,8 @@ import json
 import re
 import sys
 from array import array
-from operator import add, itemgetter
+from itertools import compress, groupby
+from operator import add, itemgetter, ne
 from zlib import crc32
 
 from desktop.core.entities import lexicon as lx
@@ -50,7 +51,13 @@ def candidate(t: Tok) -> bool:
 def islands(toks: list[Tok]) -> list[tuple[int, int]]:
     """[start, end) token ranges the tagger decides: candidates, numbers after them ("Schalke 04"),
     and a joiner between two candidates."""
-    cands = [k for k, (_, _, text, kind) in enumerate(toks) if (kind == "W" or kind == "A") and text.lower() != text]
+    return _islands(toks, list(map(_TEXT_OF, toks)))
+
+
+def _islands(toks: list[Tok], texts: list[str]) -> list[tuple[int, int]]:
+    # The tokens with a capital are found in C (a word whose lower case differs); only those few
+    # are looked at in Python (a possessive "'S" has a capital too, but no name is made of it).
+    cands = [k for k in compress(range(len(texts)), map(ne, texts, map(str.lower, texts))) if toks[k][3] in _NAME_KINDS]
     if not cands:
         return []
     is_cand = set(cands)
@@ -62,19 +69,23 @@ def islands(toks: list[Tok]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < n:
-            if j in is_cand or (toks[j].kind == "N" and j > i):
+            if j in is_cand or (toks[j][3] == "N" and j > i):
                 j += 1
-            elif j + 1 in is_cand and toks[j].text in JOINERS:
+            elif j + 1 in is_cand and texts[j] in JOINERS:
                 j += 2
             else:
                 break
-        while j > i + 1 and j - 1 not in is_cand and toks[j - 1].kind != "N":
+        while j > i + 1 and j - 1 not in is_cand and toks[j - 1][3] != "N":
             j -= 1
         end = j
-        if j == i + 1 and toks[i].text.lower() in _NEVER_ALONE:
+        if j == i + 1 and texts[i].lower() in _NEVER_ALONE:
             continue  # "The", "But", "He", "Monday" on their own: a third of all islands, never a name
         out.append((i, j))
     return out
+
+
+_NAME_KINDS = frozenset("WA")
+_TEXT_OF = itemgetter(2)
 
 
 # ---- features ------------------------------------------------------------------------------------
@@ -83,7 +94,7 @@ def islands(toks: list[Tok]) -> list[tuple[int, int]]:
 def shape(word: str) -> str:
     """ "Peter" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d", "McDonald" -> "XxXx"."""
     if word.isascii():  # most words: one translation and one collapse of runs, in C
-        return _RUNS.sub(r"\1", word.translate(_ASCII_SHAPE))
+        return "".join(map(_FIRST_OF, groupby(word.translate(_ASCII_SHAPE))))
     out = []
     last = ""
     for c in word:
@@ -96,7 +107,7 @@ def shape(word: str) -> str:
 
 _ASCII_SHAPE = str.maketrans({**dict.fromkeys(map(chr, range(65, 91)), "X"), **dict.fromkeys(map(chr, range(97, 123)), "x"),
                               **dict.fromkeys("0123456789", "d")})
-_RUNS = re.compile(r"(.)\1+", re.S)
+_FIRST_OF = itemgetter(0)  # of groupby's (character, run) pairs: the collapsed runs
 
 
 def word_class(word: str, gaz: Gazetteer) -> list[str]:
@@ -176,8 +187,8 @@ def gazetteer_tags(text: str, toks: list[Tok], lo: int, hi: int, gaz: Gazetteer,
     i = lo
     while i < hi:
         for j in range(min(hi, i + 4), i, -1):
-            if j - i == 1 and not candidate(toks[i]):
-                break
+            if j - i == 1 and not ((toks[i][3] == "W" or toks[i][3] == "A") and toks[i][2].lower() != toks[i][2]):
+                break  # not a candidate()
             span = text[toks[i].start : toks[j - 1].end]
             kind = kinds.get(span)
             if kind is None:
@@ -212,7 +223,6 @@ def headline_sentence(text: str, toks: list[Tok]) -> bool:
 # long run of capitals every possible way before failing: 20 KB took 13 s).
 _CAPS_WORD = re.compile(r"\b[A-Z]{2}[^\W\da-z]*+\b")
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
-_TEXT_OF = itemgetter(2)
 
 
 def token_features(text: str, toks: list[Tok], lo: int, hi: int, feats: Features, headline: bool,
@@ -249,8 +259,6 @@ _LENPOS = [[f"{n}/{k}" for k in range(4)] for n in range(6)]  # island length, p
 
 # ---- decoding ------------------------------------------------------------------------------------
 
-# For each tag, the tags that may come before it.
-_BEFORE = tuple(tuple(p for p in range(N_TAGS) if _ALLOWED[t][p]) for t in range(N_TAGS))
 _FIRST = tuple(t for t in range(N_TAGS) if _ALLOWED[t][0])  # O and B-X: they may follow any tag
 _INSIDE = tuple((t, TAGS.index("B-" + TAGS[t][2:])) for t in range(N_TAGS) if t not in _FIRST)  # (I-X, B-X)
 
@@ -259,7 +267,6 @@ def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] |
             entry: list[int] | None = None, cols: list[list[int]] | None = None) -> list[int]:
     """Best tag sequence for one island, entered from O and left to O. O and B-X may follow any tag;
     I-X only B-X or I-X: the maximum over all predecessors runs in C (map, max), the other by hand."""
-    start = trans[0]
     if len(scores) == 1:  # most islands are one word: in from O, out to O
         vals = list(map(add, scores[0], single or alone(trans)))
         return [vals.index(max(vals))]
@@ -286,11 +293,8 @@ def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] |
                 ptr[t] = b
         prev = cur
         back.append(ptr)
-    last, best = 0, None
-    for t in range(N_TAGS):
-        v = prev[t] + trans[t][0]
-        if best is None or v > best:
-            last, best = t, v
+    vals = list(map(add, prev, cols[0]))  # out to O; the lowest tag on a tie
+    last = vals.index(max(vals))
     path = [last]
     for ptr in reversed(back):
         last = ptr[last]
@@ -332,6 +336,55 @@ def rule_tags(toks: list[Tok], lo: int, hi: int, rule_starts: dict[int, tuple[st
     return out
 
 
+# ---- packed scores ---------------------------------------------------------------------------------
+# A score vector is one Python int, N_TAGS lanes of 32 bits, lane t tag t's score: a token's seven
+# cached vectors then sum in six int additions, not six lists. Each weight is stored biased by
+# 2^15 so that every lane stays non-negative and no sum borrows from the next lane; a vector of
+# k weights thus holds its scores plus k * 2^15 in every lane, the same in all of a token's lanes,
+# which changes neither the best tag of a token nor Viterbi's path, ties included (each path takes
+# one tag per token). A token sums at most about 120 features, under 2^23 per lane.
+_LANE_BYTES = 4
+_VEC_BYTES = _LANE_BYTES * N_TAGS
+_BIG_ENDIAN = sys.byteorder == "big"
+if array("I").itemsize != _LANE_BYTES:
+    raise ImportError("the tagger's packed scores need 4-byte unsigned ints")
+
+
+def packed_rows(values: array) -> bytes:
+    """The weights as 32-bit little-endian lanes, biased by 2^15 (int.from_bytes of a row's 36 bytes
+    is its packed vector): flipping the sign bit of a 16-bit two's complement number adds 2^15."""
+    le = array("h", values)
+    if _BIG_ENDIAN:
+        le.byteswap()
+    narrow = bytearray(le.tobytes())
+    narrow[1::2] = narrow[1::2].translate(_FLIP_SIGN)
+    wide = bytearray(2 * len(narrow))
+    wide[0::4] = narrow[0::2]
+    wide[1::4] = narrow[1::2]
+    return bytes(wide)
+
+
+_FLIP_SIGN = bytes(b ^ 0x80 for b in range(256))
+
+
+def lanes(vec: int) -> array:
+    """A packed vector's N_TAGS scores."""
+    out = array("I", vec.to_bytes(_VEC_BYTES, "little"))
+    if _BIG_ENDIAN:
+        out.byteswap()
+    return out
+
+
+def pack(scores: list[int]) -> int:
+    """N_TAGS non-negative scores, each under 2^32, as one packed vector."""
+    return sum(v << (8 * _LANE_BYTES * t) for t, v in enumerate(scores))
+
+
+# Added to a one-token island's packed score: its transitions from O and back to O, lifted by
+# 2^30 so that O and B-X always outscore I-X (which cannot stand alone, and gets 0 here).
+_ALONE_LIFT = 1 << 30
+
+
 class Tagger:
     """Weights (a hashed table, N_TAGS numbers per bucket) and per-word score caches."""
 
@@ -341,13 +394,18 @@ class Tagger:
         self._alone = alone(trans)
         self._entry = entering(trans)
         self._cols = columns(trans)
+        if any(abs(self._alone[t]) >= 1 << 28 for t in _FIRST):
+            raise ValueError("transition weights out of range for packed scores; run scripts/train_tagger.py")
+        self._alone_packed = pack([self._alone[t] + _ALONE_LIFT if t in _FIRST else 0 for t in range(N_TAGS)])
+        self._packed = packed_rows(table.values)
         self.features = Features(gaz)
-        # by word, in headlines and elsewhere: the score, and the word's shape and lower case
-        self._own: tuple[dict[str, tuple[list[int], str, str]], ...] = ({}, {})
-        self._near: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
-        self._pairs: dict[tuple[str, str, str], list[int]] = {}
-        self._ctx: dict[tuple, list[int]] = {}
+        # by word, in headlines and elsewhere: the packed score, and the word's shape and lower case
+        self._own: tuple[dict[str, tuple[int, str, str]], ...] = ({}, {})
+        self._near: tuple[dict[str, int], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
+        self._pairs: dict[tuple[str, str, str], int] = {}
+        self._ctx: dict[tuple, int] = {}
         self._kinds: dict[str, str] = {}  # place kind of a span of text, "" for none
+        self._calls = 0
 
     def memo_size(self) -> int:
         """Entries in the per-word caches (desktop/core/entities/memos.py keeps them bounded)."""
@@ -358,15 +416,17 @@ class Tagger:
         for cache in (*self._own, *self._near, self._pairs, self._ctx, self._kinds):
             cache.clear()
 
-    def _score(self, feats: list[str]) -> list[int]:
+    def _score(self, feats: list[str]) -> int:
+        """The packed sum of the features' rows."""
         rows = self.table.rows
-        values = self.table.values
-        s = None
+        packed = self._packed
+        s = 0
         for f in feats:
             o = rows.get(crc32(f.encode("utf-8", "surrogatepass")) & _MASK)
             if o is not None:  # most features of a word never seen in training hash to an empty row
-                s = values[o : o + N_TAGS].tolist() if s is None else list(map(add, s, values[o : o + N_TAGS]))
-        return [0] * N_TAGS if s is None else s
+                o *= _LANE_BYTES
+                s += int.from_bytes(packed[o : o + _VEC_BYTES], "little")
+        return s
 
     def tag(self, text: str, toks: list[Tok], lower_words: set[str],
             rule_starts: dict[int, tuple[str, int]]) -> list[tuple[str, int, int]]:
@@ -377,28 +437,34 @@ class Tagger:
         a neighbour and its offset, a word pair, the token's context): a word's features are hashed
         and summed once per process, not once per occurrence."""
         spans = []
-        found = islands(toks)
+        texts = list(map(_TEXT_OF, toks))
+        found = _islands(toks, texts)
         if not found:
             return spans
-        headline = headline_sentence(text, toks)
+        # A headline has two words in capitals at least: most sentences have not, which a count in
+        # C tells before headline_sentence's search of the text.
+        headline = sum(map(str.isupper, texts)) >= 2 and headline_sentence(text, toks)
         feats = self.features
-        own, pairs, ctx = self._own[headline], self._pairs, self._ctx
+        own, pairs, ctx, kinds = self._own[headline], self._pairs, self._ctx, self._kinds
         near_m2, near_m1, near_p1, near_p2 = self._near
-        if self.memo_size() > _CACHE_LIMIT:
+        self._calls += 1
+        if not self._calls % 64 and self.memo_size() > _CACHE_LIMIT:  # a bound, not a count: checked now and then
             self.forget()
         score = self._score
         near = feats.near
-        words = ["<", "<", *map(_TEXT_OF, toks), ">", ">"]  # words[i + 2] is token i's
+        words = ["<", "<", *texts, ">", ">"]  # words[i + 2] is token i's
         for lo, hi in found:
-            if hi - lo > 1:
-                gz = gazetteer_tags(text, toks, lo, hi, feats.gaz, self._kinds)
-            else:
-                kind = self._kinds.get(words[lo + 2])
+            if hi - lo == 1:  # as gazetteer_tags and rule_tags would say of one token
+                kind = kinds.get(texts[lo])
                 if kind is None:
-                    kind = gazetteer_tags(text, toks, lo, hi, feats.gaz, self._kinds)[0][1:]
-                gz = ["B" + kind if kind else ""]
-            rules = rule_tags(toks, lo, hi, rule_starts)
-            scores = []
+                    kind = gazetteer_tags(text, toks, lo, hi, feats.gaz, kinds)[0][1:]
+                gz = ("B" + kind if kind else "",)
+                hit = rule_starts.get(toks[lo][0])
+                rules = ("-" if hit is None else "B" + hit[0],)
+            else:
+                gz = gazetteer_tags(text, toks, lo, hi, feats.gaz, kinds)
+                rules = rule_tags(toks, lo, hi, rule_starts)
+            sums = []
             lenpos = _LENPOS[min(hi - lo, 5)]
             for i in range(lo, hi):
                 word = words[i + 2]
@@ -432,9 +498,18 @@ class Tagger:
                 f = pairs.get(key)
                 if f is None:
                     f = pairs[key] = score(["bl=" + key[0] + "|" + low, "bn=" + low + "|" + key[2]])
-                scores.append(list(map(add, map(add, map(add, vec, a), map(add, b, c)), map(add, map(add, d, e), f))))
-            spans.extend(_spans(viterbi(scores, self.trans, self._alone, self._entry, self._cols), lo))
+                sums.append(vec + a + b + c + d + e + f)
+            if hi - lo == 1:  # most islands: the best tag in from O and out to O, lowest tag on a tie
+                best = lanes(sums[0] + self._alone_packed)
+                t = best.index(max(best))
+                if t:
+                    spans.append((_TYPE_OF[t], lo, hi))
+            else:
+                spans.extend(_spans(viterbi(list(map(lanes, sums)), self.trans, self._alone, self._entry, self._cols), lo))
         return spans
+
+
+_TYPE_OF = tuple(tag[2:] for tag in TAGS)
 
 
 def _spans(path: list[int], lo: int) -> list[tuple[str, int, int]]:
