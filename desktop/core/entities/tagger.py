@@ -141,14 +141,22 @@ class Features:
 
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
+        # by word: its lower case, shape and word classes, which a word's own features and those
+        # of its neighbours all ask for (Tagger.forget empties it with its own caches)
+        self.words: dict[str, tuple[str, str, list[str]]] = {}
+
+    def word(self, word: str) -> tuple[str, str, list[str]]:
+        hit = self.words.get(word)
+        if hit is None:
+            hit = self.words[word] = (word.lower(), shape(word), word_class(word, self.gaz))
+        return hit
 
     def own(self, word: str, headline: bool) -> list[str]:
-        low = word.lower()
-        sh = shape(word)
+        low, sh, classes = self.word(word)
         h = "H" if headline else ""
         feats = ["b", h + "w=" + word, "l=" + low, h + "s=" + sh, "p3=" + low[:3], "x3=" + low[-3:],
                  "x2=" + low[-2:], "n=" + str(min(len(word), 6))]
-        for c in word_class(word, self.gaz):
+        for c in classes:
             feats.append(h + "c=" + c)
             feats.append("cs=" + c + sh)
         return feats
@@ -158,10 +166,10 @@ class Features:
         o = str(offset)
         if word in ("<", ">"):
             return [o + "e"]
-        low = word.lower()
-        feats = [o + "l=" + low, o + "s=" + shape(word)]
+        low, sh, classes = self.word(word)
+        feats = [o + "l=" + low, o + "s=" + sh]
         if offset in (-1, 1):
-            feats.extend(o + "c=" + c for c in word_class(word, self.gaz))
+            feats.extend(o + "c=" + c for c in classes)
         return feats
 
     @staticmethod
@@ -313,6 +321,24 @@ def entering(trans: list[list[int]]) -> list[int]:
     return [trans[0][t] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
 
 
+def pairs(trans: list[list[int]]) -> list[tuple[int, int, int]]:
+    """The tag pairs a two-token island may take, in from O and out to O, as (transitions, first
+    tag, second tag), ordered by the second tag, then the first: the order in which viterbi breaks ties."""
+    return [(trans[0][t1] + trans[t1][t2] + trans[t2][0], t1, t2)
+            for t2 in range(N_TAGS) for t1 in _FIRST if _ALLOWED[t2][t1]]
+
+
+def two_tokens(a: list[int], b: list[int], tag_pairs: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """viterbi([a, b]) by trying the 29 pairs: a third of all islands are two tokens, and this
+    takes half of viterbi's time."""
+    best = None
+    for c, t1, t2 in tag_pairs:
+        v = c + a[t1] + b[t2]
+        if best is None or v > best:  # the first best on a tie, as viterbi
+            best, path = v, (t1, t2)
+    return path
+
+
 def alone(trans: list[list[int]]) -> list[int]:
     """Per tag, the transitions of a one-token name: from O and back to O (I-X cannot be alone)."""
     return [trans[0][t] + trans[t][0] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
@@ -380,9 +406,19 @@ def pack(scores: list[int]) -> int:
     return sum(v << (8 * _LANE_BYTES * t) for t, v in enumerate(scores))
 
 
-# Added to a one-token island's packed score: its transitions from O and back to O, lifted by
-# 2^30 so that O and B-X always outscore I-X (which cannot stand alone, and gets 0 here).
-_ALONE_LIFT = 1 << 30
+def lifted_alone(trans: list[list[int]]) -> int:
+    """alone(trans) packed, to add to a one-token island's packed score: lifted by 2^30 so that O
+    and B-X always outscore I-X, which cannot stand alone and gets 0 (a token's lanes stay under 2^23)."""
+    single = alone(trans)
+    if any(abs(single[t]) >= 1 << 28 for t in _FIRST):
+        raise ValueError("transition weights out of range for packed scores; run scripts/train_tagger.py")
+    return pack([single[t] + (1 << 30) if t in _FIRST else 0 for t in range(N_TAGS)])
+
+
+def one_token(vec: int, lifted: int) -> int:
+    """viterbi([lanes(vec)])[0] for a packed score, `lifted` from lifted_alone: the lowest tag on a tie."""
+    best = lanes(vec + lifted)
+    return best.index(max(best))
 
 
 class Tagger:
@@ -394,9 +430,8 @@ class Tagger:
         self._alone = alone(trans)
         self._entry = entering(trans)
         self._cols = columns(trans)
-        if any(abs(self._alone[t]) >= 1 << 28 for t in _FIRST):
-            raise ValueError("transition weights out of range for packed scores; run scripts/train_tagger.py")
-        self._alone_packed = pack([self._alone[t] + _ALONE_LIFT if t in _FIRST else 0 for t in range(N_TAGS)])
+        self._pairs2 = pairs(trans)
+        self._lifted = lifted_alone(trans)
         self._packed = packed_rows(table.values)
         self.features = Features(gaz)
         # by word, in headlines and elsewhere: the packed score, and the word's shape and lower case
@@ -409,11 +444,12 @@ class Tagger:
 
     def memo_size(self) -> int:
         """Entries in the per-word caches (desktop/core/entities/memos.py keeps them bounded)."""
-        return sum(map(len, self._own)) + sum(map(len, self._near)) + len(self._pairs) + len(self._ctx) + len(self._kinds)
+        return (sum(map(len, self._own)) + sum(map(len, self._near)) + len(self._pairs) + len(self._ctx) + len(self._kinds)
+                + len(self.features.words))
 
     def forget(self) -> None:
         """Empty the per-word caches; they fill again from the next sentence tagged."""
-        for cache in (*self._own, *self._near, self._pairs, self._ctx, self._kinds):
+        for cache in (*self._own, *self._near, self._pairs, self._ctx, self._kinds, self.features.words):
             cache.clear()
 
     def _score(self, feats: list[str]) -> int:
@@ -423,7 +459,7 @@ class Tagger:
         s = 0
         for f in feats:
             o = rows.get(crc32(f.encode("utf-8", "surrogatepass")) & _MASK)
-            if o is not None:  # most features of a word never seen in training hash to an empty row
+            if o is not None:  # a feature never seen in training hashes to an empty row, as a quarter do
                 o *= _LANE_BYTES
                 s += int.from_bytes(packed[o : o + _VEC_BYTES], "little")
         return s
@@ -494,16 +530,18 @@ class Tagger:
                 e = ctx.get(key)
                 if e is None:
                     e = ctx[key] = score(feats.context(*key))
-                key = (words[i + 1].lower(), low, words[i + 3].lower())
+                key = (words[i + 1], word, words[i + 3])  # as written: "the" and "The" each hold a copy
                 f = pairs.get(key)
                 if f is None:
-                    f = pairs[key] = score(["bl=" + key[0] + "|" + low, "bn=" + low + "|" + key[2]])
+                    f = pairs[key] = score(["bl=" + key[0].lower() + "|" + low, "bn=" + low + "|" + key[2].lower()])
                 sums.append(vec + a + b + c + d + e + f)
             if hi - lo == 1:  # most islands: the best tag in from O and out to O, lowest tag on a tie
-                best = lanes(sums[0] + self._alone_packed)
-                t = best.index(max(best))
+                t = one_token(sums[0], self._lifted)
                 if t:
                     spans.append((_TYPE_OF[t], lo, hi))
+            elif hi - lo == 2:
+                for typ, a, b in _PAIR_SPANS[two_tokens(lanes(sums[0]), lanes(sums[1]), self._pairs2)]:
+                    spans.append((typ, lo + a, lo + b))
             else:
                 spans.extend(_spans(viterbi(list(map(lanes, sums)), self.trans, self._alone, self._entry, self._cols), lo))
         return spans
@@ -528,6 +566,10 @@ def _spans(path: list[int], lo: int) -> list[tuple[str, int, int]]:
     if cur is not None:
         out.append(cur)
     return [tuple(c) for c in out]
+
+
+# The names each tag pair of a two-token island makes, from its first token.
+_PAIR_SPANS = {(t1, t2): _spans([t1, t2], 0) for t1 in range(N_TAGS) for t2 in range(N_TAGS)}
 
 
 # ---- the shipped weights ---------------------------------------------------------------------------
