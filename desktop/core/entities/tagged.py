@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
 from operator import itemgetter
 
@@ -31,6 +30,12 @@ class RuleNames:
         self.by_span = {(r.start, r.end): r for r in found}
         self.sorted = sorted(found, key=lambda r: r.start)
         self.starts = [r.start for r in self.sorted]
+        # the party words ("Republicans", the "GOP"): few, and most names have none inside
+        self.canon = [r for r in self.sorted if r.canon]
+        self.canon_starts = [r.start for r in self.canon]
+        self.by_end: dict[int, list[Raw]] = {}  # in the order of `sorted`
+        for r in self.sorted:
+            self.by_end.setdefault(r.end, []).append(r)
 
     def get(self, span: tuple[int, int]) -> Raw | None:
         return self.by_span.get(span)
@@ -44,9 +49,23 @@ class RuleNames:
             i += 1
         return out
 
+    def canon_inside(self, start: int, end: int) -> bool:
+        """Is a party word among the names inside (any r.canon of inside(start, end))?"""
+        canon = self.canon
+        i = bisect_left(self.canon_starts, start)
+        while i < len(canon) and canon[i].start < end:
+            if canon[i].end <= end:
+                return True
+            i += 1
+        return False
+
     def ending_at(self, start: int, end: int, typ: str) -> Raw | None:
-        """A name of that type the rules found ending where this one ends and starting no later."""
-        return next((r for r in self.inside(start - 200, end) if r.end == end and r.start <= start and r.type == typ), None)
+        """A name of that type the rules found ending where this one ends and starting no later
+        (and no more than 200 characters earlier)."""
+        for r in self.by_end.get(end, ()):
+            if start - 200 <= r.start <= start and r.type == typ:
+                return r
+        return None
 
 
 class Sentence:
@@ -100,8 +119,12 @@ def rule_starts(found: list[Raw]) -> dict[int, tuple[str, int]]:
 def time_zones_and_party_codes(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "6 a.m. AST", the "D-N" of "Rep. Jerrold Nadler, D-N.Y.": not names."""
     for s in sents:
-        if s.names:
-            s.names = [n for n in s.names if not _zone_or_code(s.toks, n, text)]
+        toks = s.toks
+        for n in s.names:
+            first = toks[n[1]].text
+            if first in _TIME_ZONES or first[1:2] == "-":  # few names: then look closer
+                s.names = [n for n in s.names if not _zone_or_code(toks, n, text)]
+                break
 
 
 def _zone_or_code(toks: list[Tok], n: list, text: str) -> bool:
@@ -114,18 +137,17 @@ def _zone_or_code(toks: list[Tok], n: list, text: str) -> bool:
 def party_words_name_the_party(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "Republicans", "Senate Democrats", "the GOP": the party is involved. CoNLL calls such words
     MISC; where the rules read a party word inside or as a name, their reading of that name stands."""
+    if not sents or not sents[0].rules.canon:
+        return  # the rules read no party word in this document
     for s in sents:
         keep = []
         for n in s.names:
             start, end = s.toks[n[1]].start, s.toks[n[2] - 1].end
-            inside = s.rules.inside(start, end)
-            if any(r.canon for r in inside):
-                out.extend(r for r in inside if r.type)
+            if s.rules.canon_inside(start, end):
+                out.extend(r for r in s.rules.inside(start, end) if r.type)
             else:
                 keep.append(n)
         s.names = keep
-    if not sents:
-        return
     # a party word the tagger left alone ("one Democrat called", CoNLL's MISC)
     taken = {id(r) for r in out}
     starts = {s.toks[n[1]].start for s in sents for n in s.names}
@@ -139,8 +161,10 @@ def located_prefix(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[R
     named for itself, and the name starts after it."""
     for s in sents:
         for n in s.names:
-            x = next((x for x in range(n[1], n[2]) if s.toks[x].text.endswith(_LOCATED)), None)
-            if x is None:
+            for x in range(n[1], n[2]):
+                if s.toks[x].text.endswith(_LOCATED):
+                    break
+            else:
                 continue
             tok = s.toks[x]
             stem_end = tok.start + tok.text.rindex("-")
@@ -161,9 +185,11 @@ def titles_are_not_names(sents: list[Sentence], text: str, gaz: Gazetteer, out: 
         extra = []
         for n in s.names:
             toks = s.toks
-            low = [t.text.lower() for t in toks[n[1] : n[2]]]
-            k = next((x for x, w in enumerate(low) if w in lx.TITLE_HEADS or w in lx.HONORIFICS), None)
-            if k is None or k + 1 >= len(low):
+            low = list(map(str.lower, map(_TEXT_OF, toks[n[1] : n[2]])))
+            if _TITLE_WORDS.isdisjoint(low):
+                continue  # most names
+            k = next(x for x, w in enumerate(low) if w in _TITLE_WORDS)
+            if k + 1 >= len(low):
                 continue
             e = k + 1
             while e < len(low) and (low[e] in lx.TITLE_HEADS or low[e] in lx.TITLE_MODIFIERS or low[e] in lx.HONORIFICS):
@@ -192,12 +218,11 @@ def sentence_openers_are_not_names(sents: list[Sentence], text: str, gaz: Gazett
     for s in sents:
         keep = []
         for n in s.names:
-            t = s.toks[n[1]]
-            first = n[1] == 0 or s.toks[n[1] - 1].text in _OPENERS
-            low = t.text.lower()
-            if first and n[2] - n[1] == 1 and low.endswith(("ly", "ing")) and not t.text.isupper() \
-                    and t.text not in gaz.given_names and gaz.place(t.text) is None:
-                continue
+            if n[2] - n[1] == 1:
+                t = s.toks[n[1]]
+                if t.text.lower().endswith(("ly", "ing")) and (n[1] == 0 or s.toks[n[1] - 1].text in _OPENERS) \
+                        and not t.text.isupper() and t.text not in gaz.given_names and gaz.place(t.text) is None:
+                    continue
             keep.append(n)
         s.names = keep
 
@@ -205,7 +230,8 @@ def sentence_openers_are_not_names(sents: list[Sentence], text: str, gaz: Gazett
 def number_words_end_no_persons_name(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "Ground Zero", "Air Force One": no one's surname is a number word."""
     for s in sents:
-        s.names = [n for n in s.names if not (n[0] == PERSON and s.toks[n[2] - 1].text.lower() in _NUMBER_WORDS)]
+        if s.names:
+            s.names = [n for n in s.names if not (n[0] == PERSON and s.toks[n[2] - 1].text.lower() in _NUMBER_WORDS)]
 
 
 def plural_titles_name_people(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
@@ -369,10 +395,13 @@ def _one_name_one_type(out: list[Raw], gaz: Gazetteer) -> None:
     named in full is that person ("Blackburn" after "Peter Blackburn"), unless it is a country or
     region; otherwise a one-word name takes the type it has most often."""
     surnames = {r.text.split()[-1] for r in out if r.type == PERSON and r.ntok >= 2}
-    votes: dict[str, Counter] = {}
+    votes: dict[str, dict[str, int]] = {}
     for r in out:
         if r.ntok == 1:
-            votes.setdefault(r.text, Counter())[r.type] += 1
+            counts = votes.setdefault(r.text, {})
+            counts[r.type] = counts.get(r.type, 0) + 1
+    # the type each spelling has most often, the first counted on a tie (as Counter.most_common)
+    majority = {text: max(counts.items(), key=_COUNT) for text, counts in votes.items()}
     for r in out:
         if r.ntok != 1 or r.canon:
             continue
@@ -381,8 +410,8 @@ def _one_name_one_type(out: list[Raw], gaz: Gazetteer) -> None:
             if place is None or place.kind == "city":
                 r.type, r.detail = PERSON, ""
                 continue
-        (best, count), = votes[r.text].most_common(1)
-        if best != r.type and count > votes[r.text][r.type]:
+        best, count = majority[r.text]
+        if best != r.type and count > votes[r.text].get(r.type, 0):
             r.type = best
             r.detail = gaz.place(r.text).kind if best == PLACE and gaz.place(r.text) is not None else ""
 
@@ -395,6 +424,8 @@ _PLURAL_TITLES = frozenset({"sens", "reps", "govs", "gens", "drs", "messrs"})
 # Every lower-case form plural_titles_name_people takes: a title head and "s", or one of the above.
 _PLURAL_TITLE_FORMS = frozenset({h + "s" for h in lx.TITLE_HEADS} | _PLURAL_TITLES) - lx.TITLE_HEADS
 _TEXT_OF = itemgetter(2)
+_COUNT = itemgetter(1)
+_TITLE_WORDS = lx.TITLE_HEADS | lx.HONORIFICS
 _DATELINE_REST = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,?)?\s*(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*$")
