@@ -268,40 +268,35 @@ _LENPOS = [[f"{n}/{k}" for k in range(4)] for n in range(6)]  # island length, p
 # ---- decoding ------------------------------------------------------------------------------------
 
 _FIRST = tuple(t for t in range(N_TAGS) if _ALLOWED[t][0])  # O and B-X: they may follow any tag
-_INSIDE = tuple((t, TAGS.index("B-" + TAGS[t][2:])) for t in range(N_TAGS) if t not in _FIRST)  # (I-X, B-X)
 
 
 def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] | None = None,
-            entry: list[int] | None = None, cols: list[list[int]] | None = None) -> list[int]:
-    """Best tag sequence for one island, entered from O and left to O. O and B-X may follow any tag;
-    I-X only B-X or I-X: the maximum over all predecessors runs in C (map, max), the other by hand."""
+            entry: list[int] | None = None, steps: tuple | None = None) -> list[int]:
+    """Best tag sequence for one island, entered from O and left to O; on a tie, the lowest tag
+    last, then the lowest before it. `single`, `entry` and `steps` are alone(trans),
+    entering(trans) and predecessors(trans), when the caller keeps them."""
     if len(scores) == 1:  # most islands are one word: in from O, out to O
         vals = list(map(add, scores[0], single or alone(trans)))
         return [vals.index(max(vals))]
     prev = list(map(add, scores[0], entry or entering(trans)))
     back = []
-    cols = cols or columns(trans)
+    first, later = steps or predecessors(trans)
     for s in scores[1:]:
-        cur = [0] * N_TAGS
-        ptr = [0] * N_TAGS
-        for t in _FIRST:
-            vals = list(map(add, prev, cols[t]))
-            best = max(vals)
-            cur[t] = best + s[t]
-            ptr[t] = vals.index(best)
-        for t, b in _INSIDE:
-            col = cols[t]
-            vb = prev[b] + col[b]
-            vi = prev[t] + col[t]
-            if vi > vb:
-                cur[t] = vi + s[t]
-                ptr[t] = t
-            else:
-                cur[t] = vb + s[t]
-                ptr[t] = b
+        cur = []
+        ptr = []
+        # only the allowed transitions, lowest predecessor first so that it keeps a tie: a loop
+        # over them is faster than a max over all nine in C for each tag
+        for t, froms in first if not back else later:
+            best = None
+            for p, c in froms:
+                v = prev[p] + c
+                if best is None or v > best:
+                    best, arg = v, p
+            cur.append(best + s[t])
+            ptr.append(arg)
         prev = cur
         back.append(ptr)
-    vals = list(map(add, prev, cols[0]))  # out to O; the lowest tag on a tie
+    vals = list(map(add, prev, [row[0] for row in trans]))  # out to O
     last = vals.index(max(vals))
     path = [last]
     for ptr in reversed(back):
@@ -311,9 +306,13 @@ def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] |
     return path
 
 
-def columns(trans: list[list[int]]) -> list[list[int]]:
-    """The transitions by the tag they lead to: columns(trans)[t][p] is from p to t."""
-    return [[row[t] for row in trans] for t in range(N_TAGS)]
+def predecessors(trans: list[list[int]]) -> tuple[list, list]:
+    """Per tag t, the tags p that may come before it, with the transition: [(t, ((p, trans[p][t]), ...)), ...],
+    t and p in order. Twice: for the second token of an island, where only O and B-X can come
+    before (the first was entered from O), and for any later token."""
+    def allowed(before):
+        return [(t, tuple((p, trans[p][t]) for p in before if _ALLOWED[t][p])) for t in range(N_TAGS)]
+    return allowed(_FIRST), allowed(range(N_TAGS))
 
 
 def entering(trans: list[list[int]]) -> list[int]:
@@ -429,7 +428,7 @@ class Tagger:
         self.trans = trans
         self._alone = alone(trans)
         self._entry = entering(trans)
-        self._cols = columns(trans)
+        self._steps = predecessors(trans)
         self._pairs2 = pairs(trans)
         self._lifted = lifted_alone(trans)
         self._packed = packed_rows(table.values)
@@ -543,7 +542,7 @@ class Tagger:
                 for typ, a, b in _PAIR_SPANS[two_tokens(lanes(sums[0]), lanes(sums[1]), self._pairs2)]:
                     spans.append((typ, lo + a, lo + b))
             else:
-                spans.extend(_spans(viterbi(list(map(lanes, sums)), self.trans, self._alone, self._entry, self._cols), lo))
+                spans.extend(_spans(viterbi(list(map(lanes, sums)), self.trans, self._alone, self._entry, self._steps), lo))
         return spans
 
 
