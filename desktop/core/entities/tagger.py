@@ -436,19 +436,22 @@ class Tagger:
         # by word, in headlines and elsewhere: the packed score, and the word's shape and lower case
         self._own: tuple[dict[str, tuple[int, str, str]], ...] = ({}, {})
         self._near: tuple[dict[str, int], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
-        self._pairs: dict[tuple[str, str, str], int] = {}
+        # by the word before, the word and the word after, in headlines and elsewhere: the scores
+        # of the word, of those two neighbours and of the two word pairs, summed, and the word's
+        # shape and lower case (a name comes back with the same neighbours: "Mr. Obama said")
+        self._trios: tuple[dict[tuple[str, str, str], tuple[int, str, str]], ...] = ({}, {})
         self._ctx: dict[tuple, int] = {}
         self._kinds: dict[str, str] = {}  # place kind of a span of text, "" for none
         self._calls = 0
 
     def memo_size(self) -> int:
         """Entries in the per-word caches (desktop/core/entities/memos.py keeps them bounded)."""
-        return (sum(map(len, self._own)) + sum(map(len, self._near)) + len(self._pairs) + len(self._ctx) + len(self._kinds)
-                + len(self.features.words))
+        return (sum(map(len, self._own)) + sum(map(len, self._near)) + sum(map(len, self._trios)) + len(self._ctx)
+                + len(self._kinds) + len(self.features.words))
 
     def forget(self) -> None:
         """Empty the per-word caches; they fill again from the next sentence tagged."""
-        for cache in (*self._own, *self._near, self._pairs, self._ctx, self._kinds, self.features.words):
+        for cache in (*self._own, *self._near, *self._trios, self._ctx, self._kinds, self.features.words):
             cache.clear()
 
     def _score(self, feats: list[str]) -> int:
@@ -480,7 +483,7 @@ class Tagger:
         # C tells before headline_sentence's search of the text.
         headline = sum(map(str.isupper, texts)) >= 2 and headline_sentence(text, toks)
         feats = self.features
-        own, pairs, ctx, kinds = self._own[headline], self._pairs, self._ctx, self._kinds
+        own, trios, ctx, kinds = self._own[headline], self._trios[headline], self._ctx, self._kinds
         near_m2, near_m1, near_p1, near_p2 = self._near
         self._calls += 1
         if not self._calls % 64 and self.memo_size() > _CACHE_LIMIT:  # a bound, not a count: checked now and then
@@ -503,22 +506,28 @@ class Tagger:
             lenpos = _LENPOS[min(hi - lo, 5)]
             for i in range(lo, hi):
                 word = words[i + 2]
-                hit = own.get(word)
-                if hit is None:
-                    hit = own[word] = (score(feats.own(word, headline)), shape(word), word.lower())
+                key = (words[i + 1], word, words[i + 3])  # as written: "the" and "The" each hold a copy
+                hit = trios.get(key)
+                if hit is None:  # the word, its neighbours and the two word pairs
+                    mine = own.get(word)
+                    if mine is None:
+                        mine = own[word] = (score(feats.own(word, headline)), shape(word), word.lower())
+                    vec, sh, low = mine
+                    w = words[i + 1]
+                    b = near_m1.get(w)
+                    if b is None:
+                        b = near_m1[w] = score(near(w, -1))
+                    w = words[i + 3]
+                    c = near_p1.get(w)
+                    if c is None:
+                        c = near_p1[w] = score(near(w, 1))
+                    pair = score(["bl=" + key[0].lower() + "|" + low, "bn=" + low + "|" + key[2].lower()])
+                    hit = trios[key] = (vec + b + c + pair, sh, low)
                 vec, sh, low = hit
                 w = words[i]
                 a = near_m2.get(w)
                 if a is None:
                     a = near_m2[w] = score(near(w, -2))
-                w = words[i + 1]
-                b = near_m1.get(w)
-                if b is None:
-                    b = near_m1[w] = score(near(w, -1))
-                w = words[i + 3]
-                c = near_p1.get(w)
-                if c is None:
-                    c = near_p1[w] = score(near(w, 1))
                 w = words[i + 4]
                 d = near_p2.get(w)
                 if d is None:
@@ -529,11 +538,7 @@ class Tagger:
                 e = ctx.get(key)
                 if e is None:
                     e = ctx[key] = score(feats.context(*key))
-                key = (words[i + 1], word, words[i + 3])  # as written: "the" and "The" each hold a copy
-                f = pairs.get(key)
-                if f is None:
-                    f = pairs[key] = score(["bl=" + key[0].lower() + "|" + low, "bn=" + low + "|" + key[2].lower()])
-                sums.append(vec + a + b + c + d + e + f)
+                sums.append(vec + a + d + e)
             if hi - lo == 1:  # most islands: the best tag in from O and out to O, lowest tag on a tie
                 t = one_token(sums[0], self._lifted)
                 if t:
