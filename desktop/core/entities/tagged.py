@@ -69,12 +69,14 @@ class RuleNames:
 
 
 class Sentence:
-    """One sentence's tokens and the names found in it so far, as [type, first token, end token, role]."""
+    """One sentence's tokens (and their lower case) and the names found in it so far, as
+    [type, first token, end token, role]."""
 
-    __slots__ = ("toks", "names", "rules")
+    __slots__ = ("toks", "lows", "names", "rules")
 
-    def __init__(self, toks: list[Tok], names: list[list], rules: RuleNames):
+    def __init__(self, toks: list[Tok], lows: list[str], names: list[list], rules: RuleNames):
         self.toks = toks
+        self.lows = lows
         self.names = names
         self.rules = rules
 
@@ -87,8 +89,10 @@ def find_names(text: str, sentences: list[list[Tok]], gaz: Gazetteer, lower_word
     tagger = load_tagger()
     sents = []
     for toks in sentences:
-        names = [[_TAG_TYPES[typ], a, b, ""] for typ, a, b in tagger.tag(text, toks, lower_words, starts)]
-        sents.append(Sentence(toks, names, by_span))
+        texts = list(map(_TEXT_OF, toks))
+        lows = list(map(str.lower, texts))  # the tagger's and the rules'
+        names = [[_TAG_TYPES[typ], a, b, ""] for typ, a, b in tagger.tag(text, toks, lower_words, starts, texts, lows)]
+        sents.append(Sentence(toks, lows, names, by_span))
     out: list[Raw] = []
     for rule in _RULES:
         rule(sents, text, gaz, out)
@@ -185,7 +189,7 @@ def titles_are_not_names(sents: list[Sentence], text: str, gaz: Gazetteer, out: 
         extra = []
         for n in s.names:
             toks = s.toks
-            low = list(map(str.lower, map(_TEXT_OF, toks[n[1] : n[2]])))
+            low = s.lows[n[1] : n[2]]
             if _TITLE_WORDS.isdisjoint(low):
                 continue  # most names
             k = next(x for x, w in enumerate(low) if w in _TITLE_WORDS)
@@ -238,7 +242,7 @@ def plural_titles_name_people(sents: list[Sentence], text: str, gaz: Gazetteer, 
     """ "Presidents Bush and Obama", "Sens. Vale and Ortiz": each name after a plural title is a person."""
     for s in sents:
         toks = s.toks
-        if _PLURAL_TITLE_FORMS.isdisjoint(map(str.lower, map(_TEXT_OF, toks))):
+        if _PLURAL_TITLE_FORMS.isdisjoint(s.lows):
             continue  # most sentences: no word could be one (a test per token in C)
         for x, t in enumerate(toks):
             if t.text[-1] != "s" or not t.text[0].isupper():

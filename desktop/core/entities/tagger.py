@@ -51,13 +51,14 @@ def candidate(t: Tok) -> bool:
 def islands(toks: list[Tok]) -> list[tuple[int, int]]:
     """[start, end) token ranges the tagger decides: candidates, numbers after them ("Schalke 04"),
     and a joiner between two candidates."""
-    return _islands(toks, list(map(_TEXT_OF, toks)))
+    texts = list(map(_TEXT_OF, toks))
+    return _islands(toks, texts, list(map(str.lower, texts)))
 
 
-def _islands(toks: list[Tok], texts: list[str]) -> list[tuple[int, int]]:
+def _islands(toks: list[Tok], texts: list[str], lows: list[str]) -> list[tuple[int, int]]:
     # The tokens with a capital are found in C (a word whose lower case differs); only those few
     # are looked at in Python (a possessive "'S" has a capital too, but no name is made of it).
-    cands = [k for k in compress(range(len(texts)), map(ne, texts, map(str.lower, texts))) if toks[k][3] in _NAME_KINDS]
+    cands = [k for k in compress(range(len(texts)), map(ne, texts, lows)) if toks[k][3] in _NAME_KINDS]
     if not cands:
         return []
     is_cand = set(cands)
@@ -78,7 +79,7 @@ def _islands(toks: list[Tok], texts: list[str]) -> list[tuple[int, int]]:
         while j > i + 1 and j - 1 not in is_cand and toks[j - 1][3] != "N":
             j -= 1
         end = j
-        if j == i + 1 and texts[i].lower() in _NEVER_ALONE:
+        if j == i + 1 and lows[i] in _NEVER_ALONE:
             continue  # "The", "But", "He", "Monday" on their own: a third of all islands, never a name
         out.append((i, j))
     return out
@@ -466,17 +467,20 @@ class Tagger:
                 s += int.from_bytes(packed[o : o + _VEC_BYTES], "little")
         return s
 
-    def tag(self, text: str, toks: list[Tok], lower_words: set[str],
-            rule_starts: dict[int, tuple[str, int]]) -> list[tuple[str, int, int]]:
+    def tag(self, text: str, toks: list[Tok], lower_words: set[str], rule_starts: dict[int, tuple[str, int]],
+            texts: list[str] | None = None, lows: list[str] | None = None) -> list[tuple[str, int, int]]:
         """(type, first token, end token) of every PER/LOC/ORG/MISC name in one sentence;
-        `rule_starts` says where the hand rules found names (rule_tags).
+        `rule_starts` says where the hand rules found names (rule_tags). `texts` and `lows`, the
+        tokens' texts and their lower case, when the caller has them already.
 
         Each token's score is the sum of a few vectors, each cached by what it depends on (the word,
         a neighbour and its offset, a word pair, the token's context): a word's features are hashed
         and summed once per process, not once per occurrence."""
         spans = []
-        texts = list(map(_TEXT_OF, toks))
-        found = _islands(toks, texts)
+        if texts is None or lows is None:
+            texts = list(map(_TEXT_OF, toks))
+            lows = list(map(str.lower, texts))
+        found = _islands(toks, texts, lows)
         if not found:
             return spans
         # A headline has two words in capitals at least: most sentences have not, which a count in
