@@ -97,7 +97,9 @@ def find_names(text: str, sentences: list[list[Tok]], gaz: Gazetteer, lower_word
     for rule in _RULES:
         rule(sents, text, gaz, out)
     for s in sents:
-        out.extend(_raw(s, n, text, gaz) for n in s.names if n[0])
+        for n in s.names:
+            if n[0]:
+                out.append(_raw(s, n, text, gaz))
     _one_name_one_type(out, gaz)
     out.sort(key=lambda r: r.start)
     return out
@@ -144,6 +146,8 @@ def party_words_name_the_party(sents: list[Sentence], text: str, gaz: Gazetteer,
     if not sents or not sents[0].rules.canon:
         return  # the rules read no party word in this document
     for s in sents:
+        if not s.names:
+            continue
         keep = []
         for n in s.names:
             start, end = s.toks[n[1]].start, s.toks[n[2] - 1].end
@@ -186,6 +190,8 @@ def titles_are_not_names(sents: list[Sentence], text: str, gaz: Gazetteer, out: 
     """ "Ms. Vale", "Chairman Michael Steele", "Weekly Standard Editor Bill Kristol": the title is
     the person's role, and what comes before it is where they work."""
     for s in sents:
+        if not s.names:
+            continue
         extra = []
         for n in s.names:
             toks = s.toks
@@ -220,6 +226,8 @@ def sentence_openers_are_not_names(sents: list[Sentence], text: str, gaz: Gazett
     """ "Speaking on Sunday, ...", "Ultimately I think ...": a capitalised adverb or participle that
     opens a sentence, unknown to the gazetteer and the given names, is not a name."""
     for s in sents:
+        if not s.names:
+            continue
         keep = []
         for n in s.names:
             if n[2] - n[1] == 1:
@@ -275,6 +283,8 @@ def plural_titles_name_people(sents: list[Sentence], text: str, gaz: Gazetteer, 
 def party_adjective_before_a_body(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "the Republican House", "Democratic leadership": the party, then the body it holds; not a place."""
     for s in sents:
+        if not s.names:
+            continue
         extra = []
         for n in s.names:
             first = s.toks[n[1]]
