@@ -172,8 +172,9 @@ class Features:
             return [o + "e"]
         low, sh, classes = self.word(word)
         feats = [o + "l=" + low, o + "s=" + sh]
-        if offset in (-1, 1):
-            feats.extend(o + "c=" + c for c in classes)
+        if offset == -1 or offset == 1:
+            for c in classes:
+                feats.append(o + "c=" + c)
         return feats
 
     @staticmethod
