@@ -200,8 +200,8 @@ def gazetteer_tags(text: str, toks: list[Tok], lo: int, hi: int, gaz: Gazetteer,
     i = lo
     while i < hi:
         for j in range(min(hi, i + 4), i, -1):
-            if j - i == 1 and not ((toks[i][3] == "W" or toks[i][3] == "A") and toks[i][2].lower() != toks[i][2]):
-                break  # not a candidate()
+            if j - i == 1 and not candidate(toks[i]):
+                break
             span = text[toks[i].start : toks[j - 1].end]
             kind = kinds.get(span)
             if kind is None:
@@ -367,8 +367,8 @@ def rule_tags(toks: list[Tok], lo: int, hi: int, rule_starts: dict[int, tuple[st
 
 
 # ---- packed scores ---------------------------------------------------------------------------------
-# A score vector is one Python int, N_TAGS lanes of 32 bits, lane t tag t's score: a token's seven
-# cached vectors then sum in six int additions, not six lists. Each weight is stored biased by
+# A score vector is one Python int, N_TAGS lanes of 32 bits, lane t tag t's score: a token's cached
+# vectors then sum in three int additions, not lists. Each weight is stored biased by
 # 2^15 so that every lane stays non-negative and no sum borrows from the next lane; a vector of
 # k weights thus holds its scores plus k * 2^15 in every lane, the same in all of a token's lanes,
 # which changes neither the best tag of a token nor Viterbi's path, ties included (each path takes
@@ -477,9 +477,10 @@ class Tagger:
         `rule_starts` says where the hand rules found names (rule_tags). `texts` and `lows`, the
         tokens' texts and their lower case, when the caller has them already.
 
-        Each token's score is the sum of a few vectors, each cached by what it depends on (the word,
-        a neighbour and its offset, a word pair, the token's context): a word's features are hashed
-        and summed once per process, not once per occurrence."""
+        Each token's score is the sum of a few vectors, each cached by what it depends on (the word
+        with its two neighbours and their word pairs, a neighbour two away and its offset, the
+        token's context): a word's features are hashed and summed once per process, not once per
+        occurrence."""
         spans = []
         if texts is None or lows is None:
             texts = list(map(_TEXT_OF, toks))
