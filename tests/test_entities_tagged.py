@@ -15,7 +15,21 @@ from desktop.core.ingest.build import article_from_text
 from desktop.core.entities import extract
 from desktop.core.entities import tagged
 from desktop.core.entities.model import EntityType
-from desktop.core.entities.tagger import TAGS, islands, load_tagger, read_weights, save_weights, viterbi
+from desktop.core.entities.tagger import (
+    TAGS,
+    islands,
+    lanes,
+    lifted_alone,
+    load_tagger,
+    one_token,
+    pack,
+    packed_rows,
+    pairs,
+    read_weights,
+    save_weights,
+    two_tokens,
+    viterbi,
+)
 from desktop.core.entities.tokens import tokenize
 from desktop.core.ingest.text import tokenize as text_tokens
 
@@ -196,6 +210,60 @@ def test_viterbi_never_starts_a_name_inside_one():
     trans = [[0] * len(TAGS) for _ in TAGS]
     path = viterbi(scores, trans)
     assert path[0] != i_per and (path[1] != i_per or TAGS[path[0]] in ("B-PER", "I-PER"))
+
+
+def _score_sets(n_tokens: int, seed: int, count: int):
+    """Scores for islands of n tokens, as packed sums hold them (each token's lanes raised alike):
+    spread out, and few values so that ties are common."""
+    import random
+
+    rnd = random.Random(seed)
+    for k in range(count):
+        spread = 40_000 if k % 2 else 3
+        yield [[rnd.randrange(spread) * (1 if spread > 3 else 1000) + (1 << 20) for _ in TAGS] for _ in range(n_tokens)]
+
+
+def test_packed_scores_hold_each_tag_in_its_own_lane():
+    from array import array
+
+    scores = [0, 1, 65535, 1 << 22, 7, (1 << 31) - 1, 3, 0, 12345]  # sums stay under 2^32
+    assert lanes(pack(scores)).tolist() == scores
+    assert lanes(pack(scores) + pack(scores[::-1])).tolist() == [a + b for a, b in zip(scores, scores[::-1])]
+    weights = array("h", [-32768, -1, 0, 1, 32767, 5, -5, 100, -100] * 2)
+    rows = packed_rows(weights)
+    for r in range(2):
+        row = int.from_bytes(rows[36 * r : 36 * (r + 1)], "little")
+        assert lanes(row).tolist() == [w + 32768 for w in weights[9 * r : 9 * (r + 1)]]
+
+
+def _best_path(scores: list[list[int]], trans: list[list[int]]) -> list[int]:
+    """Every tag sequence tried: the best, in from O and out to O, I-X only after B-X or I-X; on a
+    tie the lowest last tag, then the lowest before it (viterbi's order)."""
+    from itertools import product
+
+    def allowed(path):
+        return all(not TAGS[t].startswith("I-") or (p is not None and TAGS[p][2:] == TAGS[t][2:])
+                   for p, t in zip((None, *path), path))
+
+    def total(path):
+        return (trans[0][path[0]] + sum(trans[a][b] for a, b in zip(path, path[1:])) + trans[path[-1]][0]
+                + sum(s[t] for s, t in zip(scores, path)))
+
+    return list(min((p for p in product(range(len(TAGS)), repeat=len(scores)) if allowed(p)),
+                    key=lambda p: (-total(p), p[::-1])))
+
+
+def test_islands_are_decided_as_every_tag_sequence_tried_would():
+    trans = load_tagger().trans  # the shipped transitions, and the same with ties among them
+    for t in (trans, [[w // 20_000 * 20_000 for w in row] for row in trans]):
+        lifted, tag_pairs = lifted_alone(t), pairs(t)
+        for scores in _score_sets(1, 1, 300):
+            assert [one_token(pack(scores[0]), lifted)] == viterbi(scores, t) == _best_path(scores, t)
+        for scores in _score_sets(2, 2, 300):
+            assert list(two_tokens(scores[0], scores[1], tag_pairs)) == viterbi(scores, t) == _best_path(scores, t)
+        for n in (3, 4):
+            for scores in _score_sets(n, n, 60 // n):
+                assert viterbi(scores, t) == _best_path(scores, t)
 
 
 def test_tagger_finds_people_places_and_organisations_in_new_text():

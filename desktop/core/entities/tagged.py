@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
 from operator import itemgetter
 
@@ -31,6 +30,12 @@ class RuleNames:
         self.by_span = {(r.start, r.end): r for r in found}
         self.sorted = sorted(found, key=lambda r: r.start)
         self.starts = [r.start for r in self.sorted]
+        # the party words ("Republicans", the "GOP"): few, and most names have none inside
+        self.canon = [r for r in self.sorted if r.canon]
+        self.canon_starts = [r.start for r in self.canon]
+        self.by_end: dict[int, list[Raw]] = {}  # in the order of `sorted`
+        for r in self.sorted:
+            self.by_end.setdefault(r.end, []).append(r)
 
     def get(self, span: tuple[int, int]) -> Raw | None:
         return self.by_span.get(span)
@@ -44,18 +49,34 @@ class RuleNames:
             i += 1
         return out
 
+    def canon_inside(self, start: int, end: int) -> bool:
+        """Is a party word among the names inside (any r.canon of inside(start, end))?"""
+        canon = self.canon
+        i = bisect_left(self.canon_starts, start)
+        while i < len(canon) and canon[i].start < end:
+            if canon[i].end <= end:
+                return True
+            i += 1
+        return False
+
     def ending_at(self, start: int, end: int, typ: str) -> Raw | None:
-        """A name of that type the rules found ending where this one ends and starting no later."""
-        return next((r for r in self.inside(start - 200, end) if r.end == end and r.start <= start and r.type == typ), None)
+        """A name of that type the rules found ending where this one ends and starting no later
+        (and no more than 200 characters earlier)."""
+        for r in self.by_end.get(end, ()):
+            if start - 200 <= r.start <= start and r.type == typ:
+                return r
+        return None
 
 
 class Sentence:
-    """One sentence's tokens and the names found in it so far, as [type, first token, end token, role]."""
+    """One sentence's tokens (and their lower case) and the names found in it so far, as
+    [type, first token, end token, role]."""
 
-    __slots__ = ("toks", "names", "rules")
+    __slots__ = ("toks", "lows", "names", "rules")
 
-    def __init__(self, toks: list[Tok], names: list[list], rules: RuleNames):
+    def __init__(self, toks: list[Tok], lows: list[str], names: list[list], rules: RuleNames):
         self.toks = toks
+        self.lows = lows
         self.names = names
         self.rules = rules
 
@@ -68,13 +89,17 @@ def find_names(text: str, sentences: list[list[Tok]], gaz: Gazetteer, lower_word
     tagger = load_tagger()
     sents = []
     for toks in sentences:
-        names = [[_TAG_TYPES[typ], a, b, ""] for typ, a, b in tagger.tag(text, toks, lower_words, starts)]
-        sents.append(Sentence(toks, names, by_span))
+        texts = list(map(_TEXT_OF, toks))
+        lows = list(map(str.lower, texts))  # the tagger's and the rules'
+        names = [[_TAG_TYPES[typ], a, b, ""] for typ, a, b in tagger.tag(text, toks, lower_words, starts, texts, lows)]
+        sents.append(Sentence(toks, lows, names, by_span))
     out: list[Raw] = []
     for rule in _RULES:
         rule(sents, text, gaz, out)
     for s in sents:
-        out.extend(_raw(s, n, text, gaz) for n in s.names if n[0])
+        for n in s.names:
+            if n[0]:
+                out.append(_raw(s, n, text, gaz))
     _one_name_one_type(out, gaz)
     out.sort(key=lambda r: r.start)
     return out
@@ -100,8 +125,12 @@ def rule_starts(found: list[Raw]) -> dict[int, tuple[str, int]]:
 def time_zones_and_party_codes(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "6 a.m. AST", the "D-N" of "Rep. Jerrold Nadler, D-N.Y.": not names."""
     for s in sents:
-        if s.names:
-            s.names = [n for n in s.names if not _zone_or_code(s.toks, n, text)]
+        toks = s.toks
+        for n in s.names:
+            first = toks[n[1]].text
+            if first in _TIME_ZONES or first[1:2] == "-":  # few names: then look closer
+                s.names = [n for n in s.names if not _zone_or_code(toks, n, text)]
+                break
 
 
 def _zone_or_code(toks: list[Tok], n: list, text: str) -> bool:
@@ -114,18 +143,19 @@ def _zone_or_code(toks: list[Tok], n: list, text: str) -> bool:
 def party_words_name_the_party(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "Republicans", "Senate Democrats", "the GOP": the party is involved. CoNLL calls such words
     MISC; where the rules read a party word inside or as a name, their reading of that name stands."""
+    if not sents or not sents[0].rules.canon:
+        return  # the rules read no party word in this document
     for s in sents:
+        if not s.names:
+            continue
         keep = []
         for n in s.names:
             start, end = s.toks[n[1]].start, s.toks[n[2] - 1].end
-            inside = s.rules.inside(start, end)
-            if any(r.canon for r in inside):
-                out.extend(r for r in inside if r.type)
+            if s.rules.canon_inside(start, end):
+                out.extend(r for r in s.rules.inside(start, end) if r.type)
             else:
                 keep.append(n)
         s.names = keep
-    if not sents:
-        return
     # a party word the tagger left alone ("one Democrat called", CoNLL's MISC)
     taken = {id(r) for r in out}
     starts = {s.toks[n[1]].start for s in sents for n in s.names}
@@ -139,8 +169,10 @@ def located_prefix(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[R
     named for itself, and the name starts after it."""
     for s in sents:
         for n in s.names:
-            x = next((x for x in range(n[1], n[2]) if s.toks[x].text.endswith(_LOCATED)), None)
-            if x is None:
+            for x in range(n[1], n[2]):
+                if s.toks[x].text.endswith(_LOCATED):
+                    break
+            else:
                 continue
             tok = s.toks[x]
             stem_end = tok.start + tok.text.rindex("-")
@@ -158,12 +190,16 @@ def titles_are_not_names(sents: list[Sentence], text: str, gaz: Gazetteer, out: 
     """ "Ms. Vale", "Chairman Michael Steele", "Weekly Standard Editor Bill Kristol": the title is
     the person's role, and what comes before it is where they work."""
     for s in sents:
+        if not s.names:
+            continue
         extra = []
         for n in s.names:
             toks = s.toks
-            low = [t.text.lower() for t in toks[n[1] : n[2]]]
-            k = next((x for x, w in enumerate(low) if w in lx.TITLE_HEADS or w in lx.HONORIFICS), None)
-            if k is None or k + 1 >= len(low):
+            low = s.lows[n[1] : n[2]]
+            if _TITLE_WORDS.isdisjoint(low):
+                continue  # most names
+            k = next(x for x, w in enumerate(low) if w in _TITLE_WORDS)
+            if k + 1 >= len(low):
                 continue
             e = k + 1
             while e < len(low) and (low[e] in lx.TITLE_HEADS or low[e] in lx.TITLE_MODIFIERS or low[e] in lx.HONORIFICS):
@@ -190,14 +226,15 @@ def sentence_openers_are_not_names(sents: list[Sentence], text: str, gaz: Gazett
     """ "Speaking on Sunday, ...", "Ultimately I think ...": a capitalised adverb or participle that
     opens a sentence, unknown to the gazetteer and the given names, is not a name."""
     for s in sents:
+        if not s.names:
+            continue
         keep = []
         for n in s.names:
-            t = s.toks[n[1]]
-            first = n[1] == 0 or s.toks[n[1] - 1].text in _OPENERS
-            low = t.text.lower()
-            if first and n[2] - n[1] == 1 and low.endswith(("ly", "ing")) and not t.text.isupper() \
-                    and t.text not in gaz.given_names and gaz.place(t.text) is None:
-                continue
+            if n[2] - n[1] == 1:
+                t = s.toks[n[1]]
+                if t.text.lower().endswith(("ly", "ing")) and (n[1] == 0 or s.toks[n[1] - 1].text in _OPENERS) \
+                        and not t.text.isupper() and t.text not in gaz.given_names and gaz.place(t.text) is None:
+                    continue
             keep.append(n)
         s.names = keep
 
@@ -205,14 +242,15 @@ def sentence_openers_are_not_names(sents: list[Sentence], text: str, gaz: Gazett
 def number_words_end_no_persons_name(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "Ground Zero", "Air Force One": no one's surname is a number word."""
     for s in sents:
-        s.names = [n for n in s.names if not (n[0] == PERSON and s.toks[n[2] - 1].text.lower() in _NUMBER_WORDS)]
+        if s.names:
+            s.names = [n for n in s.names if not (n[0] == PERSON and s.toks[n[2] - 1].text.lower() in _NUMBER_WORDS)]
 
 
 def plural_titles_name_people(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "Presidents Bush and Obama", "Sens. Vale and Ortiz": each name after a plural title is a person."""
     for s in sents:
         toks = s.toks
-        if _PLURAL_TITLE_FORMS.isdisjoint(map(str.lower, map(_TEXT_OF, toks))):
+        if _PLURAL_TITLE_FORMS.isdisjoint(s.lows):
             continue  # most sentences: no word could be one (a test per token in C)
         for x, t in enumerate(toks):
             if t.text[-1] != "s" or not t.text[0].isupper():
@@ -245,6 +283,8 @@ def plural_titles_name_people(sents: list[Sentence], text: str, gaz: Gazetteer, 
 def party_adjective_before_a_body(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "the Republican House", "Democratic leadership": the party, then the body it holds; not a place."""
     for s in sents:
+        if not s.names:
+            continue
         extra = []
         for n in s.names:
             first = s.toks[n[1]]
@@ -369,10 +409,13 @@ def _one_name_one_type(out: list[Raw], gaz: Gazetteer) -> None:
     named in full is that person ("Blackburn" after "Peter Blackburn"), unless it is a country or
     region; otherwise a one-word name takes the type it has most often."""
     surnames = {r.text.split()[-1] for r in out if r.type == PERSON and r.ntok >= 2}
-    votes: dict[str, Counter] = {}
+    votes: dict[str, dict[str, int]] = {}
     for r in out:
         if r.ntok == 1:
-            votes.setdefault(r.text, Counter())[r.type] += 1
+            counts = votes.setdefault(r.text, {})
+            counts[r.type] = counts.get(r.type, 0) + 1
+    # the type each spelling has most often, the first counted on a tie (as Counter.most_common)
+    majority = {text: max(counts.items(), key=_COUNT) for text, counts in votes.items()}
     for r in out:
         if r.ntok != 1 or r.canon:
             continue
@@ -381,8 +424,8 @@ def _one_name_one_type(out: list[Raw], gaz: Gazetteer) -> None:
             if place is None or place.kind == "city":
                 r.type, r.detail = PERSON, ""
                 continue
-        (best, count), = votes[r.text].most_common(1)
-        if best != r.type and count > votes[r.text][r.type]:
+        best, count = majority[r.text]
+        if best != r.type and count > votes[r.text].get(r.type, 0):
             r.type = best
             r.detail = gaz.place(r.text).kind if best == PLACE and gaz.place(r.text) is not None else ""
 
@@ -395,6 +438,8 @@ _PLURAL_TITLES = frozenset({"sens", "reps", "govs", "gens", "drs", "messrs"})
 # Every lower-case form plural_titles_name_people takes: a title head and "s", or one of the above.
 _PLURAL_TITLE_FORMS = frozenset({h + "s" for h in lx.TITLE_HEADS} | _PLURAL_TITLES) - lx.TITLE_HEADS
 _TEXT_OF = itemgetter(2)
+_COUNT = itemgetter(1)
+_TITLE_WORDS = lx.TITLE_HEADS | lx.HONORIFICS
 _DATELINE_REST = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,?)?\s*(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*$")

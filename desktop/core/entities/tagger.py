@@ -13,7 +13,8 @@ import json
 import re
 import sys
 from array import array
-from operator import add, itemgetter
+from itertools import compress, groupby
+from operator import add, itemgetter, ne
 from zlib import crc32
 
 from desktop.core.entities import lexicon as lx
@@ -50,7 +51,14 @@ def candidate(t: Tok) -> bool:
 def islands(toks: list[Tok]) -> list[tuple[int, int]]:
     """[start, end) token ranges the tagger decides: candidates, numbers after them ("Schalke 04"),
     and a joiner between two candidates."""
-    cands = [k for k, (_, _, text, kind) in enumerate(toks) if (kind == "W" or kind == "A") and text.lower() != text]
+    texts = list(map(_TEXT_OF, toks))
+    return _islands(toks, texts, list(map(str.lower, texts)))
+
+
+def _islands(toks: list[Tok], texts: list[str], lows: list[str]) -> list[tuple[int, int]]:
+    # The tokens with a capital are found in C (a word whose lower case differs); only those few
+    # are looked at in Python (a possessive "'S" has a capital too, but no name is made of it).
+    cands = [k for k in compress(range(len(texts)), map(ne, texts, lows)) if toks[k][3] in _NAME_KINDS]
     if not cands:
         return []
     is_cand = set(cands)
@@ -62,19 +70,23 @@ def islands(toks: list[Tok]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < n:
-            if j in is_cand or (toks[j].kind == "N" and j > i):
+            if j in is_cand or (toks[j][3] == "N" and j > i):
                 j += 1
-            elif j + 1 in is_cand and toks[j].text in JOINERS:
+            elif j + 1 in is_cand and texts[j] in JOINERS:
                 j += 2
             else:
                 break
-        while j > i + 1 and j - 1 not in is_cand and toks[j - 1].kind != "N":
+        while j > i + 1 and j - 1 not in is_cand and toks[j - 1][3] != "N":
             j -= 1
         end = j
-        if j == i + 1 and toks[i].text.lower() in _NEVER_ALONE:
+        if j == i + 1 and lows[i] in _NEVER_ALONE:
             continue  # "The", "But", "He", "Monday" on their own: a third of all islands, never a name
         out.append((i, j))
     return out
+
+
+_NAME_KINDS = frozenset("WA")
+_TEXT_OF = itemgetter(2)
 
 
 # ---- features ------------------------------------------------------------------------------------
@@ -83,7 +95,7 @@ def islands(toks: list[Tok]) -> list[tuple[int, int]]:
 def shape(word: str) -> str:
     """ "Peter" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d", "McDonald" -> "XxXx"."""
     if word.isascii():  # most words: one translation and one collapse of runs, in C
-        return _RUNS.sub(r"\1", word.translate(_ASCII_SHAPE))
+        return "".join(map(_FIRST_OF, groupby(word.translate(_ASCII_SHAPE))))
     out = []
     last = ""
     for c in word:
@@ -96,7 +108,7 @@ def shape(word: str) -> str:
 
 _ASCII_SHAPE = str.maketrans({**dict.fromkeys(map(chr, range(65, 91)), "X"), **dict.fromkeys(map(chr, range(97, 123)), "x"),
                               **dict.fromkeys("0123456789", "d")})
-_RUNS = re.compile(r"(.)\1+", re.S)
+_FIRST_OF = itemgetter(0)  # of groupby's (character, run) pairs: the collapsed runs
 
 
 def word_class(word: str, gaz: Gazetteer) -> list[str]:
@@ -110,9 +122,7 @@ def word_class(word: str, gaz: Gazetteer) -> list[str]:
         out.append("G" + gaz.given_gender.get(word.capitalize(), ""))
     if word in gaz.demonyms:
         out.append("D")
-    for name, words in _CLASSES:
-        if low in words:
-            out.append(name)
+    out.extend(_CLASS_OF.get(low, ()))
     return out
 
 
@@ -122,6 +132,11 @@ _CLASSES = (
     ("fw", lx.FUNCTION_WORDS), ("dw", lx.DATE_WORDS), ("ph", lx.PLACE_HEADS), ("pm", lx.PERSON_MODIFIED_NOUNS),
     ("cn", lx.CONNECTORS),
 )
+# The same, by word: its classes in the order above (one lookup, not thirteen).
+_CLASS_OF = {w: tuple(name for name, words in _CLASSES if w in words) for _, group in _CLASSES for w in group}
+
+
+_OFFSETS = {k: str(k) for k in (-2, -1, 1, 2)}
 
 
 class Features:
@@ -130,27 +145,36 @@ class Features:
 
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
+        # by word: its lower case, shape and word classes, which a word's own features and those
+        # of its neighbours all ask for (Tagger.forget empties it with its own caches)
+        self.words: dict[str, tuple[str, str, list[str]]] = {}
+
+    def word(self, word: str) -> tuple[str, str, list[str]]:
+        hit = self.words.get(word)
+        if hit is None:
+            hit = self.words[word] = (word.lower(), shape(word), word_class(word, self.gaz))
+        return hit
 
     def own(self, word: str, headline: bool) -> list[str]:
-        low = word.lower()
-        sh = shape(word)
+        low, sh, classes = self.word(word)
         h = "H" if headline else ""
         feats = ["b", h + "w=" + word, "l=" + low, h + "s=" + sh, "p3=" + low[:3], "x3=" + low[-3:],
                  "x2=" + low[-2:], "n=" + str(min(len(word), 6))]
-        for c in word_class(word, self.gaz):
+        for c in classes:
             feats.append(h + "c=" + c)
             feats.append("cs=" + c + sh)
         return feats
 
     def near(self, word: str, offset: int) -> list[str]:
         """Features of the word `offset` tokens away (sentence edges are "<" and ">")."""
-        o = str(offset)
+        o = _OFFSETS[offset]
         if word in ("<", ">"):
             return [o + "e"]
-        low = word.lower()
-        feats = [o + "l=" + low, o + "s=" + shape(word)]
-        if offset in (-1, 1):
-            feats.extend(o + "c=" + c for c in word_class(word, self.gaz))
+        low, sh, classes = self.word(word)
+        feats = [o + "l=" + low, o + "s=" + sh]
+        if offset == -1 or offset == 1:
+            for c in classes:
+                feats.append(o + "c=" + c)
         return feats
 
     @staticmethod
@@ -212,7 +236,6 @@ def headline_sentence(text: str, toks: list[Tok]) -> bool:
 # long run of capitals every possible way before failing: 20 KB took 13 s).
 _CAPS_WORD = re.compile(r"\b[A-Z]{2}[^\W\da-z]*+\b")
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
-_TEXT_OF = itemgetter(2)
 
 
 def token_features(text: str, toks: list[Tok], lo: int, hi: int, feats: Features, headline: bool,
@@ -249,48 +272,37 @@ _LENPOS = [[f"{n}/{k}" for k in range(4)] for n in range(6)]  # island length, p
 
 # ---- decoding ------------------------------------------------------------------------------------
 
-# For each tag, the tags that may come before it.
-_BEFORE = tuple(tuple(p for p in range(N_TAGS) if _ALLOWED[t][p]) for t in range(N_TAGS))
 _FIRST = tuple(t for t in range(N_TAGS) if _ALLOWED[t][0])  # O and B-X: they may follow any tag
-_INSIDE = tuple((t, TAGS.index("B-" + TAGS[t][2:])) for t in range(N_TAGS) if t not in _FIRST)  # (I-X, B-X)
 
 
 def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] | None = None,
-            entry: list[int] | None = None, cols: list[list[int]] | None = None) -> list[int]:
-    """Best tag sequence for one island, entered from O and left to O. O and B-X may follow any tag;
-    I-X only B-X or I-X: the maximum over all predecessors runs in C (map, max), the other by hand."""
-    start = trans[0]
+            entry: list[int] | None = None, steps: tuple | None = None) -> list[int]:
+    """Best tag sequence for one island, entered from O and left to O; on a tie, the lowest tag
+    last, then the lowest before it. `single`, `entry` and `steps` are alone(trans),
+    entering(trans) and predecessors(trans), when the caller keeps them."""
     if len(scores) == 1:  # most islands are one word: in from O, out to O
         vals = list(map(add, scores[0], single or alone(trans)))
         return [vals.index(max(vals))]
     prev = list(map(add, scores[0], entry or entering(trans)))
     back = []
-    cols = cols or columns(trans)
+    first, later = steps or predecessors(trans)
     for s in scores[1:]:
-        cur = [0] * N_TAGS
-        ptr = [0] * N_TAGS
-        for t in _FIRST:
-            vals = list(map(add, prev, cols[t]))
-            best = max(vals)
-            cur[t] = best + s[t]
-            ptr[t] = vals.index(best)
-        for t, b in _INSIDE:
-            col = cols[t]
-            vb = prev[b] + col[b]
-            vi = prev[t] + col[t]
-            if vi > vb:
-                cur[t] = vi + s[t]
-                ptr[t] = t
-            else:
-                cur[t] = vb + s[t]
-                ptr[t] = b
+        cur = []
+        ptr = []
+        # only the allowed transitions, lowest predecessor first so that it keeps a tie: a loop
+        # over them is faster than a max over all nine in C for each tag
+        for t, froms in first if not back else later:
+            best = None
+            for p, c in froms:
+                v = prev[p] + c
+                if best is None or v > best:
+                    best, arg = v, p
+            cur.append(best + s[t])
+            ptr.append(arg)
         prev = cur
         back.append(ptr)
-    last, best = 0, None
-    for t in range(N_TAGS):
-        v = prev[t] + trans[t][0]
-        if best is None or v > best:
-            last, best = t, v
+    vals = list(map(add, prev, [row[0] for row in trans]))  # out to O
+    last = vals.index(max(vals))
     path = [last]
     for ptr in reversed(back):
         last = ptr[last]
@@ -299,14 +311,36 @@ def viterbi(scores: list[list[int]], trans: list[list[int]], single: list[int] |
     return path
 
 
-def columns(trans: list[list[int]]) -> list[list[int]]:
-    """The transitions by the tag they lead to: columns(trans)[t][p] is from p to t."""
-    return [[row[t] for row in trans] for t in range(N_TAGS)]
+def predecessors(trans: list[list[int]]) -> tuple[list, list]:
+    """Per tag t, the tags p that may come before it, with the transition: [(t, ((p, trans[p][t]), ...)), ...],
+    t and p in order. Twice: for the second token of an island, where only O and B-X can come
+    before (the first was entered from O), and for any later token."""
+    def allowed(before):
+        return [(t, tuple((p, trans[p][t]) for p in before if _ALLOWED[t][p])) for t in range(N_TAGS)]
+    return allowed(_FIRST), allowed(range(N_TAGS))
 
 
 def entering(trans: list[list[int]]) -> list[int]:
     """Per tag, the transition into the first token of an island (from O; I-X cannot start one)."""
     return [trans[0][t] if t in _FIRST else -(1 << 60) for t in range(N_TAGS)]
+
+
+def pairs(trans: list[list[int]]) -> list[tuple[int, int, int]]:
+    """The tag pairs a two-token island may take, in from O and out to O, as (transitions, first
+    tag, second tag), ordered by the second tag, then the first: the order in which viterbi breaks ties."""
+    return [(trans[0][t1] + trans[t1][t2] + trans[t2][0], t1, t2)
+            for t2 in range(N_TAGS) for t1 in _FIRST if _ALLOWED[t2][t1]]
+
+
+def two_tokens(a: list[int], b: list[int], tag_pairs: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """viterbi([a, b]) by trying the 29 pairs: a third of all islands are two tokens, and this
+    takes half of viterbi's time."""
+    best = None
+    for c, t1, t2 in tag_pairs:
+        v = c + a[t1] + b[t2]
+        if best is None or v > best:  # the first best on a tie, as viterbi
+            best, path = v, (t1, t2)
+    return path
 
 
 def alone(trans: list[list[int]]) -> list[int]:
@@ -332,6 +366,65 @@ def rule_tags(toks: list[Tok], lo: int, hi: int, rule_starts: dict[int, tuple[st
     return out
 
 
+# ---- packed scores ---------------------------------------------------------------------------------
+# A score vector is one Python int, N_TAGS lanes of 32 bits, lane t tag t's score: a token's cached
+# vectors then sum in three int additions, not lists. Each weight is stored biased by
+# 2^15 so that every lane stays non-negative and no sum borrows from the next lane; a vector of
+# k weights thus holds its scores plus k * 2^15 in every lane, the same in all of a token's lanes,
+# which changes neither the best tag of a token nor Viterbi's path, ties included (each path takes
+# one tag per token). A token sums at most about 120 features, under 2^23 per lane.
+_LANE_BYTES = 4
+_VEC_BYTES = _LANE_BYTES * N_TAGS
+_BIG_ENDIAN = sys.byteorder == "big"
+if array("I").itemsize != _LANE_BYTES:
+    raise ImportError("the tagger's packed scores need 4-byte unsigned ints")
+
+
+def packed_rows(values: array) -> bytes:
+    """The weights as 32-bit little-endian lanes, biased by 2^15 (int.from_bytes of a row's 36 bytes
+    is its packed vector): flipping the sign bit of a 16-bit two's complement number adds 2^15."""
+    le = array("h", values)
+    if _BIG_ENDIAN:
+        le.byteswap()
+    narrow = bytearray(le.tobytes())
+    narrow[1::2] = narrow[1::2].translate(_FLIP_SIGN)
+    wide = bytearray(2 * len(narrow))
+    wide[0::4] = narrow[0::2]
+    wide[1::4] = narrow[1::2]
+    return bytes(wide)
+
+
+_FLIP_SIGN = bytes(b ^ 0x80 for b in range(256))
+
+
+def lanes(vec: int) -> array:
+    """A packed vector's N_TAGS scores."""
+    out = array("I", vec.to_bytes(_VEC_BYTES, "little"))
+    if _BIG_ENDIAN:
+        out.byteswap()
+    return out
+
+
+def pack(scores: list[int]) -> int:
+    """N_TAGS non-negative scores, each under 2^32, as one packed vector."""
+    return sum(v << (8 * _LANE_BYTES * t) for t, v in enumerate(scores))
+
+
+def lifted_alone(trans: list[list[int]]) -> int:
+    """alone(trans) packed, to add to a one-token island's packed score: lifted by 2^30 so that O
+    and B-X always outscore I-X, which cannot stand alone and gets 0 (a token's lanes stay under 2^23)."""
+    single = alone(trans)
+    if any(abs(single[t]) >= 1 << 28 for t in _FIRST):
+        raise ValueError("transition weights out of range for packed scores; run scripts/train_tagger.py")
+    return pack([single[t] + (1 << 30) if t in _FIRST else 0 for t in range(N_TAGS)])
+
+
+def one_token(vec: int, lifted: int) -> int:
+    """viterbi([lanes(vec)])[0] for a packed score, `lifted` from lifted_alone: the lowest tag on a tie."""
+    best = lanes(vec + lifted)
+    return best.index(max(best))
+
+
 class Tagger:
     """Weights (a hashed table, N_TAGS numbers per bucket) and per-word score caches."""
 
@@ -340,84 +433,110 @@ class Tagger:
         self.trans = trans
         self._alone = alone(trans)
         self._entry = entering(trans)
-        self._cols = columns(trans)
+        self._steps = predecessors(trans)
+        self._pairs2 = pairs(trans)
+        self._lifted = lifted_alone(trans)
+        self._packed = packed_rows(table.values)
         self.features = Features(gaz)
-        # by word, in headlines and elsewhere: the score, and the word's shape and lower case
-        self._own: tuple[dict[str, tuple[list[int], str, str]], ...] = ({}, {})
-        self._near: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
-        self._pairs: dict[tuple[str, str, str], list[int]] = {}
-        self._ctx: dict[tuple, list[int]] = {}
+        # by word, in headlines and elsewhere: the packed score, and the word's shape and lower case
+        self._own: tuple[dict[str, tuple[int, str, str]], ...] = ({}, {})
+        self._near: tuple[dict[str, int], ...] = ({}, {}, {}, {})  # the word 2 and 1 before, 1 and 2 after
+        # by the word before, the word and the word after, in headlines and elsewhere: the scores
+        # of the word, of those two neighbours and of the two word pairs, summed, and the word's
+        # shape and lower case (a name comes back with the same neighbours: "Mr. Obama said")
+        self._trios: tuple[dict[tuple[str, str, str], tuple[int, str, str]], ...] = ({}, {})
+        self._ctx: dict[tuple, int] = {}
         self._kinds: dict[str, str] = {}  # place kind of a span of text, "" for none
+        self._calls = 0
 
     def memo_size(self) -> int:
         """Entries in the per-word caches (desktop/core/entities/memos.py keeps them bounded)."""
-        return sum(map(len, self._own)) + sum(map(len, self._near)) + len(self._pairs) + len(self._ctx) + len(self._kinds)
+        return (sum(map(len, self._own)) + sum(map(len, self._near)) + sum(map(len, self._trios)) + len(self._ctx)
+                + len(self._kinds) + len(self.features.words))
 
     def forget(self) -> None:
         """Empty the per-word caches; they fill again from the next sentence tagged."""
-        for cache in (*self._own, *self._near, self._pairs, self._ctx, self._kinds):
+        for cache in (*self._own, *self._near, *self._trios, self._ctx, self._kinds, self.features.words):
             cache.clear()
 
-    def _score(self, feats: list[str]) -> list[int]:
+    def _score(self, feats: list[str]) -> int:
+        """The packed sum of the features' rows."""
         rows = self.table.rows
-        values = self.table.values
-        s = None
+        packed = self._packed
+        s = 0
         for f in feats:
             o = rows.get(crc32(f.encode("utf-8", "surrogatepass")) & _MASK)
-            if o is not None:  # most features of a word never seen in training hash to an empty row
-                s = values[o : o + N_TAGS].tolist() if s is None else list(map(add, s, values[o : o + N_TAGS]))
-        return [0] * N_TAGS if s is None else s
+            if o is not None:  # a feature never seen in training hashes to an empty row, as a quarter do
+                o *= _LANE_BYTES
+                s += int.from_bytes(packed[o : o + _VEC_BYTES], "little")
+        return s
 
-    def tag(self, text: str, toks: list[Tok], lower_words: set[str],
-            rule_starts: dict[int, tuple[str, int]]) -> list[tuple[str, int, int]]:
+    def tag(self, text: str, toks: list[Tok], lower_words: set[str], rule_starts: dict[int, tuple[str, int]],
+            texts: list[str] | None = None, lows: list[str] | None = None) -> list[tuple[str, int, int]]:
         """(type, first token, end token) of every PER/LOC/ORG/MISC name in one sentence;
-        `rule_starts` says where the hand rules found names (rule_tags).
+        `rule_starts` says where the hand rules found names (rule_tags). `texts` and `lows`, the
+        tokens' texts and their lower case, when the caller has them already.
 
-        Each token's score is the sum of a few vectors, each cached by what it depends on (the word,
-        a neighbour and its offset, a word pair, the token's context): a word's features are hashed
-        and summed once per process, not once per occurrence."""
+        Each token's score is the sum of a few vectors, each cached by what it depends on (the word
+        with its two neighbours and their word pairs, a neighbour two away and its offset, the
+        token's context): a word's features are hashed and summed once per process, not once per
+        occurrence."""
         spans = []
-        found = islands(toks)
+        if texts is None or lows is None:
+            texts = list(map(_TEXT_OF, toks))
+            lows = list(map(str.lower, texts))
+        found = _islands(toks, texts, lows)
         if not found:
             return spans
-        headline = headline_sentence(text, toks)
+        # A headline has two words in capitals at least: most sentences have not, which a count in
+        # C tells before headline_sentence's search of the text.
+        headline = sum(map(str.isupper, texts)) >= 2 and headline_sentence(text, toks)
         feats = self.features
-        own, pairs, ctx = self._own[headline], self._pairs, self._ctx
+        own, trios, ctx, kinds = self._own[headline], self._trios[headline], self._ctx, self._kinds
         near_m2, near_m1, near_p1, near_p2 = self._near
-        if self.memo_size() > _CACHE_LIMIT:
+        self._calls += 1
+        if not self._calls % 64 and self.memo_size() > _CACHE_LIMIT:  # a bound, not a count: checked now and then
             self.forget()
         score = self._score
         near = feats.near
-        words = ["<", "<", *map(_TEXT_OF, toks), ">", ">"]  # words[i + 2] is token i's
+        words = ["<", "<", *texts, ">", ">"]  # words[i + 2] is token i's
         for lo, hi in found:
-            if hi - lo > 1:
-                gz = gazetteer_tags(text, toks, lo, hi, feats.gaz, self._kinds)
-            else:
-                kind = self._kinds.get(words[lo + 2])
+            if hi - lo == 1:  # as gazetteer_tags and rule_tags would say of one token
+                kind = kinds.get(texts[lo])
                 if kind is None:
-                    kind = gazetteer_tags(text, toks, lo, hi, feats.gaz, self._kinds)[0][1:]
-                gz = ["B" + kind if kind else ""]
-            rules = rule_tags(toks, lo, hi, rule_starts)
-            scores = []
+                    kind = gazetteer_tags(text, toks, lo, hi, feats.gaz, kinds)[0][1:]
+                gz = ("B" + kind if kind else "",)
+                hit = rule_starts.get(toks[lo][0])
+                rules = ("-" if hit is None else "B" + hit[0],)
+            else:
+                gz = gazetteer_tags(text, toks, lo, hi, feats.gaz, kinds)
+                rules = rule_tags(toks, lo, hi, rule_starts)
+            sums = []
             lenpos = _LENPOS[min(hi - lo, 5)]
             for i in range(lo, hi):
                 word = words[i + 2]
-                hit = own.get(word)
-                if hit is None:
-                    hit = own[word] = (score(feats.own(word, headline)), shape(word), word.lower())
+                key = (words[i + 1], word, words[i + 3])  # as written: "the" and "The" each hold a copy
+                hit = trios.get(key)
+                if hit is None:  # the word, its neighbours and the two word pairs
+                    mine = own.get(word)
+                    if mine is None:
+                        mine = own[word] = (score(feats.own(word, headline)), shape(word), word.lower())
+                    vec, sh, low = mine
+                    w = words[i + 1]
+                    b = near_m1.get(w)
+                    if b is None:
+                        b = near_m1[w] = score(near(w, -1))
+                    w = words[i + 3]
+                    c = near_p1.get(w)
+                    if c is None:
+                        c = near_p1[w] = score(near(w, 1))
+                    pair = score(["bl=" + key[0].lower() + "|" + low, "bn=" + low + "|" + key[2].lower()])
+                    hit = trios[key] = (vec + b + c + pair, sh, low)
                 vec, sh, low = hit
                 w = words[i]
                 a = near_m2.get(w)
                 if a is None:
                     a = near_m2[w] = score(near(w, -2))
-                w = words[i + 1]
-                b = near_m1.get(w)
-                if b is None:
-                    b = near_m1[w] = score(near(w, -1))
-                w = words[i + 3]
-                c = near_p1.get(w)
-                if c is None:
-                    c = near_p1[w] = score(near(w, 1))
                 w = words[i + 4]
                 d = near_p2.get(w)
                 if d is None:
@@ -428,13 +547,20 @@ class Tagger:
                 e = ctx.get(key)
                 if e is None:
                     e = ctx[key] = score(feats.context(*key))
-                key = (words[i + 1].lower(), low, words[i + 3].lower())
-                f = pairs.get(key)
-                if f is None:
-                    f = pairs[key] = score(["bl=" + key[0] + "|" + low, "bn=" + low + "|" + key[2]])
-                scores.append(list(map(add, map(add, map(add, vec, a), map(add, b, c)), map(add, map(add, d, e), f))))
-            spans.extend(_spans(viterbi(scores, self.trans, self._alone, self._entry, self._cols), lo))
+                sums.append(vec + a + d + e)
+            if hi - lo == 1:  # most islands: the best tag in from O and out to O, lowest tag on a tie
+                t = one_token(sums[0], self._lifted)
+                if t:
+                    spans.append((_TYPE_OF[t], lo, hi))
+            elif hi - lo == 2:
+                for typ, a, b in _PAIR_SPANS[two_tokens(lanes(sums[0]), lanes(sums[1]), self._pairs2)]:
+                    spans.append((typ, lo + a, lo + b))
+            else:
+                spans.extend(_spans(viterbi(list(map(lanes, sums)), self.trans, self._alone, self._entry, self._steps), lo))
         return spans
+
+
+_TYPE_OF = tuple(tag[2:] for tag in TAGS)
 
 
 def _spans(path: list[int], lo: int) -> list[tuple[str, int, int]]:
@@ -453,6 +579,10 @@ def _spans(path: list[int], lo: int) -> list[tuple[str, int, int]]:
     if cur is not None:
         out.append(cur)
     return [tuple(c) for c in out]
+
+
+# The names each tag pair of a two-token island makes, from its first token.
+_PAIR_SPANS = {(t1, t2): _spans([t1, t2], 0) for t1 in range(N_TAGS) for t2 in range(N_TAGS)}
 
 
 # ---- the shipped weights ---------------------------------------------------------------------------
