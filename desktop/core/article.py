@@ -86,8 +86,8 @@ class Block:
 
     def __reduce__(self):
         # Pickled as a call to the class (the reading worker sends every block of an article):
-        # the state functions dataclasses writes for frozen slotted classes run in Python and cost
-        # seven times as much, 0.03 s for the two sides of a 100k-word compare.
+        # the state functions dataclasses writes for frozen slotted classes run in Python, and
+        # pickling and unpickling the blocks of a 100k-word pair took 34 ms with them, 9 ms so.
         return Block, (self.kind, self.start, self.end, self.reason)
 
 

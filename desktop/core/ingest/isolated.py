@@ -16,7 +16,7 @@ starts depends on the caller:
   already holds what the parent imported, so `diptych compare` no longer pays 0.4 s of CPU for
   a second interpreter that imports the readers and the entity code it will not use. It
   imports a reader's library when a file first needs it. The fork is a plain one (forked.py),
-  not multiprocessing's, whose imports alone cost a short compare a tenth of its CPU.
+  not multiprocessing's, whose imports and bootstrap cost a short compare 15-20 ms of CPU.
 Either way the import is not counted against a file's budget: the worker says when it begins
 the file itself, and the clock starts then.
 """
