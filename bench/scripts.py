@@ -21,7 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from desktop.core.ingest.build import article_from_text  # noqa: E402
 from desktop.core.compare import compare  # noqa: E402
-from desktop.core.ingest.text import _TOKEN_RE, tokenize  # noqa: E402
+from desktop.core.ingest.text import TOKEN_PATTERN, tokenize  # noqa: E402
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 # The Latin-only token pattern before script-aware tokens (kept here only to time against).
 _LATIN_ONLY = re.compile(

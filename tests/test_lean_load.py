@@ -38,3 +38,22 @@ def test_samples_read_without_index_equal_the_slimmed_articles():
             listed = prepare_for_list(b)
             assert listed.words == a.word_count, path
             assert listed.profile == profile(a), path
+
+
+def test_word_count_reads_body_blocks_only_whatever_stands_between_blocks():
+    """Article.word_count subtracts the non-body blocks where only spaces part the blocks, and
+    counts block by block otherwise: the same words either way."""
+    from dataclasses import replace
+
+    from desktop.core.article import Block, BlockKind
+
+    full = article_from_text("A Headline Here\n\nBy Ann Reed\n\nThe body has six words here.\n\nMore body, four.")
+    by_block = sum(1 for b in full.body_blocks for t in full.tokens
+                   if b.start <= t.start < b.end and any(ch.isalnum() for ch in t.norm))
+    assert full.word_count == by_block
+    # Words outside every block (a block cut short) are not counted.
+    shorter = tuple(replace(b, end=b.start + 8) if b.kind == BlockKind.BODY else b for b in full.blocks)
+    cut = replace(full, blocks=shorter)
+    assert cut.word_count == sum(1 for b in cut.body_blocks for t in cut.tokens
+                                 if b.start <= t.start < b.end and any(ch.isalnum() for ch in t.norm))
+    assert replace(full, blocks=(Block(BlockKind.BODY, 0, 6),)).word_count == 2  # "A", "Headline" start there

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import compress
 
 from desktop.core.align.units import Side
 from desktop.core.article import Span
@@ -29,13 +30,16 @@ def containment(a: Side, b: Side) -> tuple[float, float]:
         same = not ka and not kb
         return (1.0, 1.0) if same else (0.0, 0.0)
     n = min(CONTAINMENT_GRAM, len(ka), len(kb))
-    return _coverage(ka, kb, n), _coverage(kb, ka, n)
+    # Grams are compared by hash (64 bits): a collision would cost one word of coverage. Each
+    # side's are hashed once, for both directions.
+    ha = list(map(hash, zip(*(ka[k:] for k in range(n)))))
+    hb = list(map(hash, zip(*(kb[k:] for k in range(n)))))
+    return _coverage(ha, set(hb), n, len(ka)), _coverage(hb, set(ha), n, len(kb))
 
 
-def _coverage(ka: list[str], kb: list[str], n: int) -> float:
-    # Grams are compared by hash (64 bits): a collision would cost one word of coverage.
-    grams = set(map(hash, zip(*(kb[k:] for k in range(n)))))
-    hits = bytes(map(grams.__contains__, map(hash, zip(*(ka[k:] for k in range(n))))))
+def _coverage(grams: list[int], other: set[int], n: int, words: int) -> float:
+    """The share of `words` words covered by the n-grams (hashed, in order) that `other` also has."""
+    hits = bytes(map(other.__contains__, grams))
     # One byte per word, 1 where an n-gram starts: a word is covered when a gram starting at
     # it or at one of the n-1 words before it is shared. Shifting the whole byte string as one
     # big integer spreads each start over its n words without a Python loop.
@@ -43,7 +47,7 @@ def _coverage(ka: list[str], kb: list[str], n: int) -> float:
     covered = x
     for k in range(1, n):
         covered |= x >> (8 * k)
-    return covered.bit_count() / len(ka)
+    return covered.bit_count() / words
 
 
 def shared_passages(a: Side, b: Side) -> list[SharedPassage]:
@@ -95,15 +99,13 @@ def shared_passages(a: Side, b: Side) -> list[SharedPassage]:
 
 def _repeated_runs(ga, gb, repeated) -> list[tuple[int, int, int]]:
     post: dict[int, list[int]] = defaultdict(list)
-    for j, g in enumerate(gb):
-        if g in repeated and len(post[g]) < MAX_REPEATS:
+    for j, g in compress(enumerate(gb), map(repeated.__contains__, gb)):
+        if len(post[g]) < MAX_REPEATS:
             post[g].append(j)
     runs = []
     active: dict[int, int] = {}
     last = -1
-    for i, g in enumerate(ga):
-        if g not in repeated:
-            continue
+    for i, g in compress(enumerate(ga), map(repeated.__contains__, ga)):
         if i != last + 1:
             runs.extend((s, last, d) for d, s in active.items())
             active = {}

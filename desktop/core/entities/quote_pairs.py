@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, compress
 
 from rapidfuzz.distance import Indel
 
@@ -28,8 +29,20 @@ SAME, IN_PART, ALTERED = "same", "in part", "altered"
 
 # [^\[\]] rather than [^\]]: a scan stops at the next opening bracket, so "[[[[..." is linear.
 _EDITORIAL = re.compile(r"(\[[^\[\]]*\]|\([^()]*\))")
-_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
-                        "\u2013": " ", "\u2014": " ", "-": " "})
+# Curly quotes to straight ones, dashes and hyphens to spaces. One str.replace each (none of them
+# makes a character another replaces): str.translate goes a character at a time through a table,
+# a third of reading a long article's quotes.
+_MARKS = (("\u2018", "'"), ("\u2019", "'"), ("\u201b", "'"), ("\u201c", '"'), ("\u201d", '"'),
+          ("\u2013", " "), ("\u2014", " "))
+
+
+def _plain_marks(text: str) -> str:
+    if not text.isascii():
+        for mark, plain in _MARKS:
+            text = text.replace(mark, plain)
+    return text.replace("-", " ")
+
+
 # Words, and an ellipsis, which stands for words the writer left out.
 _TOKEN = re.compile(r"[\w']+(?:\.[\w']+)*|\.\.\.|\u2026")
 _ELLIPSIS = "\u2026"
@@ -65,22 +78,34 @@ def comparable(text: str) -> tuple[str, ...]:
 
 def _tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     """Compared words, and which of them an editor put in brackets or parentheses."""
-    text = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
+    text = _plain_marks(unicodedata.normalize("NFKC", text)).casefold()
     words: list[str] = []
     editorial: list[bool] = []
     for k, part in enumerate(_EDITORIAL.split(text)):
-        for m in _TOKEN.finditer(part):
-            word = m.group()
-            if word in ("...", _ELLIPSIS):
-                words.append(_ELLIPSIS)
-                editorial.append(True)
-                continue
-            word = word.replace(".", "").strip("'")
-            for part in _CONTRACTIONS.get(word, (word,)) if "'" in word else (word,):
-                if part:
-                    words.append(_ABBREVIATIONS.get(part, part))
-                    editorial.append(k % 2 == 1)
+        if not part:
+            continue
+        # Each word's compared forms from a cache (the words of quotes recur), joined in C: a
+        # loop over every word cost most of pairing the quotes of a long article.
+        found = list(chain.from_iterable(map(_word_forms, _TOKEN.findall(part))))
+        words += found
+        if k % 2 == 1:
+            editorial += [True] * len(found)
+        elif _ELLIPSIS in found:  # an ellipsis stands for words left out: never the speaker's
+            editorial += [w == _ELLIPSIS for w in found]
+        else:
+            editorial += [False] * len(found)
     return tuple(words), tuple(editorial)
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(word: str) -> tuple[str, ...]:
+    """The compared forms of one casefolded word token: "..." is an ellipsis, "u.s." is "us",
+    "he's" is "he" "is", "sen" is "senator"; nothing for a lone apostrophe."""
+    if word in ("...", _ELLIPSIS):
+        return (_ELLIPSIS,)
+    word = word.replace(".", "").strip("'")
+    parts = _CONTRACTIONS.get(word, (word,)) if "'" in word else (word,)
+    return tuple(_ABBREVIATIONS.get(part, part) for part in parts if part)
 
 
 @lru_cache(maxsize=65536)  # asked once per word of every quote diff: the same words come back
@@ -297,29 +322,40 @@ def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
 def _candidates(lw: list[tuple[str, ...]], rw: list[tuple[str, ...]]):
     """Pairs that share a run of four words, or the whole of a quote shorter than that: a
     superset of what link_quotes can accept."""
-    grams: dict[tuple[str, ...], set[int]] = defaultdict(set)  # runs of up to _GRAM words of right quotes
+    # A left quote of four words or more is looked up by its runs of four; a shorter one by itself,
+    # so right quotes' shorter runs are kept only where they are a short left quote. Runs are
+    # zipped from shifted tuples, equal to slices of the words, and every step over all the runs
+    # is a C call: a Python statement per run was most of pairing a long article's quotes.
+    short_left = {w for w in lw if 0 < len(w) < _GRAM}
+    short_lengths = sorted({len(w) for w in short_left})
+    runs: list[tuple[str, ...]] = []
+    owners: list[tuple[int]] = []  # the right quote of each run, as a 1-tuple: what a lookup yields
     whole: dict[tuple[str, ...], set[int]] = defaultdict(set)  # right quotes shorter than _GRAM words
     for j, w in enumerate(rw):
-        for n in range(1, _GRAM + 1):
-            for k in range(len(w) - n + 1):
-                grams[w[k : k + n]].add(j)
+        before = len(runs)
+        for n in short_lengths:
+            runs += filter(short_left.__contains__, zip(*(w[k:] for k in range(n))))
+        runs += zip(*(w[k:] for k in range(_GRAM)))
+        owners += [(j,)] * (len(runs) - before)
         if 0 < len(w) < _GRAM:
             whole[w].add(j)
+    grams: dict[tuple[str, ...], tuple[int] | set[int]] = dict(zip(runs, owners))
+    if len(grams) < len(runs):  # runs that recur: every right quote they are in, in quote order
+        repeated = {g for g, c in Counter(runs).items() if c > 1}
+        for g in repeated:
+            grams[g] = set()
+        for g, (j,) in compress(zip(runs, owners), map(repeated.__contains__, runs)):
+            grams[g].add(j)  # type: ignore[union-attr]
+    whole_lengths = {len(w) for w in whole}
     for i, w in enumerate(lw):
         if not w:
             continue
-        found: Counter[int] = Counter()
+        # Counted in the order the runs are found (ties in most_common go to the first found).
         n = min(_GRAM, len(w))
-        # Counter.update checks its argument's type on every call: skip it for the many misses.
-        for k in range(len(w) - n + 1):
-            hits = grams.get(w[k : k + n])
-            if hits:
-                found.update(hits)
+        found: Counter[int] = Counter(chain.from_iterable(filter(None, map(grams.get, zip(*(w[k:] for k in range(n)))))))
         for m in range(1, min(len(w), _GRAM)):  # right quotes shorter than this one, inside it
-            for k in range(len(w) - m + 1):
-                hits = whole.get(w[k : k + m])
-                if hits:
-                    found.update(hits)
+            if m in whole_lengths:
+                found.update(chain.from_iterable(filter(None, map(whole.get, zip(*(w[k:] for k in range(m)))))))
         # Common phrases ("I don't think") would tie one quote of a long transcript to all others.
         for j, _ in sorted(found.most_common(_MAX_CANDIDATES)):
             yield i, j

@@ -87,11 +87,14 @@ def with_index(article: Article) -> Article:
     sentences = [s for block in article.blocks for s in split_sentences(text, block.start, block.end)]
     tokens = tokenize(text)
     # Each sentence's first token, by bisection (a token sorts after the 1-tuple of its start):
-    # a walk over every token cost a tenth of indexing.
+    # a walk over every token cost a tenth of indexing. Tokens are at least a character long, so
+    # the next sentence's first token lies within as many tokens as characters it starts further on.
     starts: list[int] = []
     ti = 0
+    at = 0  # where the sentence whose first token is ti starts
     for sent in sentences:
-        ti = bisect_left(tokens, (sent.start,), ti)
+        ti = bisect_left(tokens, (sent.start,), ti, min(len(tokens), ti + sent.start - at + 1))
+        at = sent.start
         starts.append(ti)
     starts.append(len(tokens))
     return replace(article, sentences=tuple(sentences), tokens=tuple(tokens), sentence_token_starts=tuple(starts))

@@ -15,7 +15,8 @@ starts depends on the caller:
 - a single-threaded process on Linux without Qt (`diptych compare`, `extract`) forks: the child
   already holds what the parent imported, so `diptych compare` no longer pays 0.4 s of CPU for
   a second interpreter that imports the readers and the entity code it will not use. It
-  imports a reader's library when a file first needs it.
+  imports a reader's library when a file first needs it. The fork is a plain one (forked.py),
+  not multiprocessing's, whose imports and bootstrap cost a short compare 15-20 ms of CPU.
 Either way the import is not counted against a file's budget: the worker says when it begins
 the file itself, and the clock starts then.
 """
@@ -23,7 +24,6 @@ the file itself, and the clock starts then.
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import sys
 import threading
@@ -188,21 +188,27 @@ def _can_fork() -> bool:
 class _Worker:
     def __init__(self, memory_mb: int, entities: bool = True):
         forked = _can_fork()
-        ctx = multiprocessing.get_context("fork" if forked else "spawn")
+        self.memory_mb = memory_mb
+        # Warmed up for entity extraction too; a forked worker imports it before a file's clock starts.
+        self.entities = entities or forked
         if forked:
             import gc
 
             import desktop.core.ingest.load  # noqa: F401 - imported once here, inherited by the child
+            from desktop.core.ingest import forked as plain_fork  # not multiprocessing: forked.py says why
 
             # What the child inherits is never traversed by its collector, whose passes would
             # otherwise copy every page of it (the gc module's advice before a fork).
             gc.freeze()
-        self.memory_mb = memory_mb
-        # Warmed up for entity extraction too; a forked worker imports it before a file's clock starts.
-        self.entities = entities or forked
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, memory_mb, entities, forked), daemon=True,
-                                   name="diptych-reader")
+            self.conn, child = plain_fork.pipe()
+            self.process = plain_fork.Process(_serve, (child, memory_mb, entities, forked), self.conn)
+        else:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("spawn")
+            self.conn, child = ctx.Pipe()
+            self.process = ctx.Process(target=_serve, args=(child, memory_mb, entities, forked), daemon=True,
+                                       name="diptych-reader")
         self.process.start()
         child.close()
         try:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from desktop.core.article import Article
-from desktop.core.ingest.text import _TOKEN_RE, is_word, normalize
+from desktop.core.ingest.text import TOKEN_PATTERN, is_word, normalize
 
 
 def slim(article: Article) -> Article:
@@ -38,7 +38,7 @@ class Listed:
     profile: object  # desktop.core.library.related.Profile
 
 
-_WORDS_PATTERN, _PUNCT = _TOKEN_RE.pattern.rsplit("|", 1)
+_WORDS_PATTERN, _PUNCT = TOKEN_PATTERN.rsplit("|", 1)
 assert _PUNCT == r"[^\w\s]"  # the tokenizer's last alternative: one mark, never a word in ASCII
 # The tokenizer without its one-mark alternative: a mark never starts a word token, so
 # these are exactly the tokenizer's letter-and-digit tokens.
