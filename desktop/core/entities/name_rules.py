@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from desktop.core.entities import lexicon as lx
@@ -33,8 +34,8 @@ class Run:
 
     def __init__(self, f: NameFinder, run: list[Tok], toks: list[Tok], i: int, j: int):
         self.run, self.toks, self.i, self.j = run, toks, i, j
-        self.words = [t.text for t in run]
-        self.name = f._span_text(run)
+        self.words = list(map(_TEXT, run))  # (in C: one Run per capitalised run of every sentence)
+        self.name = f.text[run[0].start : run[-1].end]  # f._span_text(run)
         self.nxt = toks[j] if j < len(toks) else None
         self.prev = toks[i - 1] if i > 0 else None
         self._place = _UNSET
@@ -63,6 +64,8 @@ Rule = Callable[["NameFinder", Run], bool]
 def place_of_origin(f: NameFinder, r: Run) -> bool:
     """ "Senator Mitch McConnell of Kentucky": a name, then the place it comes from (not
     "Children's Medical Center of Dallas", which is one organisation)."""
+    if "of" not in r.words:
+        return False  # most runs (a test in C)
     run = r.run
     cut = next((x for x, t in enumerate(run) if t.text == "of" and x >= 2), None)
     if cut is None or cut + 1 >= len(run) or f.gaz.place(f._span_text(run[cut + 1 :])) is None \
@@ -75,6 +78,8 @@ def place_of_origin(f: NameFinder, r: Run) -> bool:
 
 def place_based(f: NameFinder, r: Run) -> bool:
     """ "Bloomfield Hills-based Taubman Centers Inc.": a place, then the name it describes."""
+    if "-" not in r.name:
+        return False  # most runs: no hyphen in any word (a test in C)
     run = r.run
     based = next((x for x, t in enumerate(run) if t.text.endswith(("-based", "-born", "-led", "-backed"))), None)
     if based is None:
@@ -152,9 +157,12 @@ def organisation(f: NameFinder, r: Run) -> bool:
     "at the"/an organisation noun. Not after a courtesy title: "Mr. Emanuel picked ..." is a man."""
     words, toks, i, j = r.words, r.toks, r.i, r.j
     courtesy = words[0].lower() in lx.HONORIFICS
+    # (org_noun_before holds only after an organisation noun, "for" or "at"; _org_country only for two
+    # words: both tested here first, as most runs are neither)
     if not (is_org_run(words) or not courtesy and (
-            org_noun_follows(toks, j) or "&" in words or _org_country(f, words) or (
-            org_noun_before(toks, i, j) and (words[0] not in f.gaz.given_names or toks[i - 1].text == "at")))):
+            org_noun_follows(toks, j) or "&" in words or len(words) == 2 and _org_country(f, words) or (
+            i > 0 and (toks[i - 1].text in lx.ORG_NOUNS or toks[i - 1].text in _FOR_AT)
+            and org_noun_before(toks, i, j) and (words[0] not in f.gaz.given_names or toks[i - 1].text == "at")))):
         return False
     owner = ""
     prev = r.prev
@@ -170,6 +178,8 @@ def organisation(f: NameFinder, r: Run) -> bool:
 def titled_person(f: NameFinder, r: Run) -> bool:
     """ "Foreign Minister Yoshimasa Hayashi", "Dr. Ama Owusu": a title, then the person."""
     words, run = r.words, r.run
+    if lx.TITLE_HEADS.isdisjoint(map(str.lower, words)):
+        return False  # no title head, so no title (split_title would say None): most runs
     split = split_title(words, f.gaz)
     if split is None:
         return False
@@ -209,8 +219,8 @@ def vessel(f: NameFinder, r: Run) -> bool:
 def event_or_initials(f: NameFinder, r: Run) -> bool:
     """ "World Cup", "Harry Potter Prize": an event or a title of something; or stray initials ("F G")."""
     words = r.words
-    return (words[-1].lower() in lx.MISC_HEADS or words[0] not in f.gaz.given_names and any(
-        w.lower() in lx.MISC_HEADS for w in words)) or all(len(w.rstrip(".")) == 1 for w in words)
+    return (words[-1].lower() in lx.MISC_HEADS or words[0] not in f.gaz.given_names and not lx.MISC_HEADS.isdisjoint(
+        map(str.lower, words))) or all(len(w.rstrip(".")) == 1 for w in words)
 
 
 def nationality_plural(f: NameFinder, r: Run) -> bool:
@@ -350,6 +360,8 @@ def _big_place(place) -> bool:
     return place is not None and (place.kind != "city" or place.population >= 100000)
 
 
+_TEXT = itemgetter(2)  # a Tok's text
+_FOR_AT = ("for", "at")
 _VESSEL_PREFIXES = frozenset("MV M/V SS USS HMS RMS HMCS HMAS MS MT FV RV USNS".split())
 _PLACE_NOUNS = frozenset("province state region county district prefecture oblast island city town village".split())
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")

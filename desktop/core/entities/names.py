@@ -16,6 +16,7 @@ from desktop.core.entities.orgs import is_org_run
 from desktop.core.entities.tokens import Tok
 
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
+_WORD_KINDS = ("W", "A")  # a word; an abbreviation or acronym with dots
 _SCORE_WORDS = frozenset({"v", "v.", "vs", "vs.", "beat", "beats", "drew", "lost", "won"})
 
 
@@ -59,26 +60,15 @@ class NameFinder:
                 self.headlines.append(toks)
                 return
         n = len(toks)
-        i = 0  # the next token not yet looked at
-        initial = True  # at a sentence start or after an opening quote/bracket/colon
-        # Most tokens are lower-case words that start nothing: visit only the others.
-        for k in [k for k, t in enumerate(toks) if t.kind != "W" or t.text[0].isupper()]:
+        i = 0  # the next token not yet looked at: runs start at or after it
+        # A run starts only at a word or abbreviation with a capital (or a month's name, which has
+        # one): visit only those. Most tokens are lower-case words or punctuation.
+        for k in [k for k, t in enumerate(toks) if t.text[0].isupper() and t.kind in _WORD_KINDS]:
             if k < i:
                 continue  # inside a run already taken
-            if k > i:
-                initial = False  # lower-case words came between
-            t = toks[k]
-            kind = t.kind
-            if kind != "W" and kind != "A":  # punctuation, a number, a possessive: never a name's start
-                initial = kind == "P" and (initial or t.text in _OPENERS)
-                i = k + 1
+            if not self._can_start(toks[k]) and not _name_month(toks, k):
                 continue
-            i = k
-            if not self._can_start(t) and not _name_month(toks, i):
-                initial = kind == "P" and (t.text in _OPENERS) or (initial and kind == "P")
-                i += 1
-                continue
-            j = i + 1
+            j = k + 1
             while j < n:
                 u = toks[j]
                 if self._can_continue(u) or _name_month(toks, j):
@@ -88,14 +78,13 @@ class NameFinder:
                     j += 2
                 else:
                     break
-            run = toks[i:j]
-            if initial:
+            run = toks[k:j]
+            if _initial(toks, k, i):
                 run = self._drop_initial(run)
             while run and run[0].text in ("The", "THE"):
                 run = run[1:]
             if run:
-                self._classify(run, toks, i + (j - i - len(run)), j)
-            initial = False
+                self._classify(run, toks, k + (j - k - len(run)), j)
             i = j
 
     def _can_start(self, t: Tok) -> bool:
@@ -281,6 +270,22 @@ class NameFinder:
             out.append(Raw(typ, run[0].start, run[-1].end, self._span_text(run), ntok=len(run), canon=canon))
             i = j
         return out
+
+
+def _initial(toks: list[Tok], k: int, floor: int) -> bool:
+    """Does the run at toks[k] open its sentence, or follow an opening quote, bracket or colon
+    ("initial" capitals say nothing)? Only punctuation may come between, back to such an opener or
+    to the sentence's start; `floor` is where the last run ended (0 before the first), and what a
+    run took does not count as the start."""
+    x = k - 1
+    while x >= floor:
+        t = toks[x]
+        if t.kind != "P":
+            return False  # a word, number or possessive came between
+        if t.text in _OPENERS:
+            return True
+        x -= 1
+    return floor == 0
 
 
 def _org_like(word: str, lower_words: set[str]) -> bool:
