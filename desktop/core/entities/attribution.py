@@ -270,6 +270,11 @@ def _modifier(text: str, end: int) -> bool:
 
 
 _WORDS_BEFORE = re.compile(r"((?:[\w.'\u2019-]+[ \t]+){1,4})$")
+# The same, tried only after a character no word holds. The first match of _WORDS_BEFORE in a window
+# starts at the window's start or after such a character (one starting inside a word would match one
+# character earlier too), so _object tries the start, then searches with this: the same match, without
+# trying the words' run at every letter of the 48 characters.
+_WORDS_AFTER_GAP = re.compile(r"(?<![\w.'\u2019-])" + _WORDS_BEFORE.pattern)
 # Lower-case words after which a name can still be a subject: "and Trump said", "when Obama spoke".
 _SUBJECT_OPENERS = frozenset("""and but or nor while when as because since although though after before until if
     so then also where once""".split())
@@ -279,7 +284,8 @@ def _object(text: str, start: int) -> bool:
     """ "Of Obama, he said", "He said Obama doesn't", "said Governor Tom Ebert has": a name right
     after a preposition or a verb (titles aside) is an object, not the one a following "he" names.
     A conjunction, punctuation or the start of a sentence before it leaves it a subject."""
-    m = _WORDS_BEFORE.search(text, max(0, start - 48), start)
+    floor = max(0, start - 48)
+    m = _WORDS_BEFORE.match(text, floor, start) or _WORDS_AFTER_GAP.search(text, floor + 1, start)
     if m is None:
         return False
     words = m.group(1).split()

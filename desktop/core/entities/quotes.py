@@ -28,6 +28,10 @@ _NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][\w-]+['\u2019]s)\s(?:[\w.-
 # A party tag after a name, left out of the name: "Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,".
 _PARTY_TAG = r"(?:\s\([DRI](?:-[A-Z][\w. ]{0,20})?\)|,\s[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,))"
 _SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")" + _PARTY_TAG + "?"
+# The letters a speaker can start with (a capital; he, she, they, it, the, a, an, one, another), looked
+# ahead for before a pattern searched with _SPEAKER first: a match needs one, and the test turns
+# away every other character at once, where the alternatives of _SPEAKER were each tried there.
+_SPEAKER_FIRST = r"(?=[A-Zahiost])"
 # Lower-case words that describe the person whose name follows: "Trump lawyer Marc Kasowitz", "Tulsa
 # police Chief Chuck Jordan", "9/11 widow Terry Strada", "retired Air Force general Lloyd Newton".
 _DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
@@ -49,7 +53,7 @@ _AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s(?:(?:the|a|an)\s(?=[^\s]+\s
 # "also said", "later wrote", "reportedly wrote", "has said"
 _ADVERB = r"(?:also\s|later\s|then\s|[a-z]+ly\s)?"
 _AFTER_SV = re.compile(r"^[\s,]*(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
-_BEFORE_SV = re.compile(_SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
+_BEFORE_SV = re.compile(_SPEAKER_FIRST + _SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
 # Later in the quote's sentence, after a comma: ", Foreign Minister Ilse Tamm said" (no quote mark between).
 _LATER_SV = re.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER
                        + r",?\s" + _ADVERB + _VERB + r"\b")
@@ -157,10 +161,19 @@ def sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int
     if floor > start:
         space = text.find(" ", floor, pos)
         floor = space + 1 if space >= 0 else pos
+    # The last break before `pos`, looked for backwards from it: the breaks of _BREAK_RE never
+    # overlap (one starts with the mark that ends the one before), so this is the last that a scan
+    # forward from `floor` would find, found without judging every full stop of the 600 characters.
     a = floor
-    for m in _BREAK_RE.finditer(text, floor, pos):
-        if is_break(text, m.start()):
+    dot = pos
+    while True:
+        dot = max(text.rfind(".", floor, dot), text.rfind("?", floor, dot), text.rfind("!", floor, dot))
+        if dot < 0:
+            break
+        m = _BREAK_RE.match(text, dot, pos)
+        if m is not None and is_break(text, dot):
             a = m.end()
+            break
     ceiling = min(end, pos + _REACH)
     b = ceiling
     for m in _BREAK_RE.finditer(text, pos, ceiling):
@@ -273,7 +286,8 @@ def _near(text: str, start: int, end: int) -> int:
 
 # A subject, with a party tag and an apposition between it and its verb: "Dean, a former party
 # chairman, poked at ...", "Rep. Jim Clyburn (D-S.C.), the assistant leader, said".
-_SUBJECT = re.compile(r"(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
+# (first looked ahead for: the letters it can start with, as _SPEAKER_FIRST)
+_SUBJECT = re.compile(r"(?=[A-Zhs])(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
                       + r"?(?:,\s(?:a|an|the|who|his|her|[a-z]+ly)\s[^,\u201c\u201d\"]{1,120}?,)?\s(?P<v>[a-z][\w'-]*)")
 # Words after a name that can follow a subject although they are function words.
 _AUXILIARIES = frozenset("has had have was is were are would will did does could can may might must should also".split())
@@ -325,7 +339,8 @@ def _verb_like(word: str) -> bool:
 
 
 # Whose claim the quoted words are: "his on-camera claim that", "Dahl's remark that".
-_CLAIM_OWNER = re.compile(r"(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
+# (first looked ahead for: the letters it can start with, as _SPEAKER_FIRST)
+_CLAIM_OWNER = re.compile(r"(?=[A-Zh])(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
                           r"(?:claim|comment|remark|statement|assertion|suggestion|accusation|charge|argument|view"
                           r"|warning|insistence|belief|promise|pledge)s?\s(?:that\s(?:[^\s]+\s){0,12}?[^\s]*)?$")
 _ADVERBS = frozenset("later also then again still never once already even just soon first".split())
