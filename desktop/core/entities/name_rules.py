@@ -24,13 +24,12 @@ if TYPE_CHECKING:
     from desktop.core.entities.names import NameFinder
 
 PERSON, PLACE, ORG = "person", "place", "organization"
-_UNSET = object()
 
 
 class Run:
     """One capitalised run `toks[i:j]` and what surrounds it; `strip_nationality` may trim it."""
 
-    __slots__ = ("run", "toks", "i", "j", "words", "name", "nxt", "prev", "_place")
+    __slots__ = ("run", "toks", "i", "j", "words", "name", "nxt", "prev")
 
     def __init__(self, f: NameFinder, run: list[Tok], toks: list[Tok], i: int, j: int):
         self.run, self.toks, self.i, self.j = run, toks, i, j
@@ -38,19 +37,15 @@ class Run:
         self.name = f.text[run[0].start : run[-1].end]  # f._span_text(run)
         self.nxt = toks[j] if j < len(toks) else None
         self.prev = toks[i - 1] if i > 0 else None
-        self._place = _UNSET
 
     def trim_front(self, f: NameFinder, k: int) -> None:
         self.run = self.run[k:]
         self.words = self.words[k:]
         self.name = f._span_text(self.run)
-        self._place = _UNSET
 
     def place(self, f: NameFinder):
-        """The gazetteer's place of this name, looked up once for the rules that ask."""
-        if self._place is _UNSET:
-            self._place = f.gaz.place(self.name)
-        return self._place
+        """The gazetteer's place of this name (NameFinder.place looks each name up once)."""
+        return f.place(self.name)
 
     @property
     def speech_follows(self) -> bool:
@@ -68,7 +63,7 @@ def place_of_origin(f: NameFinder, r: Run) -> bool:
         return False  # most runs (a test in C)
     run = r.run
     cut = next((x for x, t in enumerate(run) if t.text == "of" and x >= 2), None)
-    if cut is None or cut + 1 >= len(run) or f.gaz.place(f._span_text(run[cut + 1 :])) is None \
+    if cut is None or cut + 1 >= len(run) or f.place(f._span_text(run[cut + 1 :])) is None \
             or is_org_run(r.words[:cut]):
         return False
     f._classify(run[:cut], r.toks, r.i, r.i + cut)
@@ -87,7 +82,7 @@ def place_based(f: NameFinder, r: Run) -> bool:
     tok = run[based]
     stem_end = tok.start + tok.text.rindex("-")
     where = f.text[run[0].start : stem_end]
-    place = f.gaz.place(where)
+    place = f.place(where)
     if place is not None:
         from desktop.core.entities.names import Raw
 
@@ -157,10 +152,11 @@ def organisation(f: NameFinder, r: Run) -> bool:
     "at the"/an organisation noun. Not after a courtesy title: "Mr. Emanuel picked ..." is a man."""
     words, toks, i, j = r.words, r.toks, r.i, r.j
     courtesy = words[0].lower() in lx.HONORIFICS
-    # (org_noun_before holds only after an organisation noun, "for" or "at"; _org_country only for two
-    # words: both tested here first, as most runs are neither)
+    # (org_noun_follows holds only with an organisation noun among the next three tokens,
+    # org_noun_before only after one, "for" or "at", _org_country only for two words: each tested
+    # here first, as most runs are none of these)
     if not (is_org_run(words) or not courtesy and (
-            org_noun_follows(toks, j) or "&" in words or len(words) == 2 and _org_country(f, words) or (
+            not lx.ORG_NOUNS.isdisjoint(map(_TEXT, toks[j : j + 3])) and org_noun_follows(toks, j) or "&" in words or len(words) == 2 and _org_country(f, words) or (
             i > 0 and (toks[i - 1].text in lx.ORG_NOUNS or toks[i - 1].text in _FOR_AT)
             and org_noun_before(toks, i, j) and (words[0] not in f.gaz.given_names or toks[i - 1].text == "at")))):
         return False
@@ -310,7 +306,7 @@ def leftover(f: NameFinder, r: Run) -> bool:
     words = r.words
     if len(r.run) == 1:
         f._add("", r.run, sure=False)
-    elif len(r.run) >= 3 and _known_place(f, words) and f.gaz.place(words[-1]) is None and not words[-1].isupper():
+    elif len(r.run) >= 3 and _known_place(f, words) and f.place(words[-1]) is None and not words[-1].isupper():
         f._add(ORG, r.run, sure=False)
     return True
 
@@ -328,7 +324,7 @@ def _looks_like_name(f: NameFinder, words: list[str]) -> bool:
 
 
 def _known_place(f: NameFinder, words: list[str]) -> bool:
-    return words[0] in f.gaz.demonyms or any(_big_place(f.gaz.place(w)) for w in words)
+    return words[0] in f.gaz.demonyms or any(_big_place(f.place(w)) for w in words)
 
 
 def _org_country(f: NameFinder, words: list[str]) -> bool:
@@ -336,9 +332,9 @@ def _org_country(f: NameFinder, words: list[str]) -> bool:
     if len(words) != 2:
         return False
     gaz = f.gaz
-    place = gaz.place(words[1])
+    place = f.place(words[1])
     first = words[0]
-    return place is not None and place.kind == "country" and gaz.place(first) is None \
+    return place is not None and place.kind == "country" and f.place(first) is None \
         and first not in gaz.given_names and first not in gaz.demonyms \
         and first.lower() not in lx.TITLE_HEADS and first.lower() not in lx.TITLE_MODIFIERS \
         and first.lower() not in _COMPASS
