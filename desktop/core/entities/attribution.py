@@ -35,10 +35,15 @@ class _Named(MentionIndex):
         self.last_named: dict[str, str] = {}  # last word of a name -> the entity mentioned last with it
         self.heads: dict[str, tuple[list[int], list[str]]] = {}  # last word -> mention starts, names
         self.roles: dict[str, tuple[list[int], list[str]]] = {}  # role key -> mention starts, names
+        keys: dict[int, tuple[str, str]] = {}  # an entity's (last word, role key), worked out once for all its mentions
         for s, _, e in self.rows:
-            word = e.name.lower().split()[-1] if e.name else ""
+            word_role = keys.get(id(e))
+            if word_role is None:
+                word_role = keys[id(e)] = (e.name.lower().split()[-1] if e.name else "",
+                                           role_key(e.role.split()) if e.role else "")
+            word, role = word_role
             self.last_named[word] = e.name
-            for table, key in ((self.heads, word), (self.roles, role_key(e.role.split()) if e.role else "")):
+            for table, key in ((self.heads, word), (self.roles, role)):
                 if key:
                     starts, names = table.setdefault(key, ([], []))
                     starts.append(s)

@@ -317,6 +317,12 @@ RULES: tuple[Rule, ...] = (
     nationality_plural, named_place, strip_nationality, acronym, trailing_abbreviation, team_line,
     region_noun, role_or_speaker, given_name, unknown_pair, leftover,
 )
+# The rules that never decide a one-word run (each asks for two words or more first, and does
+# nothing else): left out of the chain for one-word runs, which are most runs and most often go
+# down it to `leftover`, so that they are not called for nothing.
+_TWO_WORDS_OR_MORE = (place_of_origin, committee, vessel, nationality_plural, named_place, strip_nationality,
+                      given_name, unknown_pair)
+ONE_WORD_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES if rule not in _TWO_WORDS_OR_MORE)
 
 
 def _looks_like_name(f: NameFinder, words: list[str]) -> bool:
