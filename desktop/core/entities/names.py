@@ -17,6 +17,7 @@ from desktop.core.entities.tokens import Tok
 
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
 _WORD_KINDS = ("W", "A")  # a word; an abbreviation or acronym with dots
+_NEVER_IN_A_NAME = ("P", "N", "S")  # punctuation, a number, a possessive: _can_continue is False
 _UNSET = object()
 _SCORE_WORDS = frozenset({"v", "v.", "vs", "vs.", "beat", "beats", "drew", "lost", "won"})
 
@@ -81,6 +82,9 @@ class NameFinder:
             j = k + 1
             while j < n:
                 u = toks[j]
+                if u.text not in lx.CONNECTORS and (u.kind in _NEVER_IN_A_NAME or u.kind == "W" and not u.text[0].isupper()
+                                                    and "-" not in u.text):
+                    break  # what ends most runs ("said", ",", "'s"), told without the calls below
                 if self._can_continue(u) or _name_month(toks, j):
                     j += 1
                 elif (u.kind in "WP" and u.text in lx.CONNECTORS and j + 1 < n and self._can_continue(toks[j + 1])
