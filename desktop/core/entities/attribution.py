@@ -15,7 +15,7 @@ from typing import NamedTuple
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.mentions import MentionIndex
 from desktop.core.entities.model import Entity, EntityType, Mention, Quote
-from desktop.core.entities.quotes import QuoteHit, find_quotes, sentence_bounds
+from desktop.core.entities.quotes import QuoteHit, find_quotes, sentence_start
 
 
 class Speaker(NamedTuple):
@@ -221,7 +221,7 @@ def _antecedent(h: QuoteHit, people: MentionIndex, para_start: int, text: str, d
         best = next((x for x in earlier if fits(x)), None)
         if best is None:
             continue
-        s_start, _ = sentence_bounds(text, max(0, best[0] - 400), best[1], best[0])
+        s_start = sentence_start(text, max(0, best[0] - 400), best[0])
         for x in earlier:  # earlier people in that sentence
             if x[0] < s_start:
                 break

@@ -155,8 +155,9 @@ def is_break(text: str, dot: int) -> bool:
 _REACH = 600
 
 
-def sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
-    """The sentence around `pos` inside [start, end), cut at _REACH characters each side (at a space)."""
+def sentence_start(text: str, start: int, pos: int) -> int:
+    """Where the sentence around `pos` starts, no earlier than `start`, cut at _REACH characters
+    before `pos` (at a space). (Each caller wants one end of the sentence: each end is its own.)"""
     floor = max(start, pos - _REACH)
     if floor > start:
         space = text.find(" ", floor, pos)
@@ -164,23 +165,23 @@ def sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int
     # The last break before `pos`, looked for backwards from it: the breaks of _BREAK_RE never
     # overlap (one starts with the mark that ends the one before), so this is the last that a scan
     # forward from `floor` would find, found without judging every full stop of the 600 characters.
-    a = floor
     dot = pos
     while True:
         dot = max(text.rfind(".", floor, dot), text.rfind("?", floor, dot), text.rfind("!", floor, dot))
         if dot < 0:
-            break
+            return floor
         m = _BREAK_RE.match(text, dot, pos)
         if m is not None and is_break(text, dot):
-            a = m.end()
-            break
+            return m.end()
+
+
+def sentence_end(text: str, end: int, pos: int) -> int:
+    """Where the sentence around `pos` ends, no later than `end`, cut at _REACH characters after `pos`."""
     ceiling = min(end, pos + _REACH)
-    b = ceiling
     for m in _BREAK_RE.finditer(text, pos, ceiling):
         if is_break(text, m.start()):
-            b = m.start() + 1
-            break
-    return a, b
+            return m.start() + 1
+    return ceiling
 
 
 # A speaker's name in capitals before a colon, at the start of a transcript line.
@@ -194,7 +195,7 @@ _SIGN_OFF = re.compile(r"^[ \t]*[\u2015\u2014\u2013][ \t]?(?P<s>" + _NAME + r")(
 
 
 def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: int, before_mark: int) -> None:
-    _, s_end = sentence_bounds(text, p_start, p_end, after_mark)
+    s_end = sentence_end(text, p_end, after_mark)
     after = text[after_mark : min(p_end, max(s_end, after_mark + 120))]
     m = _SIGN_OFF.match(after)
     if m and _plausible(m.group("s")):
@@ -214,7 +215,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                     s_start, s_end = named.start("s"), named.end("s")
             hit.speaker, hit.s_start, hit.s_end, hit.how = text[s_start:s_end], s_start, s_end, how
             return
-    s_start, _ = sentence_bounds(text, p_start, p_end, before_mark)
+    s_start = sentence_start(text, p_start, before_mark)
     s_start = _near(text, s_start, before_mark)
     before = text[s_start:before_mark]
     for m in _BEFORE_SV.finditer(before):
@@ -245,7 +246,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
         return
     if s_start > p_start and before.strip() == "":
         # "Mayor Rosa Quint said the budget was tight. “We cut ...”": the sentence before says who
-        prev_start, _ = sentence_bounds(text, p_start, p_end, max(p_start, s_start - 2))
+        prev_start = sentence_start(text, p_start, max(p_start, s_start - 2))
         prev_start = _near(text, prev_start, s_start)
         prev = text[prev_start:s_start]
         if "\u201c" not in prev and '"' not in prev:
