@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
 
+import machine  # noqa: E402  (bench/ is on the path when run as a script)
 from desktop.core.article import Article, Block, BlockKind, Span  # noqa: E402
 from desktop.core.entities import extract, match  # noqa: E402
 from desktop.core.entities.gazetteer import load_gazetteer  # noqa: E402
@@ -425,6 +426,7 @@ def main() -> int:
     if not CORPUS.exists():
         print(f"corpus not found at {CORPUS}; nothing measured")
         return 0
+    print(machine.describe())
     t0 = time.perf_counter()
     load_gazetteer()
     print(f"gazetteer loaded in {time.perf_counter() - t0:.2f} s")

@@ -38,6 +38,8 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+import machine
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 # ../shared/corpus beside the repo; a worktree one level deeper finds it one level up.
@@ -340,6 +342,7 @@ def main() -> int:
         env["PYTHONPATH"] = str(Path(args.tree).resolve())
         run_in = {"cwd": env["PYTHONPATH"]}
 
+    print(machine.describe())
     pool = Pool(_paragraphs())
     with tempfile.TemporaryDirectory(prefix="diptych-process-") as tmp:
         folder = Path(tmp)
