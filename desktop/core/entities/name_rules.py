@@ -152,13 +152,9 @@ def organisation(f: NameFinder, r: Run) -> bool:
     "at the"/an organisation noun. Not after a courtesy title: "Mr. Emanuel picked ..." is a man."""
     words, toks, i, j = r.words, r.toks, r.i, r.j
     courtesy = words[0].lower() in lx.HONORIFICS
-    # (org_noun_follows holds only with an organisation noun among the next three tokens,
-    # org_noun_before only after one, "for" or "at", _org_country only for two words: each tested
-    # here first, as most runs are none of these)
     if not (is_org_run(words) or not courtesy and (
-            not lx.ORG_NOUNS.isdisjoint(map(_TEXT, toks[j : j + 3])) and org_noun_follows(toks, j) or "&" in words or len(words) == 2 and _org_country(f, words) or (
-            i > 0 and (toks[i - 1].text in lx.ORG_NOUNS or toks[i - 1].text in _FOR_AT)
-            and org_noun_before(toks, i, j) and (words[0] not in f.gaz.given_names or toks[i - 1].text == "at")))):
+            _org_noun_follows(toks, j) or "&" in words or len(words) == 2 and _org_country(f, words)
+            or _org_noun_before(toks, i, j) and (words[0] not in f.gaz.given_names or toks[i - 1].text == "at"))):
         return False
     owner = ""
     prev = r.prev
@@ -331,6 +327,18 @@ def _looks_like_name(f: NameFinder, words: list[str]) -> bool:
 
 def _known_place(f: NameFinder, words: list[str]) -> bool:
     return words[0] in f.gaz.demonyms or any(_big_place(f.place(w)) for w in words)
+
+
+def _org_noun_follows(toks: list[Tok], j: int) -> bool:
+    """orgs.org_noun_follows, asked only with an organisation noun among the next three tokens
+    (a test in C: most runs have none, and it holds for no other)."""
+    return not lx.ORG_NOUNS.isdisjoint(map(_TEXT, toks[j : j + 3])) and org_noun_follows(toks, j)
+
+
+def _org_noun_before(toks: list[Tok], i: int, j: int) -> bool:
+    """orgs.org_noun_before, asked only after an organisation noun, "for" or "at" (it holds after
+    no other word)."""
+    return i > 0 and (toks[i - 1].text in lx.ORG_NOUNS or toks[i - 1].text in _FOR_AT) and org_noun_before(toks, i, j)
 
 
 def _org_country(f: NameFinder, words: list[str]) -> bool:

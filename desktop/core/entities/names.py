@@ -82,8 +82,8 @@ class NameFinder:
             j = k + 1
             while j < n:
                 u = toks[j]
-                if u.text not in lx.CONNECTORS and (u.kind in _NEVER_IN_A_NAME or u.kind == "W" and not u.text[0].isupper()
-                                                    and "-" not in u.text):
+                if u.text not in lx.CONNECTORS and (
+                        u.kind in _NEVER_IN_A_NAME or u.kind == "W" and not u.text[0].isupper() and "-" not in u.text):
                     break  # what ends most runs ("said", ",", "'s"), told without the calls below
                 if self._can_continue(u) or _name_month(toks, j):
                     j += 1

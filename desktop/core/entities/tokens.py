@@ -98,17 +98,17 @@ _DOT_AFTER = "|".join(
 # from_index's time). The branches are tried in the same order, so the matches are those of
 # `[^\x00-\x7f<standalone>]|['_]|\.(?!\d)(?:<dot after>)|[.,](?<=[A-Za-z][.,])(?=\d)|-(?<=[A-Za-z]-)(?=\d)
 # |-[ \t]*\n|\d(?<=[A-Za-z]\d)|\d(?=[-A-Za-z])`.
-_STANDALONE_CHARS = r"\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022"
+# Non-ASCII marks neither tokeniser joins to a word, a token of their own wherever they stand (not
+# "’", a joiner), are no marks: a one-character token is copied as written (the index's form of "“"
+# is '"'). They stay out of _MARK_RE's classes, and are in _AFTER_WORD.
+_STANDALONE_CHARS = "\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022"
 # What a mark can start with: any character but ASCII and those standalone marks; an apostrophe, "_",
 # ".", ",", "-", a digit.
 _MARK_RE = re.compile(r"[^\x00-\x26\x28-\x2b\x2f\x3a-\x5e\x60-\x7f" + _STANDALONE_CHARS + r"]"
                       r"(?:(?<=[^\x00-\x7f" + _STANDALONE_CHARS + r"])|(?<=['_])|(?<=\.)(?!\d)(?:" + _DOT_AFTER
                       + r")|(?<=[A-Za-z][.,])(?=\d)|(?<=[A-Za-z]-)(?=\d)|(?<=-)[ \t]*\n|(?<=[A-Za-z]\d)|(?<=\d)(?=[-A-Za-z]))")
 _START = itemgetter(0)
-# Non-ASCII marks neither tokeniser joins to a word, a token of their own wherever they stand (not
-# "’", a joiner), are no marks: a one-character token is copied as written (the index's form of "“"
-# is '"'). They must stay out of _MARK_RE's first class (below), and in _AFTER_WORD.
-_STANDALONE = frozenset("\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022")
+_STANDALONE = frozenset(_STANDALONE_CHARS)
 # What may follow a word without joining it.
 _AFTER_WORD = frozenset(" \t\n\r,.;:!?)]}\"") | _STANDALONE
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
