@@ -15,7 +15,7 @@ from typing import NamedTuple
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.mentions import MentionIndex
 from desktop.core.entities.model import Entity, EntityType, Mention, Quote
-from desktop.core.entities.quotes import QuoteHit, find_quotes, sentence_bounds
+from desktop.core.entities.quotes import QuoteHit, find_quotes, sentence_start
 
 
 class Speaker(NamedTuple):
@@ -35,10 +35,15 @@ class _Named(MentionIndex):
         self.last_named: dict[str, str] = {}  # last word of a name -> the entity mentioned last with it
         self.heads: dict[str, tuple[list[int], list[str]]] = {}  # last word -> mention starts, names
         self.roles: dict[str, tuple[list[int], list[str]]] = {}  # role key -> mention starts, names
+        keys: dict[int, tuple[str, str]] = {}  # an entity's (last word, role key), worked out once for all its mentions
         for s, _, e in self.rows:
-            word = e.name.lower().split()[-1] if e.name else ""
+            word_role = keys.get(id(e))
+            if word_role is None:
+                word_role = keys[id(e)] = (e.name.lower().split()[-1] if e.name else "",
+                                           role_key(e.role.split()) if e.role else "")
+            word, role = word_role
             self.last_named[word] = e.name
-            for table, key in ((self.heads, word), (self.roles, role_key(e.role.split()) if e.role else "")):
+            for table, key in ((self.heads, word), (self.roles, role)):
                 if key:
                     starts, names = table.setdefault(key, ([], []))
                     starts.append(s)
@@ -216,7 +221,7 @@ def _antecedent(h: QuoteHit, people: MentionIndex, para_start: int, text: str, d
         best = next((x for x in earlier if fits(x)), None)
         if best is None:
             continue
-        s_start, _ = sentence_bounds(text, max(0, best[0] - 400), best[1], best[0])
+        s_start = sentence_start(text, max(0, best[0] - 400), best[0])
         for x in earlier:  # earlier people in that sentence
             if x[0] < s_start:
                 break
@@ -270,6 +275,11 @@ def _modifier(text: str, end: int) -> bool:
 
 
 _WORDS_BEFORE = re.compile(r"((?:[\w.'\u2019-]+[ \t]+){1,4})$")
+# The same, tried only after a character no word holds. The first match of _WORDS_BEFORE in a window
+# starts at the window's start or after such a character (one starting inside a word would match one
+# character earlier too), so _object tries the start, then searches with this: the same match, without
+# trying the words' run at every letter of the 48 characters.
+_WORDS_AFTER_GAP = re.compile(r"(?<![\w.'\u2019-])" + _WORDS_BEFORE.pattern)
 # Lower-case words after which a name can still be a subject: "and Trump said", "when Obama spoke".
 _SUBJECT_OPENERS = frozenset("""and but or nor while when as because since although though after before until if
     so then also where once""".split())
@@ -279,7 +289,8 @@ def _object(text: str, start: int) -> bool:
     """ "Of Obama, he said", "He said Obama doesn't", "said Governor Tom Ebert has": a name right
     after a preposition or a verb (titles aside) is an object, not the one a following "he" names.
     A conjunction, punctuation or the start of a sentence before it leaves it a subject."""
-    m = _WORDS_BEFORE.search(text, max(0, start - 48), start)
+    floor = max(0, start - 48)
+    m = _WORDS_BEFORE.match(text, floor, start) or _WORDS_AFTER_GAP.search(text, floor + 1, start)
     if m is None:
         return False
     words = m.group(1).split()

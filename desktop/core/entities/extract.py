@@ -39,7 +39,9 @@ from desktop.core.language import names_supported
 CJK_LANGUAGES = frozenset({"zh", "ja"})  # read with cjk.py's date and figure forms
 
 _AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
-_LOWER_RE = re.compile(r"(?<![\w.])[a-z][a-z'-]*")
+# A word in lower case, not inside a word nor after a dot; the first letter is matched before the
+# lookbehind, so that re scans for it in C (the same matches as `(?<![\w.])[a-z][a-z'-]*`).
+_LOWER_RE = re.compile(r"[a-z](?<![\w.][a-z])[a-z'-]*")
 _START, _TEXT_OF, _KIND_OF = itemgetter(0), itemgetter(2), itemgetter(3)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from desktop.core.entities import lexicon as lx
@@ -23,33 +24,28 @@ if TYPE_CHECKING:
     from desktop.core.entities.names import NameFinder
 
 PERSON, PLACE, ORG = "person", "place", "organization"
-_UNSET = object()
 
 
 class Run:
     """One capitalised run `toks[i:j]` and what surrounds it; `strip_nationality` may trim it."""
 
-    __slots__ = ("run", "toks", "i", "j", "words", "name", "nxt", "prev", "_place")
+    __slots__ = ("run", "toks", "i", "j", "words", "name", "nxt", "prev")
 
     def __init__(self, f: NameFinder, run: list[Tok], toks: list[Tok], i: int, j: int):
         self.run, self.toks, self.i, self.j = run, toks, i, j
-        self.words = [t.text for t in run]
-        self.name = f._span_text(run)
+        self.words = list(map(_TEXT, run))  # (in C: one Run per capitalised run of every sentence)
+        self.name = f.text[run[0].start : run[-1].end]  # f._span_text(run)
         self.nxt = toks[j] if j < len(toks) else None
         self.prev = toks[i - 1] if i > 0 else None
-        self._place = _UNSET
 
     def trim_front(self, f: NameFinder, k: int) -> None:
         self.run = self.run[k:]
         self.words = self.words[k:]
         self.name = f._span_text(self.run)
-        self._place = _UNSET
 
     def place(self, f: NameFinder):
-        """The gazetteer's place of this name, looked up once for the rules that ask."""
-        if self._place is _UNSET:
-            self._place = f.gaz.place(self.name)
-        return self._place
+        """The gazetteer's place of this name (NameFinder.place looks each name up once)."""
+        return f.place(self.name)
 
     @property
     def speech_follows(self) -> bool:
@@ -63,9 +59,11 @@ Rule = Callable[["NameFinder", Run], bool]
 def place_of_origin(f: NameFinder, r: Run) -> bool:
     """ "Senator Mitch McConnell of Kentucky": a name, then the place it comes from (not
     "Children's Medical Center of Dallas", which is one organisation)."""
+    if "of" not in r.words:
+        return False  # most runs (a test in C)
     run = r.run
     cut = next((x for x, t in enumerate(run) if t.text == "of" and x >= 2), None)
-    if cut is None or cut + 1 >= len(run) or f.gaz.place(f._span_text(run[cut + 1 :])) is None \
+    if cut is None or cut + 1 >= len(run) or f.place(f._span_text(run[cut + 1 :])) is None \
             or is_org_run(r.words[:cut]):
         return False
     f._classify(run[:cut], r.toks, r.i, r.i + cut)
@@ -75,6 +73,8 @@ def place_of_origin(f: NameFinder, r: Run) -> bool:
 
 def place_based(f: NameFinder, r: Run) -> bool:
     """ "Bloomfield Hills-based Taubman Centers Inc.": a place, then the name it describes."""
+    if "-" not in r.name:
+        return False  # most runs: no hyphen in any word (a test in C)
     run = r.run
     based = next((x for x, t in enumerate(run) if t.text.endswith(("-based", "-born", "-led", "-backed"))), None)
     if based is None:
@@ -82,7 +82,7 @@ def place_based(f: NameFinder, r: Run) -> bool:
     tok = run[based]
     stem_end = tok.start + tok.text.rindex("-")
     where = f.text[run[0].start : stem_end]
-    place = f.gaz.place(where)
+    place = f.place(where)
     if place is not None:
         from desktop.core.entities.names import Raw
 
@@ -153,8 +153,8 @@ def organisation(f: NameFinder, r: Run) -> bool:
     words, toks, i, j = r.words, r.toks, r.i, r.j
     courtesy = words[0].lower() in lx.HONORIFICS
     if not (is_org_run(words) or not courtesy and (
-            org_noun_follows(toks, j) or "&" in words or _org_country(f, words) or (
-            org_noun_before(toks, i, j) and (words[0] not in f.gaz.given_names or toks[i - 1].text == "at")))):
+            _org_noun_follows(toks, j) or "&" in words or len(words) == 2 and _org_country(f, words)
+            or _org_noun_before(toks, i, j) and (words[0] not in f.gaz.given_names or toks[i - 1].text == "at"))):
         return False
     owner = ""
     prev = r.prev
@@ -170,6 +170,8 @@ def organisation(f: NameFinder, r: Run) -> bool:
 def titled_person(f: NameFinder, r: Run) -> bool:
     """ "Foreign Minister Yoshimasa Hayashi", "Dr. Ama Owusu": a title, then the person."""
     words, run = r.words, r.run
+    if lx.TITLE_HEADS.isdisjoint(map(str.lower, words)):
+        return False  # no title head, so no title (split_title would say None): most runs
     split = split_title(words, f.gaz)
     if split is None:
         return False
@@ -209,8 +211,8 @@ def vessel(f: NameFinder, r: Run) -> bool:
 def event_or_initials(f: NameFinder, r: Run) -> bool:
     """ "World Cup", "Harry Potter Prize": an event or a title of something; or stray initials ("F G")."""
     words = r.words
-    return (words[-1].lower() in lx.MISC_HEADS or words[0] not in f.gaz.given_names and any(
-        w.lower() in lx.MISC_HEADS for w in words)) or all(len(w.rstrip(".")) == 1 for w in words)
+    return (words[-1].lower() in lx.MISC_HEADS or words[0] not in f.gaz.given_names and not lx.MISC_HEADS.isdisjoint(
+        map(str.lower, words))) or all(len(w.rstrip(".")) == 1 for w in words)
 
 
 def nationality_plural(f: NameFinder, r: Run) -> bool:
@@ -300,7 +302,7 @@ def leftover(f: NameFinder, r: Run) -> bool:
     words = r.words
     if len(r.run) == 1:
         f._add("", r.run, sure=False)
-    elif len(r.run) >= 3 and _known_place(f, words) and f.gaz.place(words[-1]) is None and not words[-1].isupper():
+    elif len(r.run) >= 3 and _known_place(f, words) and f.place(words[-1]) is None and not words[-1].isupper():
         f._add(ORG, r.run, sure=False)
     return True
 
@@ -311,6 +313,12 @@ RULES: tuple[Rule, ...] = (
     nationality_plural, named_place, strip_nationality, acronym, trailing_abbreviation, team_line,
     region_noun, role_or_speaker, given_name, unknown_pair, leftover,
 )
+# The rules that never decide a one-word run (each asks for two words or more first, and does
+# nothing else): left out of the chain for one-word runs, which are most runs and most often go
+# down it to `leftover`, so that they are not called for nothing.
+_TWO_WORDS_OR_MORE = (place_of_origin, committee, vessel, nationality_plural, named_place, strip_nationality,
+                      given_name, unknown_pair)
+ONE_WORD_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES if rule not in _TWO_WORDS_OR_MORE)
 
 
 def _looks_like_name(f: NameFinder, words: list[str]) -> bool:
@@ -318,7 +326,19 @@ def _looks_like_name(f: NameFinder, words: list[str]) -> bool:
 
 
 def _known_place(f: NameFinder, words: list[str]) -> bool:
-    return words[0] in f.gaz.demonyms or any(_big_place(f.gaz.place(w)) for w in words)
+    return words[0] in f.gaz.demonyms or any(_big_place(f.place(w)) for w in words)
+
+
+def _org_noun_follows(toks: list[Tok], j: int) -> bool:
+    """orgs.org_noun_follows, asked only with an organisation noun among the next three tokens
+    (a test in C: most runs have none, and it holds for no other)."""
+    return not lx.ORG_NOUNS.isdisjoint(map(_TEXT, toks[j : j + 3])) and org_noun_follows(toks, j)
+
+
+def _org_noun_before(toks: list[Tok], i: int, j: int) -> bool:
+    """orgs.org_noun_before, asked only after an organisation noun, "for" or "at" (it holds after
+    no other word)."""
+    return i > 0 and (toks[i - 1].text in lx.ORG_NOUNS or toks[i - 1].text in _FOR_AT) and org_noun_before(toks, i, j)
 
 
 def _org_country(f: NameFinder, words: list[str]) -> bool:
@@ -326,9 +346,9 @@ def _org_country(f: NameFinder, words: list[str]) -> bool:
     if len(words) != 2:
         return False
     gaz = f.gaz
-    place = gaz.place(words[1])
+    place = f.place(words[1])
     first = words[0]
-    return place is not None and place.kind == "country" and gaz.place(first) is None \
+    return place is not None and place.kind == "country" and f.place(first) is None \
         and first not in gaz.given_names and first not in gaz.demonyms \
         and first.lower() not in lx.TITLE_HEADS and first.lower() not in lx.TITLE_MODIFIERS \
         and first.lower() not in _COMPASS
@@ -350,6 +370,8 @@ def _big_place(place) -> bool:
     return place is not None and (place.kind != "city" or place.population >= 100000)
 
 
+_TEXT = itemgetter(2)  # a Tok's text
+_FOR_AT = ("for", "at")
 _VESSEL_PREFIXES = frozenset("MV M/V SS USS HMS RMS HMCS HMAS MS MT FV RV USNS".split())
 _PLACE_NOUNS = frozenset("province state region county district prefecture oblast island city town village".split())
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")

@@ -10,12 +10,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from desktop.core.entities import lexicon as lx
-from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.name_rules import ORG, PERSON, PLACE, RULES, Run
+from desktop.core.entities.gazetteer import Gazetteer, Place
+from desktop.core.entities.name_rules import ONE_WORD_RULES, ORG, PERSON, PLACE, RULES, Run
 from desktop.core.entities.orgs import is_org_run
 from desktop.core.entities.tokens import Tok
 
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
+_WORD_KINDS = ("W", "A")  # a word; an abbreviation or acronym with dots
+_NEVER_IN_A_NAME = ("P", "N", "S")  # punctuation, a number, a possessive: _can_continue is False
+_UNSET = object()
 _SCORE_WORDS = frozenset({"v", "v.", "vs", "vs.", "beat", "beats", "drew", "lost", "won"})
 
 
@@ -47,6 +50,15 @@ class NameFinder:
         self.headlines: list[list[Tok]] = []
         self.sports_orgs: set[str] = set()
         self.fired: list[tuple[int, int, str]] = []  # (start, end, rule) for each run typed
+        self._places: dict[str, Place | None] = {}
+
+    def place(self, name: str) -> Place | None:
+        """The gazetteer's place of that name. A name recurs in a document, and the rules ask for
+        the place of a run and of its parts again and again: each name is looked up once."""
+        place = self._places.get(name, _UNSET)
+        if place is _UNSET:
+            place = self._places[name] = self.gaz.place(name)
+        return place
 
     # ---- spans -------------------------------------------------------------------------------
 
@@ -59,28 +71,20 @@ class NameFinder:
                 self.headlines.append(toks)
                 return
         n = len(toks)
-        i = 0  # the next token not yet looked at
-        initial = True  # at a sentence start or after an opening quote/bracket/colon
-        # Most tokens are lower-case words that start nothing: visit only the others.
-        for k in [k for k, t in enumerate(toks) if t.kind != "W" or t.text[0].isupper()]:
+        i = 0  # the next token not yet looked at: runs start at or after it
+        # A run starts only at a word or abbreviation with a capital (or a month's name, which has
+        # one): visit only those. Most tokens are lower-case words or punctuation.
+        for k in [k for k, t in enumerate(toks) if t.text[0].isupper() and t.kind in _WORD_KINDS]:
             if k < i:
                 continue  # inside a run already taken
-            if k > i:
-                initial = False  # lower-case words came between
-            t = toks[k]
-            kind = t.kind
-            if kind != "W" and kind != "A":  # punctuation, a number, a possessive: never a name's start
-                initial = kind == "P" and (initial or t.text in _OPENERS)
-                i = k + 1
+            if not self._can_start(toks[k]) and not _name_month(toks, k):
                 continue
-            i = k
-            if not self._can_start(t) and not _name_month(toks, i):
-                initial = kind == "P" and (t.text in _OPENERS) or (initial and kind == "P")
-                i += 1
-                continue
-            j = i + 1
+            j = k + 1
             while j < n:
                 u = toks[j]
+                if u.text not in lx.CONNECTORS and (
+                        u.kind in _NEVER_IN_A_NAME or u.kind == "W" and not u.text[0].isupper() and "-" not in u.text):
+                    break  # what ends most runs ("said", ",", "'s"), told without the calls below
                 if self._can_continue(u) or _name_month(toks, j):
                     j += 1
                 elif (u.kind in "WP" and u.text in lx.CONNECTORS and j + 1 < n and self._can_continue(toks[j + 1])
@@ -88,14 +92,13 @@ class NameFinder:
                     j += 2
                 else:
                     break
-            run = toks[i:j]
-            if initial:
+            run = toks[k:j]
+            if _initial(toks, k, i):
                 run = self._drop_initial(run)
             while run and run[0].text in ("The", "THE"):
                 run = run[1:]
             if run:
-                self._classify(run, toks, i + (j - i - len(run)), j)
-            initial = False
+                self._classify(run, toks, k + (j - k - len(run)), j)
             i = j
 
     def _can_start(self, t: Tok) -> bool:
@@ -124,7 +127,7 @@ class NameFinder:
         if len(run) == 1:
             if low in lx.FUNCTION_WORDS:
                 return []
-            place = gaz.place(first.text)
+            place = self.place(first.text)
             if low in self.lower_words and (place is None or place.kind == "city" and place.population < 100000) \
                     and first.text not in gaz.given_names:
                 return []  # "Port inspectors ...": a word the text also writes in lower case
@@ -140,7 +143,7 @@ class NameFinder:
         if first.text in gaz.given_names or first.text in gaz.demonyms:
             return run
         for k in range(min(len(run), 4), 0, -1):
-            if gaz.place(self._span_text(run[:k])) is not None:
+            if self.place(self._span_text(run[:k])) is not None:
                 return run
         if is_org_run([t.text for t in run]) and len(run) == 2:
             return run  # "Defense Ministry"
@@ -157,15 +160,15 @@ class NameFinder:
     def _classify(self, run: list[Tok], toks: list[Tok], i: int, j: int) -> None:
         """Type one run by the first of `name_rules.RULES` that decides it."""
         r = Run(self, run, toks, i, j)
-        for rule in RULES:
+        for rule in ONE_WORD_RULES if len(run) == 1 else RULES:
             if rule(self, r):
                 self.fired.append((run[0].start, run[-1].end, rule.__name__))
                 return
 
     def _classify_prefix(self, run: list[Tok]) -> None:
         name = self._span_text(run)
-        if self.gaz.place(name) is not None:
-            self._add(PLACE, run, detail=self.gaz.place(name).kind)
+        if self.place(name) is not None:
+            self._add(PLACE, run, detail=self.place(name).kind)
         elif is_org_run([t.text for t in run]):
             self._add(ORG, run)
 
@@ -247,7 +250,7 @@ class NameFinder:
         return out
 
     def _small_town(self, name: str) -> bool:
-        place = self.gaz.place(name)
+        place = self.place(name)
         return place is not None and place.kind == "city" and place.population < 100_000
 
     def _headline(self, toks: list[Tok], upper_known: dict[str, tuple[str, str]]) -> list[Raw]:
@@ -283,6 +286,22 @@ class NameFinder:
         return out
 
 
+def _initial(toks: list[Tok], k: int, floor: int) -> bool:
+    """Does the run at toks[k] open its sentence, or follow an opening quote, bracket or colon
+    ("initial" capitals say nothing)? Only punctuation may come between, back to such an opener or
+    to the sentence's start; `floor` is where the last run ended (0 before the first), and what a
+    run took does not count as the start."""
+    x = k - 1
+    while x >= floor:
+        t = toks[x]
+        if t.kind != "P":
+            return False  # a word, number or possessive came between
+        if t.text in _OPENERS:
+            return True
+        x -= 1
+    return floor == 0
+
+
 def _org_like(word: str, lower_words: set[str]) -> bool:
     """Could an untyped capitalised word be an organisation? Not a plural, a nationality-like
     adjective ("Kurdish", "Zairean"), an initial, or a word the text also uses in lower case."""
@@ -292,8 +311,10 @@ def _org_like(word: str, lower_words: set[str]) -> bool:
 
 
 # One possessive run, then the boundary: `[A-Z]*[^\W\da-z]*` split a long run of capitals
-# every possible way before failing (20 KB of capitals ending in "b" took 13 s).
-_CAPS_WORD = re.compile(r"\b[A-Z]{2}[^\W\da-z]*+\b")
+# every possible way before failing (20 KB of capitals ending in "b" took 13 s). The boundary
+# before is looked behind for after the first capital, as `\b[A-Z]{2}...` would be tried at every
+# character: a pattern that opens with a class is scanned in C (the same matches).
+_CAPS_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z][^\W\da-z]*+\b")
 _GIVEN_MONTHS = frozenset({"Jan", "April", "June", "August"})
 
 

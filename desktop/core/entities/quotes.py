@@ -28,6 +28,10 @@ _NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][\w-]+['\u2019]s)\s(?:[\w.-
 # A party tag after a name, left out of the name: "Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,".
 _PARTY_TAG = r"(?:\s\([DRI](?:-[A-Z][\w. ]{0,20})?\)|,\s[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,))"
 _SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")" + _PARTY_TAG + "?"
+# The letters a speaker can start with (a capital; he, she, they, it, the, a, an, one, another), looked
+# ahead for before a pattern searched with _SPEAKER first: a match needs one, and the test turns
+# away every other character at once, where the alternatives of _SPEAKER were each tried there.
+_SPEAKER_FIRST = r"(?=[A-Zahiost])"
 # Lower-case words that describe the person whose name follows: "Trump lawyer Marc Kasowitz", "Tulsa
 # police Chief Chuck Jordan", "9/11 widow Terry Strada", "retired Air Force general Lloyd Newton".
 _DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
@@ -49,7 +53,7 @@ _AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s(?:(?:the|a|an)\s(?=[^\s]+\s
 # "also said", "later wrote", "reportedly wrote", "has said"
 _ADVERB = r"(?:also\s|later\s|then\s|[a-z]+ly\s)?"
 _AFTER_SV = re.compile(r"^[\s,]*(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
-_BEFORE_SV = re.compile(_SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
+_BEFORE_SV = re.compile(_SPEAKER_FIRST + _SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
 # Later in the quote's sentence, after a comma: ", Foreign Minister Ilse Tamm said" (no quote mark between).
 _LATER_SV = re.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER
                        + r",?\s" + _ADVERB + _VERB + r"\b")
@@ -151,23 +155,33 @@ def is_break(text: str, dot: int) -> bool:
 _REACH = 600
 
 
-def sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
-    """The sentence around `pos` inside [start, end), cut at _REACH characters each side (at a space)."""
+def sentence_start(text: str, start: int, pos: int) -> int:
+    """Where the sentence around `pos` starts, no earlier than `start`, cut at _REACH characters
+    before `pos` (at a space). (Each caller wants one end of the sentence: each end is its own.)"""
     floor = max(start, pos - _REACH)
     if floor > start:
         space = text.find(" ", floor, pos)
         floor = space + 1 if space >= 0 else pos
-    a = floor
-    for m in _BREAK_RE.finditer(text, floor, pos):
-        if is_break(text, m.start()):
-            a = m.end()
+    # The last break before `pos`, looked for backwards from it: the breaks of _BREAK_RE never
+    # overlap (one starts with the mark that ends the one before), so this is the last that a scan
+    # forward from `floor` would find, found without judging every full stop of the 600 characters.
+    dot = pos
+    while True:
+        dot = max(text.rfind(".", floor, dot), text.rfind("?", floor, dot), text.rfind("!", floor, dot))
+        if dot < 0:
+            return floor
+        m = _BREAK_RE.match(text, dot, pos)
+        if m is not None and is_break(text, dot):
+            return m.end()
+
+
+def sentence_end(text: str, end: int, pos: int) -> int:
+    """Where the sentence around `pos` ends, no later than `end`, cut at _REACH characters after `pos`."""
     ceiling = min(end, pos + _REACH)
-    b = ceiling
     for m in _BREAK_RE.finditer(text, pos, ceiling):
         if is_break(text, m.start()):
-            b = m.start() + 1
-            break
-    return a, b
+            return m.start() + 1
+    return ceiling
 
 
 # A speaker's name in capitals before a colon, at the start of a transcript line.
@@ -181,7 +195,7 @@ _SIGN_OFF = re.compile(r"^[ \t]*[\u2015\u2014\u2013][ \t]?(?P<s>" + _NAME + r")(
 
 
 def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: int, before_mark: int) -> None:
-    _, s_end = sentence_bounds(text, p_start, p_end, after_mark)
+    s_end = sentence_end(text, p_end, after_mark)
     after = text[after_mark : min(p_end, max(s_end, after_mark + 120))]
     m = _SIGN_OFF.match(after)
     if m and _plausible(m.group("s")):
@@ -201,7 +215,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                     s_start, s_end = named.start("s"), named.end("s")
             hit.speaker, hit.s_start, hit.s_end, hit.how = text[s_start:s_end], s_start, s_end, how
             return
-    s_start, _ = sentence_bounds(text, p_start, p_end, before_mark)
+    s_start = sentence_start(text, p_start, before_mark)
     s_start = _near(text, s_start, before_mark)
     before = text[s_start:before_mark]
     for m in _BEFORE_SV.finditer(before):
@@ -232,7 +246,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
         return
     if s_start > p_start and before.strip() == "":
         # "Mayor Rosa Quint said the budget was tight. “We cut ...”": the sentence before says who
-        prev_start, _ = sentence_bounds(text, p_start, p_end, max(p_start, s_start - 2))
+        prev_start = sentence_start(text, p_start, max(p_start, s_start - 2))
         prev_start = _near(text, prev_start, s_start)
         prev = text[prev_start:s_start]
         if "\u201c" not in prev and '"' not in prev:
@@ -273,7 +287,8 @@ def _near(text: str, start: int, end: int) -> int:
 
 # A subject, with a party tag and an apposition between it and its verb: "Dean, a former party
 # chairman, poked at ...", "Rep. Jim Clyburn (D-S.C.), the assistant leader, said".
-_SUBJECT = re.compile(r"(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
+# (first looked ahead for: the letters it can start with, as _SPEAKER_FIRST)
+_SUBJECT = re.compile(r"(?=[A-Zhs])(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
                       + r"?(?:,\s(?:a|an|the|who|his|her|[a-z]+ly)\s[^,\u201c\u201d\"]{1,120}?,)?\s(?P<v>[a-z][\w'-]*)")
 # Words after a name that can follow a subject although they are function words.
 _AUXILIARIES = frozenset("has had have was is were are would will did does could can may might must should also".split())
@@ -325,7 +340,8 @@ def _verb_like(word: str) -> bool:
 
 
 # Whose claim the quoted words are: "his on-camera claim that", "Dahl's remark that".
-_CLAIM_OWNER = re.compile(r"(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
+# (first looked ahead for: the letters it can start with, as _SPEAKER_FIRST)
+_CLAIM_OWNER = re.compile(r"(?=[A-Zh])(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
                           r"(?:claim|comment|remark|statement|assertion|suggestion|accusation|charge|argument|view"
                           r"|warning|insistence|belief|promise|pledge)s?\s(?:that\s(?:[^\s]+\s){0,12}?[^\s]*)?$")
 _ADVERBS = frozenset("later also then again still never once already even just soon first".split())
