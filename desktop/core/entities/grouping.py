@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
+
 from desktop.core.entities.dates import DateHit
 from desktop.core.entities.figures import FigureHit, fmt_number
 from desktop.core.entities.gazetteer import Gazetteer
@@ -164,47 +167,69 @@ def _spelling_keys(name: str) -> list[tuple]:
     return near + [("s", tuple(sorted(toks))), ("j", "".join(toks))]
 
 
+# Below people._close's 0.93, so that rounding in the batch call can only add a candidate,
+# never lose one: same_person() asks the exact question afterwards.
+_JW_NEAR = 0.92
+
+
 class _NearIndex:
-    """Surnames by the keys a spelling slip keeps: one edit (deletion keys) and the consonant
-    skeleton. same_person() decides; this only narrows whom it is asked about. Below _EXACT_UP_TO
-    candidates every one is asked, so ordinary articles are judged exactly as before; beyond, a
-    surname only Jaro-Winkler calls close (two edits apart, with another skeleton) may be missed:
-    no key finds those without meeting a share of all names (a key of the first letters made
-    2,000 names ask four times as many questions each as 500)."""
+    """Surnames by the keys under which same_person("x " + a, "x " + b) can call two bare
+    surnames "variant": the same word (short ones), one edit apart (deletion keys), the same
+    consonant skeleton, or the same letters once joined. What no key finds is Jaro-Winkler
+    closeness, asked of every long surname at once in rapidfuzz's C loop. same_person() still
+    decides; this only narrows whom it is asked about, so that each bare name meets its few
+    candidates instead of every cluster in turn (that scan was most of group_people).
+
+    Beyond _EXACT_UP_TO clusters Jaro-Winkler and joined letters are not asked, as before:
+    a surname only they call close may then be missed (output kept as it was for long texts)."""
 
     _EXACT_UP_TO = 400
 
     def __init__(self) -> None:
         self.keys: dict[str, list[int]] = {}
-        # Keys are made only once a document has more clusters than are compared one by one:
-        # most never do, and making them for every cluster was 2% of a 100k-word comparison.
+        self.long: list[str] = []  # surnames of six letters or more, for Jaro-Winkler
+        self.long_at: list[int] = []
+        # Keys are made only once a bare name finds no cluster by its exact word: most
+        # articles have few such names, and some have none.
         self.pending: list[tuple[str, int]] = []
 
     @staticmethod
-    def _keys(word: str) -> list[str]:
+    def _keys(toks: tuple[str, ...], joined: bool) -> list[str]:
+        word = toks[-1] if len(toks) >= 2 else ""
         if len(word) < 5:  # one edit apart counts only from five letters (people._close)
-            return ["\0=" + word]
-        keys = _deletions(word)
-        if len(word) >= 6:  # the skeleton counts only from six letters
-            keys.append("\0s" + word[:1] + _skeleton(word))
+            keys = ["\0=" + word]
+        else:
+            keys = _deletions(word)
+            if len(word) >= 6:  # the skeleton counts only from six letters
+                keys.append("\0s" + word[:1] + _skeleton(word))
+        if joined:  # "Van Dyke" / "Vandyke" (people.same_person compares the letters joined)
+            keys.append("\0j" + "".join(toks))
         return keys
 
     @staticmethod
-    def _surname(word: str) -> str:
-        toks = name_tokens("x " + word)  # as same_person("x " + last, "x " + tok) reads it
-        return toks[-1] if len(toks) >= 2 else ""
+    def _tokens(word: str) -> tuple[str, ...]:
+        return tuple(name_tokens("x " + word))  # as same_person("x " + last, "x " + tok) reads it
 
     def add(self, word: str, k: int) -> None:
         self.pending.append((word, k))
 
     def candidates(self, word: str, total: int) -> list[int]:
-        if total <= self._EXACT_UP_TO:
-            return list(range(total))
+        exact = total <= self._EXACT_UP_TO
         for w, k in self.pending:
-            for key in self._keys(self._surname(w)):
+            toks = self._tokens(w)
+            for key in self._keys(toks, True):
                 self.keys.setdefault(key, []).append(k)
+            if len(toks) >= 2 and len(toks[-1]) >= 6:
+                self.long.append(toks[-1])
+                self.long_at.append(k)
         self.pending.clear()
-        return sorted({k for key in self._keys(self._surname(word)) for k in self.keys.get(key, ())})
+        toks = self._tokens(word)
+        found = {k for key in self._keys(toks, exact) for k in self.keys.get(key, ())}
+        if exact and len(toks) >= 2 and len(toks[-1]) >= 6:
+            found.update(self.long_at[i] for _, _, i in
+                         process.extract(toks[-1], self.long, scorer=JaroWinkler.similarity,
+                                         score_cutoff=_JW_NEAR, limit=None))
+        return sorted(found)
 
 
 def group_orgs(raws: list[Raw]) -> list[Entity]:
