@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from operator import attrgetter
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
@@ -21,7 +21,7 @@ class _Cluster:
 
     def __init__(self, raw: Raw):
         self.raws = [raw]
-        self.names = Counter([raw.text])
+        self.names = {raw.text: 1}  # a name's count; a plain dict, cheaper to make than a Counter
         self.first = raw.start
         self.variants: list[str] = []
         self.roles: list[str] = [raw.role] if raw.role else []
@@ -34,11 +34,11 @@ class _Cluster:
     def add(self, raw: Raw) -> None:
         self.raws.append(raw)
         text = raw.text
-        self.names[text] += 1
+        self.names[text] = self.names.get(text, 0) + 1
         order = self._order.setdefault(text, len(self._order))
         count, best = self.names[text], self.names[self.best]
         if count > best or (count == best and order < self._order[self.best]):
-            self.best = text  # Counter.most_common breaks ties by first insertion
+            self.best = text  # as Counter.most_common, ties broken by first insertion
         if raw.role:
             self.roles.append(raw.role)
         if raw.detail:
@@ -49,7 +49,10 @@ class _Cluster:
 
 
 def _mentions(raws: list[Raw]) -> tuple[Mention, ...]:
-    return tuple(Mention(r.start, r.end, r.text) for r in sorted(raws, key=lambda r: r.start))
+    return tuple(Mention(r.start, r.end, r.text) for r in sorted(raws, key=_start))
+
+
+_start = attrgetter("start")
 
 
 def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
@@ -76,17 +79,18 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
     merged: list[_Cluster] = []
     index: dict[tuple, list[int]] = {}
 
-    def enter(k: int) -> None:
-        for key in _spelling_keys(merged[k].best):
+    def enter(k: int, keys: list[tuple]) -> None:
+        for key in keys:
             index.setdefault(key, []).append(k)
 
     for c in full:
         name = c.best
-        cands = sorted({k for key in _spelling_keys(name) for k in index.get(key, ())})
+        keys = _spelling_keys(name)
+        cands = sorted({k for key in keys for k in index.get(key, ())})
         at = next((k for k in cands if same_person(merged[k].best, name) in ("variant", "swapped")), None)
         if at is None:
             merged.append(c)
-            enter(len(merged) - 1)
+            enter(len(merged) - 1, keys)
             continue
         target = merged[at]
         before = target.best
@@ -94,9 +98,12 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
             target.add(r)
         target.variants.append(name)
         if target.best != before:
-            enter(at)
+            enter(at, _spelling_keys(target.best))
     clusters = merged
-    ends = [({name_tokens(n)[-1] for n in c.full_names()}, {name_tokens(n)[0] for n in c.full_names()}) for c in clusters]
+    ends = []
+    for c in clusters:
+        toks_of = [name_tokens(n) for n in c.full_names()]
+        ends.append(({t[-1] for t in toks_of}, {t[0] for t in toks_of}))
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
     near_last = _NearIndex()
@@ -136,16 +143,21 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
                 c.roles.append(a.role)
     out = []
     for c in clusters:
-        first: dict[str, int] = {}
-        for r in c.raws:
-            if r.start < first.get(r.text, r.start + 1):
-                first[r.text] = r.start
-        name = max(c.names, key=lambda n: (len(n.split()), c.names[n], -first[n]))
+        name = c.best if len(c.names) == 1 else _canonical(c)  # one name, most clusters: nothing to rank
         roles = [r for r in c.roles if r[0].isupper()] or c.roles
         out.append(Entity(EntityType.PERSON, name, _mentions(c.raws), role=roles[0] if roles else "",
                           variants=tuple(v for v in dict.fromkeys(c.variants) if v != name),
                           detail=c.details[0] if c.details else ""))
     return out
+
+
+def _canonical(c: _Cluster) -> str:
+    """The fullest name, then the most frequent, then the first in the text."""
+    first: dict[str, int] = {}
+    for r in c.raws:
+        if r.start < first.get(r.text, r.start + 1):
+            first[r.text] = r.start
+    return max(c.names, key=lambda n: (len(n.split()), c.names[n], -first[n]))
 
 
 def _deletions(word: str) -> list[str]:
@@ -284,7 +296,7 @@ def group_places(raws: list[Raw], gaz: Gazetteer) -> list[Entity]:
     for key, c in clusters.items():
         # A dateline's "HALIFAX" is Halifax: a name seen only in capitals takes the gazetteer's spelling.
         names = [n for n in c.names if not n.isupper() or len(n) <= 3] or [_title(n, gaz) for n in c.names]
-        name = max(names, key=lambda n: (len(n), c.names[n]))
+        name = max(names, key=lambda n: (len(n), c.names.get(n, 0)))  # a gazetteer spelling may be no name seen
         kind = c.details[0] if c.details else ""
         out.append(Entity(EntityType.PLACE, name, _mentions(c.raws), detail=kind))
     return out
