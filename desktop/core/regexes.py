@@ -30,7 +30,7 @@ from desktop.core.resources import resource_path
 
 PROGRAMS_FILE = ("regexes", "programs.marshal.zz")
 # Every (pattern, flags) asked for in this process: what scripts/build_regexes.py stores.
-ASKED: set[tuple[str, int]] = set()
+ASKED: set[tuple[str | bytes, int]] = set()
 _stored: dict | None = None
 
 
@@ -39,7 +39,7 @@ def sre_version() -> str:
     return f"{sys.implementation.cache_tag} sre {_sre.MAGIC} codesize {_sre.CODESIZE}"
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's name, on purpose
+def compile(pattern: str | bytes, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's name, on purpose
     """re.compile(pattern, flags), from the stored program when there is one."""
     flags = int(flags)
     ASKED.add((pattern, flags))
@@ -63,7 +63,7 @@ def _programs() -> dict:
     return _stored
 
 
-def program(pattern: str, flags: int = 0) -> tuple:
+def program(pattern: str | bytes, flags: int = 0) -> tuple:
     """What `_sre.compile` takes after the pattern, as re._compiler.compile makes it (plain ints:
     marshal stores no int subclasses such as sre's opcode constants)."""
     from re import _compiler, _parser
@@ -79,5 +79,5 @@ def program(pattern: str, flags: int = 0) -> tuple:
 
 def stored_bytes(keys) -> bytes:
     """The file scripts/build_regexes.py writes: this sre's version and the programs of `keys`."""
-    programs = {key: program(*key) for key in sorted(keys)}
+    programs = {key: program(*key) for key in sorted(keys, key=repr)}  # str and bytes patterns
     return zlib.compress(marshal.dumps((sre_version(), programs)), 9)
