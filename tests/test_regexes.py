@@ -44,14 +44,20 @@ def test_stored_programs_make_the_patterns_re_compile_makes():
         assert kept == fresh and kept.groupindex == fresh.groupindex and kept.groups == fresh.groups
 
 
-def test_module_patterns_come_from_the_store():
+def test_a_stored_pattern_is_not_compiled_again(monkeypatch):
     from desktop.core.entities import quotes
 
     version, programs = _stored()
     if version != regexes.sre_version():
         pytest.skip("programs stored for another Python")
-    assert (quotes._LATER_SV.pattern, quotes._LATER_SV.flags & ~re.UNICODE) in programs or \
-        (quotes._LATER_SV.pattern, 0) in programs
+    assert (quotes._LATER_SV.pattern, 0) in programs
+
+    def refuse(*args):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(re._compiler, "compile", refuse)
+    re.purge()
+    assert regexes.compile(quotes._LATER_SV.pattern) == quotes._LATER_SV
 
 
 def test_a_pattern_not_stored_or_a_refused_program_compiles_as_usual(monkeypatch):

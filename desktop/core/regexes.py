@@ -3,10 +3,10 @@
 Python compiles a regular expression in Python code (re._parser, re._compiler), at about a
 microsecond per character of pattern, in every process. The speaker patterns of
 entities/quotes.py spell out some 230 describing words twice, the reporting verbs and the
-nominal heads: ~4.9k characters and ~10 ms each, ~50 ms of every `diptych` start for that
-module alone. No shorter pattern matches the same (one copy of the words decides a token, the
-other looks ahead for them, with a different boundary), and sre has no way to share a group
-between patterns. What the compiler produces, though, is a list of integers that depends only
+nominal heads: ~4.9k characters and ~10 ms each, on every `diptych` start. The two copies of
+the words cannot become one (one decides a token followed by a space, the other looks ahead
+for a word followed by any boundary), and sre has no way to share a part between patterns.
+What the compiler produces, though, is a list of integers that depends only
 on the pattern, its flags and the version of sre; `_sre.compile` builds the Pattern from it
 directly, and validates it first, so a damaged program raises rather than crashing.
 
