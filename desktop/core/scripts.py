@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from desktop.core import regexes
+
 # Han (with the iteration marks 々〆〇) and hiragana: one token per character.
 HAN_KANA = (
     "\u3005-\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\u309f"
@@ -24,11 +26,11 @@ SPACELESS = HAN_KANA + KATAKANA
 # `diptych compare`. Most text has none of them, and says so more cheaply: they all lie at
 # U+3005 or above, which a pattern of one range below them tells (1.4 ms to compile, once).
 # The exact patterns (here and elsewhere) are compiled the first time a text may hold some.
-_MAYBE_SPACELESS_RE = re.compile(r"[^\x00-\u3004]")
+_MAYBE_SPACELESS_RE = regexes.compile(r"[^\x00-\u3004]")
 # Closer, for a whole article's text (asked once): their UTF-8 forms, and no other character's,
 # begin with these bytes (U+3000-9FFF: E3-E9; U+F900-FAFF: EF A4-AB; U+FF66-FF9F: EF BD-BE;
 # U+20000-2FA1F: F0 A0-AF), so an emoji or Hangul does not bring in the exact patterns.
-_MAYBE_SPACELESS_UTF8_RE = re.compile(rb"[\xe3-\xe9]|\xef[\xa4-\xab\xbd\xbe]|\xf0[\xa0-\xaf]")
+_MAYBE_SPACELESS_UTF8_RE = regexes.compile(rb"[\xe3-\xe9]|\xef[\xa4-\xab\xbd\xbe]|\xf0[\xa0-\xaf]")
 
 
 def may_have_spaceless(text: str) -> bool:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import cache
 
+from desktop.core import regexes
 from desktop.core.article import Span, Token
 from desktop.core.scripts import (CJK_CLOSERS, CJK_TERMINALS, HAN_KANA, KATAKANA, OTHER_TERMINALS, SPACELESS, spaceless_in,
                                   text_may_have_spaceless)
@@ -49,7 +50,7 @@ TOKEN_PATTERN = _token_pattern(SPACELESS)
 # On text without Chinese or Japanese (scripts.may_have_spaceless) the same tokens come from the
 # pattern without their ranges, which compiles in a tenth of the time (8 ms in every process):
 # the full one is compiled the first time a text may need it.
-_PLAIN_TOKEN_RE = re.compile(_token_pattern(""))
+_PLAIN_TOKEN_RE = regexes.compile(_token_pattern(""))
 
 
 @cache
@@ -62,7 +63,7 @@ def token_re(text: str) -> re.Pattern[str]:
     return _spaceless_token_re() if text_may_have_spaceless(text) else _PLAIN_TOKEN_RE
 
 
-_HYPHEN_BREAK_RE = re.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
+_HYPHEN_BREAK_RE = regexes.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
 
 
 def normalize(s: str) -> str:
@@ -83,7 +84,7 @@ _COMPOUND_HEADS = frozenset("well self half twenty thirty forty fifty sixty seve
 _COMPOUND_TAILS = frozenset("based owned backed term year".split())
 # Endings that continue a word rather than start one: "self-ish", "well-ness".
 _SUFFIXES = frozenset("ly ness ish less ful er ers est ed ing ment ments y ies".split())
-_WORDS_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORDS_RE = regexes.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def text_words(text: str) -> tuple[set[str], set[str]]:
@@ -174,7 +175,7 @@ _SPEECH_VERBS = frozenset(
 # 10,000 dots was otherwise rescanned from each dot, 18 s for one paragraph.
 # Other scripts' full stops (danda, ؟, ։, ። ...: desktop/core/scripts.py) are followed by a space too.
 # Chinese and Japanese full stops need no space after them (the `cjk` group).
-_END_RE = re.compile(rf"(?<![.!?\u2026{OTHER_TERMINALS}])[.!?\u2026{OTHER_TERMINALS}]++[\"'\u201d\u2019)\]]*+(?=\s)")
+_END_RE = regexes.compile(rf"(?<![.!?\u2026{OTHER_TERMINALS}])[.!?\u2026{OTHER_TERMINALS}]++[\"'\u201d\u2019)\]]*+(?=\s)")
 
 
 # With Chinese or Japanese in the block: their full stops too (the `cjk` group). A separate
@@ -188,7 +189,7 @@ def _end_cjk_re() -> re.Pattern[str]:
 # An abbreviation is a short word: the walk back from a dot stops here ("a.a.a.a..." is no
 # abbreviation, and walking it from every dot was quadratic).
 _ABBREVIATION_MAX = 12
-_WORD_AT_RE = re.compile(r"\s*([^\W\d_][\w'\u2019-]*)")
+_WORD_AT_RE = regexes.compile(r"\s*([^\W\d_][\w'\u2019-]*)")
 _OPENING = "\"'\u201c\u2018([\u300c\u300e\uff08\u3010\u00ab\u00bf\u00a1"
 
 
@@ -197,8 +198,8 @@ _OPENING = "\"'\u201c\u2018([\u300c\u300e\uff08\u3010\u00ab\u00bf\u00a1"
 _ORDINAL_MONTHS = frozenset(
     "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split()
 )
-_ORDINAL_DAY_RE = re.compile(r"(?<!\d)\d{1,2}$")
-_MONTH_AFTER_RE = re.compile(r"[^\W\d_]+")
+_ORDINAL_DAY_RE = regexes.compile(r"(?<!\d)\d{1,2}$")
+_MONTH_AFTER_RE = regexes.compile(r"[^\W\d_]+")
 
 
 def _ordinal_day(text: str, dot: int, nxt: int) -> bool:
