@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from desktop.core import regexes
 from desktop.core.ingest import boilerplate
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.ingest.published import FULL_DATE_RE
-from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless, may_have_spaceless
+from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless
 
 _CATEGORY_RE = regexes.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
 _VIDEO_LABEL_RE = regexes.compile(
@@ -156,20 +155,10 @@ _BYLINE_RE = regexes.compile(
 # with a capital (so "Par ailleurs" or "Por eso" starts no byline); Chinese and Japanese labels
 # ("作者：", "本报记者", "文／") before the name, with or without a colon.
 _BYLINE_OTHER_RE = regexes.compile(
-    r"^\(?(?:von|par|por|di|texte?|autor(?:in)?|auteur|autore|auteurs)\s*:?\s+(?-i:[A-Z\u00c0-\u00de])", re.I)
-
-
-@cache
-def _byline_cjk_re() -> re.Pattern[str]:
-    """The Chinese and Japanese labels: compiled only for text that has their script (a class of
-    its ranges takes 5 ms to compile, scripts.py)."""
-    return re.compile(
-        r"^\(?(?:本报|本社)?(?:(?:作者|记者|記者|撰文|撰稿|责任编辑)\s*[:\uff1a/\uff0f|]?|(?:文|编辑|編集)\s*[:\uff1a/\uff0f|])"
-        rf"\s*[{SPACELESS}]",
-        re.I,
-    )
-
-
+    r"^\(?(?:(?:von|par|por|di|texte?|autor(?:in)?|auteur|autore|auteurs)\s*:?\s+(?-i:[A-Z\u00c0-\u00de])"
+    rf"|(?:本报|本社)?(?:(?:作者|记者|記者|撰文|撰稿|责任编辑)\s*[:\uff1a/\uff0f|]?|(?:文|编辑|編集)\s*[:\uff1a/\uff0f|])\s*[{SPACELESS}])",
+    re.I,
+)
 _BYLINE_LABEL_RE = regexes.compile(
     r"^\(?(?:by|written by|posted by|story by|words by|reporting by|additional reporting by|author:"
     r"|von|par|por|di|texte?\s*:|autor(?:in)?\s*:|auteur\s*:|autore\s*:)\s+"
@@ -183,6 +172,7 @@ _DATE_WORDS = frozenset(
 )
 LINKS_HEADING = "heading of links to other stories"
 COMMENTS_HEADING = "heading of readers' comments"
+_SPACELESS_SPLIT_RE = regexes.compile(f"([{SPACELESS}]+)")
 _TERMINAL = ".!?\u2026" + CJK_TERMINALS + OTHER_TERMINALS
 _CLOSERS = "\"'\u201d\u2019)]" + CJK_CLOSERS
 # A line ending in one of these runs on (a label, a clause): full-width forms for Chinese and Japanese.
@@ -291,18 +281,13 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
     )
 
 
-@cache
-def _spaceless_split_re() -> re.Pattern[str]:
-    return re.compile(f"([{SPACELESS}]+)")  # compiled only for text that has the script (scripts.py)
-
-
 def _words(text: str) -> list[str]:
     """The words, for length rules; Chinese and Japanese, written without spaces, in pairs of
     characters (about a word each), so a headline or a paragraph has its length there too."""
     if not has_spaceless(text):
         return text.split()
     out = []
-    for part in _spaceless_split_re().split(text):
+    for part in _SPACELESS_SPLIT_RE.split(text):
         if part and has_spaceless(part[0]):
             out += [part[k : k + 2] for k in range(0, len(part), 2)]
         else:
@@ -364,7 +349,7 @@ def _label_reason(text: str, words: list[str] | None = None) -> str:
         return "contact details"
     if len(words) <= 8 and _SOURCE_LINE_RE.match(text):
         return "source line"
-    if len(words) > boilerplate.LINE_WORDS and not may_have_spaceless(text):
+    if len(words) > boilerplate.LINE_WORDS and not has_spaceless(text):
         return ""  # its words are its spaced words, too many for any phrase of the table
     return _phrase_reason(text)
 
@@ -469,8 +454,7 @@ def _is_byline(text: str, count: int | None = None) -> bool:
     """`count`: its number of `_words`, when the caller has it (as for the rules below)."""
     if (len(_words(text)) if count is None else count) > 15 or text.endswith((".", "\u3002")):
         return False
-    return bool(_BYLINE_RE.match(text) or _BYLINE_OTHER_RE.match(text)
-                or has_spaceless(text) and _byline_cjk_re().match(text))
+    return bool(_BYLINE_RE.match(text) or _BYLINE_OTHER_RE.match(text))
 
 
 def _byline_name(text: str) -> str:
@@ -504,7 +488,7 @@ def _is_dateline(text: str, count: int | None = None) -> bool:
 
 def _is_credit_line(text: str, count: int | None = None) -> bool:
     """A photo credit standing alone under a picture."""
-    if count is not None and count > boilerplate.LINE_WORDS and not may_have_spaceless(text):
+    if count is not None and count > boilerplate.LINE_WORDS and not has_spaceless(text):
         return False  # `count` spaced words: too many for a credit line of the table, or any
     if boilerplate.line_kind(text) == "credit":  # "Foto: ...", "Image illustrative : ..."
         return True
