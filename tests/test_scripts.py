@@ -99,31 +99,3 @@ def test_a_sentence_starting_like_a_label_is_no_byline():
                             "Par ailleurs la ville attend des visiteurs\n\nLa suite est prévue en mai.")
     assert art.author == ""
     assert BlockKind.BYLINE not in {b.kind for b in art.blocks}
-
-
-def test_the_cheap_spaceless_test_misses_no_spaceless_character():
-    """may_have_spaceless decides which texts skip the Han and kana patterns: it may say yes to
-    other characters, never no to one of those (checked on every code point)."""
-    import re
-
-    from desktop.core.scripts import SPACELESS, may_have_spaceless, text_may_have_spaceless
-
-    exact = re.compile(f"[{SPACELESS}]")
-    missed = [hex(cp) for cp in range(0x80, 0x110000)
-              if not 0xD800 <= cp <= 0xDFFF and exact.match(chr(cp))
-              and not (may_have_spaceless(f"a{chr(cp)}b") and text_may_have_spaceless(f"a{chr(cp)}b"))]
-    assert missed == []
-    assert not may_have_spaceless("“Curly” quotes, dashes — and ü")
-    assert not text_may_have_spaceless("“Curly” quotes, an emoji 🙂, Ελληνικά, 한국어 and ü")
-
-
-def test_tokens_of_mixed_text_are_those_of_the_full_pattern():
-    """Text without Han or kana goes through the plain pattern: the same tokens as the full one."""
-    import re
-
-    from desktop.core.ingest.text import TOKEN_PATTERN, token_re
-
-    full = re.compile(TOKEN_PATTERN)
-    for text in ("U.S. officials said the well-\nknown “plan” costs $1,200.50 at 10:30 a.m. 🙂 Ελλάδα_x",
-                 "東京で3月、ソフトバンクは「AI」を発表した。 Then U.S. English."):
-        assert [m.span() for m in token_re(text).finditer(text)] == [m.span() for m in full.finditer(text)]

@@ -7,8 +7,7 @@ whole), and counted that way: one Han or kana character is one word, as word pro
 
 from __future__ import annotations
 
-import re
-from functools import cache
+from desktop.core import regexes
 
 # Han (with the iteration marks 々〆〇) and hiragana: one token per character.
 HAN_KANA = (
@@ -19,45 +18,9 @@ HAN_KANA = (
 # (U+30FB) between the parts of a foreign name is punctuation.
 KATAKANA = "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 SPACELESS = HAN_KANA + KATAKANA
-# A character class of these ranges takes re 2-5 ms to compile (it walks their 28,000 code
-# points in Python), in every process and for every pattern that holds one: a tenth of a short
-# `diptych compare`. Most text has none of them, and says so more cheaply: they all lie at
-# U+3005 or above, which a pattern of one range below them tells (1.4 ms to compile, once).
-# The exact patterns (here and elsewhere) are compiled the first time a text may hold some.
-_MAYBE_SPACELESS_RE = re.compile(r"[^\x00-\u3004]")
-# Closer, for a whole article's text (asked once): their UTF-8 forms, and no other character's,
-# begin with these bytes (U+3000-9FFF: E3-E9; U+F900-FAFF: EF A4-AB; U+FF66-FF9F: EF BD-BE;
-# U+20000-2FA1F: F0 A0-AF), so an emoji or Hangul does not bring in the exact patterns.
-_MAYBE_SPACELESS_UTF8_RE = re.compile(rb"[\xe3-\xe9]|\xef[\xa4-\xab\xbd\xbe]|\xf0[\xa0-\xaf]")
-
-
-def may_have_spaceless(text: str) -> bool:
-    """False when `text` surely holds no SPACELESS character (true for some others: emoji, Hangul)."""
-    return not text.isascii() and _MAYBE_SPACELESS_RE.search(text) is not None
-
-
-# The last text asked about by range (an article's, asked once per block or sentence), and its answer.
-_LAST_TEXT: tuple[str, bool] = ("", False)
-
-
-def text_may_have_spaceless(text: str) -> bool:
-    """may_have_spaceless(text), told closer (by the UTF-8 lead bytes) and remembered for the last
-    text: the callers that ask about ranges of one article's text ask thousands of times."""
-    global _LAST_TEXT
-    if text.isascii():
-        return False
-    last = _LAST_TEXT
-    if last[0] is text:
-        return last[1]
-    answer = may_have_spaceless(text) and _MAYBE_SPACELESS_UTF8_RE.search(text.encode("utf-8", "surrogatepass")) is not None
-    _LAST_TEXT = (text, answer)  # one tuple, swapped whole: threads asking at once each read a pair
-    return answer
-
-
-@cache
-def spaceless_run_re() -> re.Pattern[str]:
-    """A run of SPACELESS characters (compiled when first needed, as above)."""
-    return re.compile(f"[{SPACELESS}]+")
+# From stored programs (regexes.py): a class of these ranges took re 2-5 ms to compile in every process.
+_SPACELESS_RE = regexes.compile(f"[{SPACELESS}]")
+_SPACELESS_RUN_RE = regexes.compile(f"[{SPACELESS}]+")
 
 # Full stops that end a sentence with no space after them (Chinese, Japanese), and the closing
 # brackets and quotes that may follow them.
@@ -71,12 +34,12 @@ OTHER_TERMINALS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u1367\u104b\u17d4\u0f0d\
 
 def has_spaceless(text: str) -> bool:
     # isascii() is read off the string's header in CPython: English text costs nothing here.
-    return may_have_spaceless(text) and spaceless_run_re().search(text) is not None
+    return not text.isascii() and _SPACELESS_RE.search(text) is not None
 
 
 def spaceless_in(text: str, start: int, end: int) -> bool:
     """has_spaceless(text[start:end]) without the copy."""
-    return text_may_have_spaceless(text) and spaceless_run_re().search(text, start, end) is not None
+    return not text.isascii() and _SPACELESS_RE.search(text, start, end) is not None
 
 
 def word_count(text: str, chars_per_word: int = 1) -> int:
@@ -85,9 +48,8 @@ def word_count(text: str, chars_per_word: int = 1) -> int:
     is about two characters)."""
     if not has_spaceless(text):
         return len(text.split())
-    runs = spaceless_run_re()
-    cjk = sum(len(run) for run in runs.findall(text))
-    rest = runs.sub(" ", text)
+    cjk = sum(len(run) for run in _SPACELESS_RUN_RE.findall(text))
+    rest = _SPACELESS_RUN_RE.sub(" ", text)
     return -(-cjk // chars_per_word) + sum(1 for w in rest.split() if any(ch.isalnum() for ch in w))
 
 

@@ -8,13 +8,13 @@ a label.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from desktop.core import regexes
 from desktop.core.align.units import Sentence, Side, number_value
 from desktop.core.align.words import Run
 from desktop.core.article import BlockKind, Span
@@ -90,8 +90,8 @@ def changes_in(a: Side, sa: Sentence, b: Side, sb: Sentence, runs: Sequence[Run]
 
 
 # Japanese corner brackets 「」 open and close a quotation as “ ” do.
-_DOUBLE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u300c\u300d]')
-_SINGLE = re.compile("['\u2018\u2019\u201a\u201b]")
+_DOUBLE = regexes.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u300c\u300d]')
+_SINGLE = regexes.compile("['\u2018\u2019\u201a\u201b]")
 
 
 class QuoteMap:

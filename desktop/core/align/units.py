@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from operator import itemgetter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.core import regexes
 from desktop.core.article import BODY_KINDS, Article, Span
 from desktop.core.compare.model import Options
 from desktop.core.ingest.text import is_word
@@ -20,7 +20,7 @@ _UNITS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12}
-_DIGIT_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_DIGIT_GROUPS = regexes.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _START = itemgetter(0)
 _NORM = itemgetter(2)
 

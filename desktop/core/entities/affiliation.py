@@ -20,22 +20,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from desktop.core import regexes
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.mentions import MentionIndex
 from desktop.core.entities.model import Entity, EntityType
 from desktop.core.entities.quotes import is_break
 
-_PARTY_CODE = re.compile(r"\s?[(,]\s?(?P<p>[DRI])-[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?[),]")
+_PARTY_CODE = regexes.compile(r"\s?[(,]\s?(?P<p>[DRI])-[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?[),]")
 _CODES = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 _PARTY_WORDS = {**lx.PARTY_MEMBERS, **lx.PARTY_ADJECTIVES, "Labour": "Labour Party"}
-_WORD = re.compile(r"[A-Za-z][\w.'\u2019-]*")
+_WORD = regexes.compile(r"[A-Za-z][\w.'\u2019-]*")
 
 # Where an apposition ends: a comma (but not the one of "Kansas City, Mo., branch"), a quote mark,
 # or a sentence end (not the dot of "St." or "Mo.", which follows a capital and at most one
 # lower-case letter). A verb of saying right after it, with no comma, makes it a subject instead:
 # "Sen. Arlen Specter, the Obama administration said".
-_APPOS_END = re.compile(
+_APPOS_END = regexes.compile(
     r"(?<![A-Z]\.)(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)(?<![A-Z][a-z]{3}\.)(?<![A-Z][a-z]{4}\.),\s(?![A-Z][a-z]{0,4}\.,)|[\u201c\u201d\"]|(?<![A-Z][a-z])(?<![A-Z])[.;:?!](?:\s|$)|(?P<verb>\s(?:said|says|told|wrote|added))\b"
 )
 # A person's name followed by one of these names a body of theirs: "the Obama campaign".
@@ -134,9 +135,9 @@ def _body_in(text: str, start: int, end: int, index: MentionIndex) -> str:
     return best
 
 
-_KIN = re.compile(r"\b(?:sister|brother|daughter|son|wife|husband|mother|father|widow|widower|cousin|niece|nephew"
+_KIN = regexes.compile(r"\b(?:sister|brother|daughter|son|wife|husband|mother|father|widow|widower|cousin|niece|nephew"
                   r"|grandson|granddaughter|grandmother|grandfather|uncle|aunt|parents?|child|children)\b")
-_SOUGHT_OR_LEFT = re.compile(r"\b(?:former|ex-|(?:candidate|nominee|running|race|bid|seat)\s(?:for|in)(?:\sthe)?\s)")
+_SOUGHT_OR_LEFT = regexes.compile(r"\b(?:former|ex-|(?:candidate|nominee|running|race|bid|seat)\s(?:for|in)(?:\sthe)?\s)")
 
 
 def _person_body(text: str, end: int) -> str:
@@ -230,5 +231,5 @@ def _word_before(text: str, lo: int, end: int) -> tuple[str, bool] | None:
 
 _WORD_MARKS = "_.'\u2019-"  # with letters and digits, \\w.'\u2019- of the pattern above
 # Words (with the dot of "Gov."), commas, and any other mark, which ends the walk: "BOSTON — Gov. X".
-_BACK_TOKEN = re.compile(r"[\w.'\u2019-]+|[^\w\s]")
-_OF = re.compile(r" of (?:the )?")
+_BACK_TOKEN = regexes.compile(r"[\w.'\u2019-]+|[^\w\s]")
+_OF = regexes.compile(r" of (?:the )?")

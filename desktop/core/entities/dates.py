@@ -7,9 +7,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from dateutil import parser as dparser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from desktop.core import regexes
 from desktop.core.entities.lexicon import MONTHS, WEEKDAYS
 
 _MONTH = (
@@ -22,7 +22,7 @@ _NUMWORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _QUAL = r"(?:as early as|as late as|as soon as|no later than|by|since|until|till|before|after|around|about)"
 
-_DATE_RE = re.compile(
+_DATE_RE = regexes.compile(
     r"\b(?:(?P<md>\b" + _MONTH + r"\s\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s" + _YEAR + r"\b)?)"
     r"|(?P<dm>\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH_LONG + r"\b(?:,?\s" + _YEAR + r"\b)?)"
     r"|(?P<my>\b" + _MONTH + r",?\s" + _YEAR + r"\b)"
@@ -37,11 +37,11 @@ _DATE_RE = re.compile(
     r"|(?P<dec>\b(?:the\s)?(?:1[89]|20)\d0s\b)"
     r"|(?P<time>\b[01]?\d(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)))"
 )
-_FULL_RE = re.compile(
+_FULL_RE = regexes.compile(
     r"\b(?:" + _MONTH + r"\s\d{1,2}(?:st|nd|rd|th)?,?\s" + _YEAR + r"|\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?"
     + _MONTH_LONG + r",?\s" + _YEAR + r"|" + _YEAR + r"-[01]\d-[0-3]\d)\b"
 )
-_FUTURE_RE = re.compile(
+_FUTURE_RE = regexes.compile(
     r"\b(?:will|shall|'ll|to be held|scheduled|plans? to|planning to|expected to|is to|are to|due to|upcoming|next)\b"
 )
 _NUMBER_WORDS = {
@@ -73,7 +73,7 @@ DATE_HINTS = frozenset(
     + "yesterday today tomorrow tonight Yesterday Today Tomorrow Tonight week month year weekend ago later "
     "earlier 1990s".split()
 )
-_HINT_RE = re.compile(r"\d|day|[Jj]an|[Ff]eb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec|week|month|year|tonight")
+_HINT_RE = regexes.compile(r"\d|day|[Jj]an|[Ff]eb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec|week|month|year|tonight")
 
 
 def find_dates(text: str, start: int, end: int, ref: Reference | None, toks=None) -> list[DateHit]:
@@ -168,10 +168,10 @@ def full_dates(text: str) -> list[tuple[dt.date, str]]:
     return out
 
 
-_YEAR_AT = re.compile(_YEAR)
+_YEAR_AT = regexes.compile(_YEAR)
 
 
-_WORDS_ABS = re.compile(r"[A-Za-z]+|\d+")
+_WORDS_ABS = regexes.compile(r"[A-Za-z]+|\d+")
 
 
 def _quick_abs(s: str) -> tuple[dt.date, str] | None | bool:
@@ -209,6 +209,10 @@ def _parse_abs(s: str) -> tuple[dt.date, str] | None:
     quick = _quick_abs(s)
     if quick is not False:
         return quick
+    # Imported here: dateutil's parser costs every process ~25 ms of CPU to import, and _quick_abs
+    # reads the forms news text uses (no call reached here on the 1k-100k-word process bench pairs).
+    from dateutil import parser as dparser
+
     clean = s.replace("Sept.", "Sep.").replace(" of ", " ")
     try:
         a = dparser.parse(clean, default=dt.datetime(1904, 1, 1))
@@ -222,7 +226,7 @@ def _parse_abs(s: str) -> tuple[dt.date, str] | None:
     return a.date(), "day"
 
 
-_PAST_RE = re.compile(r"\b(?:said|told|was|were|had|did|\w{3,}ed)\b")
+_PAST_RE = regexes.compile(r"\b(?:said|told|was|were|had|did|\w{3,}ed)\b")
 
 
 class _Tense:
@@ -262,12 +266,12 @@ def _future(text: str, s: int, e: int, sent_start: int | _Tense = -1) -> bool:
 
 
 # An event a month name can stand for that is held on a calendar: "the November election".
-_SCHEDULED = re.compile(r"(?:'s|\u2019s)?\s(?:(?:general|midterm|presidential|congressional|state|local|special)\s)?"
+_SCHEDULED = regexes.compile(r"(?:'s|\u2019s)?\s(?:(?:general|midterm|presidential|congressional|state|local|special)\s)?"
                         r"(?:elections?|midterms?|vote|ballot|polls|runoff|referendum|primary|primaries|summit|deadline)\b")
-_AHEAD = re.compile(r"\b(?:ahead\sof|before|until|by|hopes?\sto|aims?\sto|seeks?\sto|would|could|might|coming|upcoming)"
+_AHEAD = regexes.compile(r"\b(?:ahead\sof|before|until|by|hopes?\sto|aims?\sto|seeks?\sto|would|could|might|coming|upcoming)"
                     r"\s(?:the\s)?$")
 # Past tenses, but not the verbs that report speech: "said the November vote will" looks ahead.
-_DONE_RE = re.compile(r"\b(?:was|were|had|did|won|lost|held|took|(?!(?:said|told|added|noted|argued|warned|stated|asked|"
+_DONE_RE = regexes.compile(r"\b(?:was|were|had|did|won|lost|held|took|(?!(?:said|told|added|noted|argued|warned|stated|asked|"
                       r"explained|insisted|claimed|predicted|promised|vowed)\b)\w{3,}ed)\b")
 
 

@@ -6,11 +6,11 @@ Names (names.py) are grouped into entities (grouping.py); people get whom they s
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from operator import itemgetter
 
+from desktop.core import regexes
 from desktop.core.article import BODY_KINDS, Article, BlockKind, Span
 from desktop.core.entities.affiliation import affiliations
 from desktop.core.entities.attribution import attribute_quotes
@@ -41,7 +41,7 @@ CJK_LANGUAGES = frozenset({"zh", "ja"})  # read with cjk.py's date and figure fo
 _AUX_KINDS = frozenset({BlockKind.TITLE, BlockKind.DEK, BlockKind.CAPTION})
 # A word in lower case, not inside a word nor after a dot; the first letter is matched before the
 # lookbehind, so that re scans for it in C (the same matches as `(?<![\w.])[a-z][a-z'-]*`).
-_LOWER_RE = re.compile(r"[a-z](?<![\w.][a-z])[a-z'-]*")
+_LOWER_RE = regexes.compile(r"[a-z](?<![\w.][a-z])[a-z'-]*")
 _START, _TEXT_OF, _KIND_OF = itemgetter(0), itemgetter(2), itemgetter(3)
 
 

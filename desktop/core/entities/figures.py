@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from operator import itemgetter
 
+from desktop.core import regexes
 from desktop.core.entities.lexicon import FUNCTION_WORDS, IRREGULAR_PAST
 
 _SMALL = {
@@ -46,32 +47,32 @@ _TAIL = (
 # in C, one that starts with a group is tried at every character. So is one that starts with two
 # branches: the first digit of "1,000" and "12.5" is written once, before them (the same matches
 # as `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`, tried in the same order; a third of the scan).
-_DIGIT_RE = re.compile(r"(?P<num>\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))" + _TAIL)
-_CUR_BEFORE = re.compile(r"(?:US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?$")
-_WORDNUM_RE = re.compile(r"(?P<cur>)(?P<num>(?i:" + _NUMWORD + r"|a\sdozen))\b" + _TAIL)
+_DIGIT_RE = regexes.compile(r"(?P<num>\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))" + _TAIL)
+_CUR_BEFORE = regexes.compile(r"(?:US\$|C\$|A\$|[$\u20ac\u00a3\u00a5])\s?$")
+_WORDNUM_RE = regexes.compile(r"(?P<cur>)(?P<num>(?i:" + _NUMWORD + r"|a\sdozen))\b" + _TAIL)
 # Odds: "one in three", "2 in 3", "a two-in-three chance" are one figure, the share, not a count
 # of three chances. (Not "3 in 2010": a year is not a denominator.)
 _ODDS_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}|" + _NUMWORD + r")"
-_ODDS_RE = re.compile(r"\b(?P<a>" + _ODDS_NUM + r")[\s-]in[\s-](?P<b>" + _ODDS_NUM + r")\b(?![,.]?\d)", re.I)
+_ODDS_RE = regexes.compile(r"\b(?P<a>" + _ODDS_NUM + r")[\s-]in[\s-](?P<b>" + _ODDS_NUM + r")\b(?![,.]?\d)", re.I)
 # What every match of _ODDS_RE holds: a figure's last character (a digit, or the last letter of a
 # number word: one two four six seven eight twenty...), then "in" between spaces or hyphens. Its scan
 # is a tenth of _ODDS_RE's, which tries every number word at each word of every sentence.
 # (The space before "in" comes first, and the figure's character is looked behind for: a pattern
 # that starts with a small class is scanned in C, and a space is rarer than a letter.)
-_ODDS_HINT = re.compile(r"[\s-](?<=[\deorxnty][\s-])in[\s-]", re.I)
+_ODDS_HINT = regexes.compile(r"[\s-](?<=[\deorxnty][\s-])in[\s-]", re.I)
 _NUMWORD_FIRST = frozenset(list(_SMALL) + list(_TENS) + ["a"])
 _NUMWORD_FORMS = frozenset(w for x in _NUMWORD_FIRST for w in (x, x.capitalize(), x.upper()))
 _TEXT = itemgetter(2)  # a Tok's text
 # The forms but "a", which starts a figure only in "a dozen"
 _NUMBER_FORMS = _NUMWORD_FORMS - {"a", "A"}
-_DOZEN = re.compile("dozen", re.I)
+_DOZEN = regexes.compile("dozen", re.I)
 # A number word before a hyphen ("five-year", "twenty-one"), which the tokens' texts do not show as
 # such: found from the hyphen, looked behind for each length of number word ("a-" is left out: no
 # figure starts "a-"). It may also find "someone-": it only says whether to look at the tokens.
-_NUMWORD_HYPHEN = re.compile("-(?:" + "|".join(
+_NUMWORD_HYPHEN = regexes.compile("-(?:" + "|".join(
     f"(?<=(?:{'|'.join(sorted(w for w in _NUMWORD_FIRST if len(w) == n))})-)"
     for n in sorted({len(w) for w in _NUMWORD_FIRST} - {1})) + ")", re.I)
-_WORD_RE = re.compile(r"[A-Za-z](?:[\w'\u2019]|\.(?=[\w-]))*(?:-\w+)*|[^\w\s]")
+_WORD_RE = regexes.compile(r"[A-Za-z](?:[\w'\u2019]|\.(?=[\w-]))*(?:-\w+)*|[^\w\s]")
 _STOP = FUNCTION_WORDS | frozenset(
     """is are was were be been being would could should will said says has have had than per away ago
     later earlier old long high wide each apiece more less fewer up down times who which that were
@@ -193,7 +194,7 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
     return out
 
 
-_OF_RE = re.compile(r"\s+of\s+")
+_OF_RE = regexes.compile(r"\s+of\s+")
 
 
 def _measured(text: str, pos: int, end: int) -> str:

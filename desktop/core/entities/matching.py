@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from rapidfuzz import fuzz
 
+from desktop.core import regexes
 from desktop.core.article import Article, Span
 from desktop.core.entities.extract import reference_day
 from desktop.core.entities.figures import CONVERT, MEASURES, singular
@@ -24,21 +25,21 @@ from desktop.core.entities.orgs import initials, org_key
 from desktop.core.entities.people import _skeleton, name_tokens, same_person
 from desktop.core.entities.quote_pairs import ALTERED, QuotePair, pair_quotes, shared_share
 
-_NUM_RE = re.compile(r"[$\u20ac\u00a3]?\d[\d,.]*%?")
+_NUM_RE = regexes.compile(r"[$\u20ac\u00a3]?\d[\d,.]*%?")
 CONTEXT_MIN = 55  # how alike two sentences must be (token_set_ratio, numbers removed) to be about one thing
-_RELATIVE = re.compile(
+_RELATIVE = regexes.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight"
     r"|last|next|this|ago|earlier|later|coming|past)\b", re.I)
 BARE_CONTEXT_MIN = 80  # a number with no unit ("Durousseau, 30,") needs closer sentences
 # Dates differ between sentences that tell the same thing, not between two events of one story
 # ("pressed him on Sunday" / "reacted on Friday" score 55 on BASIL; a changed day in one sentence, 100).
 DATE_CONTEXT_MIN = 65
-_WEEKDAY_NAME = re.compile(r"^(?:(?:last|next|this|on)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+_WEEKDAY_NAME = regexes.compile(r"^(?:(?:last|next|this|on)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 
 
 def _weekday(name: str) -> bool:
     return _WEEKDAY_NAME.match(name) is not None
-_STAMP = re.compile(r"\s*(?:published|updated|posted|last updated|first published|modified)\b", re.I)
+_STAMP = regexes.compile(r"\s*(?:published|updated|posted|last updated|first published|modified)\b", re.I)
 
 
 def match(left: Article, left_ext: Extraction, right: Article, right_ext: Extraction
@@ -430,7 +431,7 @@ def _candidate_pairs(group_l: list, group_r: list, words_l, words_r):
     return pairs
 
 
-_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_WORD_RE = regexes.compile(r"[^\W\d_]{3,}")
 
 
 # ---- quotes --------------------------------------------------------------------------------------
@@ -491,7 +492,7 @@ _HEDGES = {
     **dict.fromkeys(("nearly", "almost", "close to"), "nearly"),
     **dict.fromkeys(("about", "around", "roughly", "some", "approximately", "an estimated"), "about"),
 }
-_HEDGE = re.compile(r"\b(?P<w>" + "|".join(sorted(_HEDGES, key=len, reverse=True)) + r")\s+$", re.I)
+_HEDGE = regexes.compile(r"\b(?P<w>" + "|".join(sorted(_HEDGES, key=len, reverse=True)) + r")\s+$", re.I)
 
 
 def _interval(value: float, hedge: str) -> tuple[float, float]:

@@ -10,11 +10,11 @@ named, so a test can say which one decided a run (`NameFinder.fired`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from desktop.core import regexes
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.orgs import is_org_run, org_noun_before, org_noun_follows
 from desktop.core.entities.people import NOT_NAME_SUFFIXES, split_title
@@ -374,7 +374,7 @@ _TEXT = itemgetter(2)  # a Tok's text
 _FOR_AT = ("for", "at")
 _VESSEL_PREFIXES = frozenset("MV M/V SS USS HMS RMS HMCS HMAS MS MT FV RV USNS".split())
 _PLACE_NOUNS = frozenset("province state region county district prefecture oblast island city town village".split())
-_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
-_PARTY_CODE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,4}$")
+_DOTTED = regexes.compile(r"^(?:[A-Z]\.){2,}$")
+_PARTY_CODE = regexes.compile(r"[DRI]-[A-Z][A-Za-z]{0,4}$")
 _TIME_ZONES = frozenset("AST ADT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST JST IST AEST AEDT".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower new greater".split())

@@ -5,10 +5,10 @@ lends it its title, owner and party (tagged.py); the tagger has the last word on
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
+from desktop.core import regexes
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.gazetteer import Gazetteer, Place
 from desktop.core.entities.name_rules import ONE_WORD_RULES, ORG, PERSON, PLACE, RULES, Run
@@ -314,7 +314,7 @@ def _org_like(word: str, lower_words: set[str]) -> bool:
 # every possible way before failing (20 KB of capitals ending in "b" took 13 s). The boundary
 # before is looked behind for after the first capital, as `\b[A-Z]{2}...` would be tried at every
 # character: a pattern that opens with a class is scanned in C (the same matches).
-_CAPS_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z][^\W\da-z]*+\b")
+_CAPS_WORD = regexes.compile(r"[A-Z](?<=\b[A-Z])[A-Z][^\W\da-z]*+\b")
 _GIVEN_MONTHS = frozenset({"Jan", "April", "June", "August"})
 
 

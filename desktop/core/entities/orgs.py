@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from desktop.core import regexes
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.tokens import Tok
 
@@ -71,4 +70,4 @@ def initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in ("of", "the", "and", "&", "for"))
 
 
-_HEAD_OF = re.compile(r"^(department|ministry|office|bureau) of (?:the )?([a-z]+)$")
+_HEAD_OF = regexes.compile(r"^(department|ministry|office|bureau) of (?:the )?([a-z]+)$")

@@ -11,7 +11,6 @@ stretch both articles quote make a quote "altered".
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -22,13 +21,14 @@ from itertools import chain, compress
 
 from rapidfuzz.distance import Indel
 
+from desktop.core import regexes
 from desktop.core.entities.model import UNATTRIBUTED, EntityMatch, EntityType, MatchStatus, Quote, QuotePair
 from desktop.core.entities.people import name_tokens, same_person
 
 SAME, IN_PART, ALTERED = "same", "in part", "altered"
 
 # [^\[\]] rather than [^\]]: a scan stops at the next opening bracket, so "[[[[..." is linear.
-_EDITORIAL = re.compile(r"(\[[^\[\]]*\]|\([^()]*\))")
+_EDITORIAL = regexes.compile(r"(\[[^\[\]]*\]|\([^()]*\))")
 # Curly quotes to straight ones, dashes and hyphens to spaces. One str.replace each (none of them
 # makes a character another replaces): str.translate goes a character at a time through a table,
 # a third of reading a long article's quotes.
@@ -44,7 +44,7 @@ def _plain_marks(text: str) -> str:
 
 
 # Words, and an ellipsis, which stands for words the writer left out.
-_TOKEN = re.compile(r"[\w']+(?:\.[\w']+)*|\.\.\.|\u2026")
+_TOKEN = regexes.compile(r"[\w']+(?:\.[\w']+)*|\.\.\.|\u2026")
 _ELLIPSIS = "\u2026"
 _ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                   "pres": "president", "dept": "department", "govt": "government", "st": "saint"}
@@ -249,7 +249,7 @@ def _without_fillers(words: tuple[str, ...], editorial: tuple[bool, ...]) -> tup
     return tuple(words[k] for k in keep), tuple(editorial[k] for k in keep) if editorial else ()
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])[\"'\u201d\u2019]?\s+")
+_SENTENCE_END = regexes.compile(r"(?<=[.?!])[\"'\u201d\u2019]?\s+")
 
 
 def _sentences_left_out(a: str, b: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.core import regexes
 from desktop.core.entities.lexicon import (
     DATE_WORDS,
     FUNCTION_WORDS,
@@ -20,8 +21,11 @@ from desktop.core.entities.lexicon import (
 )
 
 # Reporting verbs besides those of speech: "The Times reports:", "reported Reuters".
+# Longest first, ties alphabetical: words of one length never both match at one place, so the order
+# among them changes nothing but the pattern's text, which must not vary with the set's hash order
+# (its compiled program is stored under that text: desktop/core/regexes.py).
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS | {"reported", "reports", "testified", "testifies", "shouted"},
-                                 key=len, reverse=True)) + r")"
+                                 key=lambda w: (-len(w), w))) + r")"
 # Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
 _CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
 _NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
@@ -42,35 +46,35 @@ _DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
     economist editor columnist host anchor correspondent candidate nominee challenger founder owner
     member worker employee volunteer lobbyist prosecutor investigator analyst pastor physician doctor
     nurse teacher student farmer voter supporter critic""".split())) - {"mr", "mrs", "ms", "dr", "prof"},
-    key=len, reverse=True)
+    key=lambda w: (-len(w), w))  # as _VERB, for the same reasons
 _DESCRIBING_RE = r"(?:" + "|".join(w for w in _DESCRIBING if w.isalpha()) + r")\b"
 # Lower-case words may lead a describing one: "flood survivor", "ferry company lawyer".
 _DESCRIPTOR = r"(?:(?:[A-Z][\w.'\u2019-]*|\d[\d/]*|" + _DESCRIBING_RE + r"|[a-z][\w-]*(?=(?:\s[a-z][\w-]*)?\s" + _DESCRIBING_RE \
     + r"))\s){0,6}?"
 _APPOS = r"(?:,\s(?P<ap>[^\u201c\u201d\"]{1,150}?),)?"
 
-_AFTER_VS = re.compile(r"^[\s,]*(?:" + _VERB + r")\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR
+_AFTER_VS = regexes.compile(r"^[\s,]*(?:" + _VERB + r")\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR
                        + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|").replace(r")" + _PARTY_TAG, r"))" + _PARTY_TAG))
 # "also said", "later wrote", "reportedly wrote", "has said"
 _ADVERB = r"(?:also\s|later\s|then\s|[a-z]+ly\s)?"
-_AFTER_SV = re.compile(r"^[\s,]*(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
-_BEFORE_SV = re.compile(_SPEAKER_FIRST + _SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
+_AFTER_SV = regexes.compile(r"^[\s,]*(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
+_BEFORE_SV = regexes.compile(_SPEAKER_FIRST + _SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
 # Later in the quote's sentence, after a comma: ", Foreign Minister Ilse Tamm said" (no quote mark between).
-_LATER_SV = re.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER
+_LATER_SV = regexes.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER
                        + r",?\s" + _ADVERB + _VERB + r"\b")
-_APPOS_NAME = re.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
-_BEFORE_VS = re.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Explained)\s" + _SPEAKER + r"[,:]?\s*$")
+_APPOS_NAME = regexes.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
+_BEFORE_VS = regexes.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Explained)\s" + _SPEAKER + r"[,:]?\s*$")
 # "said the legislator, Representative Carl Seel", "said the statement from Grimm's attorney, William
 # McGinley": the name in apposition is the speaker
-_NOMINAL_NAME = re.compile(r"(?:\s(?:from|by|of)\s[^,\u201c\u201d\"]{1,40})?,\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
-_ACCORDING = re.compile(
+_NOMINAL_NAME = regexes.compile(r"(?:\s(?:from|by|of)\s[^,\u201c\u201d\"]{1,40})?,\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
+_ACCORDING = regexes.compile(
     r"[Aa]ccording\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
     r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?" + _SPEAKER
 )
 # “…”, then “…" (mixed marks, common in edited copy), then “… running on to the next paragraph,
 # then "…".
 # A paragraph may open with a closing mark typed for an opening one ("\u201dMr. Smith is ...\u201d").
-_QUOTE_RE = re.compile(
+_QUOTE_RE = regexes.compile(
     r"\u201c([^\u201c\u201d]*)(\u201d)|\u201c([^\u201c\u201d\"]*)(\")|\u201c([^\u201c\u201d]*)()$|\"([^\"]*)(\"|$)"
     r"|^\u201d([^\u201c\u201d]+)(\u201d)", re.M)
 
@@ -135,7 +139,7 @@ def _title_case(words: list[str]) -> bool:
         and any(w[0].isupper() for w in letters)
 
 
-_BREAK_RE = re.compile(r"[.?!][\"\u201d\u2019]?\s")
+_BREAK_RE = regexes.compile(r"[.?!][\"\u201d\u2019]?\s")
 _NO_BREAK = frozenset("Mr Mrs Ms Dr St Sen Gov Rep Gen Lt Col Capt Sgt Prof Rev Jr Sr Inc Corp Co No vs".split())
 
 
@@ -186,19 +190,19 @@ def sentence_end(text: str, end: int, pos: int) -> int:
 
 
 # A speaker's name in capitals before a colon, at the start of a transcript line.
-_TRANSCRIPT = re.compile(r"\s*(?P<s>[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,2}):\s")
+_TRANSCRIPT = regexes.compile(r"\s*(?P<s>[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+){0,2}):\s")
 # Capitals before a colon that label something other than a speaker.
 _NOT_LABELS = frozenset(("UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "CORRECTION",
                          "CLARIFICATION", "WATCH", "READ MORE", "RELATED", "BREAKING", "PHOTOS", "VIDEO", "LISTEN",
                          "ALSO SEE", "Q", "A"))
 # A sign-off after a quote: "“...” ― Jorge Falcon", the name alone and the sentence ending with it.
-_SIGN_OFF = re.compile(r"^[ \t]*[\u2015\u2014\u2013][ \t]?(?P<s>" + _NAME + r")(?=\.?(?:\s*$|\s+[\u201c\"\u201d]|\s+[A-Z]))")
+_SIGN_OFF = regexes.compile(r"^[ \t]*[\u2015\u2014\u2013][ \t]?(?P<s>" + _NAME + r")(?=\.?(?:\s*$|\s+[\u201c\"\u201d]|\s+[A-Z]))")
 
 
 # Every match of _BEFORE_SV ends with a reporting verb after a space: where the text has none, the
 # pattern (tried from every capital) cannot match, and one search for the verbs says so at a sixth of
 # the cost. Most spans before a quote have none (the speaker comes after).
-_SPACE_VERB = re.compile(r"\s" + _VERB + r"\b")
+_SPACE_VERB = regexes.compile(r"\s" + _VERB + r"\b")
 
 
 def _said_before(span: str) -> Iterable[re.Match[str]]:
@@ -299,14 +303,14 @@ def _near(text: str, start: int, end: int) -> int:
 # A subject, with a party tag and an apposition between it and its verb: "Dean, a former party
 # chairman, poked at ...", "Rep. Jim Clyburn (D-S.C.), the assistant leader, said".
 # (first looked ahead for: the letters it can start with, as _SPEAKER_FIRST)
-_SUBJECT = re.compile(r"(?=[A-Zhs])(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
+_SUBJECT = regexes.compile(r"(?=[A-Zhs])(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
                       + r"?(?:,\s(?:a|an|the|who|his|her|[a-z]+ly)\s[^,\u201c\u201d\"]{1,120}?,)?\s(?P<v>[a-z][\w'-]*)")
 # Words after a name that can follow a subject although they are function words.
 _AUXILIARIES = frozenset("has had have was is were are would will did does could can may might must should also".split())
 
 
 # A name in apposition to the noun that opens a sentence is its subject: "Another critic, Jo Tam, likened".
-_APPOS_SUBJECT = re.compile(r"(?:^|[.;]\s)(?:[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Oo]ne)\s[^,\u201c\u201d\"]{1,60},\s(?P<s>"
+_APPOS_SUBJECT = regexes.compile(r"(?:^|[.;]\s)(?:[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Oo]ne)\s[^,\u201c\u201d\"]{1,60},\s(?P<s>"
                             + _NAME + r"),\s(?P<v>[a-z][\w'-]*)")
 
 
@@ -352,7 +356,7 @@ def _verb_like(word: str) -> bool:
 
 # Whose claim the quoted words are: "his on-camera claim that", "Dahl's remark that".
 # (first looked ahead for: the letters it can start with, as _SPEAKER_FIRST)
-_CLAIM_OWNER = re.compile(r"(?=[A-Zh])(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
+_CLAIM_OWNER = regexes.compile(r"(?=[A-Zh])(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
                           r"(?:claim|comment|remark|statement|assertion|suggestion|accusation|charge|argument|view"
                           r"|warning|insistence|belief|promise|pledge)s?\s(?:that\s(?:[^\s]+\s){0,12}?[^\s]*)?$")
 _ADVERBS = frozenset("later also then again still never once already even just soon first".split())

@@ -8,11 +8,11 @@ nationality, owner and party of each name come from the rules where they found t
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from operator import itemgetter
 
+from desktop.core import regexes
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.names import ORG, PERSON, PLACE, NameFinder, Raw
@@ -440,9 +440,9 @@ _PLURAL_TITLE_FORMS = frozenset({h + "s" for h in lx.TITLE_HEADS} | _PLURAL_TITL
 _TEXT_OF = itemgetter(2)
 _COUNT = itemgetter(1)
 _TITLE_WORDS = lx.TITLE_HEADS | lx.HONORIFICS
-_DATELINE_REST = re.compile(
+_DATELINE_REST = regexes.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,?)?\s*(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*$")
 _LOCATED = ("-based", "-born", "-led", "-backed")
-_PARTY_CODE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{0,5}$")  # "D-Ohio", "R-N.Y."
+_PARTY_CODE = regexes.compile(r"[DRI]-[A-Z][A-Za-z.]{0,5}$")  # "D-Ohio", "R-N.Y."
 _TIME_ZONES = frozenset("AST ADT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST JST IST AEST AEDT".split())

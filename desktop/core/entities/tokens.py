@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
+
+from desktop.core import regexes
 
 _ABBREV = frozenset(
     "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Cmdr Prof Rev Hon St Jr Sr Mt Ft Inc Corp Co Ltd "
@@ -16,8 +17,8 @@ _ABBREV = frozenset(
 )
 # Words first: the common case is tried first and abbreviations are settled in Python only when
 # a dot follows a word.
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W_]+)*|\d+(?:[.,:]\d+)*|\S")
-_ACRONYM_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
+_TOKEN_RE = regexes.compile(r"[^\W\d_]+(?:['\u2019-][^\W_]+)*|\d+(?:[.,:]\d+)*|\S")
+_ACRONYM_RE = regexes.compile(r"(?:[A-Za-z]\.){2,}")
 _POSSESSIVE = ("'s", "\u2019s", "'S", "\u2019S")
 
 
@@ -104,7 +105,7 @@ _DOT_AFTER = "|".join(
 _STANDALONE_CHARS = "\u201c\u201d\u2018\u2014\u2013\u2026\u00ab\u00bb\u2022"
 # What a mark can start with: any character but ASCII and those standalone marks; an apostrophe, "_",
 # ".", ",", "-", a digit.
-_MARK_RE = re.compile(r"[^\x00-\x26\x28-\x2b\x2f\x3a-\x5e\x60-\x7f" + _STANDALONE_CHARS + r"]"
+_MARK_RE = regexes.compile(r"[^\x00-\x26\x28-\x2b\x2f\x3a-\x5e\x60-\x7f" + _STANDALONE_CHARS + r"]"
                       r"(?:(?<=[^\x00-\x7f" + _STANDALONE_CHARS + r"])|(?<=['_])|(?<=\.)(?!\d)(?:" + _DOT_AFTER
                       + r")|(?<=[A-Za-z][.,])(?=\d)|(?<=[A-Za-z]-)(?=\d)|(?<=-)[ \t]*\n|(?<=[A-Za-z]\d)|(?<=\d)(?=[-A-Za-z]))")
 _START = itemgetter(0)

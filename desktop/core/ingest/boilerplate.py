@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desktop.core import regexes
 from desktop.core.resources import resource_path
 
 PHRASES_FILE = "phrases.txt"
@@ -22,7 +23,7 @@ LINE_WORDS = 30
 _TRAILING = ":.\u2026!|>\u00bb\u203a-\u2013\u2014 "
 # "3 Kommentare", "Kommentare (3)", "Kommentare: 3" (the caller strips the spaces left behind);
 # possessive runs and no leading `\s*`, so a search stays linear on any input.
-_COUNT_RE = re.compile(r"^\(?\d++\)?\s++|(?:\(\d++\)|:\s*+\d++)$")
+_COUNT_RE = regexes.compile(r"^\(?\d++\)?\s++|(?:\(\d++\)|:\s*+\d++)$")
 
 
 @lru_cache(maxsize=1)

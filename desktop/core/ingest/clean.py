@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from desktop.core import regexes
 from desktop.core.ingest import boilerplate
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.ingest.published import FULL_DATE_RE
-from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless, may_have_spaceless
+from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless
 
-_CATEGORY_RE = re.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
-_VIDEO_LABEL_RE = re.compile(
+_CATEGORY_RE = regexes.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
+_VIDEO_LABEL_RE = regexes.compile(
     r"^(?:close\s+)?(?:video|watch|watch video|play|play video|now playing|video player|up next|"
     r"watch now|listen|listen to this article|audio|replay|\d{1,2}:\d{2}(?::\d{2})?)(?:\s+\d{1,2}:\d{2})?$",
     re.I,
@@ -36,14 +36,14 @@ _SHARE_ACTIONS = frozenset(
     """share facebook twitter linkedin whatsapp telegram reddit pinterest email e-mail print tweet pin
     bookmark save comments flipboard copy""".split()
 )
-_AD_RE = re.compile(
+_AD_RE = regexes.compile(
     r"^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted|"
     r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
     r"continue reading below|scroll to continue(?: with content)?)$",
     re.I,
 )
 # Plugs for the outlet's app, newsletter, podcast or social accounts.
-_PLUG_RE = re.compile(
+_PLUG_RE = regexes.compile(
     r"^(?:click here|tap here|download|get|sign up|signup|subscribe|follow|join|like us|listen to|"
     r"read more|for more|don't miss|register)\b.*\b(?:app|apps|newsletters?|podcasts?|alerts?|"
     r"facebook|twitter|instagram|youtube|tiktok|telegram|whatsapp|subscribe|subscription|inbox|"
@@ -51,20 +51,20 @@ _PLUG_RE = re.compile(
     re.I,
 )
 # A link to another story set into the text: "READ MORE: ...", "Related: ...".
-_LINK_PREFIX_RE = re.compile(
+_LINK_PREFIX_RE = regexes.compile(
     r"^[\[(]?(?:read more|read also|also read|related|related (?:story|stories|article|articles|post|posts|content)|"
     r"see also|more|watch|"
     r"listen|recommended|opinion|analysis|explainer|latest|breaking)\s*[:|>\u00bb\u2014-]\s*\S",
     re.I,
 )
-_COPYRIGHT_RE = re.compile(r"(?:^(?:\u00a9|\(c\)|copyright)\s|\ball rights reserved\b)", re.I)
-_READING_TIME_RE = re.compile(
+_COPYRIGHT_RE = regexes.compile(r"(?:^(?:\u00a9|\(c\)|copyright)\s|\ball rights reserved\b)", re.I)
+_READING_TIME_RE = regexes.compile(
     r"^(?:\d+\s*(?:-|\u2013)?\s*(?:min|mins|minute|minutes)(?:\s+read|\s+listen)?|reading time\b.*|"
     r"listen to (?:this )?(?:article|story).*|audio available)$",
     re.I,
 )
-_COOKIE_RE = re.compile(r"\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies)\b", re.I)
-_RELATIVE_TIME_RE = re.compile(
+_COOKIE_RE = regexes.compile(r"\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies)\b", re.I)
+_RELATIVE_TIME_RE = regexes.compile(
     r"^(?:(?:updated|posted|published)\s+)?(?:(?:about|over|almost|nearly)\s+)?"
     r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)"
@@ -72,21 +72,21 @@ _RELATIVE_TIME_RE = re.compile(
     re.I,
 )
 # A heading over links to other stories, wherever it stands.
-_LINKS_HEADING_RE = re.compile(
+_LINKS_HEADING_RE = regexes.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|related(?: (?:posts?|stories|articles?|content|links|coverage))?|"
     r"recent posts|more (?:stories|news|from [\w .'&-]{1,30})|read (?:more|next)|also read|further reading|see also|"
     r"recommended(?: for you| reading| stories)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
     r"don'?t miss|editor'?s picks?|what to read next)\s*(?::|\.\.\.|\u2026)?$",
     re.I,
 )
-_NEWSLETTER_HEADING_RE = re.compile(r"^(?:[\w'\u2019&-]+\s+){0,3}newsletters?$", re.I)
+_NEWSLETTER_HEADING_RE = regexes.compile(r"^(?:[\w'\u2019&-]+\s+){0,3}newsletters?$", re.I)
 # Starts only where a run of address characters starts, and every run is possessive: the
 # unanchored `[\w.+-]+@` rescanned a long word from each of its letters (40 KB took 13.6 s).
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
-_SOURCE_LINE_RE = re.compile(r"^sources?\s*:\s*\S", re.I)
-_RELEASE_LABEL_RE = re.compile(r"^(?:for immediate release|embargoed until\b.*|news release|press release|-?\s*30\s*-|#{3}|end)$", re.I)
-_CONTACT_RE = re.compile(r"^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)\s*:", re.I)
-_LIST_LABEL_RE = re.compile(
+_EMAIL_RE = regexes.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
+_SOURCE_LINE_RE = regexes.compile(r"^sources?\s*:\s*\S", re.I)
+_RELEASE_LABEL_RE = regexes.compile(r"^(?:for immediate release|embargoed until\b.*|news release|press release|-?\s*30\s*-|#{3}|end)$", re.I)
+_CONTACT_RE = regexes.compile(r"^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)\s*:", re.I)
+_LIST_LABEL_RE = regexes.compile(
     r"^(?:(?:recent|related|latest|more|most|top|other|similar|popular|trending|recommended|suggested|"
     r"featured)(?:\s+(?:[\w'\u2019&-]+\s+){0,3}?(?:posts?|stories|articles?|news|headlines|reads?|videos|links|"
     r"content|coverage|picks|viewed|shared|popular|now)|\s+(?:from|on|in)(?:\s+[\w'\u2019&-]+){1,3})?"
@@ -98,7 +98,7 @@ _LIST_LABEL_RE = re.compile(
 # "(Name/Agency)", or "Photo: Name" / "Credit: Name" without brackets.
 # "(Name/Agency)" only with capitals both sides of the slash and no digits: "(nlohmann/json)",
 # "(max. 40 MB/s)" and "(Köhler/Bornkamm, § 8 Rdn. 2)" close ordinary sentences.
-_CREDIT_RE = re.compile(
+_CREDIT_RE = regexes.compile(
     r"(?:\((?=[^()]*\b(?:photo|photos|photograph|picture|pictures|image|images|credit|illustration|"
     r"file|handout|courtesy)\b)[A-Z][^()]{1,80}\)"
     r"|\((?=[^()\d]*(?-i:[A-Z][\w'\u2019-]*/[A-Z]))[A-Z][^()\d]{1,80}\)"
@@ -112,7 +112,7 @@ _CREDIT_WORDS = ("photo", "picture", "image", "credit", "illustration")
 # The only characters outside ASCII that match an ASCII letter under re.IGNORECASE (found by
 # trying every code point): lowered this way first, `in` finds what such a pattern would.
 _ASCII_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_ASCII_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_CASE_RE = regexes.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _lowered(text: str) -> str:
@@ -136,17 +136,17 @@ def _credit_search(text: str) -> re.Match | None:
     return _CREDIT_RE.search(text)
 
 
-_CAPTION_START_RE = re.compile(
+_CAPTION_START_RE = regexes.compile(
     r"^(?:FILE(?: PHOTO)?\s*[-\u2013\u2014:]|Photo:|Pictured:|Above:|Top:|Image:|Caption:|"
     r"(?:Image|Media|Video|Photo) caption\s*[,:])"
 )
 # A credit standing alone: "Image source, Name", "Photo: Name/Agency", "(Agency Photo/Name)".
-_CREDIT_LINE_RE = re.compile(
+_CREDIT_LINE_RE = regexes.compile(
     r"^(?:(?:image|photo|picture|video) (?:source|credit)\s*[,:]\s*\S.{0,60}"
     r"|(?:photo|photograph|picture|image)s?\s*(?:by|:)\s*[A-Z].{0,60})$",
     re.I,
 )
-_BYLINE_RE = re.compile(
+_BYLINE_RE = regexes.compile(
     r"^\(?(?:by|written by|posted by|story by|words by|reporting by|additional reporting by|author:)\s+(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*)",
     re.I,
 )
@@ -154,34 +154,25 @@ _BYLINE_RE = re.compile(
 # Bylines in other languages: "Von", "Par", "Por", "Di" and their "Author:" labels, before a name
 # with a capital (so "Par ailleurs" or "Por eso" starts no byline); Chinese and Japanese labels
 # ("作者：", "本报记者", "文／") before the name, with or without a colon.
-_BYLINE_OTHER_RE = re.compile(
-    r"^\(?(?:von|par|por|di|texte?|autor(?:in)?|auteur|autore|auteurs)\s*:?\s+(?-i:[A-Z\u00c0-\u00de])", re.I)
-
-
-@cache
-def _byline_cjk_re() -> re.Pattern[str]:
-    """The Chinese and Japanese labels: compiled only for text that has their script (a class of
-    its ranges takes 5 ms to compile, scripts.py)."""
-    return re.compile(
-        r"^\(?(?:本报|本社)?(?:(?:作者|记者|記者|撰文|撰稿|责任编辑)\s*[:\uff1a/\uff0f|]?|(?:文|编辑|編集)\s*[:\uff1a/\uff0f|])"
-        rf"\s*[{SPACELESS}]",
-        re.I,
-    )
-
-
-_BYLINE_LABEL_RE = re.compile(
+_BYLINE_OTHER_RE = regexes.compile(
+    r"^\(?(?:(?:von|par|por|di|texte?|autor(?:in)?|auteur|autore|auteurs)\s*:?\s+(?-i:[A-Z\u00c0-\u00de])"
+    rf"|(?:本报|本社)?(?:(?:作者|记者|記者|撰文|撰稿|责任编辑)\s*[:\uff1a/\uff0f|]?|(?:文|编辑|編集)\s*[:\uff1a/\uff0f|])\s*[{SPACELESS}])",
+    re.I,
+)
+_BYLINE_LABEL_RE = regexes.compile(
     r"^\(?(?:by|written by|posted by|story by|words by|reporting by|additional reporting by|author:"
     r"|von|par|por|di|texte?\s*:|autor(?:in)?\s*:|auteur\s*:|autore\s*:)\s+"
     r"|^(?:本报|本社)?(?:(?:作者|记者|記者|撰文|撰稿|责任编辑)\s*[:\uff1a/\uff0f|]?|(?:文|编辑|編集)\s*[:\uff1a/\uff0f|])\s*",
     re.I,
 )
-_BYLINE_CUT_RE = re.compile(r"(?:[|,;\u2022\u00b7\u2014\u2013]|\s-\s|\bupdated\b|\bpublished\b).*$", re.I)
+_BYLINE_CUT_RE = regexes.compile(r"(?:[|,;\u2022\u00b7\u2014\u2013]|\s-\s|\bupdated\b|\bpublished\b).*$", re.I)
 _DATE_WORDS = frozenset(
     """published updated posted last modified first on at am pm a.m. p.m. noon midnight
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
 )
 LINKS_HEADING = "heading of links to other stories"
 COMMENTS_HEADING = "heading of readers' comments"
+_SPACELESS_SPLIT_RE = regexes.compile(f"([{SPACELESS}]+)")
 _TERMINAL = ".!?\u2026" + CJK_TERMINALS + OTHER_TERMINALS
 _CLOSERS = "\"'\u201d\u2019)]" + CJK_CLOSERS
 # A line ending in one of these runs on (a label, a clause): full-width forms for Chinese and Japanese.
@@ -290,18 +281,13 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
     )
 
 
-@cache
-def _spaceless_split_re() -> re.Pattern[str]:
-    return re.compile(f"([{SPACELESS}]+)")  # compiled only for text that has the script (scripts.py)
-
-
 def _words(text: str) -> list[str]:
     """The words, for length rules; Chinese and Japanese, written without spaces, in pairs of
     characters (about a word each), so a headline or a paragraph has its length there too."""
     if not has_spaceless(text):
         return text.split()
     out = []
-    for part in _spaceless_split_re().split(text):
+    for part in _SPACELESS_SPLIT_RE.split(text):
         if part and has_spaceless(part[0]):
             out += [part[k : k + 2] for k in range(0, len(part), 2)]
         else:
@@ -363,7 +349,7 @@ def _label_reason(text: str, words: list[str] | None = None) -> str:
         return "contact details"
     if len(words) <= 8 and _SOURCE_LINE_RE.match(text):
         return "source line"
-    if len(words) > boilerplate.LINE_WORDS and not may_have_spaceless(text):
+    if len(words) > boilerplate.LINE_WORDS and not has_spaceless(text):
         return ""  # its words are its spaced words, too many for any phrase of the table
     return _phrase_reason(text)
 
@@ -468,8 +454,7 @@ def _is_byline(text: str, count: int | None = None) -> bool:
     """`count`: its number of `_words`, when the caller has it (as for the rules below)."""
     if (len(_words(text)) if count is None else count) > 15 or text.endswith((".", "\u3002")):
         return False
-    return bool(_BYLINE_RE.match(text) or _BYLINE_OTHER_RE.match(text)
-                or has_spaceless(text) and _byline_cjk_re().match(text))
+    return bool(_BYLINE_RE.match(text) or _BYLINE_OTHER_RE.match(text))
 
 
 def _byline_name(text: str) -> str:
@@ -503,7 +488,7 @@ def _is_dateline(text: str, count: int | None = None) -> bool:
 
 def _is_credit_line(text: str, count: int | None = None) -> bool:
     """A photo credit standing alone under a picture."""
-    if count is not None and count > boilerplate.LINE_WORDS and not may_have_spaceless(text):
+    if count is not None and count > boilerplate.LINE_WORDS and not has_spaceless(text):
         return False  # `count` spaced words: too many for a credit line of the table, or any
     if boilerplate.line_kind(text) == "credit":  # "Foto: ...", "Image illustrative : ..."
         return True

@@ -7,19 +7,19 @@ right-to-left override in a title ("gnp.exe" shown as "exe.png") stays inside th
 
 from __future__ import annotations
 
-import re
+from desktop.core import regexes
 
 # C0 controls bar tab and line feed, DEL, and lone surrogates (JSON can spell "\ud800", and
 # no UTF-8 output can hold one). Each becomes one character, so offsets into the text hold.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
-_UNSAFE_IN_LINE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+_UNSAFE = regexes.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+_UNSAFE_IN_LINE = regexes.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 
 LRE, RLE, PDF, LRO, RLO = "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 _EMBEDDINGS = frozenset((LRE, RLE, LRO, RLO))
 _ISOLATES = frozenset((LRI, RLI, FSI))
 BIDI_CONTROLS = frozenset((LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI))
-_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_BIDI = regexes.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def printable(text: str) -> str:

@@ -6,6 +6,7 @@ import re
 import warnings
 from datetime import date, datetime
 
+from desktop.core import regexes
 from desktop.core.article import Article, BlockKind, Published
 
 _MONTH = (
@@ -15,15 +16,15 @@ _MONTH = (
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # Only dates with a day, a month name and a year: a bare "Friday" or "in January" says
 # nothing certain about when the article appeared.
-FULL_DATE_RE = re.compile(
+FULL_DATE_RE = regexes.compile(
     rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}"
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)"
 )
-_FOUR_DIGITS_RE = re.compile(r"\d{4}")
-_ISO_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_FOUR_DIGITS_RE = regexes.compile(r"\d{4}")
+_ISO_RE = regexes.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 # A dateline opening the first paragraph: "HALIFAX, Nova Scotia, March 5, 2025 (Wire) — ..."
-_LEAD_DATELINE_RE = re.compile(r"((?=[A-Z][A-Z.' -]{2})[^\n]{0,90}?)\s(?:--|[\u2014\u2013-])\s")
+_LEAD_DATELINE_RE = regexes.compile(r"((?=[A-Z][A-Z.' -]{2})[^\n]{0,90}?)\s(?:--|[\u2014\u2013-])\s")
 _FIRST_YEAR, _LAST_YEAR = 1800, 2200
 
 
@@ -45,7 +46,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 # or a year outside the range kept still goes to dateutil, so whatever it makes of those stays as
 # it was (it reads "0001" as 2001, "0000" as the default year).
 _MONTH_NUMBERS = {m: k for k, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_DIRECT_RE = re.compile(
+_DIRECT_RE = regexes.compile(
     r"(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+(?P<y2>\d{4})"
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
@@ -146,14 +147,14 @@ def find_published(article: Article, raw: str) -> Published | None:
 
 # Words that stamp a date as the article's own: "Published Jan. 9, 2024", "Updated: ...", "This article
 # appears in print on ...", "Correction: ...".
-_STAMP_RE = re.compile(
+_STAMP_RE = regexes.compile(
     r"\b(?:published|posted|updated|modified|first published|last updated|appears? in print on|print edition"
     r"|correction|dated)\b[^.\n]{0,30}$", re.I)
 # News placed by weekday or by "yesterday", "last week": the article was written within days of it.
-_RELATIVE_RE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+_RELATIVE_RE = regexes.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
                           r"|last week|this week)\b")
-_YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+_YEAR_RE = regexes.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+_LOWER_WORD = regexes.compile(r"\b[a-z]{2,}\b")
 
 
 def _date_line(text: str, start: int, end: int, dates: list[tuple[int, int, date]]) -> bool:

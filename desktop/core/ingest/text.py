@@ -7,13 +7,11 @@ one form, while the text shown is never touched.
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from functools import cache
 
+from desktop.core import regexes
 from desktop.core.article import Span, Token
-from desktop.core.scripts import (CJK_CLOSERS, CJK_TERMINALS, HAN_KANA, KATAKANA, OTHER_TERMINALS, SPACELESS, spaceless_in,
-                                  text_may_have_spaceless)
+from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, HAN_KANA, KATAKANA, OTHER_TERMINALS, SPACELESS, spaceless_in
 
 _CHAR_MAP = str.maketrans(
     {
@@ -28,7 +26,6 @@ _CHAR_MAP = str.maketrans(
     }
 )
 
-
 # A word: letters/digits, joined by inner apostrophes, dots, commas and colons in numbers, hyphens,
 # and a line-end hyphen ("infor-\nmation"); or letters with dots ("U.S.", "a.m.").
 # Anything else that is not space is one token. Letters with dots stop at 12 (possessive): tried
@@ -36,33 +33,15 @@ _CHAR_MAP = str.maketrans(
 # Chinese and Japanese (no spaces between words, desktop/core/scripts.py): each Han or hiragana
 # character is a token and a katakana run is one, so a changed name or figure is marked as
 # itself, not as the whole clause; digits and Latin letters among them stay whole words.
-def _token_pattern(spaceless: str) -> str:
-    """The tokenizer's pattern, its letters and digits being those of \\w but `_` and `spaceless`."""
-    w = f"[^\\W_{spaceless}]"
-    return (rf"(?:[^\W\d_{spaceless}]\.){{2,12}}+(?!{w})"
-            rf"|{w}+(?:(?:['\u2019]|[.,](?=\d)|(?<=\d):(?=\d)|[-\u2010\u2011](?:[ \t]*\n[ \t]*)?){w}+)*"
-            + (rf"|[{KATAKANA}]+|[{HAN_KANA}]" if spaceless else "")
-            + r"|[^\w\s]")
-
-
-TOKEN_PATTERN = _token_pattern(SPACELESS)
-# On text without Chinese or Japanese (scripts.may_have_spaceless) the same tokens come from the
-# pattern without their ranges, which compiles in a tenth of the time (8 ms in every process):
-# the full one is compiled the first time a text may need it.
-_PLAIN_TOKEN_RE = re.compile(_token_pattern(""))
-
-
-@cache
-def _spaceless_token_re() -> re.Pattern[str]:
-    return re.compile(TOKEN_PATTERN)
-
-
-def token_re(text: str) -> re.Pattern[str]:
-    """The tokenizer's pattern for `text` (TOKEN_PATTERN, or one that finds the same tokens in it)."""
-    return _spaceless_token_re() if text_may_have_spaceless(text) else _PLAIN_TOKEN_RE
-
-
-_HYPHEN_BREAK_RE = re.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
+_W = f"[^\\W_{SPACELESS}]"
+TOKEN_PATTERN = (
+    rf"(?:[^\W\d_{SPACELESS}]\.){{2,12}}+(?!{_W})"
+    rf"|{_W}+(?:(?:['\u2019]|[.,](?=\d)|(?<=\d):(?=\d)|[-\u2010\u2011](?:[ \t]*\n[ \t]*)?){_W}+)*"
+    rf"|[{KATAKANA}]+|[{HAN_KANA}]"
+    r"|[^\w\s]"
+)
+_TOKEN_RE = regexes.compile(TOKEN_PATTERN)
+_HYPHEN_BREAK_RE = regexes.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
 
 
 def normalize(s: str) -> str:
@@ -83,7 +62,7 @@ _COMPOUND_HEADS = frozenset("well self half twenty thirty forty fifty sixty seve
 _COMPOUND_TAILS = frozenset("based owned backed term year".split())
 # Endings that continue a word rather than start one: "self-ish", "well-ness".
 _SUFFIXES = frozenset("ly ness ish less ful er ers est ed ing ment ments y ies".split())
-_WORDS_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORDS_RE = regexes.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def text_words(text: str) -> tuple[set[str], set[str]]:
@@ -129,7 +108,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     # normalize() inlined for its common case (ASCII without a line break): a call per token cost
     # a third of indexing.
     return [new(Token, (m.start(), m.end(), g if (g := m.group()).isascii() and "\n" not in g else normalize(g)))
-            for m in token_re(text).finditer(text, start, end)]
+            for m in _TOKEN_RE.finditer(text, start, end)]
 
 
 def is_word(norm: str) -> bool:
@@ -174,21 +153,14 @@ _SPEECH_VERBS = frozenset(
 # 10,000 dots was otherwise rescanned from each dot, 18 s for one paragraph.
 # Other scripts' full stops (danda, ؟, ։, ። ...: desktop/core/scripts.py) are followed by a space too.
 # Chinese and Japanese full stops need no space after them (the `cjk` group).
-_END_RE = re.compile(rf"(?<![.!?\u2026{OTHER_TERMINALS}])[.!?\u2026{OTHER_TERMINALS}]++[\"'\u201d\u2019)\]]*+(?=\s)")
-
-
+_END_RE = regexes.compile(rf"(?<![.!?\u2026{OTHER_TERMINALS}])[.!?\u2026{OTHER_TERMINALS}]++[\"'\u201d\u2019)\]]*+(?=\s)")
 # With Chinese or Japanese in the block: their full stops too (the `cjk` group). A separate
-# pattern, since the alternation halves the speed of the scan (English: 3.0 ms → 4.9 ms on 80 KB),
-# compiled the first time a block holds those scripts.
-@cache
-def _end_cjk_re() -> re.Pattern[str]:
-    return re.compile(_END_RE.pattern + rf"|(?P<cjk>[{CJK_TERMINALS}]++[{CJK_CLOSERS}]*+)")
-
-
+# pattern, since the alternation halves the speed of the scan (English: 3.0 ms → 4.9 ms on 80 KB).
+_END_CJK_RE = regexes.compile(_END_RE.pattern + rf"|(?P<cjk>[{CJK_TERMINALS}]++[{CJK_CLOSERS}]*+)")
 # An abbreviation is a short word: the walk back from a dot stops here ("a.a.a.a..." is no
 # abbreviation, and walking it from every dot was quadratic).
 _ABBREVIATION_MAX = 12
-_WORD_AT_RE = re.compile(r"\s*([^\W\d_][\w'\u2019-]*)")
+_WORD_AT_RE = regexes.compile(r"\s*([^\W\d_][\w'\u2019-]*)")
 _OPENING = "\"'\u201c\u2018([\u300c\u300e\uff08\u3010\u00ab\u00bf\u00a1"
 
 
@@ -197,8 +169,8 @@ _OPENING = "\"'\u201c\u2018([\u300c\u300e\uff08\u3010\u00ab\u00bf\u00a1"
 _ORDINAL_MONTHS = frozenset(
     "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split()
 )
-_ORDINAL_DAY_RE = re.compile(r"(?<!\d)\d{1,2}$")
-_MONTH_AFTER_RE = re.compile(r"[^\W\d_]+")
+_ORDINAL_DAY_RE = regexes.compile(r"(?<!\d)\d{1,2}$")
+_MONTH_AFTER_RE = regexes.compile(r"[^\W\d_]+")
 
 
 def _ordinal_day(text: str, dot: int, nxt: int) -> bool:
@@ -266,7 +238,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     spans: list[Span] = []
     cur = start
-    ends = _end_cjk_re() if spaceless_in(text, start, end) else _END_RE
+    ends = _END_CJK_RE if spaceless_in(text, start, end) else _END_RE
     for m in ends.finditer(text, start, end):
         punct_end = m.end()
         nxt = punct_end

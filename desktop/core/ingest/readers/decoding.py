@@ -6,6 +6,7 @@ import codecs
 import re
 import unicodedata
 
+from desktop.core import regexes
 from desktop.core.errors import ReadError
 
 BINARY_REASON = "not a readable article: binary data"
@@ -25,7 +26,7 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 _OTHER_CONTROLS = "".join(
     chr(cp) for cp in range(0xA0) if unicodedata.category(chr(cp)) == "Cc" and chr(cp) not in _TEXT_CONTROLS
 )
-_OTHER_CONTROL_RE = re.compile(f"[{re.escape(_OTHER_CONTROLS)}]")
+_OTHER_CONTROL_RE = regexes.compile(f"[{re.escape(_OTHER_CONTROLS)}]")
 
 
 def decode_text(path: str, data: bytes) -> str:

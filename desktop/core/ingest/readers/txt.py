@@ -8,18 +8,17 @@ word, compared as "international", while the text shown still has the hyphen the
 
 from __future__ import annotations
 
-import re
-
+from desktop.core import regexes
 from desktop.core.article import Document, Paragraph
 from desktop.core.ingest.readers.decoding import decode_text
 from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
 
 # Lines longer than this were not wrapped by a text editor or mail client.
 _MAX_WRAP = 100
-_BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n")
+_BLANK_LINES = regexes.compile(r"\n[ \t\f\v\u00a0]*\n")
 # The word a line ends in before its hyphen, and the word the next line starts with.
-_HEAD = re.compile(r"([^\W_]+(?:-[^\W_]+)*)[-\u2010]$")
-_TAIL = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_HEAD = regexes.compile(r"([^\W_]+(?:-[^\W_]+)*)[-\u2010]$")
+_TAIL = regexes.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 def read(path: str, data: bytes) -> list[Document]:
