@@ -21,7 +21,6 @@ INPUTS = [run + tail for unit in UNITS for run in [(unit * (N // len(unit) + 1))
 
 # Patterns that would be slow on unbounded input, with what bounds the input they get.
 BOUNDED = {
-    "desktop.core.entities.affiliation._PREV_WORD": 40,  # searched in the 40 characters before a name
     "desktop.core.entities.attribution._WORDS_BEFORE": 48,  # the 48 characters before a name
     "desktop.core.entities.quotes._BEFORE_SV": 400,  # quotes.NEAR_CHARS before a quote mark
     "desktop.core.entities.quotes._SUBJECT": 400,

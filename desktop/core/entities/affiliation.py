@@ -148,28 +148,28 @@ def _person_body(text: str, end: int) -> str:
 def _before(text: str, start: int, index: MentionIndex, gaz: Gazetteer) -> str:
     """Role words right before the name, led by a body: "St. Louis Tea Party organizer Bill Hennessy",
     "Obama's current campaign press secretary, Ben LaBolt", "Democratic Rep. Elijah Cummings"."""
-    prev = _PREV_WORD.search(text, max(0, start - 40), start)
-    if prev is None or prev.group(1).lower() not in _ROLE_WORDS and not prev.group(0).rstrip().endswith(","):
+    prev = _word_before(text, max(0, start - 40), start)
+    if prev is None or prev[0].lower() not in _ROLE_WORDS and not prev[1]:
         return ""  # most names follow no role word: skip the walk
-    toks = list(_BACK_TOKEN.finditer(text, max(0, start - 120), start))
-    i = len(toks) - 1
-    if i >= 0 and toks[i].group() == ",":
-        i -= 1  # "press secretary, Ben LaBolt"
-    words: list[str] = []
-    while i >= 0 and toks[i].group().lower() in _ROLE_WORDS:
-        words.append(toks[i].group().lower())
-        i -= 1
-    if not words or i < 0 or _KIN.search(" ".join(words)):
+    # The walk reads the last 120 characters, tokenised first from 48 back: every token but the
+    # first of the shorter span is the same as in the longer (the first may be a word cut short),
+    # so only a walk that reaches that first token is made again over the 120.
+    far = max(0, start - 120)
+    near = max(far, start - 48)
+    words, lead_tok, i = _role_walk(text, near, start)
+    if i <= 0 and near > far:
+        words, lead_tok, i = _role_walk(text, far, start)
+    if not words or lead_tok is None or _KIN.search(" ".join(words)):
         return ""  # "William Cowan's wife Stacey" speaks for no one
-    lead = toks[i].group()
-    if lead.endswith(".") and is_break(text, toks[i].end() - 1):
+    lead = lead_tok.group()
+    if lead.endswith(".") and is_break(text, lead_tok.end() - 1):
         return ""  # "... the Senate. Speaker John Boehner": the sentence before
     if lead in _PARTY_WORDS:
         return _PARTY_WORDS[lead]
     titled = any(w in lx.TITLE_HEADS or w == "counterpart" for w in words)
     if lead in gaz.demonyms and titled:
         return gaz.country_name(gaz.demonyms[lead])  # "Japanese Foreign Minister", "her Japanese counterpart"
-    end = toks[i].end()
+    end = lead_tok.end()
     if lead.endswith(("'s", "\u2019s")):
         end -= 2
     row = index.ending_at(end)
@@ -188,6 +188,20 @@ def _before(text: str, start: int, index: MentionIndex, gaz: Gazetteer) -> str:
     return ""
 
 
+def _role_walk(text: str, lo: int, end: int) -> tuple[list[str], re.Match[str] | None, int]:
+    """Back from `end` over text[lo:end]: the role words (a comma before the name skipped), the token
+    that leads them, and its index among the span's tokens (-1 when the span runs out first)."""
+    toks = list(_BACK_TOKEN.finditer(text, lo, end))
+    i = len(toks) - 1
+    if i >= 0 and toks[i].group() == ",":
+        i -= 1  # "press secretary, Ben LaBolt"
+    words: list[str] = []
+    while i >= 0 and toks[i].group().lower() in _ROLE_WORDS:
+        words.append(toks[i].group().lower())
+        i -= 1
+    return words, toks[i] if i >= 0 else None, i
+
+
 def _of_body(text: str, end: int, index: MentionIndex) -> str:
     """ "Rev. John Paul Hopping of Our Lady of Guadalupe": an organisation right after "of"."""
     m = _OF.match(text, end, end + 8)
@@ -197,7 +211,25 @@ def _of_body(text: str, end: int, index: MentionIndex) -> str:
     return row[2].name if row is not None and row[0] == m.end() and row[2].type == EntityType.ORGANIZATION else ""
 
 
-_PREV_WORD = regexes.compile(r"([\w.'\u2019-]+),?\s+$")
+def _word_before(text: str, lo: int, end: int) -> tuple[str, bool] | None:
+    """The word that the space before `end` follows, no earlier than `lo`, and whether a comma
+    comes between: what re.search(r"([\\w.'\u2019-]+),?\\s+$") over text[lo:end] finds, read
+    backwards from `end` (the pattern was tried from each of the 40 characters; this walks one word)."""
+    k = end
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k == end:
+        return None
+    comma = k > lo and text[k - 1] == ","
+    if comma:
+        k -= 1
+    j = k
+    while j > lo and (text[j - 1].isalnum() or text[j - 1] in _WORD_MARKS):
+        j -= 1
+    return (text[j:k], comma) if j < k else None
+
+
+_WORD_MARKS = "_.'\u2019-"  # with letters and digits, \\w.'\u2019- of the pattern above
 # Words (with the dot of "Gov."), commas, and any other mark, which ends the walk: "BOSTON — Gov. X".
 _BACK_TOKEN = regexes.compile(r"[\w.'\u2019-]+|[^\w\s]")
 _OF = regexes.compile(r" of (?:the )?")

@@ -35,19 +35,23 @@ class _Named(MentionIndex):
         self.last_named: dict[str, str] = {}  # last word of a name -> the entity mentioned last with it
         self.heads: dict[str, tuple[list[int], list[str]]] = {}  # last word -> mention starts, names
         self.roles: dict[str, tuple[list[int], list[str]]] = {}  # role key -> mention starts, names
-        keys: dict[int, tuple[str, str]] = {}  # an entity's (last word, role key), worked out once for all its mentions
+        # An entity's last word and the two tables' rows for its keys, worked out once for all its mentions.
+        found: dict[int, tuple[str, str, tuple[list[int], list[str]] | None, tuple[list[int], list[str]] | None]] = {}
         for s, _, e in self.rows:
-            word_role = keys.get(id(e))
-            if word_role is None:
-                word_role = keys[id(e)] = (e.name.lower().split()[-1] if e.name else "",
-                                           role_key(e.role.split()) if e.role else "")
-            word, role = word_role
-            self.last_named[word] = e.name
-            for table, key in ((self.heads, word), (self.roles, role)):
-                if key:
-                    starts, names = table.setdefault(key, ([], []))
-                    starts.append(s)
-                    names.append(e.name)
+            row = found.get(id(e))
+            if row is None:
+                word = e.name.lower().split()[-1] if e.name else ""
+                role = role_key(e.role.split()) if e.role else ""
+                row = found[id(e)] = (word, e.name, self.heads.setdefault(word, ([], [])) if word else None,
+                                      self.roles.setdefault(role, ([], [])) if role else None)
+            word, name, by_head, by_role = row
+            self.last_named[word] = name
+            if by_head is not None:
+                by_head[0].append(s)
+                by_head[1].append(name)
+            if by_role is not None:
+                by_role[0].append(s)
+                by_role[1].append(name)
 
     def last_with_head_before(self, head: str, pos: int) -> str:
         return _last_before(self.heads.get(head), pos)

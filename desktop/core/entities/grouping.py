@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from operator import attrgetter
+
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
 
 from desktop.core.entities.dates import DateHit
 from desktop.core.entities.figures import FigureHit, fmt_number
@@ -18,7 +21,7 @@ class _Cluster:
 
     def __init__(self, raw: Raw):
         self.raws = [raw]
-        self.names = Counter([raw.text])
+        self.names = {raw.text: 1}  # a name's count; a plain dict, cheaper to make than a Counter
         self.first = raw.start
         self.variants: list[str] = []
         self.roles: list[str] = [raw.role] if raw.role else []
@@ -31,11 +34,11 @@ class _Cluster:
     def add(self, raw: Raw) -> None:
         self.raws.append(raw)
         text = raw.text
-        self.names[text] += 1
+        self.names[text] = self.names.get(text, 0) + 1
         order = self._order.setdefault(text, len(self._order))
         count, best = self.names[text], self.names[self.best]
         if count > best or (count == best and order < self._order[self.best]):
-            self.best = text  # Counter.most_common breaks ties by first insertion
+            self.best = text  # as Counter.most_common, ties broken by first insertion
         if raw.role:
             self.roles.append(raw.role)
         if raw.detail:
@@ -46,7 +49,10 @@ class _Cluster:
 
 
 def _mentions(raws: list[Raw]) -> tuple[Mention, ...]:
-    return tuple(Mention(r.start, r.end, r.text) for r in sorted(raws, key=lambda r: r.start))
+    return tuple(Mention(r.start, r.end, r.text) for r in sorted(raws, key=_start))
+
+
+_start = attrgetter("start")
 
 
 def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
@@ -73,17 +79,18 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
     merged: list[_Cluster] = []
     index: dict[tuple, list[int]] = {}
 
-    def enter(k: int) -> None:
-        for key in _spelling_keys(merged[k].best):
+    def enter(k: int, keys: list[tuple]) -> None:
+        for key in keys:
             index.setdefault(key, []).append(k)
 
     for c in full:
         name = c.best
-        cands = sorted({k for key in _spelling_keys(name) for k in index.get(key, ())})
+        keys = _spelling_keys(name)
+        cands = sorted({k for key in keys for k in index.get(key, ())})
         at = next((k for k in cands if same_person(merged[k].best, name) in ("variant", "swapped")), None)
         if at is None:
             merged.append(c)
-            enter(len(merged) - 1)
+            enter(len(merged) - 1, keys)
             continue
         target = merged[at]
         before = target.best
@@ -91,9 +98,12 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
             target.add(r)
         target.variants.append(name)
         if target.best != before:
-            enter(at)
+            enter(at, _spelling_keys(target.best))
     clusters = merged
-    ends = [({name_tokens(n)[-1] for n in c.full_names()}, {name_tokens(n)[0] for n in c.full_names()}) for c in clusters]
+    ends = []
+    for c in clusters:
+        toks_of = [name_tokens(n) for n in c.full_names()]
+        ends.append(({t[-1] for t in toks_of}, {t[0] for t in toks_of}))
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
     near_last = _NearIndex()
@@ -133,16 +143,21 @@ def group_people(raws: list[Raw], aux: list[Raw]) -> list[Entity]:
                 c.roles.append(a.role)
     out = []
     for c in clusters:
-        first: dict[str, int] = {}
-        for r in c.raws:
-            if r.start < first.get(r.text, r.start + 1):
-                first[r.text] = r.start
-        name = max(c.names, key=lambda n: (len(n.split()), c.names[n], -first[n]))
+        name = c.best if len(c.names) == 1 else _canonical(c)  # one name, most clusters: nothing to rank
         roles = [r for r in c.roles if r[0].isupper()] or c.roles
         out.append(Entity(EntityType.PERSON, name, _mentions(c.raws), role=roles[0] if roles else "",
                           variants=tuple(v for v in dict.fromkeys(c.variants) if v != name),
                           detail=c.details[0] if c.details else ""))
     return out
+
+
+def _canonical(c: _Cluster) -> str:
+    """The fullest name, then the most frequent, then the first in the text."""
+    first: dict[str, int] = {}
+    for r in c.raws:
+        if r.start < first.get(r.text, r.start + 1):
+            first[r.text] = r.start
+    return max(c.names, key=lambda n: (len(n.split()), c.names[n], -first[n]))
 
 
 def _deletions(word: str) -> list[str]:
@@ -164,47 +179,69 @@ def _spelling_keys(name: str) -> list[tuple]:
     return near + [("s", tuple(sorted(toks))), ("j", "".join(toks))]
 
 
+# Below people._close's 0.93, so that rounding in the batch call can only add a candidate,
+# never lose one: same_person() asks the exact question afterwards.
+_JW_NEAR = 0.92
+
+
 class _NearIndex:
-    """Surnames by the keys a spelling slip keeps: one edit (deletion keys) and the consonant
-    skeleton. same_person() decides; this only narrows whom it is asked about. Below _EXACT_UP_TO
-    candidates every one is asked, so ordinary articles are judged exactly as before; beyond, a
-    surname only Jaro-Winkler calls close (two edits apart, with another skeleton) may be missed:
-    no key finds those without meeting a share of all names (a key of the first letters made
-    2,000 names ask four times as many questions each as 500)."""
+    """Surnames by the keys under which same_person("x " + a, "x " + b) can call two bare
+    surnames "variant": the same word (short ones), one edit apart (deletion keys), the same
+    consonant skeleton, or the same letters once joined. What no key finds is Jaro-Winkler
+    closeness, asked of every long surname at once in rapidfuzz's C loop. same_person() still
+    decides; this only narrows whom it is asked about, so that each bare name meets its few
+    candidates instead of every cluster in turn (that scan was most of group_people).
+
+    Beyond _EXACT_UP_TO clusters Jaro-Winkler and joined letters are not asked, as before:
+    a surname only they call close may then be missed (output kept as it was for long texts)."""
 
     _EXACT_UP_TO = 400
 
     def __init__(self) -> None:
         self.keys: dict[str, list[int]] = {}
-        # Keys are made only once a document has more clusters than are compared one by one:
-        # most never do, and making them for every cluster was 2% of a 100k-word comparison.
+        self.long: list[str] = []  # surnames of six letters or more, for Jaro-Winkler
+        self.long_at: list[int] = []
+        # Keys are made only once a bare name finds no cluster by its exact word: most
+        # articles have few such names, and some have none.
         self.pending: list[tuple[str, int]] = []
 
     @staticmethod
-    def _keys(word: str) -> list[str]:
+    def _keys(toks: tuple[str, ...], joined: bool) -> list[str]:
+        word = toks[-1] if len(toks) >= 2 else ""
         if len(word) < 5:  # one edit apart counts only from five letters (people._close)
-            return ["\0=" + word]
-        keys = _deletions(word)
-        if len(word) >= 6:  # the skeleton counts only from six letters
-            keys.append("\0s" + word[:1] + _skeleton(word))
+            keys = ["\0=" + word]
+        else:
+            keys = _deletions(word)
+            if len(word) >= 6:  # the skeleton counts only from six letters
+                keys.append("\0s" + word[:1] + _skeleton(word))
+        if joined:  # "Van Dyke" / "Vandyke" (people.same_person compares the letters joined)
+            keys.append("\0j" + "".join(toks))
         return keys
 
     @staticmethod
-    def _surname(word: str) -> str:
-        toks = name_tokens("x " + word)  # as same_person("x " + last, "x " + tok) reads it
-        return toks[-1] if len(toks) >= 2 else ""
+    def _tokens(word: str) -> tuple[str, ...]:
+        return tuple(name_tokens("x " + word))  # as same_person("x " + last, "x " + tok) reads it
 
     def add(self, word: str, k: int) -> None:
         self.pending.append((word, k))
 
     def candidates(self, word: str, total: int) -> list[int]:
-        if total <= self._EXACT_UP_TO:
-            return list(range(total))
+        exact = total <= self._EXACT_UP_TO
         for w, k in self.pending:
-            for key in self._keys(self._surname(w)):
+            toks = self._tokens(w)
+            for key in self._keys(toks, True):
                 self.keys.setdefault(key, []).append(k)
+            if len(toks) >= 2 and len(toks[-1]) >= 6:
+                self.long.append(toks[-1])
+                self.long_at.append(k)
         self.pending.clear()
-        return sorted({k for key in self._keys(self._surname(word)) for k in self.keys.get(key, ())})
+        toks = self._tokens(word)
+        found = {k for key in self._keys(toks, exact) for k in self.keys.get(key, ())}
+        if exact and len(toks) >= 2 and len(toks[-1]) >= 6:
+            found.update(self.long_at[i] for _, _, i in
+                         process.extract(toks[-1], self.long, scorer=JaroWinkler.similarity,
+                                         score_cutoff=_JW_NEAR, limit=None))
+        return sorted(found)
 
 
 def group_orgs(raws: list[Raw]) -> list[Entity]:
@@ -259,7 +296,7 @@ def group_places(raws: list[Raw], gaz: Gazetteer) -> list[Entity]:
     for key, c in clusters.items():
         # A dateline's "HALIFAX" is Halifax: a name seen only in capitals takes the gazetteer's spelling.
         names = [n for n in c.names if not n.isupper() or len(n) <= 3] or [_title(n, gaz) for n in c.names]
-        name = max(names, key=lambda n: (len(n), c.names[n]))
+        name = max(names, key=lambda n: (len(n), c.names.get(n, 0)))  # a gazetteer spelling may be no name seen
         kind = c.details[0] if c.details else ""
         out.append(Entity(EntityType.PLACE, name, _mentions(c.raws), detail=kind))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.core import regexes
@@ -198,6 +199,16 @@ _NOT_LABELS = frozenset(("UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR\u
 _SIGN_OFF = regexes.compile(r"^[ \t]*[\u2015\u2014\u2013][ \t]?(?P<s>" + _NAME + r")(?=\.?(?:\s*$|\s+[\u201c\"\u201d]|\s+[A-Z]))")
 
 
+# Every match of _BEFORE_SV ends with a reporting verb after a space: where the text has none, the
+# pattern (tried from every capital) cannot match, and one search for the verbs says so at a sixth of
+# the cost. Most spans before a quote have none (the speaker comes after).
+_SPACE_VERB = regexes.compile(r"\s" + _VERB + r"\b")
+
+
+def _said_before(span: str) -> Iterable[re.Match[str]]:
+    return _BEFORE_SV.finditer(span) if _SPACE_VERB.search(span) else ()
+
+
 def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: int, before_mark: int) -> None:
     s_end = sentence_end(text, p_end, after_mark)
     after = text[after_mark : min(p_end, max(s_end, after_mark + 120))]
@@ -222,7 +233,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
     s_start = sentence_start(text, p_start, before_mark)
     s_start = _near(text, s_start, before_mark)
     before = text[s_start:before_mark]
-    for m in _BEFORE_SV.finditer(before):
+    for m in _said_before(before):
         if _plausible(m.group("s")):
             if len(before) - m.end() > 40:  # far from the quote: a closer "S said" wins ("Medicare continued
                 m = _closest_sv(before, m)  # ..., the campaign said that “...”")
@@ -254,7 +265,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
         prev_start = _near(text, prev_start, s_start)
         prev = text[prev_start:s_start]
         if "\u201c" not in prev and '"' not in prev:
-            for m in _BEFORE_SV.finditer(prev):
+            for m in _said_before(prev):
                 if _plausible(m.group("s")):
                     hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
                     hit.how = "sentence before"
