@@ -287,7 +287,7 @@ def test_weights_round_trip_and_stay_small(tmp_path):
     table[5] = 1.5
     table[N_TAGS * 7 + 2] = -3.0
     trans = [[0.5] * N_TAGS for _ in range(N_TAGS)]
-    path = tmp_path / "w.gz"
+    path = tmp_path / "w"
     save_weights(path, table, trans, 1000.0)
     back, back_trans = read_weights(path)
     assert back[5] == 1500 and back[N_TAGS * 7 + 2] == -3000 and back_trans[0][0] == 500

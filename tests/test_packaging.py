@@ -57,9 +57,9 @@ def test_spec_data_files_exist():
     spec = (ROOT / "packaging" / "diptych.spec").read_text()
     assert "SPECPATH" in spec and "upx=False" in spec
     for rel in ("samples", "icons/diptych.svg", "icons/diptych.png", "icons/diptych.ico", "icons/diptych.icns",
-                "tagger/names.weights.gz"):
+                "tagger/names.weights"):
         assert (ROOT / "resources" / rel).exists(), rel
-    assert '"tagger" / "names.weights.gz"' in spec  # the name tagger cannot run without its weights
+    assert '"tagger" / "names.weights"' in spec  # the name tagger cannot run without its weights
 
 
 def test_resources_found_from_source_and_frozen(monkeypatch, tmp_path):

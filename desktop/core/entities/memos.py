@@ -35,10 +35,18 @@ def _tagger():
     return loaded[0] if loaded else None
 
 
+def _gazetteer_memo() -> dict:
+    """The loaded gazetteer's places by name looked up (empty if none is loaded)."""
+    module = sys.modules.get(_PACKAGE + "gazetteer")
+    load = getattr(module, "load_gazetteer", None) if module is not None else None
+    return load().memo if load is not None and load.cache_info().currsize else {}
+
+
 def size() -> int:
     """Entries in all the entity memo caches."""
     tagger = _tagger()
-    return sum(f.cache_info().currsize for f in _memo_functions()) + (tagger.memo_size() if tagger else 0)
+    return (sum(f.cache_info().currsize for f in _memo_functions()) + (tagger.memo_size() if tagger else 0)
+            + len(_gazetteer_memo()))
 
 
 def trim(limit: int | None = None) -> bool:
@@ -51,4 +59,5 @@ def trim(limit: int | None = None) -> bool:
     tagger = _tagger()
     if tagger is not None:
         tagger.forget()
+    _gazetteer_memo().clear()
     return True

@@ -8,7 +8,6 @@ shipped weights hold numbers only, no word list; `scripts/train_tagger.py` rebui
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import sys
@@ -22,7 +21,7 @@ from desktop.core.entities.gazetteer import Gazetteer, load_gazetteer
 from desktop.core.entities.tokens import Tok
 from desktop.core.resources import resource_path
 
-WEIGHTS_FILE = "names.weights.gz"
+WEIGHTS_FILE = "names.weights"
 TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 N_TAGS = len(TAGS)
 # Which tag may follow which: I-X only after B-X or I-X (IOB2).
@@ -461,13 +460,13 @@ class Tagger:
 
     def _score(self, feats: list[str]) -> int:
         """The packed sum of the features' rows."""
-        rows = self.table.rows
+        slots = self.table.slots
         packed = self._packed
         s = 0
         for f in feats:
-            o = rows.get(crc32(f.encode("utf-8", "surrogatepass")) & _MASK)
-            if o is not None:  # a feature never seen in training hashes to an empty row, as a quarter do
-                o *= _LANE_BYTES
+            r = slots[crc32(f.encode("utf-8", "surrogatepass")) & _MASK]
+            if r:  # a feature never seen in training hashes to an empty row, as a quarter do
+                o = (r - 1) * _VEC_BYTES
                 s += int.from_bytes(packed[o : o + _VEC_BYTES], "little")
         return s
 
@@ -586,61 +585,70 @@ _PAIR_SPANS = {(t1, t2): _spans([t1, t2], 0) for t1 in range(N_TAGS) for t2 in r
 
 
 # ---- the shipped weights ---------------------------------------------------------------------------
-# Only the rows of the hashed table that hold a weight (about one bucket in twenty): their bucket
-# ids (uint32) and their N_TAGS int16 weights each. The dense table (2^20 x 9 int16, 19 MB) took
-# 0.1-0.2 s of CPU to decompress in every process that extracts, most of it zeros; these rows load
-# in a few milliseconds, and an empty row scores exactly as the zeros did.
+# Only the rows of the hashed table that hold a weight (about one bucket in twenty), N_TAGS int16
+# weights each, and a dense slot per bucket saying which row is its (0: none). The dense weight table
+# (2^20 x 9 int16, 19 MB) took 0.1-0.2 s of CPU to decompress in every process that extracts; the rows
+# with a dict of bucket -> row built at load took 20 ms (gunzip, then 48,000 ints made and hashed).
+# The slots load as they lie in the file, two arrays read in C, and a lookup is one index into them.
+# The file is not compressed: 2-4 MB of slots, 1 MB of weights, read in under 2 ms.
 # Scores stay integers: Viterbi's choice does not change when every weight is scaled alike.
 
 
 class Rows:
-    """The table's non-empty rows: bucket -> offset of its N_TAGS weights in `values`."""
+    """The table's non-empty rows: `slots[bucket]` is 1 + the row's index, or 0 for an empty bucket;
+    row r's N_TAGS weights are values[r * N_TAGS : (r + 1) * N_TAGS]."""
 
-    __slots__ = ("rows", "values")
+    __slots__ = ("slots", "values")
 
-    def __init__(self, ids: array, values: array):
-        self.rows = dict(zip(ids, range(0, len(values), N_TAGS)))
+    def __init__(self, slots: array, values: array):
+        self.slots = slots
         self.values = values
 
     def __getitem__(self, i: int) -> int:
         """Weight i of the dense table (bucket i // N_TAGS, tag i % N_TAGS)."""
-        o = self.rows.get(i // N_TAGS)
-        return 0 if o is None else self.values[o + i % N_TAGS]
+        r = self.slots[i // N_TAGS]
+        return self.values[(r - 1) * N_TAGS + i % N_TAGS] if r else 0
 
 
 def save_weights(path, table, trans, scale: float) -> None:
     quant = array("h", (max(-32767, min(32767, round(w * scale))) for w in table))
-    ids = array("I", (b for b in range(len(quant) // N_TAGS) if any(quant[b * N_TAGS : (b + 1) * N_TAGS])))
+    ids = [b for b in range(len(quant) // N_TAGS) if any(quant[b * N_TAGS : (b + 1) * N_TAGS])]
     values = array("h")
     for b in ids:
         values.extend(quant[b * N_TAGS : (b + 1) * N_TAGS])
+    slot_type = "H" if len(ids) < 0xFFFF else "I"  # 2 bytes a bucket while the rows fit
+    slots = array(slot_type, bytes(array(slot_type).itemsize << _HASH_BITS))
+    for r, b in enumerate(ids):
+        slots[b] = r + 1
     header = json.dumps({"tags": TAGS, "bits": _HASH_BITS, "rows": len(ids), "byteorder": sys.byteorder,
+                         "slot_type": slot_type,
                          "trans": [[round(w * scale) for w in row] for row in trans]}).encode("utf-8")
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
-        fh.write(len(header).to_bytes(4, "little"))  # mtime 0: the same training gives the same bytes
+    with open(path, "wb") as fh:
+        fh.write(len(header).to_bytes(4, "little"))
         fh.write(header)
-        fh.write(ids.tobytes())
+        fh.write(slots.tobytes())
         fh.write(values.tobytes())
 
 
 def read_weights(path) -> tuple[Rows, list[list[int]]]:
-    with gzip.open(path, "rb") as fh:
+    with open(path, "rb") as fh:
         data = fh.read()
     size = int.from_bytes(data[:4], "little")
     header = json.loads(data[4 : 4 + size].decode("utf-8"))
-    if tuple(header["tags"]) != TAGS or header["bits"] != _HASH_BITS or "rows" not in header:
+    if tuple(header["tags"]) != TAGS or header["bits"] != _HASH_BITS or header.get("slot_type") not in ("H", "I"):
         raise ValueError(f"{path}: weights for another tag set, table size or layout; run scripts/train_tagger.py")
     n = header["rows"]
-    ids, values = array("I"), array("h")
+    slots, values = array(header["slot_type"]), array("h")
     start = 4 + size
-    ids.frombytes(data[start : start + n * ids.itemsize])
-    values.frombytes(data[start + n * ids.itemsize :])
-    if len(ids) != n or len(values) != n * N_TAGS:
+    end = start + (slots.itemsize << _HASH_BITS)
+    slots.frombytes(data[start:end])
+    values.frombytes(data[end:])
+    if len(slots) != 1 << _HASH_BITS or len(values) != n * N_TAGS:
         raise ValueError(f"{path}: truncated weights; run scripts/train_tagger.py")
-    if header.get("byteorder", "little") != sys.byteorder:
-        ids.byteswap()
+    if header["byteorder"] != sys.byteorder:
+        slots.byteswap()
         values.byteswap()
-    return Rows(ids, values), header["trans"]
+    return Rows(slots, values), header["trans"]
 
 
 _LOADED: list[Tagger] = []
