@@ -44,8 +44,8 @@ class Run:
         self.name = f._span_text(self.run)
 
     def place(self, f: NameFinder):
-        """The gazetteer's place of this name (NameFinder.place looks each name up once)."""
-        return f.place(self.name)
+        """The gazetteer's place of this name (Gazetteer.place remembers each name asked about)."""
+        return f.gaz.place(self.name)
 
     @property
     def speech_follows(self) -> bool:
@@ -63,7 +63,7 @@ def place_of_origin(f: NameFinder, r: Run) -> bool:
         return False  # most runs (a test in C)
     run = r.run
     cut = next((x for x, t in enumerate(run) if t.text == "of" and x >= 2), None)
-    if cut is None or cut + 1 >= len(run) or f.place(f._span_text(run[cut + 1 :])) is None \
+    if cut is None or cut + 1 >= len(run) or f.gaz.place(f._span_text(run[cut + 1 :])) is None \
             or is_org_run(r.words[:cut]):
         return False
     f._classify(run[:cut], r.toks, r.i, r.i + cut)
@@ -82,7 +82,7 @@ def place_based(f: NameFinder, r: Run) -> bool:
     tok = run[based]
     stem_end = tok.start + tok.text.rindex("-")
     where = f.text[run[0].start : stem_end]
-    place = f.place(where)
+    place = f.gaz.place(where)
     if place is not None:
         from desktop.core.entities.names import Raw
 
@@ -302,7 +302,7 @@ def leftover(f: NameFinder, r: Run) -> bool:
     words = r.words
     if len(r.run) == 1:
         f._add("", r.run, sure=False)
-    elif len(r.run) >= 3 and _known_place(f, words) and f.place(words[-1]) is None and not words[-1].isupper():
+    elif len(r.run) >= 3 and _known_place(f, words) and f.gaz.place(words[-1]) is None and not words[-1].isupper():
         f._add(ORG, r.run, sure=False)
     return True
 
@@ -326,7 +326,7 @@ def _looks_like_name(f: NameFinder, words: list[str]) -> bool:
 
 
 def _known_place(f: NameFinder, words: list[str]) -> bool:
-    return words[0] in f.gaz.demonyms or any(_big_place(f.place(w)) for w in words)
+    return words[0] in f.gaz.demonyms or any(_big_place(f.gaz.place(w)) for w in words)
 
 
 def _org_noun_follows(toks: list[Tok], j: int) -> bool:
@@ -346,9 +346,9 @@ def _org_country(f: NameFinder, words: list[str]) -> bool:
     if len(words) != 2:
         return False
     gaz = f.gaz
-    place = f.place(words[1])
+    place = f.gaz.place(words[1])
     first = words[0]
-    return place is not None and place.kind == "country" and f.place(first) is None \
+    return place is not None and place.kind == "country" and f.gaz.place(first) is None \
         and first not in gaz.given_names and first not in gaz.demonyms \
         and first.lower() not in lx.TITLE_HEADS and first.lower() not in lx.TITLE_MODIFIERS \
         and first.lower() not in _COMPASS

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from desktop.core import regexes
 from desktop.core.entities import lexicon as lx
-from desktop.core.entities.gazetteer import Gazetteer, Place
+from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.name_rules import ONE_WORD_RULES, ORG, PERSON, PLACE, RULES, Run
 from desktop.core.entities.orgs import is_org_run
 from desktop.core.entities.tokens import Tok
@@ -18,7 +18,6 @@ from desktop.core.entities.tokens import Tok
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
 _WORD_KINDS = ("W", "A")  # a word; an abbreviation or acronym with dots
 _NEVER_IN_A_NAME = ("P", "N", "S")  # punctuation, a number, a possessive: _can_continue is False
-_UNSET = object()
 _SCORE_WORDS = frozenset({"v", "v.", "vs", "vs.", "beat", "beats", "drew", "lost", "won"})
 
 
@@ -50,15 +49,6 @@ class NameFinder:
         self.headlines: list[list[Tok]] = []
         self.sports_orgs: set[str] = set()
         self.fired: list[tuple[int, int, str]] = []  # (start, end, rule) for each run typed
-        self._places: dict[str, Place | None] = {}
-
-    def place(self, name: str) -> Place | None:
-        """The gazetteer's place of that name. A name recurs in a document, and the rules ask for
-        the place of a run and of its parts again and again: each name is looked up once."""
-        place = self._places.get(name, _UNSET)
-        if place is _UNSET:
-            place = self._places[name] = self.gaz.place(name)
-        return place
 
     # ---- spans -------------------------------------------------------------------------------
 
@@ -127,7 +117,7 @@ class NameFinder:
         if len(run) == 1:
             if low in lx.FUNCTION_WORDS:
                 return []
-            place = self.place(first.text)
+            place = self.gaz.place(first.text)
             if low in self.lower_words and (place is None or place.kind == "city" and place.population < 100000) \
                     and first.text not in gaz.given_names:
                 return []  # "Port inspectors ...": a word the text also writes in lower case
@@ -143,7 +133,7 @@ class NameFinder:
         if first.text in gaz.given_names or first.text in gaz.demonyms:
             return run
         for k in range(min(len(run), 4), 0, -1):
-            if self.place(self._span_text(run[:k])) is not None:
+            if self.gaz.place(self._span_text(run[:k])) is not None:
                 return run
         if is_org_run([t.text for t in run]) and len(run) == 2:
             return run  # "Defense Ministry"
@@ -167,8 +157,8 @@ class NameFinder:
 
     def _classify_prefix(self, run: list[Tok]) -> None:
         name = self._span_text(run)
-        if self.place(name) is not None:
-            self._add(PLACE, run, detail=self.place(name).kind)
+        if self.gaz.place(name) is not None:
+            self._add(PLACE, run, detail=self.gaz.place(name).kind)
         elif is_org_run([t.text for t in run]):
             self._add(ORG, run)
 
@@ -250,7 +240,7 @@ class NameFinder:
         return out
 
     def _small_town(self, name: str) -> bool:
-        place = self.place(name)
+        place = self.gaz.place(name)
         return place is not None and place.kind == "city" and place.population < 100_000
 
     def _headline(self, toks: list[Tok], upper_known: dict[str, tuple[str, str]]) -> list[Raw]:
