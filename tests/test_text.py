@@ -165,3 +165,41 @@ def test_tokens_are_ordered_and_cover_every_non_space(text):
         assert not text[last : t.start].strip()
         last = t.end
     assert not text[last:].strip()
+
+
+# Characters every alternative of the token pattern turns on: letters, digits, the joiners
+# (apostrophes, dots, commas, colons, hyphens, a line-end hyphen), spaces, "_", Chinese, Japanese
+# (katakana, hiragana, the middle dot), an astral Han character, other scripts and symbols.
+_TOKEN_ALPHABET = (
+    "aZe\u00e9\u00df19.,:'\u2019-\u2010\u2011 \n\t\u00a0_\u30a2\u30fc\u30fb\u3042\u4e2d\u3002\U00020001"
+    "\u0627\u0915\u093f\u0301$%\u2014\u201c(!?\u2026\u00bd\uff21\uff11\uff66"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_TOKEN_ALPHABET, max_size=60), st.data())
+def test_the_fast_token_pattern_finds_the_tokens_of_the_plain_one(text, data):
+    import re
+
+    from desktop.core.ingest.text import _TOKEN_RE, TOKEN_PATTERN
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = re.compile(TOKEN_PATTERN)
+    assert [m.span() for m in _TOKEN_RE.finditer(text, start, end)] == [
+        m.span() for m in plain.finditer(text, start, end)
+    ]
+
+
+def test_the_fast_token_pattern_agrees_on_many_random_strings():
+    import random
+    import re
+
+    from desktop.core.ingest.text import _TOKEN_RE, TOKEN_PATTERN
+
+    plain = re.compile(TOKEN_PATTERN)
+    rng = random.Random(16)
+    pieces = [*_TOKEN_ALPHABET, "U.S.", "a.b.c.d.e.f.g.h.i.j.k.l.m.n", "3:45", "1,000.5", "well-\n known", "it's"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
+        assert [m.span() for m in _TOKEN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)], repr(text)
