@@ -203,3 +203,22 @@ def test_the_fast_token_pattern_agrees_on_many_random_strings():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
         assert [m.span() for m in _TOKEN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)], repr(text)
+
+
+def test_the_sentence_end_pattern_finds_the_ends_of_the_plain_one():
+    """_END_RE opens on a mark and looks back after it, for speed; the plain form looks back first."""
+    import random
+    import re
+
+    from desktop.core.ingest.text import _END_RE, _MARKS
+
+    plain = re.compile(rf"(?<![{_MARKS}])[{_MARKS}]++[\"'\u201d\u2019)\]]*+(?=\s)")
+    rng = random.Random(15)
+    pieces = [*_MARKS, "a", "Z", " ", "\n", '"', "\u201d", ")", "]", "'", "4", "Mr", "\u0964 ", "..."]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        assert [m.span() for m in _END_RE.finditer(text, start, end)] == [
+            m.span() for m in plain.finditer(text, start, end)
+        ], repr(text)

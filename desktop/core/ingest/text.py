@@ -165,7 +165,10 @@ _SPEECH_VERBS = frozenset(
 # 10,000 dots was otherwise rescanned from each dot, 18 s for one paragraph.
 # Other scripts' full stops (danda, ؟, ։, ። ...: desktop/core/scripts.py) are followed by a space too.
 # Chinese and Japanese full stops need no space after them (the `cjk` group).
-_END_RE = regexes.compile(rf"(?<![.!?\u2026{OTHER_TERMINALS}])[.!?\u2026{OTHER_TERMINALS}]++[\"'\u201d\u2019)\]]*+(?=\s)")
+# The pattern opens on a mark, and only then looks back for one before it: sre skips to the next
+# mark in C, where a look-behind first was tried at every character (15 -> 4 ms on 600 KB).
+_MARKS = f".!?\u2026{OTHER_TERMINALS}"
+_END_RE = regexes.compile(rf"[{_MARKS}](?<![{_MARKS}].)[{_MARKS}]*+[\"'\u201d\u2019)\]]*+(?=\s)")
 # With Chinese or Japanese in the block: their full stops too (the `cjk` group). A separate
 # pattern, since the alternation halves the speed of the scan (English: 3.0 ms → 4.9 ms on 80 KB).
 _END_CJK_RE = regexes.compile(_END_RE.pattern + rf"|(?P<cjk>[{CJK_TERMINALS}]++[{CJK_CLOSERS}]*+)")
