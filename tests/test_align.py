@@ -278,3 +278,18 @@ def test_text_without_full_stops_stays_fast_and_exact():
         (f"{words[15_000]} {words[15_001]}", ""),
         (words[25_002], "altered"),
     ]
+
+
+def test_side_order_is_that_of_the_joined_keys_read_lazily():
+    """`Side.sorts_after` compares the order keys piece by piece; the answer must be that of the
+    whole strings, empty pieces, prefixes and separators included."""
+    import random
+
+    from desktop.core.align.units import _greater
+
+    rng = random.Random(7)
+    pieces = ["", "a", "b", "ab", "ba", " ", "\x00", "\x01"]
+    for _ in range(20000):
+        pa = [rng.choice(pieces) for _ in range(rng.randrange(6))]
+        pb = [rng.choice(pieces) for _ in range(rng.randrange(6))]
+        assert _greater(iter(pa), iter(pb)) == ("".join(pa) > "".join(pb)), (pa, pb)

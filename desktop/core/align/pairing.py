@@ -6,7 +6,7 @@ all-pairs work. A heaviest increasing chain of the confident pairs keeps the rea
 confident pairs outside it are moves. Between the chain's links, sentences pair again at a
 lower similarity, so a rewritten sentence still sits beside its counterpart.
 
-Every decision is taken with the two sides in one fixed order (see `Side.order_key`) and
+Every decision is taken with the two sides in one fixed order (see `Side.sorts_after`) and
 mirrored when asked the other way round, which makes swapping sides mirror the result.
 """
 
@@ -65,7 +65,7 @@ def _swap(matches: list[Match]) -> list[Match]:
 
 
 def pair_sentences(a: Side, b: Side) -> list[Match]:
-    if a.order_key > b.order_key:
+    if a.sorts_after(b):
         return _swap(pair_sentences(b, a))
     a_words = [s.words for s in a.sentences]
     b_words = [s.words for s in b.sentences]
@@ -233,7 +233,7 @@ def _similar_candidates(rest_a, a_words, rest_b, b_words, scores) -> None:
 
 def pair_paragraphs(a: Side, b: Side, sentence_matches: list[Match]) -> list[Match]:
     """Paragraph pairs from the sentence pairs: a paragraph follows where most of its words went."""
-    flip = a.order_key > b.order_key
+    flip = a.sorts_after(b)
     if flip:
         a, b = b, a
         sentence_matches = _swap(sentence_matches)

@@ -52,7 +52,7 @@ def _coverage(grams: list[int], other: set[int], n: int, words: int) -> float:
 
 def shared_passages(a: Side, b: Side) -> list[SharedPassage]:
     """Maximal runs of at least 8 words found in both, with their spans on each side."""
-    if a.order_key > b.order_key:
+    if a.sorts_after(b):
         return sorted(
             (SharedPassage(p.right, p.left, p.words) for p in shared_passages(b, a)),
             key=lambda p: (p.left.start, p.right.start),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from operator import itemgetter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from desktop.core import regexes
@@ -150,10 +150,27 @@ class Side:
         self._word_tokens: list[int] | None = None
         self._word_keys: list[str] | None = None
         self.word_count = sum(len(s.words) for s in self.sentences)
-        # The compared text as one string: what decides which side the engine treats as first.
-        self.order_key = "\x01".join(
-            "\x00".join(" ".join(s.keys) for s in self.sentences[p.first : p.last]) for p in self.paragraphs
-        )
+        self._sorts_after: dict[Side, bool] = {}
+
+    def order_key_parts(self) -> Iterator[str]:
+        """The compared text as one string, piece by piece: the keys of each sentence joined by
+        spaces, sentences parted by "\\x00", paragraphs by "\\x01". The string decides which side
+        the engine treats as first (`sorts_after`)."""
+        for p in self.paragraphs:
+            if p.first:
+                yield "\x01"
+            for k in range(p.first, p.last):
+                if k > p.first:
+                    yield "\x00"
+                yield " ".join(self.sentences[k].keys)
+
+    def sorts_after(self, other: Side) -> bool:
+        """Whether this side's order key sorts after the other's, both read only as far as their
+        first difference (two versions of a story mostly differ early; building both whole strings
+        cost a few milliseconds in every long comparison, three times over)."""
+        if other not in self._sorts_after:
+            self._sorts_after[other] = _greater(self.order_key_parts(), other.order_key_parts())
+        return self._sorts_after[other]
 
     def words_between(self, sent: Sentence, lo: int, hi: int) -> int:
         """Word tokens among a sentence's keyed tokens lo..hi (dropped tokens are never words)."""
@@ -174,3 +191,19 @@ class Side:
             keys = self.token_keys
             self._word_keys = [keys[t] for t in self.word_tokens()]
         return self._word_keys
+
+
+def _greater(parts_a: Iterator[str], parts_b: Iterator[str]) -> bool:
+    """"".join(parts_a) > "".join(parts_b), joining no further than the first character that differs."""
+    a = b = ""
+    while True:
+        while not a and (a := next(parts_a, None)) == "":
+            pass
+        while not b and (b := next(parts_b, None)) == "":
+            pass
+        if not a or not b:  # one string ended: the other, if it goes on, is the greater
+            return bool(a)
+        n = min(len(a), len(b))
+        if a[:n] != b[:n]:
+            return a[:n] > b[:n]
+        a, b = a[n:], b[n:]
