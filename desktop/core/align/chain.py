@@ -2,43 +2,53 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 
 def heaviest_chain(items: list[tuple[int, int, float]]) -> list[int]:
     """Indices of the items (i, j, weight) forming the heaviest chain increasing in both i and j."""
     if not items:
         return []
-    order = sorted(range(len(items)), key=lambda k: (items[k][0], -items[k][1]))
-    js = sorted({items[k][1] for k in order})
-    rank = {j: r + 1 for r, j in enumerate(js)}
+    n = len(items)
+    firsts = list(map(itemgetter(0), items))
+    seconds = list(map(itemgetter(1), items))
+    weights = list(map(itemgetter(2), items))
+    order = sorted(range(n), key=lambda k: (firsts[k], -seconds[k]))
+    js = sorted(set(seconds))
+    rank = dict(zip(js, range(1, len(js) + 1)))
+    ranks = list(map(rank.__getitem__, seconds))
     size = len(js)
+    # A Fenwick tree over the ranks of j: the heaviest chain ending below each rank, and its item.
     tree_w = [0.0] * (size + 1)
     tree_k = [-1] * (size + 1)
-    best_w = [0.0] * len(items)
-    prev = [-1] * len(items)
+    best_w = [0.0] * n
+    prev = [-1] * n
     # Same i never chains with itself: process one i at a time, query before update.
     pos = 0
-    while pos < len(order):
-        end = pos
-        while end < len(order) and items[order[end]][0] == items[order[pos]][0]:
+    while pos < n:
+        i = firsts[order[pos]]
+        end = pos + 1
+        while end < n and firsts[order[end]] == i:
             end += 1
         group = order[pos:end]
         for k in group:
-            r = rank[items[k][1]] - 1
+            r = ranks[k] - 1
             w, arg = 0.0, -1
-            while r > 0:
+            while r:
                 if tree_w[r] > w:
                     w, arg = tree_w[r], tree_k[r]
-                r -= r & -r
-            best_w[k] = w + items[k][2]
+                r &= r - 1  # r - (r & -r): the next node to the left
+            best_w[k] = w + weights[k]
             prev[k] = arg
         for k in group:
-            r = rank[items[k][1]]
+            r = ranks[k]
+            w = best_w[k]
             while r <= size:
-                if best_w[k] > tree_w[r]:
-                    tree_w[r], tree_k[r] = best_w[k], k
+                if w > tree_w[r]:
+                    tree_w[r], tree_k[r] = w, k
                 r += r & -r
         pos = end
-    k = max(range(len(items)), key=lambda k: (best_w[k], -items[k][0]))
+    k = max(range(n), key=lambda k: (best_w[k], -firsts[k]))
     chain = []
     while k != -1:
         chain.append(k)
