@@ -13,6 +13,7 @@ mirrored when asked the other way round, which makes swapping sides mirror the r
 from __future__ import annotations
 
 import heapq
+from itertools import accumulate
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -237,15 +238,16 @@ def pair_paragraphs(a: Side, b: Side, sentence_matches: list[Match]) -> list[Mat
     if flip:
         a, b = b, a
         sentence_matches = _swap(sentence_matches)
-    words_a = [sum(len(s.words) for s in a.sentences[p.first : p.last]) for p in a.paragraphs]
-    words_b = [sum(len(s.words) for s in b.sentences[p.first : p.last]) for p in b.paragraphs]
+    # Words before each sentence: a run of sentences' words is a difference of two of these.
+    before_a = list(accumulate((len(s.words) for s in a.sentences), initial=0))
+    before_b = list(accumulate((len(s.words) for s in b.sentences), initial=0))
+    words_a = [before_a[p.last] - before_a[p.first] for p in a.paragraphs]
+    words_b = [before_b[p.last] - before_b[p.first] for p in b.paragraphs]
     weight: dict[tuple[int, int], float] = defaultdict(float)
     moved_weight: dict[tuple[int, int], float] = defaultdict(float)
     for mt in sentence_matches:
         sa, sb = a.sentences[mt.left], b.sentences[mt.right]
-        size = sum(len(x.words) for x in a.sentences[mt.left : mt.left + mt.left_n]) + sum(
-            len(x.words) for x in b.sentences[mt.right : mt.right + mt.right_n]
-        )
+        size = before_a[mt.left + mt.left_n] - before_a[mt.left] + before_b[mt.right + mt.right_n] - before_b[mt.right]
         w = mt.score * (size + 1) / 2
         weight[sa.para, sb.para] += w
         if mt.moved:
