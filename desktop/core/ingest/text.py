@@ -7,6 +7,7 @@ one form, while the text shown is never touched.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from desktop.core import regexes
@@ -109,6 +110,11 @@ def keeps_line_end_hyphen(head: str, tail: str, hyphenated: set[str] | frozenset
     return h.rsplit("-", 1)[-1] in _COMPOUND_HEADS or t.split("-", 1)[0] in _COMPOUND_TAILS
 
 
+# The comparison form of a token that is not plain ASCII, remembered: a few spellings ("’s",
+# "“", "don’t") make most of them, and each costs two translations and an NFKC pass.
+_token_norm = functools.lru_cache(maxsize=4096)(normalize)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of text[start:end] with their offsets: the one tokenisation of an article, read by
     the index, the aligner and (entities/tokens.py from_index) the entity rules.
@@ -119,7 +125,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     new = tuple.__new__  # Token(...) runs a Python-level __new__: one per word of every article
     # normalize() inlined for its common case (ASCII without a line break): a call per token cost
     # a third of indexing.
-    return [new(Token, (m.start(), m.end(), g if (g := m.group()).isascii() and "\n" not in g else normalize(g)))
+    return [new(Token, (m.start(), m.end(), g if (g := m.group()).isascii() and "\n" not in g else _token_norm(g)))
             for m in _TOKEN_RE.finditer(text, start, end)]
 
 
