@@ -141,40 +141,69 @@ def _options(args):
     )
 
 
-def _load_all(paths: list[str], seconds: float, entities: bool, index: bool = True):
-    """Read every file in a worker process, each within its time limit (and extract its entities
-    there with `entities`); report each failure on stderr.
-    Returns (articles (slim without `index`), extractions (None each without `entities`), failed).
+def _printed_each(paths: list[str], args) -> tuple[list, int]:
+    """What `diptych extract` prints for every article of `paths`, made in the reading worker
+    (`_printed`), each file within its time limit; each failure reported on stderr.
+    Returns (one printed item per article, in order; the number of files that failed).
 
     The whole list goes to the worker as one request, answered file by file, as a folder loads:
-    a request and its answers per file cost a third of the CPU of reading 150 short articles."""
+    a request and its answers per file cost a third of the CPU of reading 150 short articles.
+    The worker sends back the printed text (or, with --pretty, the JSON object), not the article
+    and its entities: those are thousands of small frozen dataclasses, which pickle and unpickle
+    through Python code (0.1-0.2 s of CPU for 150 BASIL articles); a string goes across in C."""
+    from functools import partial
+
     from desktop.core.ingest.isolated import read_each_within_budget
 
-    articles, extractions, failed = [], [], 0
-    prepare = _with_extraction if entities else None
-    for path, read, reason in read_each_within_budget(paths, seconds=seconds, index=False, prepare=prepare):
+    prepare = partial(_printed, as_json=args.json, pretty=args.pretty, entities=not args.no_entities,
+                      language=args.language)
+    printed, failed = [], 0
+    for path, read, reason in read_each_within_budget(paths, seconds=args.time_limit, index=False, prepare=prepare):
         if reason:
             print(f"diptych: {path}: {reason}", file=sys.stderr)
             failed += 1
-            continue
-        if entities:
-            articles.extend(article for article, _ in read)
-            extractions.extend(extraction for _, extraction in read)
-        else:
-            articles.extend(read)
-            extractions.extend([None] * len(read))
-    if index:
-        from desktop.core.ingest.build import with_index
-
-        articles = [with_index(a) for a in articles]
-    return articles, extractions, failed
+        printed.extend(read)
+    return printed, failed
 
 
-def _with_extraction(article):
-    """In the reading worker: an article and its entities (module level, so the worker can be sent it)."""
-    from desktop.core.entities.extract import extract
+def _printed(article, *, as_json: bool, pretty: bool, entities: bool, language: str | None):
+    """In the reading worker (module level, so it can be sent there): what `diptych extract`
+    prints for one slim article. Its JSON text, or the JSON object when --pretty indents the whole
+    list; the summary lines without --json.
 
-    return article, extract(article)
+    The sentences are split once, here, and the extractor reads them from the article rather than
+    splitting the body again; the words are counted without tokens (library/slim.py)."""
+    from desktop.core.ingest.build import with_sentences
+    from desktop.core.library.slim import word_count
+
+    if language:
+        from desktop.core.language import with_language
+
+        article = with_language(article, language)
+    article = with_sentences(article)
+    words = word_count(article)
+    extraction = None
+    if entities:
+        from desktop.core.entities.extract import extract
+
+        extraction = extract(article)
+    if not as_json:
+        from desktop.summary import extract_summary
+
+        return extract_summary(article, extraction, words)
+    from desktop.core.article import article_json
+
+    obj = article_json(article, words)
+    if extraction is not None:
+        from desktop.core.entities.model import entity_json, quote_json
+
+        obj["entities"] = [entity_json(e) for e in extraction.entities]
+        obj["quotes"] = [quote_json(q) for q in extraction.quotes]
+    if pretty:
+        return obj
+    import json
+
+    return json.dumps(obj, ensure_ascii=False)
 
 
 def _load_one(path: str, seconds: float):
@@ -192,9 +221,7 @@ def _load_one(path: str, seconds: float):
 
 def cmd_extract(args) -> int:
     """Print each article's metadata, blocks and sentences (JSON shape in README, "extract")."""
-    from desktop.core.article import article_json
     from desktop.core.library.folder import SUPPORTED_SUFFIXES, article_files
-    from desktop.summary import extract_summary
 
     skipped = []
 
@@ -208,39 +235,16 @@ def cmd_extract(args) -> int:
         print(f"diptych: no article files in {shown} (looked for {', '.join(sorted(SUPPORTED_SUFFIXES))})",
               file=sys.stderr)
         return 1
-    # Printed are sentences and word counts, never tokens: without --language (which extracts
-    # here, from indexed articles) the articles come back slim, and only their sentences are
-    # split; the words are counted without tokens (a third of the CPU on 150 BASIL files).
-    indexed = bool(args.language)
-    articles, extractions, failed = _load_all(paths, args.time_limit, not args.no_entities and not indexed, indexed)
+    printed, failed = _printed_each(paths, args)
     failed += len(skipped)
-    if args.language:
-        articles = [_with_language(a, args) for a in articles]
-        if not args.no_entities:  # extracted here, in the language the reader gave
-            from desktop.core.entities.extract import extract
-
-            extractions = [extract(a) for a in articles]
-        words = [a.word_count for a in articles]
+    if args.json and args.pretty:
+        write_json(printed, pretty=True)
+    elif args.json:
+        # The list json.dumps would write of the objects (its separator is ", "), from their texts.
+        sys.stdout.write(f"[{', '.join(printed)}]\n")
     else:
-        from desktop.core.ingest.build import with_sentences
-        from desktop.core.library.slim import word_count
-
-        words = [word_count(a) for a in articles]
-        articles = [with_sentences(a) for a in articles]
-    if args.json:
-        out = []
-        for art, ext, n in zip(articles, extractions, words):
-            obj = article_json(art, n)
-            if ext is not None:
-                from desktop.core.entities.model import entity_json, quote_json
-
-                obj["entities"] = [entity_json(e) for e in ext.entities]
-                obj["quotes"] = [quote_json(q) for q in ext.quotes]
-            out.append(obj)
-        write_json(out, args.pretty)
-    else:
-        for art, ext, n in zip(articles, extractions, words):
-            print(extract_summary(art, ext, n))
+        for text in printed:
+            print(text)
     return 1 if failed else 0
 
 
