@@ -31,11 +31,15 @@ def _gui_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _sub_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="diptych")
-    sub = p.add_subparsers(dest="command", required=True)
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of one subcommand, built alone: argv[0] names it already, and argparse's
+    subparsers would build all five on every run. Same prog, usage, help and errors."""
+    p = argparse.ArgumentParser(prog=f"diptych {command}")
+    _COMMAND_ARGS[command](p)
+    return p
 
-    e = sub.add_parser("extract", help="read articles and print their structure")
+
+def _extract_args(e: argparse.ArgumentParser) -> None:  # read articles and print their structure
     e.add_argument("files", nargs="+")
     e.add_argument("--json", action="store_true", help="print a JSON list, one object per article")
     e.add_argument("--no-entities", action="store_true", help="skip entity extraction")
@@ -43,7 +47,8 @@ def _sub_parser() -> argparse.ArgumentParser:
     _pretty_flag(e)
     _time_limit_flag(e)
 
-    c = sub.add_parser("compare", help="compare two articles")
+
+def _compare_args(c: argparse.ArgumentParser) -> None:  # compare two articles
     c.add_argument("left")
     c.add_argument("right")
     c.add_argument("--json", action="store_true")
@@ -53,7 +58,8 @@ def _sub_parser() -> argparse.ArgumentParser:
     _option_flags(c)
     _time_limit_flag(c)
 
-    r = sub.add_parser("report", help="write a comparison report (PDF, HTML) without a display")
+
+def _report_args(r: argparse.ArgumentParser) -> None:  # write a comparison report (PDF, HTML) without a display
     r.add_argument("left")
     r.add_argument("right")
     r.add_argument("-o", "--output", help="PDF file to write")
@@ -65,7 +71,8 @@ def _sub_parser() -> argparse.ArgumentParser:
     _option_flags(r)
     _time_limit_flag(r)
 
-    cv = sub.add_parser("coverage", help="three or more articles on one story, fact by fact")
+
+def _coverage_args(cv: argparse.ArgumentParser) -> None:  # three or more articles on one story, fact by fact
     cv.add_argument("files", nargs="+", help="two or more article files")
     cv.add_argument("--json", action="store_true", help="print the coverage as JSON (shape in the README)")
     cv.add_argument("-o", "--output", help="PDF report to write")
@@ -76,12 +83,16 @@ def _sub_parser() -> argparse.ArgumentParser:
     _option_flags(cv)
     _time_limit_flag(cv)
 
-    rel = sub.add_parser("related", help="rank articles by how likely they cover the same story")
+
+def _related_args(rel: argparse.ArgumentParser) -> None:  # rank articles by how likely they cover the same story
     rel.add_argument("paths", nargs="+", help="files or folders")
     rel.add_argument("--json", action="store_true")
     rel.add_argument("--top", type=int, default=5)
     _pretty_flag(rel)
-    return p
+
+
+_COMMAND_ARGS = {"extract": _extract_args, "compare": _compare_args, "report": _report_args,
+                 "coverage": _coverage_args, "related": _related_args}
 
 
 def _time_limit_flag(p: argparse.ArgumentParser) -> None:
@@ -250,14 +261,16 @@ def cmd_extract(args) -> int:
 
 def cmd_compare(args) -> int:
     from desktop.core.compare import compare
-    from desktop.core.compare.model import comparison_json
-    from desktop.summary import compare_summary
 
     left, right = (_with_language(_load_one(p, args.time_limit), args) for p in (args.left, args.right))
     result = compare(left, right, _options(args), entities=not args.no_entities)
     if args.json:
+        from desktop.core.compare.model import comparison_json
+
         write_json(comparison_json(result), args.pretty)
     else:
+        from desktop.summary import compare_summary
+
         print(compare_summary(result))
     return 0
 
@@ -356,10 +369,10 @@ def main(argv: list[str] | None = None) -> int:
             # turns it back on (it parses hostile files), and so does a caller's process after.
             gc.disable()
         try:
-            args = _sub_parser().parse_args(argv)
+            args = _command_parser(argv[0]).parse_args(argv[1:])
             handler = {"extract": cmd_extract, "compare": cmd_compare, "report": cmd_report, "coverage": cmd_coverage,
                        "related": cmd_related}
-            return _quiet_when_the_reader_stops(handler[args.command], args)
+            return _quiet_when_the_reader_stops(handler[argv[0]], args)
         finally:
             if collecting:
                 gc.enable()

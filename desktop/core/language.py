@@ -19,7 +19,6 @@ rather than failing every file.
 from __future__ import annotations
 
 import importlib.util
-import logging
 import sys
 import threading
 from dataclasses import replace
@@ -165,6 +164,8 @@ def _load():
 
                     _model = fasttext.load_model(str(model_path()))
                 except (ImportError, OSError, ValueError) as exc:
+                    import logging  # only here: most processes never log, and it costs every start
+
                     logging.getLogger(__name__).warning("language detection is off: %s", exc)
                     _model = False
     return _model or None

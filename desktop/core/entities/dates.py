@@ -53,6 +53,8 @@ _WD = [MO, TU, WE, TH, FR, SA, SU]
 
 @dataclass(frozen=True, slots=True)
 class DateHit:
+    """A date expression found in a sentence, with its resolved value."""
+
     start: int
     end: int
     text: str
@@ -63,6 +65,8 @@ class DateHit:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
+    """The day relative dates are counted from, and where it came from."""
+
     day: dt.date
     origin: str  # "the publication date" or "the latest full date in the text (Feb. 27, 2023)"
 

@@ -82,6 +82,8 @@ _STOP = FUNCTION_WORDS | frozenset(
 
 @dataclass(frozen=True, slots=True)
 class FigureHit:
+    """An amount found in a sentence: its number, unit and what it measures."""
+
     start: int
     end: int
     text: str

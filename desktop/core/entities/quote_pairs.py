@@ -117,6 +117,8 @@ def word_key(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class QuoteLink:
+    """A left quote paired with a right quote, by index, and how their wording compares."""
+
     left: int  # index of the quote in the left article's list
     right: int
     wording: str  # SAME, IN_PART or ALTERED

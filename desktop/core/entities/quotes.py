@@ -81,6 +81,8 @@ _QUOTE_RE = regexes.compile(
 
 @dataclass(slots=True)
 class QuoteHit:
+    """A quotation found in a paragraph, before its speaker is resolved to an entity."""
+
     start: int  # inside the marks
     end: int
     text: str

@@ -338,9 +338,6 @@ def _serve(conn, memory_mb: int, entities: bool = True, forked: bool = False) ->
     import gc
 
     gc.enable()  # a forked worker inherits `diptych compare`'s disabled collector; parsers make cycles
-    from desktop.core import logs
-
-    logs.quiet_libraries()
     from desktop.core.ingest.load import load_file, load_text
     from desktop.core.ingest.readers import warm_up, warm_up_for
 
