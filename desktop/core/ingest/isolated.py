@@ -194,7 +194,11 @@ class _Worker:
         if forked:
             import gc
 
-            import desktop.core.ingest.load  # noqa: F401 - imported once here, inherited by the child
+            # What reading any file imports (the readers' entry, cleaning, dates of publication,
+            # language), imported once here and inherited by the child: imported only there, the
+            # parent would import the part it needs too (datetime, the language module) again.
+            from desktop.core import language  # noqa: F401
+            from desktop.core.ingest import clean, load, published  # noqa: F401
             from desktop.core.ingest import forked as plain_fork  # not multiprocessing: forked.py says why
 
             # What the child inherits is never traversed by its collector, whose passes would
