@@ -198,6 +198,7 @@ def _printed_each(paths: list[str], args) -> tuple[list, int]:
         if reason:
             print(f"diptych: {path}: {reason}", file=sys.stderr)
             failed += 1
+            continue
         printed.extend(read)
     return printed, failed
 
