@@ -64,6 +64,9 @@ _LATER_SV = regexes.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s(?:(?:the|a|an)\s(
                        + r",?\s" + _ADVERB + _VERB + r"\b")
 _APPOS_NAME = regexes.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
 _BEFORE_VS = regexes.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Explained)\s" + _SPEAKER + r"[,:]?\s*$")
+# The verb every match of _BEFORE_VS holds: scanned for by its first letters, in C, where _BEFORE_VS,
+# which starts with a choice, is tried at every character (most spans before a quote have none).
+_VS_WORD = regexes.compile(r"(?:Added|Said|Asked|Wrote|Continued|Explained)\s")
 # "said the legislator, Representative Carl Seel", "said the statement from Grimm's attorney, William
 # McGinley": the name in apposition is the speaker
 _NOMINAL_NAME = regexes.compile(r"(?:\s(?:from|by|of)\s[^,\u201c\u201d\"]{1,40})?,\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
@@ -96,7 +99,7 @@ def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
     para = text[para_start:para_end]
     hits: list[QuoteHit] = []
     for m in _QUOTE_RE.finditer(para):
-        g = next(k for k in (1, 3, 5, 7, 9) if m.group(k) is not None)
+        g = m.lastindex - 1  # each form's words, then its closing mark (which takes part, even when empty)
         q_s, q_e = m.start(g) + para_start, m.end(g) + para_start
         inner = m.group(g)
         words = inner.split()
@@ -243,7 +246,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                 g = "ap"  # "A spokesman for the committee, Brad Woodhouse, said": the name speaks
             hit.speaker, hit.s_start, hit.s_end, hit.how = m.group(g), s_start + m.start(g), s_start + m.end(g), "S said quote"
             return
-    m = _BEFORE_VS.search(before)
+    m = _BEFORE_VS.search(before) if _VS_WORD.search(before) else None
     if m and _plausible(m.group("s")):
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "said S: quote"
         return
