@@ -357,7 +357,8 @@ def _candidates(lw: list[tuple[str, ...]], rw: list[tuple[str, ...]]):
             if m in whole_lengths:
                 found.update(chain.from_iterable(filter(None, map(whole.get, zip(*(w[k:] for k in range(m)))))))
         # Common phrases ("I don't think") would tie one quote of a long transcript to all others.
-        for j, _ in sorted(found.most_common(_MAX_CANDIDATES)):
+        # (Up to _MAX_CANDIDATES found, most_common would keep them all: they are taken in order as they are.)
+        for j in sorted(found) if len(found) <= _MAX_CANDIDATES else [j for j, _ in sorted(found.most_common(_MAX_CANDIDATES))]:
             yield i, j
 
 
