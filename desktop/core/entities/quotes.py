@@ -251,7 +251,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "said S: quote"
         return
     window = text[s_start : min(p_end, s_end + 1)]
-    m = _ACCORDING.search(window)
+    m = _ACCORDING.search(window) if "ccording" in window else None  # ("[Aa]ccording": tried at every "a")
     if m and _plausible(m.group("s")):
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "according to S"
         return
@@ -273,7 +273,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                     hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
                     hit.how = "sentence before"
                     return
-    owner = _CLAIM_OWNER.search(before)
+    owner = _CLAIM_OWNER.search(before) if _CLAIM_WORD.search(before) else None
     if owner is not None and _plausible(owner.group("s")):
         # "pressed Steele to explain his claim that Afghanistan is a “war of Obama's choosing”": the
         # words are the claim's owner's, not the sentence subject's
@@ -324,7 +324,9 @@ def _last_subject(before: str) -> re.Match | None:
     A subject inside a "that" clause reports someone else's words ("Santorum told voters that Obama's
     agenda is “not about you”"): one before the last "that" wins, and none is taken after "his comment
     that", where the words are the commenter's."""
-    cands = [m for m in _APPOS_SUBJECT.finditer(before) if _verb_like(m.group("v"))]
+    # (With no "." or ";", _APPOS_SUBJECT can match only at the start: tried there alone.)
+    appos = _APPOS_SUBJECT.finditer(before) if "." in before or ";" in before else filter(None, (_APPOS_SUBJECT.match(before),))
+    cands = [m for m in appos if _verb_like(m.group("v"))]
     for m in _SUBJECT.finditer(before):
         verb, name = m.group("v"), m.group("s")
         if not _verb_like(verb):
@@ -359,9 +361,13 @@ def _verb_like(word: str) -> bool:
 
 # Whose claim the quoted words are: "his on-camera claim that", "Dahl's remark that".
 # (first looked ahead for: the letters it can start with, as _SPEAKER_FIRST)
+_CLAIMS = (r"(?:claim|comment|remark|statement|assertion|suggestion|accusation|charge|argument|view"
+           r"|warning|insistence|belief|promise|pledge)s?\s")
 _CLAIM_OWNER = regexes.compile(r"(?=[A-Zh])(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
-                          r"(?:claim|comment|remark|statement|assertion|suggestion|accusation|charge|argument|view"
-                          r"|warning|insistence|belief|promise|pledge)s?\s(?:that\s(?:[^\s]+\s){0,12}?[^\s]*)?$")
+                               + _CLAIMS + r"(?:that\s(?:[^\s]+\s){0,12}?[^\s]*)?$")
+# The noun every match of _CLAIM_OWNER holds, scanned for by its first letters in C: most spans
+# before a quote have none, and _CLAIM_OWNER tries a name at every capital of them.
+_CLAIM_WORD = regexes.compile(_CLAIMS)
 _ADVERBS = frozenset("later also then again still never once already even just soon first".split())
 _CLAIM_NOUNS = frozenset("""comment comments remark remarks claim claims statement suggestion assertion charge
     accusation argument promise pledge view warning belief insistence""".split())
