@@ -20,13 +20,34 @@ from desktop.core.entities.lexicon import (
     TITLE_MODIFIERS,
 )
 
+
+def _trie(words: Iterable[str]) -> str:
+    """A pattern for exactly these words, as nested choices letter by letter ("s(?:a(?:id|y(?:s)?)|...)"):
+    where no word starts, one choice among first letters fails, where a flat list tries every word
+    (110 verbs, 230 describing words, tried after every capitalised word of a span). The words the
+    text holds at one place are each a start of the next, and the trie, greedy, tries the longer
+    first, as a list sorted longest first does: the same matches. Sorted, so that the pattern's text
+    does not vary with a set's hash order (its compiled program is stored under that text:
+    desktop/core/regexes.py)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?" if alts else ""
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return pattern(tree)
+
+
 # Reporting verbs besides those of speech: "The Times reports:", "reported Reuters".
-# Longest first, ties alphabetical: words of one length never both match at one place, so the order
-# among them changes nothing but the pattern's text, which must not vary with the set's hash order
-# (its compiled program is stored under that text: desktop/core/regexes.py).
 _VERBS = SPEECH_VERBS | {"reported", "reports", "testified", "testifies", "shouted"}
-_VERB = r"(?:" + "|".join(sorted(_VERBS,
-                                 key=lambda w: (-len(w), w))) + r")"
+_VERB = r"(?:" + _trie(_VERBS) + r")"
 # Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
 _CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
 _NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
@@ -37,7 +58,9 @@ _SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")"
 # The letters a speaker can start with (a capital; he, she, they, it, the, a, an, one, another), looked
 # ahead for before a pattern searched with _SPEAKER first: a match needs one, and the test turns
 # away every other character at once, where the alternatives of _SPEAKER were each tried there.
-_SPEAKER_FIRST = r"(?=[A-Zahiost])"
+# Then, at a small letter, the word it must start and what follows that word in a match (a space,
+# or the comma of a party tag or an apposition): most such letters are inside other words.
+_SPEAKER_FIRST = r"(?=[A-Zahiost])(?=[A-Z]|he[\s,]|she[\s,]|they[\s,]|it[\s,]|the\s|an?\s|one\s|another\s)"
 # Lower-case words that describe the person whose name follows: "Trump lawyer Marc Kasowitz", "Tulsa
 # police Chief Chuck Jordan", "9/11 widow Terry Strada", "retired Air Force general Lloyd Newton".
 _DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
@@ -47,8 +70,8 @@ _DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
     economist editor columnist host anchor correspondent candidate nominee challenger founder owner
     member worker employee volunteer lobbyist prosecutor investigator analyst pastor physician doctor
     nurse teacher student farmer voter supporter critic""".split())) - {"mr", "mrs", "ms", "dr", "prof"},
-    key=lambda w: (-len(w), w))  # as _VERB, for the same reasons
-_DESCRIBING_RE = r"(?:" + "|".join(w for w in _DESCRIBING if w.isalpha()) + r")\b"
+    key=lambda w: (-len(w), w))
+_DESCRIBING_RE = r"(?:" + _trie(w for w in _DESCRIBING if w.isalpha()) + r")\b"
 # Lower-case words may lead a describing one: "flood survivor", "ferry company lawyer".
 _DESCRIPTOR = r"(?:(?:[A-Z][\w.'\u2019-]*|\d[\d/]*|" + _DESCRIBING_RE + r"|[a-z][\w-]*(?=(?:\s[a-z][\w-]*)?\s" + _DESCRIBING_RE \
     + r"))\s){0,6}?"
@@ -203,31 +226,10 @@ _NOT_LABELS = frozenset(("UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR\u
 _SIGN_OFF = regexes.compile(r"^[ \t]*[\u2015\u2014\u2013][ \t]?(?P<s>" + _NAME + r")(?=\.?(?:\s*$|\s+[\u201c\"\u201d]|\s+[A-Z]))")
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A pattern for exactly these words, as nested choices letter by letter ("s(?:a(?:id|ys?)|...)"):
-    at a place where none starts, one choice among the first letters fails, where a flat list of
-    words tries each of them."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        alts = [re.escape(ch) + pattern(node[ch]) for ch in sorted(node) if ch]
-        if "" in node:
-            return "(?:" + "|".join(alts) + ")?" if alts else ""
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return pattern(tree)
-
-
 # Every match of _BEFORE_SV ends with a reporting verb after a space: where the text has none, the
 # pattern (tried from every capital) cannot match, and one search for the verbs says so at a sixth of
-# the cost. Most spans before a quote have none (the speaker comes after). (Asked only whether
-# there is one, so the verbs are a trie: a space followed by no verb turns it away after one letter.)
-_SPACE_VERB = regexes.compile(r"\s" + _trie(_VERBS) + r"\b")
+# the cost. Most spans before a quote have none (the speaker comes after).
+_SPACE_VERB = regexes.compile(r"\s" + _VERB + r"\b")
 
 
 def _said_before(span: str) -> Iterable[re.Match[str]]:
