@@ -518,8 +518,8 @@ class Tagger:
                 hit = trios.get(key)
                 if hit is None:  # the word, its neighbours and the two word pairs
                     mine = own.get(word)
-                    if mine is None:
-                        mine = own[word] = (score(feats.own(word, headline)), shape(word), word.lower())
+                    if mine is None:  # the word's lower case and shape, as its features made them
+                        mine = own[word] = (score(feats.own(word, headline)), *feats.word(word)[1::-1])
                     vec, sh, low = mine
                     w = words[i + 1]
                     b = near_m1.get(w)
@@ -551,11 +551,12 @@ class Tagger:
                 t = one_token(sums[0], self._lifted)
                 if t:
                     spans.append((_TYPE_OF[t], lo, hi))
-            elif hi - lo == 2:
-                for typ, a, b in _PAIR_SPANS[two_tokens(lanes(sums[0]), lanes(sums[1]), self._pairs2)]:
+            elif hi - lo == 2:  # scores as lists: indexing an array makes an int each time
+                for typ, a, b in _PAIR_SPANS[two_tokens(lanes(sums[0]).tolist(), lanes(sums[1]).tolist(), self._pairs2)]:
                     spans.append((typ, lo + a, lo + b))
             else:
-                spans.extend(_spans(viterbi(list(map(lanes, sums)), self.trans, self._alone, self._entry, self._steps), lo))
+                spans.extend(_spans(viterbi([lanes(v).tolist() for v in sums], self.trans, self._alone, self._entry,
+                                            self._steps), lo))
         return spans
 
 
