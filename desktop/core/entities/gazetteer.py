@@ -67,7 +67,7 @@ class SortedNames:
         return self.count
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per process: compared and hashed by identity (a memo key)
 class Gazetteer:
     places: SortedNames  # every place name; its details are fixed-width records in `columns`
     upper_places: SortedNames  # "NEW ZEALAND", for all-caps headlines; `columns` says which place it is
