@@ -121,3 +121,15 @@ def test_a_rule_left_out_for_a_word_would_have_done_nothing():
                 finder = NameFinder(text, gaz, set())
                 assert rule(finder, Run(finder, toks[k : k + 1], toks, k, k + 1)) is False, (rule.__name__, t.text)
                 assert not finder.found and not finder.sports_orgs and not finder.fired, (rule.__name__, t.text)
+
+
+def test_rules_left_out_for_longer_runs_come_before_any_run_is_shortened():
+    from desktop.core.entities.name_rules import LONGER_RULES, ONE_WORD_ONLY, Run, strip_nationality
+
+    assert all(RULES.index(rule) < RULES.index(strip_nationality) for rule in ONE_WORD_ONLY)
+    assert [r for r in RULES if r not in ONE_WORD_ONLY] == list(LONGER_RULES)
+    text = "Glasgow Iraqi EST spoke."
+    toks = tokenize(text, 0, len(text))
+    for rule in ONE_WORD_ONLY:  # each says no to a longer run
+        finder = NameFinder(text, load_gazetteer(), set())
+        assert rule(finder, Run(finder, toks[:2], toks, 0, 2)) is False and not finder.found

@@ -320,6 +320,11 @@ RULES: tuple[Rule, ...] = (
 _TWO_WORDS_OR_MORE = (place_of_origin, committee, vessel, nationality_plural, named_place, strip_nationality,
                       given_name, unknown_pair)
 ONE_WORD_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES if rule not in _TWO_WORDS_OR_MORE)
+# And those that decide only a one-word run, left out for longer ones: each comes before
+# strip_nationality, the one rule that shortens a run, so a run is as long as it was when they
+# would see it (tests/test_name_rules.py checks the order).
+ONE_WORD_ONLY = (small_town_person, nationality_word, time_zone_or_party_code)
+LONGER_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES if rule not in ONE_WORD_ONLY)
 
 
 # The first test of each rule of ONE_WORD_RULES that asks only the word (with its kind of token and
