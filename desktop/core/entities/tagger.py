@@ -203,9 +203,12 @@ def gazetteer_tags(text: str, toks: list[Tok], lo: int, hi: int, gaz: Gazetteer,
     i = lo
     while i < hi:
         for j in range(min(hi, i + 4), i, -1):
-            if j - i == 1 and not candidate(toks[i]):
-                break
-            span = text[toks[i].start : toks[j - 1].end]
+            if j - i == 1:
+                _, _, span, kind = toks[i]  # a token's text is text[start:end]
+                if not (kind == "W" or kind == "A") or span.lower() == span:
+                    break  # as candidate(toks[i])
+            else:
+                span = text[toks[i][0] : toks[j - 1][1]]
             kind = kinds.get(span)
             if kind is None:
                 place = gaz.place(span)
