@@ -9,15 +9,41 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from desktop import __version__
 
 SUBCOMMANDS = ("extract", "compare", "report", "coverage", "related")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, sized without shutil: argparse makes one for every argument it is
+    given (to check its metavar), and shutil.get_terminal_size imports shutil, bz2 and lzma for it,
+    about 2 ms of every run that never prints help."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("width", _terminal_columns() - 2)  # what HelpFormatter takes without a width
+        super().__init__(*args, **kwargs)
+
+
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size().columns: $COLUMNS, else the terminal's width, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="diptych",
+        formatter_class=_Formatter,
         description="Compare news articles side by side. "
         f"Subcommands (run 'diptych CMD --help'): {', '.join(SUBCOMMANDS)}.",
     )
@@ -31,11 +57,15 @@ def _gui_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _sub_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="diptych")
-    sub = p.add_subparsers(dest="command", required=True)
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of one subcommand, built alone: argv[0] names it already, and argparse's
+    subparsers would build all five on every run. Same prog, usage, help and errors."""
+    p = argparse.ArgumentParser(prog=f"diptych {command}", formatter_class=_Formatter)
+    _COMMAND_ARGS[command](p)
+    return p
 
-    e = sub.add_parser("extract", help="read articles and print their structure")
+
+def _extract_args(e: argparse.ArgumentParser) -> None:  # read articles and print their structure
     e.add_argument("files", nargs="+")
     e.add_argument("--json", action="store_true", help="print a JSON list, one object per article")
     e.add_argument("--no-entities", action="store_true", help="skip entity extraction")
@@ -43,7 +73,8 @@ def _sub_parser() -> argparse.ArgumentParser:
     _pretty_flag(e)
     _time_limit_flag(e)
 
-    c = sub.add_parser("compare", help="compare two articles")
+
+def _compare_args(c: argparse.ArgumentParser) -> None:  # compare two articles
     c.add_argument("left")
     c.add_argument("right")
     c.add_argument("--json", action="store_true")
@@ -53,7 +84,8 @@ def _sub_parser() -> argparse.ArgumentParser:
     _option_flags(c)
     _time_limit_flag(c)
 
-    r = sub.add_parser("report", help="write a comparison report (PDF, HTML) without a display")
+
+def _report_args(r: argparse.ArgumentParser) -> None:  # write a comparison report (PDF, HTML) without a display
     r.add_argument("left")
     r.add_argument("right")
     r.add_argument("-o", "--output", help="PDF file to write")
@@ -65,7 +97,8 @@ def _sub_parser() -> argparse.ArgumentParser:
     _option_flags(r)
     _time_limit_flag(r)
 
-    cv = sub.add_parser("coverage", help="three or more articles on one story, fact by fact")
+
+def _coverage_args(cv: argparse.ArgumentParser) -> None:  # three or more articles on one story, fact by fact
     cv.add_argument("files", nargs="+", help="two or more article files")
     cv.add_argument("--json", action="store_true", help="print the coverage as JSON (shape in the README)")
     cv.add_argument("-o", "--output", help="PDF report to write")
@@ -76,12 +109,16 @@ def _sub_parser() -> argparse.ArgumentParser:
     _option_flags(cv)
     _time_limit_flag(cv)
 
-    rel = sub.add_parser("related", help="rank articles by how likely they cover the same story")
+
+def _related_args(rel: argparse.ArgumentParser) -> None:  # rank articles by how likely they cover the same story
     rel.add_argument("paths", nargs="+", help="files or folders")
     rel.add_argument("--json", action="store_true")
     rel.add_argument("--top", type=int, default=5)
     _pretty_flag(rel)
-    return p
+
+
+_COMMAND_ARGS = {"extract": _extract_args, "compare": _compare_args, "report": _report_args,
+                 "coverage": _coverage_args, "related": _related_args}
 
 
 def _time_limit_flag(p: argparse.ArgumentParser) -> None:
@@ -141,40 +178,70 @@ def _options(args):
     )
 
 
-def _load_all(paths: list[str], seconds: float, entities: bool, index: bool = True):
-    """Read every file in a worker process, each within its time limit (and extract its entities
-    there with `entities`); report each failure on stderr.
-    Returns (articles (slim without `index`), extractions (None each without `entities`), failed).
+def _printed_each(paths: list[str], args) -> tuple[list, int]:
+    """What `diptych extract` prints for every article of `paths`, made in the reading worker
+    (`_printed`), each file within its time limit; each failure reported on stderr.
+    Returns (one printed item per article, in order; the number of files that failed).
 
     The whole list goes to the worker as one request, answered file by file, as a folder loads:
-    a request and its answers per file cost a third of the CPU of reading 150 short articles."""
+    a request and its answers per file cost a third of the CPU of reading 150 short articles.
+    The worker sends back the printed text (or, with --pretty, the JSON object), not the article
+    and its entities: those are thousands of small frozen dataclasses, which pickle and unpickle
+    through Python code (0.1-0.2 s of CPU for 150 BASIL articles); a string goes across in C."""
+    from functools import partial
+
     from desktop.core.ingest.isolated import read_each_within_budget
 
-    articles, extractions, failed = [], [], 0
-    prepare = _with_extraction if entities else None
-    for path, read, reason in read_each_within_budget(paths, seconds=seconds, index=False, prepare=prepare):
+    prepare = partial(_printed, as_json=args.json, pretty=args.pretty, entities=not args.no_entities,
+                      language=args.language)
+    printed, failed = [], 0
+    for path, read, reason in read_each_within_budget(paths, seconds=args.time_limit, index=False, prepare=prepare):
         if reason:
             print(f"diptych: {path}: {reason}", file=sys.stderr)
             failed += 1
             continue
-        if entities:
-            articles.extend(article for article, _ in read)
-            extractions.extend(extraction for _, extraction in read)
-        else:
-            articles.extend(read)
-            extractions.extend([None] * len(read))
-    if index:
-        from desktop.core.ingest.build import with_index
-
-        articles = [with_index(a) for a in articles]
-    return articles, extractions, failed
+        printed.extend(read)
+    return printed, failed
 
 
-def _with_extraction(article):
-    """In the reading worker: an article and its entities (module level, so the worker can be sent it)."""
-    from desktop.core.entities.extract import extract
+def _printed(article, *, as_json: bool, pretty: bool, entities: bool, language: str | None):
+    """In the reading worker (module level, so it can be sent there): what `diptych extract`
+    prints for one slim article. Its JSON text, or the JSON object when --pretty indents the whole
+    list; the summary lines without --json.
 
-    return article, extract(article)
+    The sentences are split once, here, and the extractor reads them from the article rather than
+    splitting the body again; the words are counted without tokens (library/slim.py)."""
+    from desktop.core.ingest.build import with_sentences
+    from desktop.core.library.slim import word_count
+
+    if language:
+        from desktop.core.language import with_language
+
+        article = with_language(article, language)
+    article = with_sentences(article)
+    words = word_count(article)
+    extraction = None
+    if entities:
+        from desktop.core.entities.extract import extract
+
+        extraction = extract(article)
+    if not as_json:
+        from desktop.summary import extract_summary
+
+        return extract_summary(article, extraction, words)
+    from desktop.core.article import article_json
+
+    obj = article_json(article, words)
+    if extraction is not None:
+        from desktop.core.entities.model import entity_json, quote_json
+
+        obj["entities"] = [entity_json(e) for e in extraction.entities]
+        obj["quotes"] = [quote_json(q) for q in extraction.quotes]
+    if pretty:
+        return obj
+    import json
+
+    return json.dumps(obj, ensure_ascii=False)
 
 
 def _load_one(path: str, seconds: float):
@@ -192,9 +259,7 @@ def _load_one(path: str, seconds: float):
 
 def cmd_extract(args) -> int:
     """Print each article's metadata, blocks and sentences (JSON shape in README, "extract")."""
-    from desktop.core.article import article_json
     from desktop.core.library.folder import SUPPORTED_SUFFIXES, article_files
-    from desktop.summary import extract_summary
 
     skipped = []
 
@@ -208,52 +273,31 @@ def cmd_extract(args) -> int:
         print(f"diptych: no article files in {shown} (looked for {', '.join(sorted(SUPPORTED_SUFFIXES))})",
               file=sys.stderr)
         return 1
-    # Printed are sentences and word counts, never tokens: without --language (which extracts
-    # here, from indexed articles) the articles come back slim, and only their sentences are
-    # split; the words are counted without tokens (a third of the CPU on 150 BASIL files).
-    indexed = bool(args.language)
-    articles, extractions, failed = _load_all(paths, args.time_limit, not args.no_entities and not indexed, indexed)
+    printed, failed = _printed_each(paths, args)
     failed += len(skipped)
-    if args.language:
-        articles = [_with_language(a, args) for a in articles]
-        if not args.no_entities:  # extracted here, in the language the reader gave
-            from desktop.core.entities.extract import extract
-
-            extractions = [extract(a) for a in articles]
-        words = [a.word_count for a in articles]
+    if args.json and args.pretty:
+        write_json(printed, pretty=True)
+    elif args.json:
+        # The list json.dumps would write of the objects (its separator is ", "), from their texts.
+        sys.stdout.write(f"[{', '.join(printed)}]\n")
     else:
-        from desktop.core.ingest.build import with_sentences
-        from desktop.core.library.slim import word_count
-
-        words = [word_count(a) for a in articles]
-        articles = [with_sentences(a) for a in articles]
-    if args.json:
-        out = []
-        for art, ext, n in zip(articles, extractions, words):
-            obj = article_json(art, n)
-            if ext is not None:
-                from desktop.core.entities.model import entity_json, quote_json
-
-                obj["entities"] = [entity_json(e) for e in ext.entities]
-                obj["quotes"] = [quote_json(q) for q in ext.quotes]
-            out.append(obj)
-        write_json(out, args.pretty)
-    else:
-        for art, ext, n in zip(articles, extractions, words):
-            print(extract_summary(art, ext, n))
+        for text in printed:
+            print(text)
     return 1 if failed else 0
 
 
 def cmd_compare(args) -> int:
     from desktop.core.compare import compare
-    from desktop.core.compare.model import comparison_json
-    from desktop.summary import compare_summary
 
     left, right = (_with_language(_load_one(p, args.time_limit), args) for p in (args.left, args.right))
     result = compare(left, right, _options(args), entities=not args.no_entities)
     if args.json:
+        from desktop.core.compare.model import comparison_json
+
         write_json(comparison_json(result), args.pretty)
     else:
+        from desktop.summary import compare_summary
+
         print(compare_summary(result))
     return 0
 
@@ -352,10 +396,10 @@ def main(argv: list[str] | None = None) -> int:
             # turns it back on (it parses hostile files), and so does a caller's process after.
             gc.disable()
         try:
-            args = _sub_parser().parse_args(argv)
+            args = _command_parser(argv[0]).parse_args(argv[1:])
             handler = {"extract": cmd_extract, "compare": cmd_compare, "report": cmd_report, "coverage": cmd_coverage,
                        "related": cmd_related}
-            return _quiet_when_the_reader_stops(handler[args.command], args)
+            return _quiet_when_the_reader_stops(handler[argv[0]], args)
         finally:
             if collecting:
                 gc.enable()
@@ -370,3 +414,29 @@ def main(argv: list[str] | None = None) -> int:
         dark=args.dark,
         smoke_test=args.smoke_test,
     )
+
+
+# The commands that build a large heap of values and need nothing done at exit but stopping the worker.
+_LEAVE_AT_ONCE = ("compare", "extract")
+
+
+def run() -> NoReturn:
+    """The `diptych` command (and `python -m desktop`): `main`, then exit with its status.
+
+    After `compare` or `extract` the process leaves at once (os._exit), its output flushed and its
+    reading worker stopped (what the exit handlers would have done): the interpreter's teardown
+    frees every token, piece and entity one by one, 2% of a compare's CPU (about 15 ms at 10k
+    words, 0.1 s at 100k), for memory the system takes back anyway. Tests call `main`, never this."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    if argv and argv[0] in _LEAVE_AT_ONCE:
+        from desktop.core.ingest.isolated import shutdown
+
+        shutdown()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            code = code or 1  # output that could not be written is a failed run, as at a normal exit
+        os._exit(code)
+    sys.exit(code)

@@ -1,11 +1,10 @@
-"""Entry script for the frozen app: the same `main()` as the `diptych` command."""
+"""Entry script for the frozen app: the same `run()` as the `diptych` command."""
 
 import multiprocessing
-import sys
 
-from desktop.cli import main
+from desktop.cli import run
 
 if __name__ == "__main__":
     # Folder loading runs worker processes; a frozen app must hand them to multiprocessing.
     multiprocessing.freeze_support()
-    sys.exit(main())
+    run()

@@ -43,3 +43,20 @@ def test_output_into_a_closed_pipe_exits_quietly(args):
     err = proc.stderr.decode()
     assert "Traceback" not in err and "BrokenPipeError" not in err and "Exception ignored" not in err, err
     assert proc.returncode == 1  # it did write, found no reader, and stopped
+
+
+@pytest.mark.parametrize("args, status", [(["compare", WIRE, HERALD, "--json"], 0),
+                                          (["extract", "--json", WIRE, HERALD, "/nonexistent/gone.txt"], 1)],
+                         ids=["compare", "extract with a missing file"])
+def test_leaving_at_once_keeps_the_whole_output_and_the_status(tmp_path, args, status):
+    """`compare` and `extract` leave with os._exit (cli.run): what they wrote must all be there."""
+    import json
+
+    out = tmp_path / "out.json"
+    with out.open("wb") as stream:
+        proc = subprocess.run([sys.executable, "-m", "desktop", *args], stdout=stream, stderr=subprocess.PIPE,
+                              cwd=ROOT, timeout=120)
+    assert proc.returncode == status, proc.stderr.decode()
+    assert "Traceback" not in proc.stderr.decode()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["alignment"] if args[0] == "compare" else len(data) == 2

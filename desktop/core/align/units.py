@@ -73,6 +73,8 @@ def token_key(norm: str, options: Options, word: bool | None = None) -> str | No
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence as the aligner sees it: where it is and the keys of its words."""
+
     span: Span
     block: int  # index into article.blocks
     para: int  # index into Side.paragraphs
@@ -83,6 +85,8 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Para:
+    """One paragraph as the aligner sees it: its block and its run of sentences."""
+
     block: int
     span: Span
     first: int  # index of its first sentence in Side.sentences

@@ -93,6 +93,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class SharedPassage:
+    """A run of words the two articles share verbatim."""
+
     left: Span
     right: Span
     words: int
@@ -100,6 +102,8 @@ class SharedPassage:
 
 @dataclass(frozen=True, slots=True)
 class Stats:
+    """How much of each article the other keeps, changes, adds, removes and moves, in words."""
+
     similarity: float = 0.0  # 0..1, symmetric
     left_in_right: float = 0.0  # share of the left's words found in the right
     right_in_left: float = 0.0
@@ -117,6 +121,8 @@ class Stats:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    """Two articles compared: the alignments, the changes, the statistics and, if asked, the entities."""
+
     left: Article
     right: Article
     options: Options

@@ -96,15 +96,17 @@ def _apposition(text: str, end: int, index: MentionIndex) -> str:
     if not text.startswith(", ", end):
         return ""
     start = end + 2
-    stop = _APPOS_END.search(text, start, start + 160)
-    if stop is None or stop.start() == start or stop.group("verb"):
-        return ""
+    # The first word first: one match, where finding the apposition's end tries a pattern at each of
+    # up to 160 characters, and most words after a name and a comma open no description.
     first = _WORD.match(text, start)
     if first is None:
         return ""
     word = first.group()
     if word not in _PARTY_WORDS and word not in _APPOS_OPENERS and word not in _ROLE_WORDS:
         return ""  # ", Tuesday", ", in Lincoln", ", hailed the plan": not a description of the person
+    stop = _APPOS_END.search(text, start, start + 160)
+    if stop is None or stop.start() == start or stop.group("verb"):
+        return ""
     return _body_in(text, start, stop.start(), index)
 
 

@@ -7,12 +7,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
-
-from desktop.core.entities.dates import DateHit, Reference, _nearest_year
+from desktop.core.entities.dates import DateHit, Reference, _nearest_year, weekday_on_or_after, weekday_on_or_before
 from desktop.core.entities.months import ABBREVIATIONS, LAST_WORDS, MONTHS, NEXT_WORDS, RELATIVE_DAYS, WEEKDAYS, YEAR_CUES
 
-_WD = [MO, TU, WE, TH, FR, SA, SU]
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # Words that put a weekday or a month ahead of the reference day rather than behind it.
 _FUTURE = {
@@ -151,11 +148,11 @@ def _weekday(m: re.Match, text: str, lang: str, ref: Reference | None, ahead: bo
     around = {w.lower() for w in re.findall(r"[\w\u00e0-\u00ff]+", text[max(0, s - 14):s] + " " + text[e:e + 12])}
     rd = ref.day
     if around & LAST_WORDS:
-        day, how = rd + relativedelta(days=-1, weekday=_WD[wd](-1)), "last"
+        day, how = weekday_on_or_before(rd - dt.timedelta(days=1), wd), "last"
     elif around & NEXT_WORDS or ahead:
-        day, how = rd + relativedelta(days=+1, weekday=_WD[wd](+1)), "the next one"
+        day, how = weekday_on_or_after(rd + dt.timedelta(days=1), wd), "the next one"
     else:
-        day, how = rd + relativedelta(weekday=_WD[wd](-1)), "the latest one"
+        day, how = weekday_on_or_before(rd, wd), "the latest one"
     return DateHit(s, e, word, day.isoformat(), "day", f"{word} \u2192 {day.isoformat()} ({how}, from {ref.origin})")
 
 

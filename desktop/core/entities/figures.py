@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from operator import itemgetter
 
 from desktop.core import regexes
@@ -54,12 +57,40 @@ _WORDNUM_RE = regexes.compile(r"(?P<cur>)(?P<num>(?i:" + _NUMWORD + r"|a\sdozen)
 # of three chances. (Not "3 in 2010": a year is not a denominator.)
 _ODDS_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}|" + _NUMWORD + r")"
 _ODDS_RE = regexes.compile(r"\b(?P<a>" + _ODDS_NUM + r")[\s-]in[\s-](?P<b>" + _ODDS_NUM + r")\b(?![,.]?\d)", re.I)
-# What every match of _ODDS_RE holds: a figure's last character (a digit, or the last letter of a
-# number word: one two four six seven eight twenty...), then "in" between spaces or hyphens. Its scan
-# is a tenth of _ODDS_RE's, which tries every number word at each word of every sentence.
-# (The space before "in" comes first, and the figure's character is looked behind for: a pattern
-# that starts with a small class is scanned in C, and a space is rarer than a letter.)
-_ODDS_HINT = regexes.compile(r"[\s-](?<=[\deorxnty][\s-])in[\s-]", re.I)
+# What every match of _ODDS_RE holds: "in" between spaces or hyphens, after a digit or a whole number
+# word (the last word of "twenty-one" follows a hyphen: a word boundary too). Its scan is a tenth of
+# _ODDS_RE's, which tries every number word at each word of every sentence, and it lets through one
+# sentence in 250 (a figure's last letter alone, as in "more in", let through one in 6).
+# (The space before "in" comes first, and the number looked behind for: a pattern that starts with
+# a small class is scanned in C, and a space is rarer than a letter.)
+_ODDS_HINT = regexes.compile(r"[\s-](?=in[\s-])(?:(?<=\d[\s-])|" + "|".join(
+    rf"(?<=\b{w}[\s-])" for w in sorted({*_SMALL, *_TENS})) + ")", re.I)
+# The longest number word _ODDS_RE reads ("seventeen-eight")
+_ODDS_WORD_CHARS = max(map(len, (*_SMALL, *_TENS))) + 1 + max(map(len, list(_SMALL)[:9]))
+
+
+def _odds(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of _ODDS_RE in text[start:end], as its finditer gives them, tried only where the
+    first number can end: at a place _ODDS_HINT finds, and starting no further back than the longest
+    number word or the digits and commas before it. (Its finditer tries every number word at every
+    character: most of reading a paragraph with no full stop.)"""
+    pos = start
+    for hint in _ODDS_HINT.finditer(text, start + 1, end):
+        sep = hint.start()
+        if sep <= pos:
+            continue  # inside the last match
+        k = sep
+        while k > pos and (text[k - 1] == "," or text[k - 1].isdecimal()):  # (\d is isdecimal)
+            k -= 1
+        # The first match from the leftmost start: the match found at the earliest place, as finditer's
+        for s in range(max(pos, min(k, sep - _ODDS_WORD_CHARS)), sep):
+            m = _ODDS_RE.match(text, s, end)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+
+
 _NUMWORD_FIRST = frozenset(list(_SMALL) + list(_TENS) + ["a"])
 _NUMWORD_FORMS = frozenset(w for x in _NUMWORD_FIRST for w in (x, x.capitalize(), x.upper()))
 _TEXT = itemgetter(2)  # a Tok's text
@@ -82,6 +113,8 @@ _STOP = FUNCTION_WORDS | frozenset(
 
 @dataclass(frozen=True, slots=True)
 class FigureHit:
+    """An amount found in a sentence: its number, unit and what it measures."""
+
     start: int
     end: int
     text: str
@@ -137,13 +170,24 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
     if not matches and odds_hint is None:
         return out  # no figure here (most sentences)
     matches.sort(key=lambda m: m.start())
-    taken = list(taken)
-    odds = _ODDS_RE.finditer(text, start, end) if odds_hint else ()
-    for m in odds:
+    # The taken spans by start, with the furthest end among each span and those before it: a figure
+    # overlaps one when, of the spans that start before its end, one ends after its start. (A scan of
+    # them all for every figure cost the square of a long sentence's dates and figures.)
+    taken = sorted(taken)
+    taken_starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))
+    odds_taken = []
+    # (Each odds match is checked against the dates alone: the odds before it end where it may start.)
+    for m in _odds(text, start, end) if odds_hint else ():
         a, b = (_number(m.group(g)) for g in ("a", "b"))
-        if a and b and a <= b and not any(x < m.end() and m.start() < y for x, y in taken):
+        k = bisect_left(taken_starts, m.end())
+        if a and b and a <= b and not (k and reach[k - 1] > m.start()):
             out.append(FigureHit(m.start(), m.end(), m.group(), a / b, "odds", "odds"))
-            taken.append(m.span())
+            odds_taken.append(m.span())
+    if odds_taken:
+        taken = sorted(taken + odds_taken)
+        taken_starts = [a for a, _ in taken]
+        reach = list(accumulate((b for _, b in taken), max))
     for m in matches:
         s, e = m.span()
         num_s = m.start("num")
@@ -151,7 +195,8 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
         cur = _CURRENCY[cur_m.group().strip()] if cur_m else None
         if cur_m:
             s = cur_m.start()
-        if any(a < e and s < b for a, b in taken):
+        k = bisect_left(taken_starts, e)
+        if k and reach[k - 1] > s:
             continue
         raw = m.group("num")
         if len(raw) > MAX_FIGURE_CHARS:

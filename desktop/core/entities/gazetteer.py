@@ -14,6 +14,8 @@ GAZETTEER_FILE = "gazetteer.txt"
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """A place the gazetteer knows."""
+
     name: str
     kind: str  # country, continent, region, city
     country: str  # ISO 3166-1 alpha-2, "" for regions that span countries
@@ -69,6 +71,8 @@ class SortedNames:
 
 @dataclass(frozen=True, eq=False)  # one per process: compared and hashed by identity (a memo key)
 class Gazetteer:
+    """Place names with their kind, country and population, given names and demonyms."""
+
     places: SortedNames  # every place name; its details are fixed-width records in `columns`
     upper_places: SortedNames  # "NEW ZEALAND", for all-caps headlines; `columns` says which place it is
     countries: dict[str, str]  # alpha-2 -> English name

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from operator import itemgetter
 
 from desktop.core.entities.model import Entity, EntityType
 
 Row = tuple[int, int, Entity]  # mention start, end, entity
+_START = itemgetter(0)
 
 # No mention is longer than this: it bounds the walk back from a position.
 LONGEST_MENTION = 300
@@ -21,8 +23,8 @@ LONGEST_MENTION = 300
 class MentionIndex:
     def __init__(self, entities: list[Entity], types: tuple[EntityType, ...]) -> None:
         self.rows: list[Row] = sorted(
-            ((m.start, m.end, e) for e in entities if e.type in types for m in e.mentions), key=lambda r: r[0])
-        self.starts = [r[0] for r in self.rows]
+            ((m.start, m.end, e) for e in entities if e.type in types for m in e.mentions), key=_START)
+        self.starts = list(map(_START, self.rows))
 
     def inside(self, start: int, end: int) -> Iterator[Row]:
         """Mentions that lie wholly inside [start, end), in text order."""

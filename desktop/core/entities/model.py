@@ -18,6 +18,8 @@ class EntityType(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """Where an entity is named in the article's text."""
+
     start: int
     end: int
     text: str
@@ -41,6 +43,8 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Words in quotation marks and who said them, as far as the text tells."""
+
     text: str  # the words inside the quotation marks
     start: int
     end: int
@@ -93,6 +97,8 @@ class MatchStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class EntityMatch:
+    """One entity as the two articles have it; `left` or `right` is None when only one side names it."""
+
     type: EntityType
     name: str
     status: MatchStatus
@@ -117,6 +123,8 @@ class DiscrepancyKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
+    """A fact the two articles state differently: a figure, a date, a name or a quote."""
+
     kind: DiscrepancyKind
     left_text: str
     right_text: str

@@ -117,6 +117,8 @@ def word_key(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class QuoteLink:
+    """A left quote paired with a right quote, by index, and how their wording compares."""
+
     left: int  # index of the quote in the left article's list
     right: int
     wording: str  # SAME, IN_PART or ALTERED
@@ -131,8 +133,11 @@ def link_quotes(left: Sequence[Quote], right: Sequence[Quote],
     the same four or more). Candidates come from shared word runs, so a transcript of thousands
     of quotes is not compared all against all."""
     same_speaker = same_speaker or (lambda a, b: bool(a.speaker) and a.speaker == b.speaker)
-    lt = [_tokens(q.text) for q in left]
-    rt = [_tokens(q.text) for q in right]
+    # Two versions of one story quote the same words: about half of a long pair's quotes on the
+    # right are a left quote's text, tokenised once.
+    known: dict[str, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
+    lt = [known.get(q.text) or known.setdefault(q.text, _tokens(q.text)) for q in left]
+    rt = [known.get(q.text) or known.setdefault(q.text, _tokens(q.text)) for q in right]
     lw = [t[0] for t in lt]
     rw = [t[0] for t in rt]
     scored = []
@@ -310,6 +315,8 @@ def word_diff(left: str, right: str) -> tuple[tuple[str, str, str], ...]:
 
 def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
     """Words in common in order, and the longest run of them."""
+    if a == b:
+        return len(a), len(a)  # (the one run the opcodes would give; most pairs of a long pair of versions)
     equal = longest = 0
     for op in Indel.opcodes(a, b):
         if op.tag == "equal":
@@ -357,7 +364,8 @@ def _candidates(lw: list[tuple[str, ...]], rw: list[tuple[str, ...]]):
             if m in whole_lengths:
                 found.update(chain.from_iterable(filter(None, map(whole.get, zip(*(w[k:] for k in range(m)))))))
         # Common phrases ("I don't think") would tie one quote of a long transcript to all others.
-        for j, _ in sorted(found.most_common(_MAX_CANDIDATES)):
+        # (Up to _MAX_CANDIDATES found, most_common would keep them all: they are taken in order as they are.)
+        for j in sorted(found) if len(found) <= _MAX_CANDIDATES else [j for j, _ in sorted(found.most_common(_MAX_CANDIDATES))]:
             yield i, j
 
 

@@ -20,12 +20,34 @@ from desktop.core.entities.lexicon import (
     TITLE_MODIFIERS,
 )
 
+
+def _trie(words: Iterable[str]) -> str:
+    """A pattern for exactly these words, as nested choices letter by letter ("s(?:a(?:id|y(?:s)?)|...)"):
+    where no word starts, one choice among first letters fails, where a flat list tries every word
+    (110 verbs, 230 describing words, tried after every capitalised word of a span). The words the
+    text holds at one place are each a start of the next, and the trie, greedy, tries the longer
+    first, as a list sorted longest first does: the same matches. Sorted, so that the pattern's text
+    does not vary with a set's hash order (its compiled program is stored under that text:
+    desktop/core/regexes.py)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?" if alts else ""
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return pattern(tree)
+
+
 # Reporting verbs besides those of speech: "The Times reports:", "reported Reuters".
-# Longest first, ties alphabetical: words of one length never both match at one place, so the order
-# among them changes nothing but the pattern's text, which must not vary with the set's hash order
-# (its compiled program is stored under that text: desktop/core/regexes.py).
-_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS | {"reported", "reports", "testified", "testifies", "shouted"},
-                                 key=lambda w: (-len(w), w))) + r")"
+_VERBS = SPEECH_VERBS | {"reported", "reports", "testified", "testifies", "shouted"}
+_VERB = r"(?:" + _trie(_VERBS) + r")"
 # Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
 _CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
 _NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
@@ -36,7 +58,9 @@ _SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")"
 # The letters a speaker can start with (a capital; he, she, they, it, the, a, an, one, another), looked
 # ahead for before a pattern searched with _SPEAKER first: a match needs one, and the test turns
 # away every other character at once, where the alternatives of _SPEAKER were each tried there.
-_SPEAKER_FIRST = r"(?=[A-Zahiost])"
+# Then, at a small letter, the word it must start and what follows that word in a match (a space,
+# or the comma of a party tag or an apposition): most such letters are inside other words.
+_SPEAKER_FIRST = r"(?=[A-Zahiost])(?=[A-Z]|he[\s,]|she[\s,]|they[\s,]|it[\s,]|the\s|an?\s|one\s|another\s)"
 # Lower-case words that describe the person whose name follows: "Trump lawyer Marc Kasowitz", "Tulsa
 # police Chief Chuck Jordan", "9/11 widow Terry Strada", "retired Air Force general Lloyd Newton".
 _DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
@@ -46,8 +70,8 @@ _DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
     economist editor columnist host anchor correspondent candidate nominee challenger founder owner
     member worker employee volunteer lobbyist prosecutor investigator analyst pastor physician doctor
     nurse teacher student farmer voter supporter critic""".split())) - {"mr", "mrs", "ms", "dr", "prof"},
-    key=lambda w: (-len(w), w))  # as _VERB, for the same reasons
-_DESCRIBING_RE = r"(?:" + "|".join(w for w in _DESCRIBING if w.isalpha()) + r")\b"
+    key=lambda w: (-len(w), w))
+_DESCRIBING_RE = r"(?:" + _trie(w for w in _DESCRIBING if w.isalpha()) + r")\b"
 # Lower-case words may lead a describing one: "flood survivor", "ferry company lawyer".
 _DESCRIPTOR = r"(?:(?:[A-Z][\w.'\u2019-]*|\d[\d/]*|" + _DESCRIBING_RE + r"|[a-z][\w-]*(?=(?:\s[a-z][\w-]*)?\s" + _DESCRIBING_RE \
     + r"))\s){0,6}?"
@@ -64,6 +88,9 @@ _LATER_SV = regexes.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s(?:(?:the|a|an)\s(
                        + r",?\s" + _ADVERB + _VERB + r"\b")
 _APPOS_NAME = regexes.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
 _BEFORE_VS = regexes.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Explained)\s" + _SPEAKER + r"[,:]?\s*$")
+# The verb every match of _BEFORE_VS holds: scanned for by its first letters, in C, where _BEFORE_VS,
+# which starts with a choice, is tried at every character (most spans before a quote have none).
+_VS_WORD = regexes.compile(r"(?:Added|Said|Asked|Wrote|Continued|Explained)\s")
 # "said the legislator, Representative Carl Seel", "said the statement from Grimm's attorney, William
 # McGinley": the name in apposition is the speaker
 _NOMINAL_NAME = regexes.compile(r"(?:\s(?:from|by|of)\s[^,\u201c\u201d\"]{1,40})?,\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
@@ -81,6 +108,8 @@ _QUOTE_RE = regexes.compile(
 
 @dataclass(slots=True)
 class QuoteHit:
+    """A quotation found in a paragraph, before its speaker is resolved to an entity."""
+
     start: int  # inside the marks
     end: int
     text: str
@@ -96,7 +125,7 @@ def find_quotes(text: str, para_start: int, para_end: int) -> list[QuoteHit]:
     para = text[para_start:para_end]
     hits: list[QuoteHit] = []
     for m in _QUOTE_RE.finditer(para):
-        g = next(k for k in (1, 3, 5, 7, 9) if m.group(k) is not None)
+        g = m.lastindex - 1  # each form's words, then its closing mark (which takes part, even when empty)
         q_s, q_e = m.start(g) + para_start, m.end(g) + para_start
         inner = m.group(g)
         words = inner.split()
@@ -243,12 +272,12 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                 g = "ap"  # "A spokesman for the committee, Brad Woodhouse, said": the name speaks
             hit.speaker, hit.s_start, hit.s_end, hit.how = m.group(g), s_start + m.start(g), s_start + m.end(g), "S said quote"
             return
-    m = _BEFORE_VS.search(before)
+    m = _BEFORE_VS.search(before) if _VS_WORD.search(before) else None
     if m and _plausible(m.group("s")):
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "said S: quote"
         return
     window = text[s_start : min(p_end, s_end + 1)]
-    m = _ACCORDING.search(window)
+    m = _ACCORDING.search(window) if "ccording" in window else None  # ("[Aa]ccording": tried at every "a")
     if m and _plausible(m.group("s")):
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "according to S"
         return
@@ -270,7 +299,7 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                     hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
                     hit.how = "sentence before"
                     return
-    owner = _CLAIM_OWNER.search(before)
+    owner = _CLAIM_OWNER.search(before) if _CLAIM_WORD.search(before) else None
     if owner is not None and _plausible(owner.group("s")):
         # "pressed Steele to explain his claim that Afghanistan is a “war of Obama's choosing”": the
         # words are the claim's owner's, not the sentence subject's
@@ -321,7 +350,9 @@ def _last_subject(before: str) -> re.Match | None:
     A subject inside a "that" clause reports someone else's words ("Santorum told voters that Obama's
     agenda is “not about you”"): one before the last "that" wins, and none is taken after "his comment
     that", where the words are the commenter's."""
-    cands = [m for m in _APPOS_SUBJECT.finditer(before) if _verb_like(m.group("v"))]
+    # (With no "." or ";", _APPOS_SUBJECT can match only at the start: tried there alone.)
+    appos = _APPOS_SUBJECT.finditer(before) if "." in before or ";" in before else filter(None, (_APPOS_SUBJECT.match(before),))
+    cands = [m for m in appos if _verb_like(m.group("v"))]
     for m in _SUBJECT.finditer(before):
         verb, name = m.group("v"), m.group("s")
         if not _verb_like(verb):
@@ -356,9 +387,13 @@ def _verb_like(word: str) -> bool:
 
 # Whose claim the quoted words are: "his on-camera claim that", "Dahl's remark that".
 # (first looked ahead for: the letters it can start with, as _SPEAKER_FIRST)
+_CLAIMS = (r"(?:claim|comment|remark|statement|assertion|suggestion|accusation|charge|argument|view"
+           r"|warning|insistence|belief|promise|pledge)s?\s")
 _CLAIM_OWNER = regexes.compile(r"(?=[A-Zh])(?P<s>\b[Hh]is|\b[Hh]er|" + _NAME + r"(?=['\u2019]s\s))(?:['\u2019]s)?\s(?:[\w-]+\s){0,2}?"
-                          r"(?:claim|comment|remark|statement|assertion|suggestion|accusation|charge|argument|view"
-                          r"|warning|insistence|belief|promise|pledge)s?\s(?:that\s(?:[^\s]+\s){0,12}?[^\s]*)?$")
+                               + _CLAIMS + r"(?:that\s(?:[^\s]+\s){0,12}?[^\s]*)?$")
+# The noun every match of _CLAIM_OWNER holds, scanned for by its first letters in C: most spans
+# before a quote have none, and _CLAIM_OWNER tries a name at every capital of them.
+_CLAIM_WORD = regexes.compile(_CLAIMS)
 _ADVERBS = frozenset("later also then again still never once already even just soon first".split())
 _CLAIM_NOUNS = frozenset("""comment comments remark remarks claim claims statement suggestion assertion charge
     accusation argument promise pledge view warning belief insistence""".split())

@@ -194,7 +194,11 @@ class _Worker:
         if forked:
             import gc
 
-            import desktop.core.ingest.load  # noqa: F401 - imported once here, inherited by the child
+            # What reading any file imports (the readers' entry, cleaning, dates of publication,
+            # language), imported once here and inherited by the child: imported only there, the
+            # parent would import the part it needs too (datetime, the language module) again.
+            from desktop.core import language  # noqa: F401
+            from desktop.core.ingest import clean, load, published  # noqa: F401
             from desktop.core.ingest import forked as plain_fork  # not multiprocessing: forked.py says why
 
             # What the child inherits is never traversed by its collector, whose passes would
@@ -338,9 +342,6 @@ def _serve(conn, memory_mb: int, entities: bool = True, forked: bool = False) ->
     import gc
 
     gc.enable()  # a forked worker inherits `diptych compare`'s disabled collector; parsers make cycles
-    from desktop.core import logs
-
-    logs.quiet_libraries()
     from desktop.core.ingest.load import load_file, load_text
     from desktop.core.ingest.readers import warm_up, warm_up_for
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import stat
 from dataclasses import replace
 
-from desktop.core import logs
 from desktop.core.article import Article, Document, Paragraph
 from desktop.core.ingest.build import build_article
 from desktop.core.errors import ReadError
@@ -16,8 +14,6 @@ from desktop.core.ingest.readers import read_documents, sniff
 from desktop.core.ingest.readers.sizes import human_size
 from desktop.core.ingest.readers.txt import split_paragraphs
 
-log = logging.getLogger(__name__)
-logs.quiet_libraries()
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # Said of a file a library failed on in a way no reader foresaw; never the library's own words.
@@ -68,7 +64,7 @@ def load_file(path: str | bytes | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTE
     except RecursionError:
         raise ReadError(name, "the file's structure is nested too deeply to read") from None
     except Exception:  # a library failing on input it did not expect: the details go to the log
-        log.info("reading %s failed", name, exc_info=True)
+        _log_failure("reading %s failed", name)
         raise ReadError(name, UNREADABLE) from None
     if len(articles) > 1:
         # One file, several articles: the ids must still differ (they hash path and bytes).
@@ -87,8 +83,16 @@ def load_text(text: str, name: str) -> Article:
     try:
         return build_article(Document(path=name, format="txt", paragraphs=paragraphs, sha256=digest))
     except Exception:
-        log.info("reading pasted text %s failed", name, exc_info=True)
+        _log_failure("reading pasted text %s failed", name)
         raise ReadError(name, UNREADABLE) from None
+
+
+def _log_failure(message: str, name: str) -> None:
+    """The details of a failure go to the log (imported only then: `logging` and what it pulls
+    in cost every process a few milliseconds, and most never log)."""
+    import logging
+
+    logging.getLogger(__name__).info(message, name, exc_info=True)
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

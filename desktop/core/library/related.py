@@ -253,7 +253,7 @@ def related_main(paths: list[str], *, as_json: bool, top: int, pretty: bool = Fa
     failed = 0
     for path in article_files(paths, on_skip=lambda p, why: print(f"diptych: {p}: {why}", file=sys.stderr)):
         try:
-            articles.extend(load_file(path))
+            articles.extend(load_file(path, index=False))  # slim: a profile reads the body text, never its tokens
         except ReadError as exc:
             print(f"diptych: {exc.path}: {exc.reason}", file=sys.stderr)
             failed += 1

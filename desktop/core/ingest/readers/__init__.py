@@ -124,6 +124,9 @@ def _is_pdf(suffix: str, data: bytes) -> bool:
 def warm_up() -> None:
     """Import every reader and its library now (a worker does, before it is given a file to time).
     Named here, not by a loop over READERS: PyInstaller finds the frozen app's modules by these imports."""
+    from desktop.core.logs import quiet_libraries
+
+    quiet_libraries()
     from desktop.core.ingest.readers import docx as docx_reader, html, jsonfile, markdown, pdf, txt  # noqa: F401
     import docx  # noqa: F401
     import pypdf  # noqa: F401
@@ -136,6 +139,10 @@ def warm_up_for(path: str, entities: bool = False) -> None:
     before it starts the file's clock): a .txt needs no library; content that turns out to be
     another format imports its library within the file's budget."""
     suffix = os.path.splitext(path)[1].lower()
+    if suffix in (*HTML_SUFFIXES, ".pdf", ".docx"):
+        from desktop.core.logs import quiet_libraries
+
+        quiet_libraries()  # before the library is imported: it may log as it loads
     if suffix in HTML_SUFFIXES:
         import trafilatura  # noqa: F401
 

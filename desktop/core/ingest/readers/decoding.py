@@ -58,6 +58,9 @@ def _decode(path: str, data: bytes) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError:
             return data.decode("latin-1")
+    from desktop.core.logs import quiet_libraries
+
+    quiet_libraries()
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -9,6 +9,7 @@ import zlib
 
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.errors import ReadError
+from desktop.core.logs import quiet_libraries
 from desktop.core.ingest.readers.sizes import human_size
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 
 def read(path: str, data: bytes) -> list[Document]:
     check_package(path, data)
+    quiet_libraries()
     import docx
     from docx.table import Table
 

@@ -9,6 +9,7 @@ from lxml import etree
 
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.errors import ReadError
+from desktop.core.logs import quiet_libraries
 
 # libxml2's HTML parser stops nesting at this depth and silently drops what lies deeper,
 # so a page that reaches it cannot be read faithfully (and trafilatura's recursive
@@ -61,6 +62,7 @@ _BLOCK_TAGS = {"p", "head", "quote", "list", "item", "table", "row", "code", "di
 
 
 def read(path: str, data: bytes) -> list[Document]:
+    quiet_libraries()
     import trafilatura
     from trafilatura.utils import load_html
 

@@ -9,6 +9,7 @@ from collections import Counter
 
 from desktop.core.article import Document, Paragraph
 from desktop.core.errors import ReadError
+from desktop.core.logs import quiet_libraries
 from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?$")
 
 
 def read(path: str, data: bytes) -> list[Document]:
+    quiet_libraries()
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
