@@ -78,3 +78,58 @@ def test_strip_nationality_trims_and_lets_the_later_rules_decide():
     fired, found = _run("Republican Tarquin Vellum spoke first.")
     assert fired["Republican Tarquin Vellum"] == "unknown_pair"
     assert ("Tarquin Vellum", "person") in found and not any(t.startswith("Republican") for t, _ in found)
+
+
+# One-word runs of every kind the rules tell apart: places (a small town, a city facing a score),
+# nationality words, time zones, party words and codes, titles, events, initials, acronyms and
+# abbreviations, and names no rule types.
+ONE_WORDS = [
+    "Republicans cheered while Democrats left; the Democratic plan failed.",
+    "Rep. Vale, D-Ohio, met French and Iraqi envoys at 9 a.m. EST in Glasgow.",
+    "Glasgow 3 Bolton 1, said the report from Marlow.",
+    "Minister Okonkwo and Sen. Vale spoke; Senator left early.",
+    "The Cup went to NATO, then to U.S. officials and F. Quill and Corbin Jr. too.",
+    "Zorblax said Pirelli and Quorvane-based staff met spokesman Marlow at Acme Corp.",
+    "Kentucky, Guangdong province and the Ministry were named, as was G.",
+]
+
+
+def test_one_word_runs_are_decided_as_by_the_whole_chain(monkeypatch):
+    """one_word_rules leaves out only rules whose first test the word fails: the runs come out
+    the same as when every one-word rule is tried."""
+    from desktop.core.entities import names
+    from desktop.core.entities.name_rules import ONE_WORD_RULES
+
+    texts = [c[1] for c in CASES] + ONE_WORDS
+    short = [_run(t) for t in texts]
+    monkeypatch.setattr(names, "one_word_rules", lambda word, kind, gaz: ONE_WORD_RULES)
+    assert [_run(t) for t in texts] == short
+
+
+def test_a_rule_left_out_for_a_word_would_have_done_nothing():
+    from desktop.core.entities.name_rules import _ONE_WORD_TESTS, Run
+
+    gaz = load_gazetteer()
+    for text in [c[1] for c in CASES] + ONE_WORDS:
+        toks = tokenize(text, 0, len(text))
+        for k, t in enumerate(toks):
+            if t.kind not in "WA" or not t.text[0].isupper():
+                continue
+            for rule, test in _ONE_WORD_TESTS.items():
+                if test(t.text, t.kind, gaz):
+                    continue
+                finder = NameFinder(text, gaz, set())
+                assert rule(finder, Run(finder, toks[k : k + 1], toks, k, k + 1)) is False, (rule.__name__, t.text)
+                assert not finder.found and not finder.sports_orgs and not finder.fired, (rule.__name__, t.text)
+
+
+def test_rules_left_out_for_longer_runs_come_before_any_run_is_shortened():
+    from desktop.core.entities.name_rules import LONGER_RULES, ONE_WORD_ONLY, Run, strip_nationality
+
+    assert all(RULES.index(rule) < RULES.index(strip_nationality) for rule in ONE_WORD_ONLY)
+    assert [r for r in RULES if r not in ONE_WORD_ONLY] == list(LONGER_RULES)
+    text = "Glasgow Iraqi EST spoke."
+    toks = tokenize(text, 0, len(text))
+    for rule in ONE_WORD_ONLY:  # each says no to a longer run
+        finder = NameFinder(text, load_gazetteer(), set())
+        assert rule(finder, Run(finder, toks[:2], toks, 0, 2)) is False and not finder.found

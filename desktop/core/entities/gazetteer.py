@@ -69,7 +69,7 @@ class SortedNames:
         return self.count
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per process: compared and hashed by identity (a memo key)
 class Gazetteer:
     """Place names with their kind, country and population, given names and demonyms."""
 

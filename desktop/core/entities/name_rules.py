@@ -11,6 +11,7 @@ named, so a test can say which one decided a run (`NameFinder.fired`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from desktop.core.entities.people import NOT_NAME_SUFFIXES, split_title
 from desktop.core.entities.tokens import Tok
 
 if TYPE_CHECKING:
+    from desktop.core.entities.gazetteer import Gazetteer
     from desktop.core.entities.names import NameFinder
 
 PERSON, PLACE, ORG = "person", "place", "organization"
@@ -110,8 +112,7 @@ def small_town_person(f: NameFinder, r: Run) -> bool:
     people's names are is a person."""
     if len(r.run) != 1:
         return False
-    place = r.place(f)  # as f._small_town(r.name)
-    if place is None or place.kind != "city" or place.population >= 100_000:
+    if not _small_city(r.place(f)):  # as f._small_town(r.name)
         return False
     role = f._role_before(r.toks, r.i)
     nxt = r.nxt
@@ -319,6 +320,36 @@ RULES: tuple[Rule, ...] = (
 _TWO_WORDS_OR_MORE = (place_of_origin, committee, vessel, nationality_plural, named_place, strip_nationality,
                       given_name, unknown_pair)
 ONE_WORD_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES if rule not in _TWO_WORDS_OR_MORE)
+# And those that decide only a one-word run, left out for longer ones: each comes before
+# strip_nationality, the one rule that shortens a run, so a run is as long as it was when they
+# would see it (tests/test_name_rules.py checks the order).
+ONE_WORD_ONLY = (small_town_person, nationality_word, time_zone_or_party_code)
+LONGER_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES if rule not in ONE_WORD_ONLY)
+
+
+# The first test of each rule of ONE_WORD_RULES that asks only the word (with its kind of token and
+# the gazetteer) about a one-word run: where it fails, the rule returns False having done nothing.
+# Each mirrors its rule's opening lines (tests/test_name_rules.py holds the two to each other).
+_ONE_WORD_TESTS: dict[Rule, Callable[[str, str, Gazetteer], bool]] = {
+    place_based: lambda word, kind, gaz: "-" in word,
+    party: lambda word, kind, gaz: (lx.PARTY_MEMBERS.get(word) or lx.PARTY_ADJECTIVES.get(word)) is not None,
+    small_town_person: lambda word, kind, gaz: _small_city(gaz.place(word)),
+    gazetteer_place: lambda word, kind, gaz: gaz.place(word) is not None,
+    nationality_word: lambda word, kind, gaz: word in gaz.demonyms,
+    time_zone_or_party_code: lambda word, kind, gaz: word in _TIME_ZONES or _PARTY_CODE.match(word) is not None,
+    titled_person: lambda word, kind, gaz: word.lower() in lx.TITLE_HEADS,
+    event_or_initials: lambda word, kind, gaz: (word.lower() in lx.MISC_HEADS or len(word.rstrip(".")) == 1),
+    acronym: lambda word, kind, gaz: kind == "A" or (word.isupper() and 2 <= len(word) <= 6),
+    trailing_abbreviation: lambda word, kind, gaz: kind == "A" and word.lower() not in ("jr.", "sr."),
+}
+
+
+@lru_cache(maxsize=65536)
+def one_word_rules(word: str, kind: str, gaz: Gazetteer) -> tuple[Rule, ...]:
+    """ONE_WORD_RULES but those that the word alone says cannot decide a one-word run of it. Most
+    one-word runs are names no rule types ("Smith", "Pirelli"), which went down the whole chain to
+    `leftover`, fifteen calls each; most of them repeat a word seen before (memos.py bounds this)."""
+    return tuple(rule for rule in ONE_WORD_RULES if rule not in _ONE_WORD_TESTS or _ONE_WORD_TESTS[rule](word, kind, gaz))
 
 
 def _looks_like_name(f: NameFinder, words: list[str]) -> bool:
@@ -368,6 +399,10 @@ def _team_line(toks: list[Tok], i: int, j: int) -> bool:
 
 def _big_place(place) -> bool:
     return place is not None and (place.kind != "city" or place.population >= 100000)
+
+
+def _small_city(place) -> bool:
+    return place is not None and place.kind == "city" and place.population < 100_000
 
 
 _TEXT = itemgetter(2)  # a Tok's text

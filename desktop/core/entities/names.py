@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from desktop.core import regexes
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.name_rules import ONE_WORD_RULES, ORG, PERSON, PLACE, RULES, Run
+from desktop.core.entities.name_rules import LONGER_RULES, ORG, PERSON, PLACE, Run, one_word_rules
 from desktop.core.entities.orgs import is_org_run
 from desktop.core.entities.tokens import Tok
 
@@ -148,9 +148,10 @@ class NameFinder:
         self.found.append(Raw(typ, run[0].start, run[-1].end, self._span_text(run), ntok=len(run), **kw))
 
     def _classify(self, run: list[Tok], toks: list[Tok], i: int, j: int) -> None:
-        """Type one run by the first of `name_rules.RULES` that decides it."""
+        """Type one run by the first of `name_rules.RULES` that decides it (of those that can decide
+        a run of its length and, for one word, of its word)."""
         r = Run(self, run, toks, i, j)
-        for rule in ONE_WORD_RULES if len(run) == 1 else RULES:
+        for rule in one_word_rules(run[0][2], run[0][3], self.gaz) if len(run) == 1 else LONGER_RULES:
             if rule(self, r):
                 self.fired.append((run[0].start, run[-1].end, rule.__name__))
                 return

@@ -154,6 +154,10 @@ class Features:
             hit = self.words[word] = (word.lower(), shape(word), word_class(word, self.gaz))
         return hit
 
+    # Of own()'s features, those that name the word itself ("w=", "l="); the others (bias, shape,
+    # affixes, length, classes) are shared by many words. near()'s first names the word too.
+    OWN_WORD = slice(1, 3)
+
     def own(self, word: str, headline: bool) -> list[str]:
         low, sh, classes = self.word(word)
         h = "H" if headline else ""
@@ -199,9 +203,12 @@ def gazetteer_tags(text: str, toks: list[Tok], lo: int, hi: int, gaz: Gazetteer,
     i = lo
     while i < hi:
         for j in range(min(hi, i + 4), i, -1):
-            if j - i == 1 and not candidate(toks[i]):
-                break
-            span = text[toks[i].start : toks[j - 1].end]
+            if j - i == 1:
+                _, _, span, kind = toks[i]  # a token's text is text[start:end]
+                if not (kind == "W" or kind == "A") or span.lower() == span:
+                    break  # as candidate(toks[i])
+            else:
+                span = text[toks[i][0] : toks[j - 1][1]]
             kind = kinds.get(span)
             if kind is None:
                 place = gaz.place(span)
@@ -446,16 +453,19 @@ class Tagger:
         self._trios: tuple[dict[tuple[str, str, str], tuple[int, str, str]], ...] = ({}, {})
         self._ctx: dict[tuple, int] = {}
         self._kinds: dict[str, str] = {}  # place kind of a span of text, "" for none
+        # the packed row of each feature that many words share (Features.OWN_WORD): a new word's
+        # shape, affixes and classes were most often hashed for another word already
+        self._shared: dict[str, int] = {}
         self._calls = 0
 
     def memo_size(self) -> int:
         """Entries in the per-word caches (desktop/core/entities/memos.py keeps them bounded)."""
         return (sum(map(len, self._own)) + sum(map(len, self._near)) + sum(map(len, self._trios)) + len(self._ctx)
-                + len(self._kinds) + len(self.features.words))
+                + len(self._kinds) + len(self.features.words) + len(self._shared))
 
     def forget(self) -> None:
         """Empty the per-word caches; they fill again from the next sentence tagged."""
-        for cache in (*self._own, *self._near, *self._trios, self._ctx, self._kinds, self.features.words):
+        for cache in (*self._own, *self._near, *self._trios, self._ctx, self._kinds, self.features.words, self._shared):
             cache.clear()
 
     def _score(self, feats: list[str]) -> int:
@@ -469,6 +479,26 @@ class Tagger:
                 o = (r - 1) * _VEC_BYTES
                 s += int.from_bytes(packed[o : o + _VEC_BYTES], "little")
         return s
+
+    def _score_shared(self, feats: list[str]) -> int:
+        """_score of features that many words share, each row remembered."""
+        shared = self._shared
+        s = 0
+        for f in feats:
+            v = shared.get(f)
+            if v is None:
+                v = shared[f] = self._score((f,))
+            s += v
+        return s
+
+    def _score_own(self, word: str, headline: bool) -> int:
+        feats = self.features.own(word, headline)
+        word_only = Features.OWN_WORD
+        return self._score(feats[word_only]) + self._score_shared(feats[: word_only.start] + feats[word_only.stop :])
+
+    def _score_near(self, word: str, offset: int) -> int:
+        feats = self.features.near(word, offset)
+        return self._score(feats[:1]) + self._score_shared(feats[1:])
 
     def tag(self, text: str, toks: list[Tok], lower_words: set[str], rule_starts: dict[int, tuple[str, int]],
             texts: list[str] | None = None, lows: list[str] | None = None) -> list[tuple[str, int, int]]:
@@ -497,7 +527,7 @@ class Tagger:
         if not self._calls % 64 and self.memo_size() > _CACHE_LIMIT:  # a bound, not a count: checked now and then
             self.forget()
         score = self._score
-        near = feats.near
+        near = self._score_near
         words = ["<", "<", *texts, ">", ">"]  # words[i + 2] is token i's
         for lo, hi in found:
             if hi - lo == 1:  # as gazetteer_tags and rule_tags would say of one token
@@ -518,28 +548,28 @@ class Tagger:
                 hit = trios.get(key)
                 if hit is None:  # the word, its neighbours and the two word pairs
                     mine = own.get(word)
-                    if mine is None:
-                        mine = own[word] = (score(feats.own(word, headline)), shape(word), word.lower())
+                    if mine is None:  # the word's lower case and shape, as its features made them
+                        mine = own[word] = (self._score_own(word, headline), *feats.word(word)[1::-1])
                     vec, sh, low = mine
                     w = words[i + 1]
                     b = near_m1.get(w)
                     if b is None:
-                        b = near_m1[w] = score(near(w, -1))
+                        b = near_m1[w] = near(w, -1)
                     w = words[i + 3]
                     c = near_p1.get(w)
                     if c is None:
-                        c = near_p1[w] = score(near(w, 1))
+                        c = near_p1[w] = near(w, 1)
                     pair = score(["bl=" + key[0].lower() + "|" + low, "bn=" + low + "|" + key[2].lower()])
                     hit = trios[key] = (vec + b + c + pair, sh, low)
                 vec, sh, low = hit
                 w = words[i]
                 a = near_m2.get(w)
                 if a is None:
-                    a = near_m2[w] = score(near(w, -2))
+                    a = near_m2[w] = near(w, -2)
                 w = words[i + 4]
                 d = near_p2.get(w)
                 if d is None:
-                    d = near_p2[w] = score(near(w, 2))
+                    d = near_p2[w] = near(w, 2)
                 k = i - lo
                 key = (lenpos[k if k < 3 else 3], rules[k], sh, i == 0 or words[i + 1] in _OPENERS, low in lower_words,
                        headline, gz[k])
@@ -551,11 +581,12 @@ class Tagger:
                 t = one_token(sums[0], self._lifted)
                 if t:
                     spans.append((_TYPE_OF[t], lo, hi))
-            elif hi - lo == 2:
-                for typ, a, b in _PAIR_SPANS[two_tokens(lanes(sums[0]), lanes(sums[1]), self._pairs2)]:
+            elif hi - lo == 2:  # scores as lists: indexing an array makes an int each time
+                for typ, a, b in _PAIR_SPANS[two_tokens(lanes(sums[0]).tolist(), lanes(sums[1]).tolist(), self._pairs2)]:
                     spans.append((typ, lo + a, lo + b))
             else:
-                spans.extend(_spans(viterbi(list(map(lanes, sums)), self.trans, self._alone, self._entry, self._steps), lo))
+                spans.extend(_spans(viterbi([lanes(v).tolist() for v in sums], self.trans, self._alone, self._entry,
+                                            self._steps), lo))
         return spans
 
 

@@ -15,9 +15,11 @@ _ABBREV = frozenset(
     "Va Wash Ala Ark Colo Conn Del Ga Ill Ind Kan Ky La Md Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Vt Wis Wyo"
     .split()
 )
-# Words first: the common case is tried first and abbreviations are settled in Python only when
-# a dot follows a word.
-_TOKEN_RE = regexes.compile(r"[^\W\d_]+(?:['\u2019-][^\W_]+)*|\d+(?:[.,:]\d+)*|\S")
+# A word, a number or any other mark, with the whitespace before it, for findall: (space, word,
+# number or mark). Words first: the common case is tried first, and abbreviations are settled in
+# Python only when a dot follows a word. A tuple of strings made in C costs less than a match
+# object and two calls on it per token; the offsets are running sums of the lengths.
+_SPACED_TOKEN_RE = regexes.compile(r"(\s*+)(?:([^\W\d_]+(?:['\u2019-][^\W_]+)*)|(\d+(?:[.,:]\d+)*|\S))")
 _ACRONYM_RE = regexes.compile(r"(?:[A-Za-z]\.){2,}")
 _POSSESSIVE = ("'s", "\u2019s", "'S", "\u2019S")
 
@@ -37,25 +39,29 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
     new = tuple.__new__  # skips the Python-level NamedTuple constructor: one token per word adds up
-    pos = start
-    finditer = _TOKEN_RE.finditer
-    while True:
-        restart = None
-        for m in finditer(text, pos, end):
-            s, e = m.span()
-            word = m.group()
+    last = end
+    while last > start and text[last - 1].isspace():
+        last -= 1  # no space after the last token: a run of it would be tried from each of its characters
+    pos = start  # where the token before ends
+    taken = start  # an acronym or abbreviation took the tokens that start before this ("U", ".", "S", ".")
+    for space, word, other in _SPACED_TOKEN_RE.findall(text, start, last):
+        s = pos + len(space)
+        if word:
+            e = pos = s + len(word)
+            if s < taken:
+                continue
             c = word[0]
             if c.isalpha():
                 if e < end and text[e] == ".":
                     acr = _ACRONYM_RE.match(text, s, end) if len(word) == 1 else None
                     if acr is not None:  # "U.S.", "a.m."
                         append(new(Tok, (s, acr.end(), acr.group(), "A")))
-                        restart = acr.end()
-                        break
+                        taken = acr.end()  # where a dot ends a one-letter token: a token ends there
+                        continue
                     if word in _ABBREV or (len(word) == 1 and c.isupper() and (e + 1 >= end or text[e + 1].isspace())):
                         append(new(Tok, (s, e + 1, word + ".", "A")))  # "Mr.", "Gov.", the initial in "John F. Kennedy"
-                        restart = e + 1
-                        break
+                        taken = e + 1
+                        continue
                 if "'" in word or "\u2019" in word:
                     if word.endswith(_POSSESSIVE) and len(word) > 2:
                         append(new(Tok, (s, e - 2, word[:-2], "W")))
@@ -66,13 +72,13 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
                         append(new(Tok, (e - 1, e, word[-1], "S")))
                         continue
                 append(new(Tok, (s, e, word, "W")))
-            elif c.isdigit():
-                append(new(Tok, (s, e, word, "N")))
-            else:
-                append(new(Tok, (s, e, word, "P")))
-        if restart is None:
-            return out
-        pos = restart
+            else:  # a letter-like digit or mark that \w holds ("²", "½")
+                append(new(Tok, (s, e, word, "N" if c.isdigit() else "P")))
+        else:
+            e = pos = s + len(other)
+            if s >= taken:
+                append(new(Tok, (s, e, other, "N" if other[0].isdigit() else "P")))
+    return out
 
 
 # ---- from the index's tokens ---------------------------------------------------------------------
