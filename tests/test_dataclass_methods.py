@@ -30,7 +30,7 @@ def test_every_method_the_core_writes_is_stored_for_this_python():
     """In a fresh interpreter: this one has made the test suite's and the window's dataclasses too."""
     _stored()
     probe = ("import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]\n"
-             "from build_regexes import import_core\n"
+             "from build_stores import import_core\n"
              "from desktop.core import dataclass_methods as d\n"
              "import_core()\n"
              "missing = d.WRITTEN - d._store().keys()\n"
@@ -38,7 +38,7 @@ def test_every_method_the_core_writes_is_stored_for_this_python():
     done = subprocess.run([sys.executable, "-c", probe, str(ROOT), str(ROOT / "scripts")], capture_output=True,
                           text=True, check=True)
     missing, example = done.stdout.split(" ", 1)
-    assert missing == "0", f"run scripts/build_dataclass_methods.py: {missing} methods not stored, e.g. {example}"
+    assert missing == "0", f"run scripts/build_stores.py: {missing} methods not stored, e.g. {example}"
 
 
 def test_stored_code_is_what_compile_makes_of_the_source():

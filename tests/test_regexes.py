@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_regexes import import_core  # noqa: E402
+from build_stores import import_core  # noqa: E402
 
 from desktop.core import regexes  # noqa: E402
 from desktop.core.resources import resource_path  # noqa: E402
@@ -29,7 +29,7 @@ def test_every_pattern_compiled_through_it_is_stored_for_this_python():
         pytest.skip(f"programs stored for {version}, not this Python's {regexes.sre_version()}")
     import_core()
     missing = regexes.ASKED - programs.keys()
-    assert not missing, f"run scripts/build_regexes.py: {len(missing)} patterns not stored, e.g. {next(iter(missing))[0][:80]!r}"
+    assert not missing, f"run scripts/build_stores.py: {len(missing)} patterns not stored, e.g. {next(iter(missing))[0][:80]!r}"
 
 
 def test_stored_programs_make_the_patterns_re_compile_makes():

@@ -4,7 +4,7 @@
 __delattr__ as Python source and compiles each, in every process. Compiling is most of the cost
 of making a dataclass: a `diptych compare` makes 31 of them, 186 methods, 15-25 ms of CPU, a
 tenth of its start-up. What is compiled depends only on that source and on the interpreter's
-bytecode (the version .pyc files are keyed on). scripts/build_dataclass_methods.py stores the
+bytecode (the version .pyc files are keyed on). scripts/build_stores.py stores the
 code of every source the core's dataclasses write; once `install`ed, dataclasses runs the stored
 code of a source it has already seen instead of compiling that source again. A source not stored
 (a class edited since) or another interpreter compiles as before: only slower.
@@ -21,7 +21,7 @@ from importlib.util import MAGIC_NUMBER
 from desktop.core.resources import resource_path
 
 STORE_FILE = ("dataclasses", "methods.marshal")
-# Every source dataclasses had compiled in this process: what scripts/build_dataclass_methods.py stores.
+# Every source dataclasses had compiled in this process: what scripts/build_stores.py stores.
 WRITTEN: set[str] = set()
 _stored: dict | None = None
 
@@ -47,7 +47,7 @@ def install() -> None:
 
 
 def stored_bytes(sources) -> bytes:
-    """The file scripts/build_dataclass_methods.py writes: this interpreter's bytecode version and
+    """The file scripts/build_stores.py writes: this interpreter's bytecode version and
     the code of every source."""
     return marshal.dumps((MAGIC_NUMBER, {source: compiled(source) for source in sorted(sources)}))
 

@@ -10,7 +10,7 @@ What the compiler produces, though, is a list of integers that depends only
 on the pattern, its flags and the version of sre; `_sre.compile` builds the Pattern from it
 directly, and validates it first, so a damaged program raises rather than crashing.
 
-scripts/build_regexes.py stores the program of every pattern compiled through `compile` here,
+scripts/build_stores.py stores the program of every pattern compiled through `compile` here,
 keyed by pattern and flags, for one version of sre (the interpreter's cache tag and sre's MAGIC).
 A pattern that is not stored (edited since), or another Python, compiles as usual: only slower.
 tests/test_regexes.py checks that the stored programs are current and make Patterns equal to
@@ -29,7 +29,7 @@ import _sre
 from desktop.core.resources import resource_path
 
 PROGRAMS_FILE = ("regexes", "programs.marshal.zz")
-# Every (pattern, flags) asked for in this process: what scripts/build_regexes.py stores.
+# Every (pattern, flags) asked for in this process: what scripts/build_stores.py stores.
 ASKED: set[tuple[str | bytes, int]] = set()
 _stored: dict | None = None
 
@@ -78,6 +78,6 @@ def program(pattern: str | bytes, flags: int = 0) -> tuple:
 
 
 def stored_bytes(keys) -> bytes:
-    """The file scripts/build_regexes.py writes: this sre's version and the programs of `keys`."""
+    """The file scripts/build_stores.py writes: this sre's version and the programs of `keys`."""
     programs = {key: program(*key) for key in sorted(keys, key=repr)}  # str and bytes patterns
     return zlib.compress(marshal.dumps((sre_version(), programs)), 9)
