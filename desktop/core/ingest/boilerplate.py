@@ -41,11 +41,18 @@ def phrases() -> dict[str, frozenset[str]]:
     return {kind: frozenset(found) for kind, found in table.items()}
 
 
-@lru_cache(maxsize=None)
-def _prefix_re(kind: str) -> re.Pattern[str]:
+def _prefix_pattern(kind: str) -> str:
     """A phrase of `kind` opening a line, then a colon or an arrow, then more text."""
-    alternatives = "|".join(sorted((re.escape(p) for p in phrases()[kind]), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"^[\[(]?(?:{alternatives})\s*[:|>\u00bb\u203a\u2014-]\s*\S", re.I)
+    # Longest first, then alphabetical: the same pattern in every process (a set's order is not), so the
+    # stored program is found. Only whether a line matches is asked, which no order changes.
+    alternatives = "|".join(sorted((re.escape(p) for p in phrases()[kind]), key=lambda p: (-len(p), p))) or "(?!)"
+    return rf"^[\[(]?(?:{alternatives})\s*[:|>\u00bb\u203a\u2014-]\s*\S"
+
+
+# Made at import, from the phrases table, through the stored programs: compiled afresh they cost
+# every reading process about 2 ms, and made here scripts/build_stores.py stores them and
+# tests/test_regexes.py sees when the table has changed since.
+_PREFIX_RE = {kind: regexes.compile(_prefix_pattern(kind), re.I) for kind in ("prefix", "credit")}
 
 
 def label(text: str) -> str:
@@ -67,9 +74,9 @@ def line_kind(text: str) -> str:
     words = len(text.split(None, LINE_WORDS))  # split no further: a paragraph may be long
     if words > LINE_WORDS:
         return ""
-    if _prefix_re("prefix").match(text):
+    if _PREFIX_RE["prefix"].match(text):
         return "prefix"
-    if words <= 15 and _prefix_re("credit").match(text):
+    if words <= 15 and _PREFIX_RE["credit"].match(text):
         return "credit"
     folded = text.casefold()
     if any(p in folded for p in phrases()["plug"]):
