@@ -13,9 +13,6 @@ from typing import NoReturn
 
 from desktop import __version__
 
-SUBCOMMANDS = ("extract", "compare", "report", "coverage", "related")
-
-
 class _Formatter(argparse.HelpFormatter):
     """argparse's help formatter, sized without shutil: argparse makes one for every argument it is
     given (to check its metavar), and shutil.get_terminal_size imports shutil, bz2 and lzma for it,
@@ -45,7 +42,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="diptych",
         formatter_class=_Formatter,
         description="Compare news articles side by side. "
-        f"Subcommands (run 'diptych CMD --help'): {', '.join(SUBCOMMANDS)}.",
+        f"Subcommands (run 'diptych CMD --help'): {', '.join(_COMMANDS)}.",
     )
     p.add_argument("files", nargs="*", help="article files or folders to open")
     p.add_argument("--samples", action="store_true", help="open the bundled sample articles, compared")
@@ -61,7 +58,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     """The parser of one subcommand, built alone: argv[0] names it already, and argparse's
     subparsers would build all five on every run. Same prog, usage, help and errors."""
     p = argparse.ArgumentParser(prog=f"diptych {command}", formatter_class=_Formatter)
-    _COMMAND_ARGS[command](p)
+    _COMMANDS[command][0](p)
     return p
 
 
@@ -117,8 +114,6 @@ def _related_args(rel: argparse.ArgumentParser) -> None:  # rank articles by how
     _pretty_flag(rel)
 
 
-_COMMAND_ARGS = {"extract": _extract_args, "compare": _compare_args, "report": _report_args,
-                 "coverage": _coverage_args, "related": _related_args}
 
 
 def _time_limit_flag(p: argparse.ArgumentParser) -> None:
@@ -383,13 +378,22 @@ def _quiet_when_the_reader_stops(run, args) -> int:
         return 1
 
 
+# Each subcommand: what it takes (its parser's arguments) and what runs it.
+_COMMANDS = {"extract": (_extract_args, cmd_extract), "compare": (_compare_args, cmd_compare),
+             "report": (_report_args, cmd_report), "coverage": (_coverage_args, cmd_coverage),
+             "related": (_related_args, cmd_related)}
+# The commands that build a large heap of values living until the process ends, and need nothing
+# done at exit but stopping the reading worker.
+_HEAP_COMMANDS = ("compare", "extract")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in SUBCOMMANDS:
+    if argv and argv[0] in _COMMANDS:
         import gc
 
         collecting = gc.isenabled()
-        if argv[0] in ("compare", "extract"):
+        if argv[0] in _HEAP_COMMANDS:
             # One pass over acyclic values (tokens, spans, pieces) that live until the process
             # exits: the cycle collector only rescans that growing heap, a tenth of a 100k-word
             # compare's CPU, and frees next to nothing (peak memory the same). The reading worker
@@ -397,9 +401,7 @@ def main(argv: list[str] | None = None) -> int:
             gc.disable()
         try:
             args = _command_parser(argv[0]).parse_args(argv[1:])
-            handler = {"extract": cmd_extract, "compare": cmd_compare, "report": cmd_report, "coverage": cmd_coverage,
-                       "related": cmd_related}
-            return _quiet_when_the_reader_stops(handler[argv[0]], args)
+            return _quiet_when_the_reader_stops(_COMMANDS[argv[0]][1], args)
         finally:
             if collecting:
                 gc.enable()
@@ -416,10 +418,6 @@ def main(argv: list[str] | None = None) -> int:
     )
 
 
-# The commands that build a large heap of values and need nothing done at exit but stopping the worker.
-_LEAVE_AT_ONCE = ("compare", "extract")
-
-
 def run() -> NoReturn:
     """The `diptych` command (and `python -m desktop`): `main`, then exit with its status.
 
@@ -429,7 +427,7 @@ def run() -> NoReturn:
     words, 0.1 s at 100k), for memory the system takes back anyway. Tests call `main`, never this."""
     argv = sys.argv[1:]
     code = main(argv)
-    if argv and argv[0] in _LEAVE_AT_ONCE:
+    if argv and argv[0] in _HEAP_COMMANDS:
         from desktop.core.ingest.isolated import shutdown
 
         shutdown()
