@@ -35,10 +35,6 @@ _DATE_RE = regexes.compile(
     r"|(?P<dec>\b(?:the\s)?(?:1[89]|20)\d0s\b)"
     r"|(?P<time>\b[01]?\d(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)))"
 )
-_FULL_RE = regexes.compile(
-    r"\b(?:" + _MONTH + r"\s\d{1,2}(?:st|nd|rd|th)?,?\s" + _YEAR + r"|\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?"
-    + _MONTH_LONG + r",?\s" + _YEAR + r"|" + _YEAR + r"-[01]\d-[0-3]\d)\b"
-)
 _FUTURE_RE = regexes.compile(
     r"\b(?:will|shall|'ll|to be held|scheduled|plans? to|planning to|expected to|is to|are to|due to|upcoming|next)\b"
 )
@@ -170,26 +166,6 @@ def _year_ok(text: str, s: int, word: str) -> bool:
         return False
     before = text[max(0, s - 12) : s].lower()
     return bool(re.search(r"\b(?:in|of|by|since|until|before|after|around|about|from|during|through|early|late|mid|fiscal|year)[\s-]$", before))
-
-
-def full_dates(text: str) -> list[tuple[dt.date, str]]:
-    """Every date with day, month and year in the text (for a reference when none was published)."""
-    out = []
-    pos = 0
-    for y in _YEAR_AT.finditer(text):  # every full date holds a year: look just before each one
-        if y.start() < pos:
-            continue
-        m = _FULL_RE.search(text, max(pos, y.start() - 30), y.end() + 7)
-        if m is None:
-            continue
-        pos = m.end()
-        day = _parse_abs(m.group())
-        if day is not None and day[1] == "day":
-            out.append((day[0], m.group()))
-    return out
-
-
-_YEAR_AT = regexes.compile(_YEAR)
 
 
 _WORDS_ABS = regexes.compile(r"[A-Za-z]+|\d+")
