@@ -110,6 +110,9 @@ def test_the_pipeline_is_linear_in_long_runs(unit):
         extract(left)
         report_html(build_report(compare(left, article_from_text(text(n).replace("Monday", "Tuesday")))))
 
-    small, large = cpu(lambda: pipeline(5_000)), cpu(lambda: pipeline(20_000))
+    # The better of two runs each: inside the whole suite, on two shared cores, one run of 20,000 characters
+    # was seen at twice its time alone (1.10 s against 0.52-0.56 s for this code and the code before it).
+    small = min(cpu(lambda: pipeline(5_000)) for _ in range(2))
+    large = min(cpu(lambda: pipeline(20_000)) for _ in range(2))
     # Four times the text: linear work takes about four times as long, quadratic sixteen.
     assert large < max(1.0, 8 * small), f"{unit!r}: {small:.2f} s for 5,000 characters, {large:.2f} s for 20,000"
