@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from desktop.core import regexes
 from desktop.core.entities import lexicon as lx
@@ -19,6 +21,8 @@ _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
 _WORD_KINDS = ("W", "A")  # a word; an abbreviation or acronym with dots
 _NEVER_IN_A_NAME = ("P", "N", "S")  # punctuation, a number, a possessive: _can_continue is False
 _SCORE_WORDS = frozenset({"v", "v.", "vs", "vs.", "beat", "beats", "drew", "lost", "won"})
+_TEXT = itemgetter(2)  # a Tok's text
+_FIRST = itemgetter(0)  # a text's first character
 
 
 @dataclass(slots=True)
@@ -52,8 +56,13 @@ class NameFinder:
 
     # ---- spans -------------------------------------------------------------------------------
 
-    def add_sentence(self, toks: list[Tok]) -> None:
-        if toks and _CAPS_WORD.search(self.text, toks[0].start, toks[-1].end):  # any word in capitals?
+    def add_sentence(self, toks: list[Tok], texts: list[str] | None = None) -> None:
+        """`texts`, the tokens' texts, when the caller has them already."""
+        if texts is None:
+            texts = list(map(_TEXT, toks))
+        # A headline has two words in capitals at least: most sentences have not, which a count in
+        # C tells before the search of the text.
+        if sum(map(str.isupper, texts)) >= 2 and _CAPS_WORD.search(self.text, toks[0].start, toks[-1].end):
             words = [t[2] for t in toks if t[3] == "W" and len(t[2]) > 1]
             n_words = len(words)
             n_upper = sum(map(str.isupper, words))
@@ -63,8 +72,8 @@ class NameFinder:
         n = len(toks)
         i = 0  # the next token not yet looked at: runs start at or after it
         # A run starts only at a word or abbreviation with a capital (or a month's name, which has
-        # one): visit only those. Most tokens are lower-case words or punctuation.
-        for k in [k for k, t in enumerate(toks) if t.text[0].isupper() and t.kind in _WORD_KINDS]:
+        # one): visit only those, found in C. Most tokens are lower-case words or punctuation.
+        for k in [k for k in compress(range(n), map(str.isupper, map(_FIRST, texts))) if toks[k][3] in _WORD_KINDS]:
             if k < i:
                 continue  # inside a run already taken
             if not self._can_start(toks[k]) and not _name_month(toks, k):

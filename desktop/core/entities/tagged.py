@@ -83,13 +83,13 @@ class Sentence:
 
 def find_names(text: str, sentences: list[list[Tok]], gaz: Gazetteer, lower_words: set[str]) -> list[Raw]:
     """People, places and organisations of one document (MISC names are found, then left out)."""
-    found = rule_names(text, sentences, gaz, lower_words)
+    all_texts = [list(map(_TEXT_OF, toks)) for toks in sentences]  # the hand rules', the tagger's
+    found = rule_names(text, sentences, gaz, lower_words, all_texts)
     starts = rule_starts(found)
     by_span = RuleNames(found)
     tagger = load_tagger()
     sents = []
-    for toks in sentences:
-        texts = list(map(_TEXT_OF, toks))
+    for toks, texts in zip(sentences, all_texts):
         lows = list(map(str.lower, texts))  # the tagger's and the rules'
         names = [[_TAG_TYPES[typ], a, b, ""] for typ, a, b in tagger.tag(text, toks, lower_words, starts, texts, lows)]
         sents.append(Sentence(toks, lows, names, by_span))
@@ -105,11 +105,13 @@ def find_names(text: str, sentences: list[list[Tok]], gaz: Gazetteer, lower_word
     return out
 
 
-def rule_names(text: str, sentences: list[list[Tok]], gaz: Gazetteer, lower_words: set[str]) -> list[Raw]:
-    """The hand rules' names of one document (NameFinder)."""
+def rule_names(text: str, sentences: list[list[Tok]], gaz: Gazetteer, lower_words: set[str],
+               texts: list[list[str]] | None = None) -> list[Raw]:
+    """The hand rules' names of one document (NameFinder); `texts`, each sentence's token texts,
+    when the caller has them."""
     rules = NameFinder(text, gaz, lower_words)
-    for toks in sentences:
-        rules.add_sentence(toks)
+    for toks, words in zip(sentences, texts or [None] * len(sentences)):
+        rules.add_sentence(toks, words)
     return rules.finish()
 
 
