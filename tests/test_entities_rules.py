@@ -141,6 +141,18 @@ def test_gazetteer_keeps_exonyms_but_not_brands_or_parts_of_a_city_name():
     assert gaz.place("Google") is None and gaz.place("Port") is None
 
 
+def test_gazetteer_lookups_past_the_greatest_name_are_none_and_every_name_is_found():
+    from desktop.core.entities.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for names in (gaz.places, gaz.upper_places):
+        last = names.count - 1
+        assert names.last == names.name(last).encode("utf-8")  # the greatest name, found without a search
+        assert names.index(names.name(last)) == last and names.index(names.name(0)) == 0
+        assert names.index(names.name(last) + "a") == -1 and names.index("\uffff") == -1
+    assert gaz.place("said") is None and gaz.place("Zurich") is not None
+
+
 def test_a_capitalised_common_word_at_a_sentence_start_is_not_a_town():
     _, ext = _ext("Ship held in harbour\n\nPort inspectors in Rotterdam recorded a fault in the steering gear. "
                   "A spokesperson for Google said the maps were correct.")

@@ -31,7 +31,7 @@ class SortedNames:
     between newlines (bytes.find, in C), and counts the newlines before it for its index. UTF-8
     bytes sort as their text does, so the blocks are in the order the names were sorted in."""
 
-    __slots__ = ("data", "starts", "end", "block", "count", "heads")
+    __slots__ = ("data", "starts", "end", "block", "count", "heads", "last")
 
     def __init__(self, data: bytes, starts: list[int], end: int, block: int, count: int):
         self.data = data
@@ -40,12 +40,18 @@ class SortedNames:
         self.block = block
         self.count = count
         self.heads = [data[s + 1 : data.index(b"\n", s + 1)] for s in starts]
+        # The greatest name: no place name starts with a lower-case letter, and the entity code asks
+        # after every word it meets ("said", "the"), a third of all lookups; each is told by one
+        # comparison, where a search costs a bisection and a block's search (cold, 1-3 us).
+        self.last = data[data.rindex(b"\n", 0, end - 1) + 1 : end - 1]
 
     def index(self, key: str) -> int:
         """The position of `key` among the sorted names, -1 if it is none of them."""
         if "\n" in key:
             return -1
         word = key.encode("utf-8", "surrogatepass")
+        if word > self.last:
+            return -1
         k = bisect_right(self.heads, word) - 1
         if k < 0:
             return -1
