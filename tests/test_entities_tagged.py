@@ -223,6 +223,16 @@ def _score_sets(n_tokens: int, seed: int, count: int):
         yield [[rnd.randrange(spread) * (1 if spread > 3 else 1000) + (1 << 20) for _ in TAGS] for _ in range(n_tokens)]
 
 
+def test_each_words_classes_are_those_of_the_lists_holding_it_in_their_order():
+    from desktop.core.entities.tagger import _CLASS_OF, _CLASSES, word_class
+
+    words = {w for _, group in _CLASSES for w in group}
+    assert set(_CLASS_OF) == words
+    for w in words:
+        assert _CLASS_OF[w] == tuple(name for name, group in _CLASSES if w in group), w
+    assert word_class("said", load_tagger().features.gaz) == ["sv"]
+
+
 def test_packed_scores_hold_each_tag_in_its_own_lane():
     from array import array
 

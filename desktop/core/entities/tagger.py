@@ -131,8 +131,14 @@ _CLASSES = (
     ("fw", lx.FUNCTION_WORDS), ("dw", lx.DATE_WORDS), ("ph", lx.PLACE_HEADS), ("pm", lx.PERSON_MODIFIED_NOUNS),
     ("cn", lx.CONNECTORS),
 )
-# The same, by word: its classes in the order above (one lookup, not thirteen).
-_CLASS_OF = {w: tuple(name for name, words in _CLASSES if w in words) for _, group in _CLASSES for w in group}
+# The same, by word: its classes in the order above (one lookup, not thirteen). Built class by
+# class, a word's tuple growing in that order: asking every class about every word took 0.4 ms
+# of each process's import.
+_CLASS_OF: dict[str, tuple[str, ...]] = {}
+for _name, _words in _CLASSES:
+    for _w in _words:
+        _CLASS_OF[_w] = (*_CLASS_OF.get(_w, ()), _name)
+del _name, _words, _w
 
 
 _OFFSETS = {k: str(k) for k in (-2, -1, 1, 2)}
