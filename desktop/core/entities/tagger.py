@@ -394,15 +394,17 @@ if array("I").itemsize != _LANE_BYTES:
 
 def packed_rows(values: array) -> bytes:
     """The weights as 32-bit little-endian lanes, biased by 2^15 (int.from_bytes of a row's 36 bytes
-    is its packed vector): flipping the sign bit of a 16-bit two's complement number adds 2^15."""
-    le = array("h", values)
+    is its packed vector): flipping the sign bit of a 16-bit two's complement number adds 2^15.
+    Each process does this once, on 0.9 MB, with no copy it does not need: the low bytes go
+    straight in, the high ones flipped on the way. (The result is bytes, as a slice of bytes makes
+    an int 0.1 us sooner than a slice of a bytearray.)"""
     if _BIG_ENDIAN:
-        le.byteswap()
-    narrow = bytearray(le.tobytes())
-    narrow[1::2] = narrow[1::2].translate(_FLIP_SIGN)
+        values = array("h", values)
+        values.byteswap()
+    narrow = values.tobytes()
     wide = bytearray(2 * len(narrow))
     wide[0::4] = narrow[0::2]
-    wide[1::4] = narrow[1::2]
+    wide[1::4] = narrow[1::2].translate(_FLIP_SIGN)
     return bytes(wide)
 
 
@@ -678,8 +680,9 @@ def read_weights(path) -> tuple[Rows, list[list[int]]]:
     slots, values = array(header["slot_type"]), array("h")
     start = 4 + size
     end = start + (slots.itemsize << _HASH_BITS)
-    slots.frombytes(data[start:end])
-    values.frombytes(data[end:])
+    view = memoryview(data)  # each array copied once from the file's bytes, not first into a slice
+    slots.frombytes(view[start:end])
+    values.frombytes(view[end:])
     if len(slots) != 1 << _HASH_BITS or len(values) != n * N_TAGS:
         raise ValueError(f"{path}: truncated weights; run scripts/train_tagger.py")
     if header["byteorder"] != sys.byteorder:
