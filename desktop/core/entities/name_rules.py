@@ -344,12 +344,16 @@ _ONE_WORD_TESTS: dict[Rule, Callable[[str, str, Gazetteer], bool]] = {
 }
 
 
+# ONE_WORD_RULES in order, each with its test or None (looked up once, not for every new word).
+_ONE_WORD_CHAIN = tuple((rule, _ONE_WORD_TESTS.get(rule)) for rule in ONE_WORD_RULES)
+
+
 @lru_cache(maxsize=65536)
 def one_word_rules(word: str, kind: str, gaz: Gazetteer) -> tuple[Rule, ...]:
     """ONE_WORD_RULES but those that the word alone says cannot decide a one-word run of it. Most
     one-word runs are names no rule types ("Smith", "Pirelli"), which went down the whole chain to
     `leftover`, fifteen calls each; most of them repeat a word seen before (memos.py bounds this)."""
-    return tuple(rule for rule in ONE_WORD_RULES if rule not in _ONE_WORD_TESTS or _ONE_WORD_TESTS[rule](word, kind, gaz))
+    return tuple(rule for rule, test in _ONE_WORD_CHAIN if test is None or test(word, kind, gaz))
 
 
 def _looks_like_name(f: NameFinder, words: list[str]) -> bool:
