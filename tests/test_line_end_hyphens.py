@@ -92,3 +92,37 @@ def test_the_report_shows_a_broken_word_as_the_file_has_it_without_a_space():
     page = report_html(build_report(compare(left, right, Options())))
     assert "inter-national" in page and "inter- national" not in page
 
+
+
+def test_text_words_answer_as_the_sets_of_every_word_would():
+    """text_words looks a word up in the casefolded text rather than listing every word: the same
+    answers as the sets of all the text's casefolded words, on random text."""
+    import random
+    import re
+
+    rnd = random.Random(11)
+    pieces = ["a", "b", "B", "ab", "AB", "-", "--", " ", "\n", "1", "_", "ß", "SS", "İ", "ı", "Σ", "σς", "ﬁ", "é",
+              "e\u0301", "'", ".", "中"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        words = set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text))
+        expected = {w.casefold() for w in words}
+        hyphenated, whole = text_words(text)
+        queries = set(expected)
+        for _ in range(10):  # pieces of words and of the text, casefolded as the readers ask
+            a = rnd.randint(0, len(text))
+            queries.add(text[a : rnd.randint(a, len(text))].casefold())
+        for q in queries:
+            assert (q in hyphenated) == (q in expected and "-" in q), (text, q)
+            assert (q in whole) == (q in expected and "-" not in q), (text, q)
+
+
+def test_casefold_several_are_the_characters_that_casefold_to_several():
+    import re
+    import sys
+
+    from desktop.core.ingest.text import CASEFOLD_SEVERAL
+
+    several = re.compile(f"[{CASEFOLD_SEVERAL}]")
+    for ch in map(chr, range(sys.maxunicode + 1)):
+        assert (len(ch.casefold()) != 1) == bool(several.match(ch)), repr(ch)
