@@ -379,19 +379,19 @@ def test_every_paragraph_gets_a_kind_and_all_text_is_kept(lines, fmt):
 
 
 def test_single_spaced_is_the_split_words_joined():
-    """clean.py keeps a paragraph as it is when `isprintable` shows it single-spaced already: that
+    """text.single_spaced keeps a text as it is when `isprintable` shows it single-spaced already: that
     holds only because no whitespace but the space is printable, which every code point confirms."""
     import random
     import sys
 
-    from desktop.core.ingest.clean import _single_spaced
+    from desktop.core.ingest.text import single_spaced
 
     assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " " and c.isprintable()]
     rnd = random.Random(3)
     pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x1c", "\u2028", "\u201c", "\u00ad", "."]
     for _ in range(20000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
-        assert _single_spaced(text) == " ".join(text.split()), repr(text)
+        assert single_spaced(text) == " ".join(text.split()), repr(text)
 
 
 def test_capitals_counted_as_bytes_match_the_unicode_tests():

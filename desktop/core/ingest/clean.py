@@ -19,6 +19,7 @@ from desktop.core import regexes
 from desktop.core.ingest import boilerplate
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.ingest.published import FULL_DATE_RE
+from desktop.core.ingest.text import single_spaced
 from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless
 
 _CATEGORY_RE = regexes.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
@@ -198,7 +199,7 @@ def classify(doc: Document, paragraphs: list[Paragraph]) -> list[tuple[BlockKind
 
 def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
     """Kinds and reasons for the paragraphs, plus the title, category and author they give away."""
-    texts = [_single_spaced(p.text) for p in paragraphs]
+    texts = [single_spaced(p.text) for p in paragraphs]
     n = len(texts)
     kinds: list[BlockKind | None] = [None] * n
     reasons = [""] * n
@@ -283,15 +284,6 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
         category=category,
         author=author,
     )
-
-
-def _single_spaced(text: str) -> str:
-    """`" ".join(text.split())`, without the copy when the text is so already: printable text holds
-    no whitespace but the space (tests/test_clean.py checks every code point), so only a double
-    space or one at either end can differ, and most paragraphs come from the readers single-spaced."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
 
 
 def _spaced_count(text: str) -> int:

@@ -58,6 +58,15 @@ _TOKEN_RE = regexes.compile(
 _HYPHEN_BREAK_RE = regexes.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
 
 
+def single_spaced(text: str) -> str:
+    """`" ".join(text.split())`, without the copy when the text is so already: printable text holds
+    no whitespace but the space (tests/test_clean.py checks every code point), so only a double
+    space or one at either end can differ, and most paragraphs and lines are single-spaced."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def normalize(s: str) -> str:
     """NFKC plus one form for quotes, dashes and spaces; case is kept."""
     if s.isascii() and "\n" not in s:

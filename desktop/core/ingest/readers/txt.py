@@ -11,7 +11,7 @@ from __future__ import annotations
 from desktop.core import regexes
 from desktop.core.article import Document, Paragraph
 from desktop.core.ingest.readers.decoding import decode_text
-from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
+from desktop.core.ingest.text import keeps_line_end_hyphen, single_spaced, text_words
 
 # Lines longer than this were not wrapped by a text editor or mail client.
 _MAX_WRAP = 100
@@ -42,16 +42,16 @@ def split_paragraphs(text: str) -> list[str]:
             out.append(_join_wrapped(lines, text, context))
         else:
             # Scrapes put one paragraph on each line; headlines and lists are short lines.
-            out.extend(" ".join(line.split()) for line in lines)
+            out.extend(map(single_spaced, lines))
     return out
 
 
 def _join_wrapped(lines: list[str], text: str, context: list) -> str:
     """One paragraph from its wrapped lines: a space between lines, but a line ending in a
     broken word is joined to the next by the line-end hyphen rule."""
-    joined = " ".join(lines[0].split())
+    joined = single_spaced(lines[0])
     for line in lines[1:]:
-        line = " ".join(line.split())
+        line = single_spaced(line)
         head = _HEAD.search(joined[-200:]) if joined[-1:] in "-\u2010" else None
         tail = _TAIL.match(line) if head is not None else None
         if tail is None:
