@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from desktop.core import regexes
 from desktop.core.article import Article
-from desktop.core.ingest.text import TOKEN_PATTERN, is_word, normalize
+from desktop.core.ingest.text import NOT_PLAIN_RE, TOKEN_PATTERN, is_word, normalize
 
 
 def slim(article: Article) -> Article:
@@ -45,14 +45,7 @@ assert _PUNCT == r"[^\w\s]"  # the tokenizer's last alternative: one mark, never
 # stored programs (core/regexes.py): compiled afresh they cost every `diptych extract` 6-7 ms.
 _WORD_TOKEN_RE = regexes.compile(_WORDS_PATTERN)
 _WIDE_MARK_RE = regexes.compile(r"[^\w\s\x00-\x7f]")  # a non-ASCII mark (one NFKC may make a word of: "℃")
-# The marks outside ASCII that news text is full of (curly quotes and apostrophes, dashes,
-# ellipses, guillemets, bullets, no-break spaces): none is a word character or, made NFKC, a word,
-# and the tokenizer joins words at the apostrophe and the two hyphens only, as at "'" and "-".
-# A block with no other character outside ASCII (nearly every English one) is counted by the
-# pattern below; tests/test_lean_load.py checks these properties of each mark.
-PLAIN_MARKS = "\u2018\u2019\u201c\u201d\u2010\u2011\u2013\u2014\u2026\u00ab\u00bb\u2022\u00a0"
-_NOT_PLAIN_RE = regexes.compile(f"[^\\x00-\\x7f{PLAIN_MARKS}]")
-# The same word tokens as they read such text, where a letter is [A-Za-z] and a word character
+# The same word tokens as they read plain text (text.py's PLAIN_MARKS says what that is), where a letter is [A-Za-z] and a word character
 # [A-Za-z0-9] and the kana and Han alternatives never match: plain classes sre tests by bitmap,
 # against the Unicode categories of the general pattern. Written, as text.py's tokenizer is, to
 # open on one class (sre skips to the next letter or digit in C, where two alternatives were
@@ -72,11 +65,11 @@ def word_count(article: Article) -> int:
     if article.tokens:
         return article.word_count
     text = article.text
-    plain = text.isascii() or _NOT_PLAIN_RE.search(text) is None  # then every block is: asked once
+    plain = text.isascii() or NOT_PLAIN_RE.search(text) is None  # then every block is: asked once
     count = 0
     for block in article.body_blocks:
         lo, hi = block.start, block.end
-        if plain or _NOT_PLAIN_RE.search(text, lo, hi) is None:
+        if plain or NOT_PLAIN_RE.search(text, lo, hi) is None:
             count += len(_PLAIN_WORD_TOKEN_RE.findall(text, lo, hi))
             continue
         count += sum(1 for g in _WORD_TOKEN_RE.findall(text, lo, hi) if g.isascii() or is_word(normalize(g)))
