@@ -11,7 +11,7 @@ from desktop.core.entities import extract
 from desktop.core.ingest.load import load_text
 from desktop.core.ingest.readers.pdf import join_pages
 from desktop.core.ingest.readers.txt import split_paragraphs
-from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
+from desktop.core.ingest.hyphens import keeps_line_end_hyphen, text_words
 
 # Written for the project: the same story hard-wrapped (with broken words) and whole.
 WRAPPED = """Ports agree on shared storm warnings
@@ -121,7 +121,7 @@ def test_casefold_several_are_the_characters_that_casefold_to_several():
     import re
     import sys
 
-    from desktop.core.ingest.text import CASEFOLD_SEVERAL
+    from desktop.core.ingest.hyphens import CASEFOLD_SEVERAL
 
     several = re.compile(f"[{CASEFOLD_SEVERAL}]")
     for ch in map(chr, range(sys.maxunicode + 1)):

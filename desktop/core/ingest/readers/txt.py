@@ -11,7 +11,8 @@ from __future__ import annotations
 from desktop.core import regexes
 from desktop.core.article import Document, Paragraph
 from desktop.core.ingest.readers.decoding import decode_text
-from desktop.core.ingest.text import keeps_line_end_hyphen, single_spaced, text_words
+from desktop.core.ingest.hyphens import keeps_line_end_hyphen, text_words
+from desktop.core.ingest.text import single_spaced
 
 # Lines longer than this were not wrapped by a text editor or mail client.
 _MAX_WRAP = 100
