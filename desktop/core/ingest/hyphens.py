@@ -55,6 +55,14 @@ CASEFOLD_SEVERAL = (
 _CASEFOLD_SEVERAL_RE = regexes.compile(f"[{CASEFOLD_SEVERAL}]")
 
 
+# Past this many words asked of one text, or places where a word was found inside others, the
+# text's words are listed once instead (linear, and each word then a set lookup): every question
+# scans the casefolded text, so a file with thousands of broken lines, or a word found everywhere
+# inside longer ones, would otherwise cost the product of the two.
+_QUESTIONS = 16
+_CANDIDATES = 1000
+
+
 class _Words:
     """The words of one text, looked for in its casefolded form: `word` is one of them where it is
     found in the casefolded text at an offset where a word of the text starts (no letter before it,
@@ -65,17 +73,25 @@ class _Words:
         self.folded: str | None = None
         self.grown: list[int] = []  # where each character that casefolds to several ends, casefolded
         self.shift: list[int] = [0]  # how much longer the casefolded text is before each, and after the last
-        self.listed: set[str] | None = None  # every word, listed (a Python whose casefold differs)
+        self.listed: set[str] | None = None  # every word, listed (past the budget, or a Python whose casefold differs)
+        self.questions = self.candidates = 0
 
     def has(self, word: str) -> bool:
         text = self.text
         if self.folded is None:
             self._fold()
+        self.questions += 1
+        if self.listed is None and self.questions > _QUESTIONS:
+            self._list()
         if self.listed is not None:
             return word in self.listed
         folded, grown, shift = self.folded, self.grown, self.shift
         at = folded.find(word) if word else -1
         while at >= 0:
+            self.candidates += 1
+            if self.candidates > _CANDIDATES:
+                self._list()
+                return word in self.listed
             # The offset in the text, less the growth of what casefolded to several before (inside
             # one such character, `at` is no character's start: the word found there is checked anyway).
             i = at - shift[bisect_right(grown, at)]
@@ -96,7 +112,10 @@ class _Words:
             self.grown.append(m.end() + grown)
             self.shift.append(grown)
         if len(text) + self.shift[-1] != len(self.folded):  # a character this Python folds otherwise
-            self.listed = {w.casefold() for w in set(_WORDS_RE.findall(text))}
+            self._list()
+
+    def _list(self) -> None:
+        self.listed = {w.casefold() for w in set(_WORDS_RE.findall(self.text))}
 
 
 def keeps_line_end_hyphen(head: str, tail: str, hyphenated: TextWords | frozenset = frozenset(),

@@ -8,6 +8,7 @@ one form, while the text shown is never touched.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from itertools import accumulate, chain, compress, count, repeat
 from operator import contains, not_
@@ -75,8 +76,8 @@ _PLAIN_TOKEN = (
 # Both patterns as a group to split on: the text between tokens (spaces, "_") and the tokens
 # alternate in one list made in C, and the offsets are its running lengths. Every lookbehind of
 # both looks inside its own token, so a piece of the text splits as it would in place.
-_PLAIN_SPLIT = regexes.compile(f"({_PLAIN_TOKEN})").split
-_TOKEN_SPLIT = regexes.compile(f"({_TOKEN_RE.pattern})").split
+_PLAIN_SPLIT_RE = regexes.compile(f"({_PLAIN_TOKEN})")
+_TOKEN_SPLIT_RE = regexes.compile(f"({_TOKEN_RE.pattern})")
 
 
 def single_spaced(text: str) -> str:
@@ -111,28 +112,28 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     another character in it by the general one."""
     end = len(text) if end is None else end
     if text.isascii():
-        return _tokens(_PLAIN_SPLIT, text, start, end)
+        return _tokens(_PLAIN_SPLIT_RE, text, start, end)
     tokens: list[Token] = []
     pos = start
     while pos < end:
         m = NOT_PLAIN_RE.search(text, pos, end)
         if m is None:
-            tokens += _tokens(_PLAIN_SPLIT, text, pos, end)
+            tokens += _tokens(_PLAIN_SPLIT_RE, text, pos, end)
             break
         a = text.rfind("\n\n", pos, m.start())
         b = text.find("\n\n", m.end(), end)
         a, b = (pos if a < 0 else a), (end if b < 0 else b)
         if a > pos:
-            tokens += _tokens(_PLAIN_SPLIT, text, pos, a)
-        tokens += _tokens(_TOKEN_SPLIT, text, a, b)
+            tokens += _tokens(_PLAIN_SPLIT_RE, text, pos, a)
+        tokens += _tokens(_TOKEN_SPLIT_RE, text, a, b)
         pos = b
     return tokens
 
 
-def _tokens(split, text: str, start: int, end: int) -> list[Token]:
-    """The tokens of text[start:end], found by `split` (a pattern's split, the token as its group)."""
+def _tokens(split_re: re.Pattern, text: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end], found by splitting on `split_re` (a token pattern as its group)."""
     piece = text if start == 0 and end == len(text) else text[start:end]
-    parts = split(piece)  # between, token, between, token, ..., between
+    parts = split_re.split(piece)  # between, token, between, token, ..., between
     offsets = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
     # Each token's comparison form is itself but where it is not ASCII or holds a line-end hyphen's

@@ -53,14 +53,23 @@ def _join_wrapped(lines: list[str], text: str, context: list) -> str:
     joined = single_spaced(lines[0])
     for line in lines[1:]:
         line = single_spaced(line)
-        head = _HEAD.search(joined[-200:]) if joined[-1:] in "-\u2010" else None
+        head = None
+        if joined[-1:] in "-\u2010":
+            # The word before the hyphen holds no space: searched for after the last one, in the last
+            # 200 characters (tried from each start of all 200, a line took a hostile file 0.2 ms).
+            lo = max(0, len(joined) - 200)
+            m = _HEAD.search(joined, max(lo, joined.rfind(" ", lo) + 1, joined.rfind("\n", lo) + 1))
+            # Only the word is kept: a match holds the paragraph, which `+=` must then copy whole
+            # rather than extend in place (quadratic in a paragraph of broken lines).
+            head = m.group(1) if m is not None else None
+            m = None
         tail = _TAIL.match(line) if head is not None else None
         if tail is None:
             joined += " " + line
             continue
         if not context:
             context.extend(text_words(text))
-        if keeps_line_end_hyphen(head.group(1), tail.group(), *context):
+        if keeps_line_end_hyphen(head, tail.group(), *context):
             joined += line  # one compound, as written: "Indo-Pacific"
         else:
             joined += "\n" + line  # a broken word: the tokenizer joins "inter-\nnational"
