@@ -425,3 +425,19 @@ def test_credit_test_agrees_with_line_kind():
         seen += expected
         assert boilerplate.is_credit(text) == expected, repr(text)
     assert seen > 1000  # the credit lines themselves were tried, not only other lines
+
+
+def test_credit_search_skips_only_where_the_credit_pattern_finds_nothing():
+    import random
+
+    from desktop.core.ingest import clean as c
+
+    rnd = random.Random(13)
+    pieces = ["Photo", "photos", "PICTURE", "image", "Credit", "illustration", " by ", ": ", " ", "  ", ".", "..", "(",
+              ")", "Jane Doe", "AP", "Reuters/", "Getty Images", "the mayor said", ",", "\u0130", "\u212a", "\n", "x"]
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        found = c._CREDIT_RE.search(text)
+        fast = c._credit_search(text)
+        assert (fast is None) == (found is None), repr(text)
+        assert fast is None or fast.span() == found.span(), repr(text)

@@ -128,12 +128,16 @@ def _lowered(text: str) -> str:
 
 def _credit_search(text: str) -> re.Match | None:
     """_CREDIT_RE.search(text), skipped where it cannot match: the pattern ends in a closing
-    bracket, or names a credit word, before nothing but dots and spaces."""
+    bracket, or names a credit word, before nothing but dots and spaces. A credit word's match
+    holds no dot or bracket from the word to the end (its words, "by" or ":", spaces, and up to 60
+    characters but those): the word is looked for after the last of them only (the paragraph's
+    last sentence, not the whole paragraph lowered)."""
     end = len(text)
     while end and (text[end - 1] == "." or text[end - 1].isspace()):
         end -= 1
     if not text.endswith(")", 0, end):
-        low = _lowered(text)
+        start = max(text.rfind(".", 0, end), text.rfind("(", 0, end), text.rfind(")", 0, end)) + 1
+        low = _lowered(text[start:end])
         if not any(word in low for word in _CREDIT_WORDS):
             return None
     return _CREDIT_RE.search(text)
