@@ -8,9 +8,10 @@ a label.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -94,15 +95,15 @@ def changes_in(a: Side, sa: Sentence, b: Side, sb: Sentence, runs: Sequence[Run]
 # Japanese corner brackets 「」 open and close a quotation as “ ” do.
 _DOUBLE = regexes.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u300c\u300d]')
 _SINGLE = regexes.compile("['\u2018\u2019\u201a\u201b]")
+_START = itemgetter(0)
 
 
 class QuoteMap:
-    """Where one side's text stands inside quotation marks (per paragraph; built when first asked)."""
+    """Which of one side's tokens start inside quotation marks (per paragraph; built when first asked)."""
 
     def __init__(self, side: Side) -> None:
         self.side = side
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
+        self._flags: bytearray | None = None
 
     def _build(self) -> None:
         text = self.side.article.text
@@ -127,24 +128,24 @@ class QuoteMap:
                 elif open_at is not None and not before.isspace() and not after.isalnum():
                     spans.append((open_at, m.start()))
                     open_at = None
-        merged: list[list[int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self._starts = [s for s, _ in merged]
-        self._ends = [e for _, e in merged]
+        # One byte per token, 1 where the token starts inside a quoted span: a hunk or a sentence
+        # is then asked about in C (a search of its slice), not by one bisection per token.
+        tokens = self.side.article.tokens
+        flags = bytearray(len(tokens))
+        for s, e in spans:
+            lo = bisect_left(tokens, s, key=_START)
+            hi = bisect_left(tokens, e, lo, key=_START)
+            flags[lo:hi] = b"\x01" * (hi - lo)
+        self._flags = flags
 
-    def quoted(self, offset: int) -> bool:
-        if self._starts is None:
+    def any_quoted(self, tokens: Sequence[int]) -> bool:
+        """Whether any of these tokens (indices into the article's tokens) starts inside a quotation."""
+        if self._flags is None:
             self._build()
-        k = bisect_right(self._starts, offset) - 1
-        return k >= 0 and offset < self._ends[k]
-
-    def any_quoted(self, tokens) -> bool:
-        toks = self.side.article.tokens
-        return any(self.quoted(toks[t].start) for t in tokens)
+        flags = self._flags
+        if type(tokens) is range and tokens.step == 1:
+            return tokens.start < tokens.stop and flags.find(1, tokens.start, tokens.stop) >= 0
+        return any(map(flags.__getitem__, tokens))
 
 
 class _View:

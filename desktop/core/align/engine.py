@@ -14,6 +14,10 @@ from desktop.core.compare.model import Change, ChangeClass, Comparison, Op, Opti
 # ("right", j, match|None) stand at one side's position (a move when match is set).
 Row = tuple
 
+# A class's place in ChangeClass, which orders the classes of a row. Iterating the enum costs
+# about 17 microseconds a time: asked once per edited sentence pair, it was a tenth of labelling.
+_CLASS_ORDER = {cls: k for k, cls in enumerate(ChangeClass)}.__getitem__
+
 
 def display_rows(n: int, m: int, matches: list[Match]) -> list[Row]:
     """Both sequences merged: in-place pairs in order; between them, left-only rows then right-only rows."""
@@ -109,7 +113,7 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
                 found = []
                 for cls, h in changes_in(a, sa, b, sb, runs, quotes_a, quotes_b):
                     found.append((cls, *hunk_spans(a, sa, b, sb, h)))
-                classes = tuple(sorted({c for c, _, _ in found}, key=list(ChangeClass).index))
+                classes = tuple(sorted({c for c, _, _ in found}, key=_CLASS_ORDER))
                 edits[key] = (word_ops(a, sa, b, sb, runs), found, classes, runs)
         return edits[key]
 
@@ -199,7 +203,7 @@ def _paragraph_pieces(a: Side, b: Side, p_matches, s_matches, pieces, rows) -> l
         for mt in s_matches
         if not mt.moved and mt.left_n == mt.right_n == 1 and a.sentences[mt.left].keys == b.sentences[mt.right].keys
     }
-    order = list(ChangeClass).index
+    order = _CLASS_ORDER
     out: list[Piece] = []
     p_rows = display_rows(len(a.paragraphs), len(b.paragraphs), p_matches)
     partner = _partners(p_rows)
