@@ -8,7 +8,7 @@ a label.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -107,7 +107,7 @@ class QuoteMap:
 
     def __init__(self, side: Side) -> None:
         self.side = side
-        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._spans: dict[int, tuple[list[int], list[int]]] = {}  # per paragraph: starts, ends
 
     def _paragraph_spans(self, para: int) -> list[tuple[int, int]]:
         """The quoted spans of one paragraph (a quotation left open runs to its end)."""
@@ -137,20 +137,45 @@ class QuoteMap:
     def any_quoted(self, tokens: Sequence[int], para: int) -> bool:
         """Whether any of these tokens (indices into the article's tokens, all in paragraph `para`
         of the side: a paragraph's quotation marks are read within it) starts inside a quotation."""
-        spans = self._spans.get(para)
-        if spans is None:
-            spans = self._spans[para] = self._paragraph_spans(para)
-        if not spans or not tokens:
+        merged = self._spans.get(para)
+        if merged is None:
+            merged = self._spans[para] = _merged(self._paragraph_spans(para))
+        starts, ends = merged
+        if not starts or not tokens:
             return False
         toks = self.side.article.tokens
-        if type(tokens) is range and tokens.step == 1:
-            first, stop = tokens.start, tokens.stop
-            for s, e in spans:  # the first token starting at or after s, if it starts before e
-                k = bisect_left(toks, s, first, stop, key=_START)
-                if k < stop and toks[k].start < e:
+        if type(tokens) is not range or tokens.step != 1:
+            for t in tokens:
+                offset = toks[t].start
+                k = bisect_right(starts, offset) - 1
+                if k >= 0 and offset < ends[k]:
                     return True
             return False
-        return any(s <= toks[t].start < e for t in tokens for s, e in spans)
+        # A run of tokens (a hunk can hold thousands, in a paragraph of hundreds of quotations):
+        # only the spans between its first and last token's starts are looked at, each by one
+        # bisection for the first token starting inside it.
+        first, stop = tokens.start, tokens.stop
+        last_start = toks[stop - 1].start
+        k = bisect_right(ends, toks[first].start)  # the first span ending after the first token starts
+        while k < len(starts) and starts[k] <= last_start:
+            t = bisect_left(toks, starts[k], first, stop, key=_START)
+            if t < stop and toks[t].start < ends[k]:
+                return True
+            k += 1
+        return False
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the union of the spans, as sorted disjoint spans (empty ones dropped)."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if s >= e:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [s for s, _ in merged], [e for _, e in merged]
 
 
 class _View:

@@ -180,6 +180,7 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
         changes=tuple(changes),
         stats=stats,
         shared_passages=tuple(shared_passages(a, b)),
+        word_counts=(a.article_word_count(), b.article_word_count()),
     )
 
 

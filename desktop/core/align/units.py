@@ -182,6 +182,12 @@ class Side:
             return 0
         return self.word_before[sent.tokens[hi - 1] + 1] - self.word_before[sent.tokens[lo]]
 
+    def article_word_count(self) -> int:
+        """`Article.word_count` of the whole article (its body, whatever the options compare), from
+        the word flags kept here: the same test of a form (a letter or digit in it)."""
+        before = self.word_before
+        return self.article.body_words(lambda lo, hi: before[hi] - before[lo])
+
     def word_tokens(self) -> list[int]:
         """Indices of the compared word tokens, in text order."""
         if self._word_tokens is None:
