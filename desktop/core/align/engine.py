@@ -117,9 +117,17 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
                 edits[key] = (word_ops(a, sa, b, sb, runs), found, classes, runs)
         return edits[key]
 
+    kept = 0  # words of the identical in-place pairs, most pairs of two versions of a story
     for k, row in enumerate(rows):
         if row[0] == "pair":
             mt = row[1]
+            if mt.left_n == mt.right_n == 1:
+                sa, sb = a.sentences[mt.left], b.sentences[mt.right]
+                if sa.keys == sb.keys:  # nothing to diff or label: all its words are kept
+                    pieces.append(Piece(Op.EQUAL, sa.span, sb.span, (), None, (), (sa.block, sb.block)))
+                    counts.sentences["kept"] += 1
+                    kept += len(sa.words)
+                    continue
             sa, sb = unit(a, mt.left, mt.left_n), unit(b, mt.right, mt.right_n)
             words, found, classes, runs = edit(mt)
             op = Op.EQUAL if not found and sa.keys == sb.keys else Op.CHANGED
@@ -149,6 +157,7 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
             if side_left:  # a move is counted, and its edits listed, once: at its left row
                 counts.sentences["moved"] += 1
                 _count_runs(counts, a, sa, b, sb, runs, moved=True)
+    counts.words["kept"] += kept
     for k, piece in enumerate(pieces):
         if piece.op == Op.CHANGED or (piece.op == Op.MOVED and piece.left is not None):
             row = rows[k]
