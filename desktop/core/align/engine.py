@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.core.align.classes import QuoteMap, changes_in, hunk_spans, whole_sentence_class
 from desktop.core.align.pairing import Match, pair_paragraphs, pair_sentences
 from desktop.core.align.stats import containment, shared_passages
-from desktop.core.align.units import Sentence, Side
+from desktop.core.align.units import Forms, Sentence, Side
 from desktop.core.align.words import Run, diff_runs, word_ops
 from desktop.core.article import Article, Span
 from desktop.core.compare.model import Change, ChangeClass, Comparison, Op, Options, Piece, Stats
@@ -89,7 +89,8 @@ def unit(side: Side, first: int, count: int) -> Sentence:
 
 
 def align(left: Article, right: Article, options: Options = Options()) -> Comparison:
-    a, b = Side(left, options), Side(right, options)
+    forms = Forms(options)
+    a, b = Side(left, options, forms), Side(right, options, forms)
     s_matches = pair_sentences(a, b)
     p_matches = pair_paragraphs(a, b, s_matches)
     quotes_a, quotes_b = QuoteMap(a), QuoteMap(b)
@@ -118,6 +119,7 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
         return edits[key]
 
     kept = 0  # words of the identical in-place pairs, most pairs of two versions of a story
+    identical: set[tuple[int, int]] = set()  # those pairs, (left, right)
     for k, row in enumerate(rows):
         if row[0] == "pair":
             mt = row[1]
@@ -127,6 +129,7 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
                     pieces.append(Piece(Op.EQUAL, sa.span, sb.span, (), None, (), (sa.block, sb.block)))
                     counts.sentences["kept"] += 1
                     kept += len(sa.words)
+                    identical.add((mt.left, mt.right))
                     continue
             sa, sb = unit(a, mt.left, mt.left_n), unit(b, mt.right, mt.right_n)
             words, found, classes, runs = edit(mt)
@@ -168,7 +171,7 @@ def align(left: Article, right: Article, options: Options = Options()) -> Compar
                 )
     changes.sort(key=lambda c: c.piece)  # stable: within a piece, hunks stay in reading order
 
-    paragraphs = _paragraph_pieces(a, b, p_matches, s_matches, pieces, rows)
+    paragraphs = _paragraph_pieces(a, b, p_matches, identical, pieces)
     total = a.word_count + b.word_count
     matched = counts.words["kept"] + counts.words["moved"]
     similarity = 1.0 if total == 0 else 2 * matched / total
@@ -198,21 +201,19 @@ def _text(side: Side, span, side_left: bool) -> tuple[str, str]:
     return (t, "") if side_left else ("", t)
 
 
-def _paragraph_pieces(a: Side, b: Side, p_matches, s_matches, pieces, rows) -> list[Piece]:
+def _paragraph_pieces(a: Side, b: Side, p_matches, equal_pairs: set[tuple[int, int]], pieces) -> list[Piece]:
+    """The paragraph rows. `equal_pairs`: the in-place pairs of single identical sentences."""
     # Classes of a paragraph row: those of the sentence rows standing in it.
     cls_left: dict[int, set] = {}
     cls_right: dict[int, set] = {}
     for piece in pieces:
+        if not piece.classes:  # most rows: nothing to add
+            continue
         pl, pr = piece.paragraph
         if pl is not None:
             cls_left.setdefault(pl, set()).update(piece.classes)
         if pr is not None:
             cls_right.setdefault(pr, set()).update(piece.classes)
-    equal_pairs = {
-        (mt.left, mt.right)
-        for mt in s_matches
-        if not mt.moved and mt.left_n == mt.right_n == 1 and a.sentences[mt.left].keys == b.sentences[mt.right].keys
-    }
     order = _CLASS_ORDER
     out: list[Piece] = []
     p_rows = display_rows(len(a.paragraphs), len(b.paragraphs), p_matches)
