@@ -251,3 +251,29 @@ def test_swapping_sides_mirrors_the_result(seed):
 def test_same_inputs_same_result(seed):
     left, right = _pair(*seed)
     assert align(left, right) == align(left, right)
+
+
+@SETTINGS
+@given(st.integers(0, 2**32 - 1))
+def test_batched_similarities_are_the_pairwise_ones(seed):
+    # The candidates of a sentence are scored in one rapidfuzz call: every score, bit for bit,
+    # must be the one `similarity` gives the pair (a cutoff there would drop a score that rounding
+    # puts on the bar, such as 3 of 10 words kept).
+    from desktop.core.align import pairing
+
+    rng = random.Random(seed)
+    words = VOCAB[: rng.randint(3, len(VOCAB))]
+    wa = tuple(rng.choices(words, k=rng.randint(1, 30)))
+    others = [tuple(rng.choices(words, k=rng.randint(1, 30))) for _ in range(rng.randint(1, 24))]
+    assert pairing.similarities(wa, others) == [pairing.similarity(wa, wb) for wb in others]
+
+
+def test_batched_similarities_keep_the_estimate_for_huge_units(monkeypatch):
+    from desktop.core.align import pairing
+
+    monkeypatch.setattr(pairing, "EXACT_LIMIT", 20)
+    wa = tuple("the ship the crew the fuel".split())
+    others = [("crew", "the"), tuple("the fuel the ship the crew said the minister".split())]
+    got = pairing.similarities(wa, others)
+    assert got == [pairing.similarity(wa, wb) for wb in others]
+    assert got[1] == 2 * 6 / (6 + 9)  # the order-free share: all six of wa's words are in the other
