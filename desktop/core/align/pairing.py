@@ -105,6 +105,9 @@ def _absorb_splits(matches: list[Match], a_words, a_para, b_words, b_para) -> li
             out.append(mt)
             continue
         lo_a, hi_a, lo_b, hi_b = mt.left, mt.left + 1, mt.right, mt.right + 1
+        if lo_a - 1 not in free_a and hi_a not in free_a and lo_b - 1 not in free_b and hi_b not in free_b:
+            out.append(mt)  # no unpaired neighbour to take in (most pairs): the pair as it is
+            continue
         score = mt.score
         grew = True
         while grew:
