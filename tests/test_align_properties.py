@@ -277,3 +277,31 @@ def test_batched_similarities_keep_the_estimate_for_huge_units(monkeypatch):
     got = pairing.similarities(wa, others)
     assert got == [pairing.similarity(wa, wb) for wb in others]
     assert got[1] == 2 * 6 / (6 + 9)  # the order-free share: all six of wa's words are in the other
+
+
+@SETTINGS
+@given(st.integers(0, 2**32 - 1))
+def test_patience_anchors_are_the_heaviest_chain_of_the_unique_tokens(seed):
+    # _unique_anchors takes every pair at once when they are already in order on both sides: that
+    # must be what the chain search gives (it is asked here of every pair, in order or not).
+    from collections import Counter
+
+    from desktop.core.align import words
+    from desktop.core.align.chain import heaviest_chain
+
+    rng = random.Random(seed)
+    vocab = [f"w{k}" for k in range(rng.randint(5, 400))]
+    ka = tuple(rng.choices(vocab, k=rng.randint(0, 300)))
+    kb = list(ka)
+    for _ in range(rng.randint(0, 6)):
+        p = rng.randrange(len(kb) + 1)
+        kb[p : p + rng.randint(0, 5)] = rng.choices(vocab, k=rng.randint(0, 5))
+    if kb and rng.random() < 0.5:  # a block moved: anchors out of order
+        p, q = sorted(rng.sample(range(len(kb) + 1), 2))
+        kb = kb[:p] + kb[q:] + kb[p:q]
+    a0, b0 = rng.randint(0, 3), rng.randint(0, 3)
+    ka, kb = ("x",) * a0 + ka, ("y",) * b0 + tuple(kb)
+    ca, cb = Counter(ka[a0:]), Counter(kb[b0:])
+    pairs = [(i, kb.index(t, b0), 1.0) for i, t in enumerate(ka) if i >= a0 and ca[t] == 1 and cb.get(t) == 1]
+    expected = [(pairs[k][0], pairs[k][1]) for k in heaviest_chain(pairs)]
+    assert words._unique_anchors(ka, a0, len(ka), kb, b0, len(kb)) == expected
