@@ -8,8 +8,6 @@ two inputs in a fixed order and mirrored, so swapping sides mirrors the operatio
 from __future__ import annotations
 
 from collections import Counter
-from itertools import islice
-from operator import lt
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -110,12 +108,6 @@ def _unique_anchors(ka, a0, a1, kb, b0, b1) -> list[tuple[int, int]]:
     count_a, count_b = Counter(seg_a), Counter(seg_b)  # each in first-seen order
     pos_a, pos_b = dict(zip(seg_a, range(a0, a1))), dict(zip(seg_b, range(b0, b1)))
     pairs = [(pos_a[k], pos_b[k], 1.0) for k, c in count_a.items() if c == 1 and count_b.get(k) == 1]
-    # The pairs come in order on the left (a token seen once is first seen where it stands). When
-    # they are in order on the right too, all of them are the one heaviest chain: each weighs 1,
-    # so every other chain, a part of this one, weighs less.
-    right = [j for _, j, _ in pairs]
-    if all(map(lt, right, islice(right, 1, None))):
-        return [(i, j) for i, j, _ in pairs]
     return [(pairs[k][0], pairs[k][1]) for k in heaviest_chain(pairs)]
 
 
