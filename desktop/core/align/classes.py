@@ -179,7 +179,9 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 
 
 class _View:
-    """One side of a hunk, as the rules read it."""
+    """One side of a hunk, as the rules read it. What only some rules ask about (the sentence's
+    first word, a day or clock word beside a number, quotation) is found when they ask: most
+    changes are labelled before."""
 
     def __init__(self, side: Side, sent: Sentence, lo: int, hi: int, quotes: QuoteMap) -> None:
         toks = side.article.tokens
@@ -188,30 +190,40 @@ class _View:
         wordy = side.wordy
         self.words = [text[toks[t].start : toks[t].end] for t in self.idx if wordy[t]]
         self.norms = [toks[t].norm for t in self.idx]
-        first_word = next((k for k, t in enumerate(sent.tokens) if wordy[t]), -1)
-        self.initial = {sent.tokens[first_word]} if first_word >= 0 else set()
         self.word_idx = [t for t in self.idx if wordy[t]]
         around = [*sent.tokens[max(0, lo - 3) : lo], *sent.tokens[hi : hi + 3]]
         self.context = [toks[t].norm.casefold() for t in around]
-        # A number reads as a date or a time when the word right next to it says so:
-        # "March 4", "4 March", "Aug. 15", "6 p.m." (not "4.39 percent late Friday").
-        before = [t for t in sent.tokens[max(0, lo - 3) : lo] if wordy[t]][-1:]
-        after = [t for t in sent.tokens[hi : hi + 4] if wordy[t]][:2]
+        self._side, self._sent, self._lo, self._hi = side, sent, lo, hi
+        self._quotes = quotes
+
+    def initial(self) -> set[int]:
+        """The sentence's first word token, whose capital says nothing about a name."""
+        wordy, tokens = self._side.wordy, self._sent.tokens
+        first_word = next((k for k, t in enumerate(tokens) if wordy[t]), -1)
+        return {tokens[first_word]} if first_word >= 0 else set()
+
+    def day_names(self) -> bool:
+        """Whether the word right next to the hunk makes a number in it a date or a time:
+        "March 4", "4 March", "Aug. 15", "6 p.m." (not "4.39 percent late Friday")."""
+        toks, wordy, tokens, lo, hi = self._side.article.tokens, self._side.wordy, self._sent.tokens, self._lo, self._hi
+        before = [t for t in tokens[max(0, lo - 3) : lo] if wordy[t]][-1:]
+        after = [t for t in tokens[hi : hi + 4] if wordy[t]][:2]
         follow = [toks[t].norm.casefold().replace(".", "") for t in after]
         clock = follow[:1] in (["am"], ["pm"]) or follow in (["a", "m"], ["p", "m"])
-        self.day_names = clock or any(_is_day_name(toks[t].norm) for t in before + after[:1])
-        self._quotes, self._para = quotes, sent.para
+        return clock or any(_is_day_name(toks[t].norm) for t in before + after[:1])
 
     def quoted(self) -> bool:
         """Whether the hunk stands (partly) in a quotation: asked only of the changes no other rule labels."""
-        return self._quotes.any_quoted(self.idx, self._para)
+        return self._quotes.any_quoted(self.idx, self._sent.para)
 
 
 def _flat(norms: list[str]) -> str:
     """Letters and digits only, case folded; a number keeps its decimal point (1.2 is not 12)."""
     out = []
     for n in norms:
-        if any(ch.isdigit() for ch in n):
+        if n.isascii() and n.isalpha():  # most words: kept whole
+            out.append(n)
+        elif any(ch.isdigit() for ch in n):
             n = number_value(n) or n  # 1,000 and 1000 are one figure
             out.append("".join(ch for ch in n if ch.isalnum() or ch in ".,"))
         else:
@@ -264,7 +276,7 @@ def classify(
     numbers = [w for w in diff if _is_number(w)]
     if numbers:
         years = all(_is_year(w) for w in numbers)
-        clock = (va.day_names or vb.day_names) and not context & {"$", "%"}
+        clock = (va.day_names() or vb.day_names()) and not context & {"$", "%"}
         return ChangeClass.DATE if years or clock else ChangeClass.FIGURE
     dates = [w for w in diff if _is_date(w)]
     if dates and (len(diff) <= 4 or 3 * len(dates) >= len(diff)):
@@ -283,8 +295,9 @@ def classify(
             for (x, _), (y, _) in pairs
         ):
             return ChangeClass.NAME  # a respelling
-    names = [w for w, t in only_a if _capital(w) and t not in va.initial] + [
-        w for w, t in only_b if _capital(w) and t not in vb.initial
+    initial_a, initial_b = va.initial(), vb.initial()
+    names = [w for w, t in only_a if _capital(w) and t not in initial_a] + [
+        w for w, t in only_b if _capital(w) and t not in initial_b
     ]
     speech = (context | (set_a & set_b)) & SPEECH
     if speech and diff and not all(w.casefold() in SPEECH for w in diff):
