@@ -193,6 +193,20 @@ def test_clauses_around_the_subject(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # two writers: the first named
+    ("\u201cThe mayor may yet be removed before the vote,\u201d Ana Dovere and Gabe Tamm wrote.", "The", "Ana Dovere"),
+    # a participle clause between the subject and its verb
+    ("Ivar Holm, leading narrowly in the polls and spending his time on the islands, questioned the "
+     "\u201charbour values\u201d of his rival.", "harbour", "Ivar Holm"),
+    # "as X puts it"
+    ("As the Harbour Times\u2019s Dana Milbrook puts it, \"The council is unmoved and the voters are uninspired.\"",
+     "The", "Dana Milbrook"),
+])
+def test_more_ways_of_naming_who_spoke(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
 def test_an_unnamed_commenter_is_not_given_a_name():
     text = ("Mayor Ruth Halvorsen laid flowers at the harbour on Monday.\n\n"
             "One man wrote, \u201cShe could barely bend over to place those flowers.\u201d")
@@ -203,3 +217,9 @@ def test_the_congressman_is_the_representative_named_before():
     text = ("Rep. Bo Etter walked out of the hall on Monday.\n\n"
             "\"Who are you?\" the seven-term congressman demands. \"Tell me who you are.\"")
     assert _speakers(text)["Who"] == "Bo Etter"
+
+
+def test_a_paragraph_ending_with_a_colon_hands_the_quote_to_its_subject():
+    text = ("The Harbour Trust describes itself in the following way:\n\n"
+            "\u201cEverywhere we go, we try to work ourselves out of a job.\u201d")
+    assert _speakers(text)["Everywhere"] == "Harbour Trust"

@@ -53,15 +53,16 @@ _VERBS = SPEECH_VERBS | frozenset(
     demanded demands pleaded pleads mused muses scoffed scoffs snapped fumed gushed opined interjected bragged brags
     yelled yells screamed whispered marveled marvelled reiterated reiterates contended contends
     asserted asserts wondered wonders recounted recounts elaborated confided assured assures""".split()
-    + ["pointed out", "points out"])
+    + ["pointed out", "points out", "put it", "puts it"])
 _VERB = r"(?:" + _trie(_VERBS) + r")"
 # Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
 _CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
 _NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][\w-]+['\u2019]s)\s(?:[\w.-]+\s){0,5}?(?:nominee|candidate|businessman|businesswoman|strategist|narrator|critic|spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|governor|mayor|secretary|director|chairman|chairwoman|ambassador|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|statements?|(?:law)?suit|complaint|memo|letter|editorial|ad|poll|survey|study|prosecutors?|analysts?|experts?|residents?|witnesses?|man|woman|commenters?|users?|voters?|supporters?|protesters?)"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][\w-]+['\u2019]s)\s(?:[\w.-]+\s){0,5}?(?:nominee|candidate|businessman|businesswoman|strategist|narrator|critic|spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|governor|mayor|secretary|director|chairman|chairwoman|ambassador|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|statements?|(?:law)?suit|complaint|memo|letter|editorial|ad|poll|survey|study|prosecutors?|analysts?|experts?|residents?|witnesses?|man|woman|commenters?|users?|voters?|supporters?|protesters?|front-?runner|Republican|Democrat)"
 # A party tag after a name, left out of the name: "Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,".
 _PARTY_TAG = r"(?:\s\([DRI](?:-[A-Z][\w. ]{0,20})?\)|,\s[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,))"
-_SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")" + _PARTY_TAG + "?"
+# (two names joined: "Ana Dovere and Gabe Tam wrote")
+_SPEAKER = r"(?P<s>" + _NAME + r"(?:\sand\s" + _NAME + r")?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")" + _PARTY_TAG + "?"
 # The letters a speaker can start with (a capital; he, she, they, it, the, a, an, one, another), looked
 # ahead for before a pattern searched with _SPEAKER first: a match needs one, and the test turns
 # away every other character at once, where the alternatives of _SPEAKER were each tried there.
@@ -339,6 +340,12 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
                 hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
                 hit.how = "sentence before"
                 return
+            subject = _last_subject(prev) if prev.rstrip().endswith(":") else None
+            if subject is not None:
+                # "The Harbour Trust describes itself this way: “...”": the colon hands the quote to the subject
+                hit.speaker, hit.s_start, hit.s_end, hit.how = subject.group("s"), prev_start + subject.start("s"), \
+                    prev_start + subject.end("s"), "subject"
+                return
     owner = _CLAIM_OWNER.search(before) if _CLAIM_WORD.search(before) else None
     if owner is not None and _plausible(owner.group("s")):
         # "pressed Steele to explain his claim that Afghanistan is a “war of Obama's choosing”": the
@@ -373,7 +380,7 @@ def _near(text: str, start: int, end: int) -> int:
 # chairman, poked at ...", "Rep. Jim Clyburn (D-S.C.), the assistant leader, said".
 # (first looked ahead for: the letters it can start with, as _SPEAKER_FIRST)
 _SUBJECT = regexes.compile(r"(?=[A-Zhs])(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
-                      + r"?(?:,\s(?:a|an|the|who|his|her|[a-z]+ly)\s[^,\u201c\u201d\"]{1,120}?,)?\s(?P<v>[a-z][\w'\u2019-]*)")
+                      + r"?(?:,\s(?:a|an|the|who|his|her|in|on|at|after|during|[a-z]+ly|[a-z]+ing)\s[^,\u201c\u201d\"]{1,120}?,)?\s(?P<v>[a-z][\w'\u2019-]*)")
 # Words after a name that can follow a subject although they are function words.
 _AUXILIARIES = frozenset("has had have was is were are would will did does could can may might must should also".split())
 
