@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 @dataclass(frozen=True)
 class Seen:
     """One case: `cpu_s` is the reading worker's CPU plus the calling thread's (a worker killed
-    for overrunning reports nothing: its budget is counted)."""
+    for overrunning reports nothing: its budget is counted); `caller_cpu_s` the calling thread's
+    part (unpacking and indexing what the worker read), and `chars` how much text that was."""
 
     name: str
     result: str  # "read", "refused", "ok" (a check passed), "FAILED"
@@ -40,6 +41,8 @@ class Seen:
     cpu_s: float  # the reading worker's CPU time (or this process's, for checks run here)
     peak_mb: float  # the reading worker's peak resident memory above its idle size
     stall_s: float  # longest CPU stretch between two ticks of a 1 ms ticker on another thread
+    caller_cpu_s: float = 0.0
+    chars: int = 0
 
 
 # -- the files ------------------------------------------------------------------------------
@@ -203,7 +206,7 @@ def _read_case(label: str, path: Path) -> Seen:
         cpu += time.process_time() - begun
         seconds = time.perf_counter() - start
         reason += "; compared and reported"
-    return Seen(label, "read", reason, seconds, cpu, value.worker_peak_mb, stall)
+    return Seen(label, "read", reason, seconds, cpu, value.worker_peak_mb, stall, here["cpu"], chars)
 
 
 def _check(label: str, check) -> Seen:

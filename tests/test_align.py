@@ -247,6 +247,25 @@ def test_word_counts_add_up():
     assert 0 < s.similarity < 1
 
 
+def test_word_counts_are_the_articles_own_under_every_option():
+    # The JSON's "word_count" comes from the aligner's per-token word flags: it must be
+    # Article.word_count, boilerplate left out (whatever the options compare), hyphenated,
+    # numeric and punctuation-only tokens judged alike, and blocks with other text between them.
+    left = article_from_text(_paras(P1, "Share this story -- 12,000 views", P4, "... --- !!!"), path="l")
+    blocks = list(left.blocks)
+    blocks[1] = replace(blocks[1], kind=BlockKind.BOILERPLATE, reason="share label")
+    left = replace(left, blocks=tuple(blocks))
+    gapped = replace(left, blocks=(*left.blocks[:2], left.blocks[3]))  # text between blocks: the slow path
+    right = article_from_text(_paras(P2, "Well-known co-op's 5 five-year plans.", P3), path="r")
+    for options in (Options(), Options(ignore_punctuation=True), Options(True, True, True, True)):
+        for a, b in ((left, right), (right, gapped), (gapped, left)):
+            c = align(a, b, options)
+            assert c.word_counts == (a.word_count, b.word_count)
+            out = comparison_json(c)
+            assert (out["left"]["word_count"], out["right"]["word_count"]) == c.word_counts
+    assert 0 < gapped.word_count < left.word_count
+
+
 def test_empty_articles():
     c = _cmp("", "")
     assert c.sentences == () and c.changes == () and c.stats.similarity == 1.0

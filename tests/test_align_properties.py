@@ -251,3 +251,92 @@ def test_swapping_sides_mirrors_the_result(seed):
 def test_same_inputs_same_result(seed):
     left, right = _pair(*seed)
     assert align(left, right) == align(left, right)
+
+
+@SETTINGS
+@given(st.integers(0, 2**32 - 1))
+def test_batched_similarities_are_the_pairwise_ones(seed):
+    # The candidates of a sentence are scored in one rapidfuzz call: every score, bit for bit,
+    # must be the one `similarity` gives the pair (a cutoff there would drop a score that rounding
+    # puts on the bar, such as 3 of 10 words kept).
+    from desktop.core.align import pairing
+
+    rng = random.Random(seed)
+    words = VOCAB[: rng.randint(3, len(VOCAB))]
+    wa = tuple(rng.choices(words, k=rng.randint(1, 30)))
+    others = [tuple(rng.choices(words, k=rng.randint(1, 30))) for _ in range(rng.randint(1, 24))]
+    assert pairing.similarities(wa, others) == [pairing.similarity(wa, wb) for wb in others]
+
+
+def test_batched_similarities_keep_the_estimate_for_huge_units(monkeypatch):
+    from desktop.core.align import pairing
+
+    monkeypatch.setattr(pairing, "EXACT_LIMIT", 20)
+    wa = tuple("the ship the crew the fuel".split())
+    others = [("crew", "the"), tuple("the fuel the ship the crew said the minister".split())]
+    got = pairing.similarities(wa, others)
+    assert got == [pairing.similarity(wa, wb) for wb in others]
+    assert got[1] == 2 * 6 / (6 + 9)  # the order-free share: all six of wa's words are in the other
+
+
+@SETTINGS
+@given(st.integers(0, 2**32 - 1))
+def test_chain_shortcut_gives_what_the_search_gives(seed):
+    # heaviest_chain returns items already in order on both sides at once: that must be the
+    # chain its search finds, on in-order items (paragraphs kept in place, patience anchors) and
+    # on items a few of which cross (where the shortcut must stand aside).
+    from desktop.core.align import chain
+
+    rng = random.Random(seed)
+    n = rng.randint(1, 300)
+    firsts = sorted(rng.sample(range(4 * n), n))
+    seconds = sorted(rng.sample(range(4 * n), n))
+    if rng.random() < 0.5:  # a few crossings
+        for _ in range(rng.randint(1, 3)):
+            p, q = rng.randrange(n), rng.randrange(n)
+            seconds[p], seconds[q] = seconds[q], seconds[p]
+    weights = [rng.choice([1.0, rng.uniform(0.3, 2.0) * rng.randint(2, 60)]) for _ in range(n)]
+    items = list(zip(firsts, seconds, weights))
+    rng.shuffle(items)
+    found = chain.heaviest_chain(items)
+    searched = _without_shortcut(chain, items)
+    assert found == searched
+    if seconds == sorted(seconds):
+        assert sorted(found, key=lambda k: items[k][0]) == found and len(found) == n
+
+
+def _without_shortcut(chain_module, items):
+    saved = chain_module._all_in_order
+    chain_module._all_in_order = lambda *args: False
+    try:
+        return chain_module.heaviest_chain(items)
+    finally:
+        chain_module._all_in_order = saved
+
+
+@SETTINGS
+@given(st.integers(0, 2**32 - 1))
+def test_patience_anchors_are_the_chain_of_the_tokens_once_on_each_side(seed):
+    # _unique_anchors counts and places tokens in C: the pairs must be those of the tokens seen
+    # once on each side, in left order, and the anchors their heaviest chain.
+    from collections import Counter
+
+    from desktop.core.align import words
+    from desktop.core.align.chain import heaviest_chain
+
+    rng = random.Random(seed)
+    vocab = [f"w{k}" for k in range(rng.randint(5, 400))]
+    ka = tuple(rng.choices(vocab, k=rng.randint(0, 300)))
+    kb = list(ka)
+    for _ in range(rng.randint(0, 6)):
+        p = rng.randrange(len(kb) + 1)
+        kb[p : p + rng.randint(0, 5)] = rng.choices(vocab, k=rng.randint(0, 5))
+    if kb and rng.random() < 0.5:  # a block moved: anchors out of order
+        p, q = sorted(rng.sample(range(len(kb) + 1), 2))
+        kb = kb[:p] + kb[q:] + kb[p:q]
+    a0, b0 = rng.randint(0, 3), rng.randint(0, 3)
+    ka, kb = ("x",) * a0 + ka, ("y",) * b0 + tuple(kb)
+    ca, cb = Counter(ka[a0:]), Counter(kb[b0:])
+    pairs = [(i, kb.index(t, b0), 1.0) for i, t in enumerate(ka) if i >= a0 and ca[t] == 1 and cb.get(t) == 1]
+    expected = [(pairs[k][0], pairs[k][1]) for k in heaviest_chain(pairs)]
+    assert words._unique_anchors(ka, a0, len(ka), kb, b0, len(kb)) == expected

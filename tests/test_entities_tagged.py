@@ -139,6 +139,13 @@ def test_rule_sentence_openers_are_not_names():
     assert found.get("Dana Poe") == {PER} and not any(name.startswith("Said") for name in found)
 
 
+def test_rule_party_members_lead_no_name():
+    found = _types("Harbour news\n\nThe hearing was a circus, said ranking Democrat Elsa Marek on Monday. "
+                   "The bill passed after fellow Republican John Brandl voted no.")
+    assert found.get("Elsa Marek") == {PER} and "Democrat Elsa Marek" not in found
+    assert found.get("John Brandl") == {PER} and "Republican John Brandl" not in found
+
+
 def test_rule_datelines_name_places():
     found = _types("HARBOR NEWS\n\nKESTRELVIK, Norway, March 3\n\nFishing crews returned to port early.")
     assert found.get("KESTRELVIK") == {LOC}

@@ -7,6 +7,7 @@ character offsets into `Article.text`; nothing downstream edits that text.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import itemgetter
@@ -150,9 +151,14 @@ class Article:
         a katakana run one, as word processors count Chinese and Japanese)."""
         # Each distinct form judged once, and the words counted in C rather than by a Python loop
         # over every token of the article.
-        tokens, text = self.tokens, self.text
-        norms = list(map(_NORM, tokens))
+        norms = list(map(_NORM, self.tokens))
         is_word = {n: _is_word(n) for n in set(norms)}.__getitem__
+        return self.body_words(lambda lo, hi: sum(map(is_word, norms[lo:hi])))
+
+    def body_words(self, words_in: Callable[[int, int], int]) -> int:
+        """`word_count`, given `words_in(lo, hi)`: how many of tokens lo..hi-1 are words. The aligner
+        answers from the word flags it keeps per token, without judging every form again."""
+        tokens, text = self.tokens, self.text
         # With only spaces between blocks (as `build_article` joins them) every token starts inside
         # one: the body's words are then all the words less the other blocks' (a few), counted
         # without the per-block bisections that cost as much again. Else block by block.
@@ -163,16 +169,16 @@ class Article:
             end = b.end
         else:
             if end >= len(text) or text[end:].isspace():
-                total = sum(map(is_word, norms))
+                total = words_in(0, len(tokens))
                 for b in self.blocks:
                     if b.kind not in BODY_KINDS:
                         lo = bisect_left(tokens, b.start, key=_START)
-                        total -= sum(map(is_word, norms[lo : bisect_left(tokens, b.end, lo, key=_START)]))
+                        total -= words_in(lo, bisect_left(tokens, b.end, lo, key=_START))
                 return total
         total = 0
         for b in self.body_blocks:
             lo = bisect_left(tokens, b.start, key=_START)
-            total += sum(map(is_word, norms[lo : bisect_left(tokens, b.end, lo, key=_START)]))
+            total += words_in(lo, bisect_left(tokens, b.end, lo, key=_START))
         return total
 
     @property

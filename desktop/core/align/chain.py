@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from operator import itemgetter
+from itertools import islice
+from operator import itemgetter, lt
 
 
 def heaviest_chain(items: list[tuple[int, int, float]]) -> list[int]:
@@ -14,6 +15,8 @@ def heaviest_chain(items: list[tuple[int, int, float]]) -> list[int]:
     seconds = list(map(itemgetter(1), items))
     weights = list(map(itemgetter(2), items))
     order = sorted(range(n), key=lambda k: (firsts[k], -seconds[k]))
+    if _all_in_order(order, firsts, seconds, weights):
+        return order
     js = sorted(set(seconds))
     rank = dict(zip(js, range(1, len(js) + 1)))
     ranks = list(map(rank.__getitem__, seconds))
@@ -54,3 +57,16 @@ def heaviest_chain(items: list[tuple[int, int, float]]) -> list[int]:
         chain.append(k)
         k = prev[k]
     return chain[::-1]
+
+
+def _all_in_order(order: list[int], firsts: list, seconds: list, weights: list[float]) -> bool:
+    """Whether the items, by i, increase in both i and j, with weights that no sum along them can
+    swallow: then all of them are the one heaviest chain (each added item makes a chain strictly
+    heavier, so every other chain, a part of this one, weighs less), found without the search.
+    Paragraph pairs kept in place, and a long sentence's patience anchors, mostly are."""
+    lightest = min(weights)
+    if not lightest > 0 or sum(weights) >= lightest * 2.0**50:
+        return False
+    i = list(map(firsts.__getitem__, order))
+    j = list(map(seconds.__getitem__, order))
+    return all(map(lt, i, islice(i, 1, None))) and all(map(lt, j, islice(j, 1, None)))

@@ -93,26 +93,41 @@ class Para:
     last: int  # one past its last sentence
 
 
-class Side:
-    """One article as the engine sees it under the options."""
+class Forms:
+    """The key, the word flag and the similarity form of each distinct token form under one set of
+    options: what a Side maps its tokens through. The two sides of a comparison share one, so the
+    forms both articles use (most of them) are judged once."""
 
-    def __init__(self, article: Article, options: Options) -> None:
-        self.article = article
-        tokens = article.tokens
-        norms = list(map(_NORM, tokens))
-        key_of: dict[str, str | None] = {}
-        word_of: dict[str, bool] = {}
-        fold_of: dict[str, str | None] = {}  # the similarity form of a word, None for punctuation
-        for n in set(norms):
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.key: dict[str, str | None] = {}
+        self.word: dict[str, bool] = {}
+        self.fold: dict[str, str | None] = {}  # the similarity form of a word, None for punctuation
+
+    def learn(self, norms: set[str]) -> None:
+        options, key_of, word_of, fold_of = self.options, self.key, self.word, self.fold
+        for n in norms - key_of.keys():
             w = _wordy(n)
             k = token_key(n, options, w)
             key_of[n], word_of[n] = k, w
             fold_of[n] = k.casefold() if w and k is not None else None
-        keys = list(map(key_of.__getitem__, norms))
-        wordy = bytearray(map(word_of.__getitem__, norms))
+
+
+class Side:
+    """One article as the engine sees it under the options."""
+
+    def __init__(self, article: Article, options: Options, forms: Forms | None = None) -> None:
+        self.article = article
+        tokens = article.tokens
+        norms = list(map(_NORM, tokens))
+        if forms is None or forms.options != options:
+            forms = Forms(options)
+        forms.learn(set(norms))
+        keys = list(map(forms.key.__getitem__, norms))
+        wordy = bytearray(map(forms.word.__getitem__, norms))
         # filter(None, ...) on a slice of this gives a sentence's words without a Python loop.
-        folded = list(map(fold_of.__getitem__, norms))
-        dropped = None in key_of.values()
+        folded = list(map(forms.fold.__getitem__, norms))
+        dropped = options.ignore_punctuation and None in keys  # only punctuation is ever dropped
         self.token_keys = keys
         self.wordy = wordy  # 1 for a word token (a letter or digit in it), 0 for punctuation
         self.word_before = list(accumulate(wordy, initial=0))  # word tokens before each token
@@ -181,6 +196,12 @@ class Side:
         if hi <= lo:
             return 0
         return self.word_before[sent.tokens[hi - 1] + 1] - self.word_before[sent.tokens[lo]]
+
+    def article_word_count(self) -> int:
+        """`Article.word_count` of the whole article (its body, whatever the options compare), from
+        the word flags kept here: the same test of a form (a letter or digit in it)."""
+        before = self.word_before
+        return self.article.body_words(lambda lo, hi: before[hi] - before[lo])
 
     def word_tokens(self) -> list[int]:
         """Indices of the compared word tokens, in text order."""

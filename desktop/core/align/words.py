@@ -7,6 +7,8 @@ two inputs in a fixed order and mirrored, so swapping sides mirrors the operatio
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rapidfuzz.distance import Indel, Levenshtein
 
 from desktop.core.align.chain import heaviest_chain
@@ -101,18 +103,10 @@ def _windowed(ka, a0, a1, kb, b0, b1, out: list[Run]) -> None:
 
 def _unique_anchors(ka, a0, a1, kb, b0, b1) -> list[tuple[int, int]]:
     """Patience anchors: tokens occurring once on each side, kept in an increasing chain."""
-    count_a: dict[str, int] = {}
-    pos_a: dict[str, int] = {}
-    for i in range(a0, a1):
-        k = ka[i]
-        count_a[k] = count_a.get(k, 0) + 1
-        pos_a[k] = i
-    count_b: dict[str, int] = {}
-    pos_b: dict[str, int] = {}
-    for j in range(b0, b1):
-        k = kb[j]
-        count_b[k] = count_b.get(k, 0) + 1
-        pos_b[k] = j
+    # Counted and placed in C: a text without full stops diffs units of 10,000 words and more.
+    seg_a, seg_b = ka[a0:a1], kb[b0:b1]
+    count_a, count_b = Counter(seg_a), Counter(seg_b)  # each in first-seen order
+    pos_a, pos_b = dict(zip(seg_a, range(a0, a1))), dict(zip(seg_b, range(b0, b1)))
     pairs = [(pos_a[k], pos_b[k], 1.0) for k, c in count_a.items() if c == 1 and count_b.get(k) == 1]
     return [(pairs[k][0], pairs[k][1]) for k in heaviest_chain(pairs)]
 

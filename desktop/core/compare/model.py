@@ -135,6 +135,9 @@ class Comparison:
     right_extraction: Extraction | None = None
     entities: tuple[EntityMatch, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = field(default=())
+    # Article.word_count of left and right, counted by the aligner from the word flags it keeps per
+    # token (the JSON's "word_count"); None from a maker that did not count them.
+    word_counts: tuple[int, int] | None = None
     # Every quote of both articles, paired or on one side (entities/quote_pairs.py `pair_quotes`):
     # what the sidebar, the report and the JSON list. Made from the extractions and entity matches
     # whenever a Comparison is made or replaced, so no reader pairs quotes again.
@@ -182,8 +185,8 @@ def comparison_json(c: Comparison) -> dict:
     if c.entities or c.discrepancies or c.quotes:
         from desktop.core.entities.model import discrepancy_json, match_json, quote_pair_json
     return {
-        "left": article_meta_json(c.left),
-        "right": article_meta_json(c.right),
+        "left": article_meta_json(c.left, c.word_counts[0] if c.word_counts else None),
+        "right": article_meta_json(c.right, c.word_counts[1] if c.word_counts else None),
         "options": {
             "ignore_case": c.options.ignore_case,
             "ignore_punctuation": c.options.ignore_punctuation,

@@ -301,12 +301,24 @@ def party_adjective_before_a_body(sents: list[Sentence], text: str, gaz: Gazette
                 out.append(Raw(ORG, first.start, first.end, first.text, canon=party))
                 n[1] += 1
                 n[0] = ORG
+            elif n[2] - n[1] >= 3 and s.toks[n[1] + 1].text in gaz.given_names:
+                n[0] = PERSON  # "fellow Republican Ivo Brandl": a party member named after the word
+                n[1] += 1
             elif n[2] - n[1] >= 2:
                 n[0] = ORG  # "Republican National Committee": a body named for the party, not a place
             elif n[2] < len(s.toks) and s.toks[n[2]].text in _CHAMBERS:  # "a Democratic Senate": two names
                 out.append(Raw(ORG, first.start, first.end, first.text, canon=party))
                 n[0] = ""
         s.names.extend(extra)
+
+
+def party_members_lead_no_name(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
+    """ "ranking Democrat Elsa Marek", "fellow Republican Ivo Brandl": the party word says what the
+    person is, as a title does; the name starts after it."""
+    for s in sents:
+        for n in s.names:
+            if n[0] == PERSON and n[2] - n[1] >= 3 and s.toks[n[1]].text in _PARTY_MEMBER_WORDS:
+                n[1] += 1
 
 
 def datelines_name_places(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
@@ -370,6 +382,7 @@ _RULES: tuple[Callable[[list[Sentence], str, Gazetteer, list[Raw]], None], ...] 
     number_words_end_no_persons_name,
     party_adjective_before_a_body,
     titles_are_not_names,
+    party_members_lead_no_name,
     people_named_by_what_they_lead,
     tickers_are_not_part_of_the_name,
     organisations_the_rules_are_sure_of,
@@ -436,6 +449,7 @@ def _one_name_one_type(out: list[Raw], gaz: Gazetteer) -> None:
             r.detail = gaz.place(r.text).kind if best == PLACE and gaz.place(r.text) is not None else ""
 
 
+_PARTY_MEMBER_WORDS = frozenset(w for w in (*lx.PARTY_MEMBERS, *lx.PARTY_ADJECTIVES) if not w.endswith("s"))
 _OPENERS = frozenset("\"'\u201c\u2018([:\u2014\u2013-")
 _CHAMBERS = frozenset({"House", "Senate", "Congress", "Assembly", "Legislature"})
 _LEGAL_ENDINGS = frozenset({"inc", "co", "corp", "ltd", "llc", "llp", "plc", "ag", "sa", "nv", "lp"})
