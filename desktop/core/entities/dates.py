@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -91,6 +90,8 @@ DATE_HINTS = frozenset(
     "earlier 1990s".split()
 )
 _HINT_RE = regexes.compile(r"\d|day|[Jj]an|[Ff]eb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec|week|month|year|tonight")
+_FOUR_DIGITS = regexes.compile(r"\d{4}")
+_DECADE = regexes.compile(r"\d{4}s")
 
 
 def find_dates(text: str, start: int, end: int, ref: Reference | None, toks=None) -> list[DateHit]:
@@ -165,7 +166,11 @@ def _year_ok(text: str, s: int, word: str) -> bool:
     if s > 0 and text[s - 1] in "$\u20ac\u00a3#":
         return False
     before = text[max(0, s - 12) : s].lower()
-    return bool(re.search(r"\b(?:in|of|by|since|until|before|after|around|about|from|during|through|early|late|mid|fiscal|year)[\s-]$", before))
+    return bool(_YEAR_CUE.search(before))
+
+
+_YEAR_CUE = regexes.compile(
+    r"\b(?:in|of|by|since|until|before|after|around|about|from|during|through|early|late|mid|fiscal|year)[\s-]$")
 
 
 _WORDS_ABS = regexes.compile(r"[A-Za-z]+|\d+")
@@ -326,11 +331,11 @@ def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | N
             return DateHit(s, e, word, day.strftime("%Y-%m"), "month")
         return DateHit(s, e, word, day.isoformat(), "day")
     if kind == "yr":
-        year = re.search(r"\d{4}", word).group()
+        year = _FOUR_DIGITS.search(word).group()
         qual = word[: word.index(year)].strip()
         return DateHit(s, e, word, year, "year", qual)
     if kind == "dec":
-        decade = re.search(r"\d{4}s", word).group()
+        decade = _DECADE.search(word).group()
         return DateHit(s, e, word, decade, "decade")
     if kind == "time":
         return DateHit(s, e, word, word.replace(" ", ""), "time")
