@@ -241,15 +241,16 @@ class _Tense:
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
         self.fut: list[int] | None = None
-        self.past: list[int] = []
+        self.past: list[int] | None = None
 
     def future(self, s: int) -> bool:
         if self.fut is None:
             self.fut = [m.end() for m in _FUTURE_RE.finditer(self.text, self.start, self.end)]
-            self.past = [m.end() for m in _PAST_RE.finditer(self.text, self.start, self.end)]
         i = bisect_right(self.fut, s)
         if i == 0:
             return False
+        if self.past is None:  # (asked only after a future cue: most sentences have none)
+            self.past = [m.end() for m in _PAST_RE.finditer(self.text, self.start, self.end)]
         j = bisect_right(self.past, s)
         return j == 0 or self.fut[i - 1] > self.past[j - 1]
 
