@@ -89,7 +89,12 @@ DATE_HINTS = frozenset(
     + "yesterday today tomorrow tonight Yesterday Today Tomorrow Tonight week month year weekend ago later "
     "earlier 1990s".split()
 )
-_HINT_RE = regexes.compile(r"\d|day|[Jj]an|[Ff]eb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec|week|month|year|tonight")
+# What every date holds: a digit, or one of these words (the words the old single pattern
+# `\d|day|[Jj]an|[Ff]eb|Mar|...|June?|July?|...` held, as plain words). Two searches, each of which
+# re skips through in C to a character a match can start with; the one pattern, opening with a
+# choice that is not a plain character, was tried at every character of the sentence.
+_HINT_DIGIT = regexes.compile(r"\d")
+_HINT_WORD = regexes.compile(r"day|Jan|jan|Feb|feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|week|month|year|tonight")
 _FOUR_DIGITS = regexes.compile(r"\d{4}")
 _DECADE = regexes.compile(r"\d{4}s")
 
@@ -98,7 +103,7 @@ def find_dates(text: str, start: int, end: int, ref: Reference | None, toks=None
     """Dates in text[start:end]; `toks` (the sentence's tokens), when given, limit the pattern to
     the words a date can start with (trying it at every word is the slow part)."""
     out: list[DateHit] = []
-    if not _HINT_RE.search(text, start, end):
+    if _HINT_DIGIT.search(text, start, end) is None and _HINT_WORD.search(text, start, end) is None:
         return out
     tense = _Tense(text, start, end)
     for m in (_DATE_RE.finditer(text, start, end) if toks is None else _matches_at_starts(text, end, toks)):
