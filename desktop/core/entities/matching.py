@@ -354,8 +354,8 @@ def _changed_weekdays(ls: list[Entity], rs: list[Entity], ctx_l: _Context, ctx_r
         # and they turn away nearly every pair (44 of 1,848 pass in a 10k-word pair). Asked of all
         # the right days at once, in rapidfuzz's C loop rather than a call per pair; its cutoff a
         # point below _EVENT_MIN lets through every day the exact test below keeps.
-        near = {j for _, _, j in process.extract(around_l[ma.start, ma.text], right_around, scorer=fuzz.ratio, processor=None,
-                                                 score_cutoff=_EVENT_MIN - 1, limit=None)}
+        near = {j for _, _, j in process.extract(around_l[ma.start, ma.text], right_around, scorer=fuzz.ratio,
+                                                 processor=None, score_cutoff=_EVENT_MIN - 1, limit=None)}
         for j, (mb, vb) in enumerate(right):
             if j not in near or ma.text.casefold() == mb.text.casefold() or (va and vb and va == vb):
                 continue
