@@ -376,3 +376,68 @@ def test_every_paragraph_gets_a_kind_and_all_text_is_kept(lines, fmt):
         assert kind != BlockKind.BOILERPLATE or reason
     article = build_article(Document("x", fmt, paras))
     assert [article.text[b.start : b.end] for b in article.blocks] == [p.text.strip() for p in kept]
+
+
+def test_single_spaced_is_the_split_words_joined():
+    """text.single_spaced keeps a text as it is when `isprintable` shows it single-spaced already: that
+    holds only because no whitespace but the space is printable, which every code point confirms."""
+    import random
+    import sys
+
+    from desktop.core.ingest.text import single_spaced
+
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " " and c.isprintable()]
+    rnd = random.Random(3)
+    pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x1c", "\u2028", "\u201c", "\u00ad", "."]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert single_spaced(text) == " ".join(text.split()), repr(text)
+
+
+def test_capitals_counted_as_bytes_match_the_unicode_tests():
+    import random
+
+    from desktop.core.ingest import clean as c
+
+    rnd = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rnd.choice("AZaz09 .!?-'\"ÉéßΣσ") for _ in range(rnd.randint(0, 40)))
+        upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+        assert c._is_capitals(text) == (upper + lower >= 12 and upper >= 0.9 * (upper + lower)), repr(text)
+
+
+def test_credit_test_agrees_with_line_kind():
+    """clean.py asks `boilerplate.is_credit` where it asked `line_kind(text) == "credit"`."""
+    import random
+
+    from desktop.core.ingest import boilerplate
+
+    table = boilerplate.phrases()
+    starts = sorted(table["credit"] | table["prefix"] | table["plug"]) + ["(", "[", "", "Photo", "word"]
+    rnd = random.Random(7)
+    words = ["Anna", "Reed", "dpa", ":", "-", "»", "AFP", "newsletter", "the", "a"]
+    seen = 0
+    for _ in range(20000):
+        start = rnd.choice(starts)
+        text = (rnd.choice(["", "(", "["]) + (start.title() if rnd.random() < 0.5 else start)
+                + rnd.choice(["", " ", ": ", " - ", " » "]) + " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 34))))
+        expected = boilerplate.line_kind(text) == "credit"
+        seen += expected
+        assert boilerplate.is_credit(text) == expected, repr(text)
+    assert seen > 1000  # the credit lines themselves were tried, not only other lines
+
+
+def test_credit_search_skips_only_where_the_credit_pattern_finds_nothing():
+    import random
+
+    from desktop.core.ingest import clean as c
+
+    rnd = random.Random(13)
+    pieces = ["Photo", "photos", "PICTURE", "image", "Credit", "illustration", " by ", ": ", " ", "  ", ".", "..", "(",
+              ")", "Jane Doe", "AP", "Reuters/", "Getty Images", "the mayor said", ",", "\u0130", "\u212a", "\n", "x"]
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        found = c._CREDIT_RE.search(text)
+        fast = c._credit_search(text)
+        assert (fast is None) == (found is None), repr(text)
+        assert fast is None or fast.span() == found.span(), repr(text)

@@ -134,6 +134,9 @@ def test_rule_sentence_openers_are_not_names():
     found = _types("Frankly the plan was late. Pointing at the map, Lena Ortiz said the road would close.")
     assert "Frankly" not in found and "Pointing" not in found
     assert found["Lena Ortiz"] == {PER}
+    # the reporting verb that opens "Said Dana Poe, who ..." is not part of her name
+    found = _types("Harbour news\n\nSaid Dana Poe, who grew up on the harbour, \u201cWe were all proud of the crew.\u201d")
+    assert found.get("Dana Poe") == {PER} and not any(name.startswith("Said") for name in found)
 
 
 def test_rule_datelines_name_places():

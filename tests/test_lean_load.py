@@ -59,18 +59,51 @@ def test_word_count_reads_body_blocks_only_whatever_stands_between_blocks():
     assert replace(full, blocks=(Block(BlockKind.BODY, 0, 6),)).word_count == 2  # "A", "Headline" start there
 
 
-def test_ascii_word_tokens_are_the_general_patterns_on_ascii_text():
-    """slim.py counts an ASCII block with plain character classes: the same tokens as the
-    tokenizer's word alternatives, which test Unicode categories."""
+def test_plain_word_tokens_are_the_general_patterns_on_ascii_text_and_plain_marks():
+    """slim.py counts a block of ASCII and the common marks (curly quotes, dashes...) with plain
+    character classes: the same tokens as the tokenizer's word alternatives, which test Unicode
+    categories."""
+    import random
+
+    from desktop.core.ingest import text as text_mod
+    from desktop.core.library import slim
+
+    rnd = random.Random(16)
+    pieces = [*map(chr, range(128)), *text_mod.PLAIN_MARKS, "U.S.", "e.g.", "A.B.C.D.E.F.G.H.I.J.K.L.M.N", "3,5", "10:30",
+              "co-\nop", "co- \t\n op", "co\u2010\nop", "don't", "don\u2019t", "1.5", "a.b", "x_y", "9.", "-", "'"]
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 24)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        assert text_mod.NOT_PLAIN_RE.search(text) is None
+        assert slim._PLAIN_WORD_TOKEN_RE.findall(text, lo, hi) == slim._WORD_TOKEN_RE.findall(text, lo, hi), repr(text)
+
+
+def test_plain_marks_are_never_words():
+    """What lets slim.py count text holding these marks with ASCII classes: none is a word
+    character, or a word once made NFKC, or a mark the general pattern's `_WIDE_MARK_RE` counts."""
+    import re
+
+    from desktop.core.ingest import text as text_mod
+    from desktop.core.ingest.text import is_word, normalize
+    from desktop.core.library import slim
+
+    for ch in text_mod.PLAIN_MARKS:
+        assert not re.match(r"\w", ch) and not is_word(normalize(ch)), repr(ch)
+        assert not ch.isalpha() and not ch.isupper(), repr(ch)  # language.detect drops them, counting letters
+        assert not [m for m in slim._WIDE_MARK_RE.findall(ch) if is_word(normalize(m))]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_word_count_of_plain_text_matches_the_tokens(seed):
     import random
 
     from desktop.core.library import slim
 
-    rnd = random.Random(16)
-    pieces = [*map(chr, range(128)), "U.S.", "e.g.", "A.B.C.D.E.F.G.H.I.J.K.L.M.N", "3,5", "10:30", "co-\nop",
-              "co- \t\n op", "don't", "1.5", "a.b", "x_y", "9.", "-", "'"]
-    for _ in range(20000):
-        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 24)))
-        lo = rnd.randint(0, len(text))
-        hi = rnd.randint(lo, len(text))
-        assert slim._ASCII_WORD_TOKEN_RE.findall(text, lo, hi) == slim._WORD_TOKEN_RE.findall(text, lo, hi), repr(text)
+    rnd = random.Random(seed)
+    words = ["Mr.", "U.S.", "don\u2019t", "“quoted”", "well-\nknown", "3.5", "10:30", "—", "…", "«a»", "\u00a0", "•",
+             "said", "It’s", "co\u2011op", "e.g.", "x", "A."]
+    for _ in range(200):
+        text = "\n\n".join(" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 30))) for _ in range(rnd.randint(1, 5)))
+        full = article_from_text(text)
+        assert word_count(slim.slim(full)) == full.word_count, repr(text)

@@ -26,6 +26,23 @@ def _speakers(text: str) -> dict[str, str]:
     ("\u201cThe levy is fair,\u201d Senator Mara Lind, R-Ore., said on Tuesday.", "Mara Lind"),
     ("Dean Morrow, the director of debate at Harbour College, compared the mayor to a referee who is "
      "\u201cworking the crowd\u201d at every meeting.", "Dean Morrow"),
+    # any lower-case word but a function word describes: "agent", "ranking", "super"
+    ("\u201cThe statute reaches words not said under oath,\u201d former FBI agent Ivo Brandl explained.", "Ivo Brandl"),
+    ("\u201cThe hearing was a circus,\u201d said Harbour ranking member Elsa Marek (D-Ore.).", "Elsa Marek"),
+    ("\u201cThe levy will pass in the spring,\u201d super PAC spokeswoman Ines Kotter said.", "Ines Kotter"),
+    # a name that a describing word and another name follow only describes the speaker
+    ("\u201cWe never attacked the mayor after the vote,\u201d said Democratic pollster Rune Salo.", "Rune Salo"),
+    ("\u201cThe council will vote again,\u201d said Quill aide Oskar Lenz.", "Oskar Lenz"),
+    # a reporting verb beyond "said", and "said S" closing the quote's sentence
+    ("\u201cThe ferry is a lifeline for the island,\u201d Halvorsen charged at the meeting.", "Halvorsen"),
+    ("The port has used \u201csoft hands\u201d with its neighbours, said Marta Olsen, a trade expert at Harbour College.",
+     "Marta Olsen"),
+    # the verb opening the sentence, with an apposition; a name before the colon that opens the quote
+    ("Said Dana Poe, who grew up on Harbour Street, \u201cWe were all proud of the crew.\u201d", "Dana Poe"),
+    ("\u201cWhy is this not proof that the port is too big to manage?\u201d Senator Ivar Holm demanded.", "Ivar Holm"),
+    ("According to talk radio host Rush Bellamy, the ferry deal reeks of \u201cfear and panic.\u201d", "Rush Bellamy"),
+    ("The late surge does not surprise Harbour pollster Daron Vik: \u201cLesser-known candidates often rise late.\u201d",
+     "Daron Vik"),
 ])
 def test_titles_descriptors_and_party_tags_around_the_name(sentence, speaker):
     assert list(_speakers(sentence).values()) == [speaker]
@@ -131,3 +148,58 @@ def test_the_owner_of_a_claim_is_its_speaker_and_a_pronoun_subject_resolves():
 def test_sentence_ends_appositions_adjectives_and_possessives(text, quote, speaker):
     ext = extract(article_from_text("Harbour news\n\n" + text, path="s.txt"))
     assert {q.text: q.speaker for q in ext.quotes}[quote] == speaker
+
+
+def test_a_pronoun_inside_a_word_and_a_day_are_not_speakers():
+    # "the claims had" holds "he claims"; "On Sunday, Ruiz, who ..., tweeted": the day opens the sentence
+    text = ("Karen Lott, vice president and general counsel for the Lott Group, said in a written statement "
+            "in March that the claims had \"no merit at all.\"\n\n"
+            "At one point on Sunday, Ruiz, who has many followers on the island, tweeted, \"The ferry will run "
+            "again by noon.\"")
+    found = _speakers(text)
+    assert found["no"] == "Karen Lott"
+    assert found["The"] == "Ruiz"
+
+
+def test_a_place_before_the_colon_is_not_a_speaker():
+    # "wrote on Twitter:": the platform is not the speaker; the writer is
+    text = "Mayor Tove Rask wrote on Twitter: \u201cThe ferry will run again by noon.\u201d"
+    assert _speakers(text)["The"] == "Tove Rask"
+
+
+def test_a_paragraph_ending_with_a_colon_names_the_quote_that_opens_the_next():
+    text = ("Few of the mayor's donors gave small sums. Mayor Ruth Halvorsen wrote:\n\n"
+            "\"Only a quarter of the donors gave less than two hundred crowns, and that worries me.\"")
+    assert _speakers(text)["Only"] == "Ruth Halvorsen"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the name after "Of" is what is spoken about; the one in the clause after it speaks
+    ("Of Halvorsen, Levin Auer, who gave money to her rival, said, \u201cShe is a fine mayor.\u201d", "She", "Levin Auer"),
+    # a negated auxiliary after the subject, with either apostrophe
+    ("Ines Weaver didn\u2019t seem impressed, telling reporters, \u201cA lot of people want the mayor gone.\u201d",
+     "A", "Ines Weaver"),
+    # the day between the name and the verb
+    ("Mayor Ruth Halvorsen on Thursday said, \u201cI can assure the public that nothing improper took place.\u201d",
+     "I", "Ruth Halvorsen"),
+    # a possessive after a name is not its verb: "he" is the man who expressed frustration, not Halvorsen
+    ("Governor Piet Varga spoke on Monday. He expressed frustration at the Halvorsen administration\u2019s failure "
+     "to draw \u201cred lines\u201d on the harbour.", "red", "Piet Varga"),
+    ("\u201cYour support is amazing,\u201d Mayor Ruth Halvorsen assured the crowd.", "Your", "Ruth Halvorsen"),
+    ("As the Harbour Times pointed out, \u201cthe mayor has so far declined to release her tax returns.\u201d", "the",
+     "Harbour Times"),
+])
+def test_clauses_around_the_subject(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_an_unnamed_commenter_is_not_given_a_name():
+    text = ("Mayor Ruth Halvorsen laid flowers at the harbour on Monday.\n\n"
+            "One man wrote, \u201cShe could barely bend over to place those flowers.\u201d")
+    assert _speakers(text)["She"] == "One man"
+
+
+def test_the_congressman_is_the_representative_named_before():
+    text = ("Rep. Bo Etter walked out of the hall on Monday.\n\n"
+            "\"Who are you?\" the seven-term congressman demands. \"Tell me who you are.\"")
+    assert _speakers(text)["Who"] == "Bo Etter"

@@ -222,3 +222,49 @@ def test_the_sentence_end_pattern_finds_the_ends_of_the_plain_one():
         assert [m.span() for m in _END_RE.finditer(text, start, end)] == [
             m.span() for m in plain.finditer(text, start, end)
         ], repr(text)
+
+
+def _reference_tokens(text, start=0, end=None):
+    """The tokens by the plain definition of the pattern, one match and one `normalize` each."""
+    import re
+
+    from desktop.core.ingest.text import TOKEN_PATTERN, normalize
+
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), normalize(m.group())) for m in re.compile(TOKEN_PATTERN).finditer(text, start, end)]
+
+
+def test_tokenize_by_pieces_finds_the_tokens_of_the_plain_pattern():
+    """tokenize splits plain paragraphs with the plain pattern and the rest with the general one,
+    piece by piece: the same tokens, offsets and forms as the plain definition over the whole."""
+    import random
+
+    from desktop.core.ingest.text import PLAIN_MARKS, tokenize
+
+    rng = random.Random(23)
+    pieces = [*_TOKEN_ALPHABET, *PLAIN_MARKS, "U.S.", "a.b.c.d.e.f.g.h.i.j.k.l.m.n", "3:45", "1,000.5", "well-\n known",
+              "it's", "don\u2019t", "co\u2010\nop", "\n\n", "\n\n\n", " \n\n ", "A. B.", "x_y", "\u201cQuote,\u201d"]
+    plain_pieces = [p for p in pieces if all(ch.isascii() or ch in PLAIN_MARKS for ch in p)]
+    for _ in range(6000):
+        choice = plain_pieces if rng.random() < 0.5 else pieces
+        text = "".join(rng.choice(choice) for _ in range(rng.randrange(0, 50)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        for lo, hi in ((0, len(text)), (start, end)):
+            assert tokenize(text, lo, hi) == _reference_tokens(text, lo, hi), (repr(text), lo, hi)
+            assert all(type(t).__name__ == "Token" for t in tokenize(text, lo, hi))
+
+
+def test_the_plain_token_pattern_finds_the_general_tokens_on_plain_text():
+    import random
+    import re
+
+    from desktop.core.ingest.text import _PLAIN_TOKEN, _TOKEN_RE, PLAIN_MARKS
+
+    plain = re.compile(_PLAIN_TOKEN)
+    rng = random.Random(29)
+    pieces = [*map(chr, range(128)), *PLAIN_MARKS, "U.S.", "A.B.C.D.E.F.G.H.I.J.K.L.M.N", "3,5", "10:30", "co-\n op",
+              "co\u2011\nop", "it\u2019s"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in _TOKEN_RE.finditer(text)], repr(text)

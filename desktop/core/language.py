@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core import regexes
+from desktop.core.ingest.text import NOT_PLAIN_RE
 from desktop.core.scripts import is_han, is_hangul, is_kana
 
 if TYPE_CHECKING:
@@ -112,8 +113,11 @@ def detect(text: str) -> str | None:
     """The ISO 639-1 code of the language `text` is written in; None when it is too short or unsure."""
     sample = " ".join(text[: SAMPLE_CHARS * 2].split())[:SAMPLE_CHARS]
     kana = han = hangul = 0
-    ascii_bytes = sample.encode("ascii") if sample.isascii() else None
-    if ascii_bytes is not None:  # no kana, Han or Hangul: the letters are counted in C, as bytes deleted
+    # Plain text (ASCII and the common marks, none of them a letter) holds no kana, Han or Hangul,
+    # and its letters are ASCII: counted in C, as bytes deleted, once the marks are dropped.
+    plain = sample.isascii() or NOT_PLAIN_RE.search(sample) is None
+    ascii_bytes = sample.encode("ascii", "ignore") if plain else None
+    if ascii_bytes is not None:
         letters = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))
     else:
         letters = sum(map(str.isalpha, sample))

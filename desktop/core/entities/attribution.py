@@ -82,7 +82,8 @@ def role_key(words: list[str]) -> str:
 
 _RANKS = frozenset("vice deputy assistant associate lieutenant under acting".split())
 _TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
-                "pres": "president", "sec": "secretary", "supt": "superintendent", "insp": "inspector"}
+                "pres": "president", "sec": "secretary", "supt": "superintendent", "insp": "inspector",
+                "congressman": "representative", "congresswoman": "representative"}
 
 
 def attribute_quotes(text: str, blocks, entities: list[Entity], gaz, affiliations: dict[str, str]
@@ -161,7 +162,8 @@ def _resolve(h: QuoteHit, people: _Named, orgs: _Named, para_start: int, text: s
     nominal = low in ("the", "a", "an", "one", "another") or (low.endswith(("'s", "\u2019s")) and len(words) > 1)
     if h.how == "transcript" and words and words[-1].lower() in people.last_named:
         return Speaker(people.last_named[words[-1].lower()], "person")  # "KEEL:" is Alma Keel, not an acronym
-    for pool, typ in ((people, "person"), (orgs, "organization")):
+    # A name before the colon that opens a quote speaks only if it is a person's ("on Twitter: “...”")
+    for pool, typ in ((people, "person"),) if h.how == "S: quote" else ((people, "person"), (orgs, "organization")):
         over = pool.overlapping(h.s_start, h.s_end)
         # The head: the first person ("Rev. John Paul Hopping of Our Lady of Guadalupe"), the organisation
         # that ends last ("House Democrats" is the party, not the House).
@@ -172,7 +174,7 @@ def _resolve(h: QuoteHit, people: _Named, orgs: _Named, para_start: int, text: s
             if nominal and typ == "person" and _modifier(text, hit[1]):
                 return Speaker(" ".join(words[1:]), "organization")  # "the Obama campaign said"
             return Speaker(hit[2].name, typ)
-    if h.how == "subject" and low not in ("he", "she"):
+    if h.how in ("subject", "S: quote") and low not in ("he", "she"):
         return NOBODY  # a guess from sentence shape: only a person or organisation named in the text, or he/she
     if h.how == "possessor" and low in ("his", "her"):
         low = "he" if low == "his" else "she"  # "his claim that ... “...”": the man named before

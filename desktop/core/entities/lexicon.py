@@ -95,6 +95,9 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Reporting verbs that open a sentence before the speaker: "Said Dana Poe, who ..., “...”".
+OPENING_SPEECH_VERBS = ("Added", "Said", "Asked", "Wrote", "Continued", "Explained")
+
 # Words that start a sentence without being names.
 FUNCTION_WORDS = frozenset(
     """the a an and but or nor so yet for in on at to of by with from as if when while after before

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from desktop.core import regexes
@@ -12,12 +12,11 @@ from desktop.core.entities.lexicon import (
     FUNCTION_WORDS,
     IRREGULAR_PAST,
     NAME_MODIFIED_NOUNS,
+    OPENING_SPEECH_VERBS,
     ORG_HEADS,
     PARTY_ADJECTIVES,
-    ROLE_NOUNS,
     SPEECH_VERBS,
-    TITLE_HEADS,
-    TITLE_MODIFIERS,
+    WEEKDAYS,
 )
 
 
@@ -46,12 +45,20 @@ def _trie(words: Iterable[str]) -> str:
 
 
 # Reporting verbs besides those of speech: "The Times reports:", "reported Reuters".
-_VERBS = SPEECH_VERBS | {"reported", "reports", "testified", "testifies", "shouted"}
+# Also the verbs a reporter puts in a speaker's mouth ("Kelly charged", "beamed Dana Holt"): kept here,
+# not in lexicon.SPEECH_VERBS, whose words the name rules (and so the tagger's features) read.
+_VERBS = SPEECH_VERBS | frozenset(
+    """reported reports testified testifies shouted shouts charged charges proclaimed proclaims exhorted beamed
+    vowed vows predicted predicts cautioned cautions lamented laments boasted boasts retorted retorts
+    demanded demands pleaded pleads mused muses scoffed scoffs snapped fumed gushed opined interjected bragged brags
+    yelled yells screamed whispered marveled marvelled reiterated reiterates contended contends
+    asserted asserts wondered wonders recounted recounts elaborated confided assured assures""".split()
+    + ["pointed out", "points out"])
 _VERB = r"(?:" + _trie(_VERBS) + r")"
 # Not a name's first word: a connective that starts a sentence ("But Rep. Dana Rohrabacher said").
 _CONNECTIVE = r"(?!(?:But|And|So|Yet|Still|Then|Now|Also|Instead|Meanwhile|However)\s)"
 _NAME = _CONNECTIVE + r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.\s)?[A-Z][\w'\u2019.-]*(?:\s(?:[A-Z][\w'\u2019.-]*|of|the|de|van|von|al|bin))*"
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][\w-]+['\u2019]s)\s(?:[\w.-]+\s){0,5}?(?:nominee|candidate|businessman|businesswoman|strategist|narrator|critic|spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|statement|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|governor|mayor|secretary|director|chairman|chairwoman|ambassador|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|prosecutors?|analysts?|experts?|residents?|witnesses?)"
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][\w-]+['\u2019]s)\s(?:[\w.-]+\s){0,5}?(?:nominee|candidate|businessman|businesswoman|strategist|narrator|critic|spokesman|spokeswoman|spokesperson|official|officials|legislator|lawmaker|senator|congressman|congresswoman|ministry|department|agency|police|government|company|source|sources|aide|aides|lawyer|attorney|minister|president|governor|mayor|secretary|director|chairman|chairwoman|ambassador|leader|team|group|office|embassy|military|army|report|campaign|committee|party|council|court|statements?|(?:law)?suit|complaint|memo|letter|editorial|ad|poll|survey|study|prosecutors?|analysts?|experts?|residents?|witnesses?|man|woman|commenters?|users?|voters?|supporters?|protesters?)"
 # A party tag after a name, left out of the name: "Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,".
 _PARTY_TAG = r"(?:\s\([DRI](?:-[A-Z][\w. ]{0,20})?\)|,\s[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,))"
 _SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")" + _PARTY_TAG + "?"
@@ -61,42 +68,54 @@ _SPEAKER = r"(?P<s>" + _NAME + r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|" + _NOMINAL + r")"
 # Then, at a small letter, the word it must start and what follows that word in a match (a space,
 # or the comma of a party tag or an apposition): most such letters are inside other words.
 _SPEAKER_FIRST = r"(?=[A-Zahiost])(?=[A-Z]|he[\s,]|she[\s,]|they[\s,]|it[\s,]|the\s|an?\s|one\s|another\s)"
-# Lower-case words that describe the person whose name follows: "Trump lawyer Marc Kasowitz", "Tulsa
-# police Chief Chuck Jordan", "9/11 widow Terry Strada", "retired Air Force general Lloyd Newton".
-_DESCRIBING = sorted((ROLE_NOUNS | TITLE_HEADS | TITLE_MODIFIERS | frozenset(
-    """police widow widower survivor veteran resident activist organizer strategist pollster consultant
-    campaign press communications policy retired longtime top local national state federal county city
-    district party house senate committee panel council board staff fellow researcher scientist expert
-    economist editor columnist host anchor correspondent candidate nominee challenger founder owner
-    member worker employee volunteer lobbyist prosecutor investigator analyst pastor physician doctor
-    nurse teacher student farmer voter supporter critic""".split())) - {"mr", "mrs", "ms", "dr", "prof"},
-    key=lambda w: (-len(w), w))
-_DESCRIBING_RE = r"(?:" + _trie(w for w in _DESCRIBING if w.isalpha()) + r")\b"
-# Lower-case words may lead a describing one: "flood survivor", "ferry company lawyer".
-_DESCRIPTOR = r"(?:(?:[A-Z][\w.'\u2019-]*|\d[\d/]*|" + _DESCRIBING_RE + r"|[a-z][\w-]*(?=(?:\s[a-z][\w-]*)?\s" + _DESCRIBING_RE \
-    + r"))\s){0,6}?"
+# Words that describe the person whose name follows: "Trump lawyer Marc Kasowitz", "Tulsa police Chief
+# Chuck Jordan", "9/11 widow Terry Strada", "former FBI agent Dan Hersh", "ranking Democrat Ella Cole":
+# capitalised words, figures and any lower-case word but a function word. A function word ends the
+# description: in "aides to Smith said" and "the lawyer for Smith said" the name is not the speaker.
+_CONTENT_WORD = r"(?!(?:" + _trie(w for w in FUNCTION_WORDS if w.isalpha()) + r")\b)[a-z][\w-]*"
+_DESCRIPTOR = r"(?:(?:[A-Z][\w.'\u2019-]*|\d[\d/]*|" + _CONTENT_WORD + r")\s){0,6}?"
+# After "said", a name that content words and another name follow only describes the speaker: "said
+# Democratic pollster Glen Harrow", "said Obama aide Ann Lee" (and not "said Obama in Iowa").
+_DESCRIBES_NEXT = r"(?![\w'\u2019-])(?!(?:\s" + _CONTENT_WORD + r"){1,3}\s[A-Z])"
 _APPOS = r"(?:,\s(?P<ap>[^\u201c\u201d\"]{1,150}?),)?"
 
-_AFTER_VS = regexes.compile(r"^[\s,]*(?:" + _VERB + r")\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR
-                       + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|").replace(r")" + _PARTY_TAG, r"))" + _PARTY_TAG))
+# "said Foreign Minister Ilse Tamm", "said the Rev. Peter Wherry": a reporting verb, then who
+_VERB_SPEAKER = (r"(?:" + _VERB + r")\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR
+                 + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|").replace(r")" + _PARTY_TAG, r"))" + _PARTY_TAG)
+                 + _DESCRIBES_NEXT)
+_AFTER_VS = regexes.compile(r"^[\s,]*" + _VERB_SPEAKER)
 # "also said", "later wrote", "reportedly wrote", "has said"
 _ADVERB = r"(?:also\s|later\s|then\s|[a-z]+ly\s)?"
 _AFTER_SV = regexes.compile(r"^[\s,]*(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
-_BEFORE_SV = regexes.compile(_SPEAKER_FIRST + _SPEAKER + _APPOS + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
+# (A speaker starts a word: not the "he" of "the claims", nor the "Donald" of "McDonald said".)
+# "Mr. Obama on Thursday said": the day between the name and the verb
+_ON_DAY = r"(?:\son\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+# Nor one after a preposition: in "Of Carson, Levine, who backs Rubio, said" Levine speaks.
+_BEFORE_SV = regexes.compile(r"(?<![\w'\u2019-])" + "".join(f"(?<!{p} )" for p in ("of", "Of", "about", "About", "for", "to", "with", "by", "against"))
+                             + _SPEAKER_FIRST + _SPEAKER + _APPOS + _ON_DAY + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
 # Later in the quote's sentence, after a comma: ", Foreign Minister Ilse Tamm said" (no quote mark between).
 _LATER_SV = regexes.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER
                        + r",?\s" + _ADVERB + _VERB + r"\b")
+# The same with the verb first: "used “soft hands” with its neighbours, said Marta Olsen, a trade expert".
+_LATER_VS = regexes.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s" + _VERB_SPEAKER)
 _APPOS_NAME = regexes.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
-_BEFORE_VS = regexes.compile(r"(?:^|[.!?]\s)(?:Added|Said|Asked|Wrote|Continued|Explained)\s" + _SPEAKER + r"[,:]?\s*$")
+# "Said Dana Poe, who grew up on the street, “We were proud.”": the verb opens the sentence
+_BEFORE_VS = regexes.compile(r"(?:^|[.!?]\s)(?:" + "|".join(OPENING_SPEECH_VERBS) + r")\s" + _SPEAKER
+                             + r"(?:,\s[^,\u201c\u201d\"]{1,150}?)?[,:]?\s*$")
+# "More from Jones: “...”", "doesn't surprise pollster Daron Shaw: “...”": a name right before the colon
+# that opens the quote. Taken only when it is a person's (attribution.py), as "Twitter" in "wrote on
+# Twitter: “...”" is not.
+_COLON_NAME = regexes.compile(r"(?<![\w'\u2019-])(?P<s>" + _NAME + r"):\s*$")
 # The verb every match of _BEFORE_VS holds: scanned for by its first letters, in C, where _BEFORE_VS,
 # which starts with a choice, is tried at every character (most spans before a quote have none).
-_VS_WORD = regexes.compile(r"(?:Added|Said|Asked|Wrote|Continued|Explained)\s")
+_VS_WORD = regexes.compile(r"(?:" + "|".join(OPENING_SPEECH_VERBS) + r")\s")
 # "said the legislator, Representative Carl Seel", "said the statement from Grimm's attorney, William
 # McGinley": the name in apposition is the speaker
 _NOMINAL_NAME = regexes.compile(r"(?:\s(?:from|by|of)\s[^,\u201c\u201d\"]{1,40})?,\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
 _ACCORDING = regexes.compile(
     r"[Aa]ccording\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
-    r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?" + _SPEAKER
+    r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?" + _DESCRIPTOR + _SPEAKER  # "according to talk radio host Rush Bell"
+    + _DESCRIBES_NEXT
 )
 # “…”, then “…" (mixed marks, common in edited copy), then “… running on to the next paragraph,
 # then "…".
@@ -236,8 +255,20 @@ _SIGN_OFF = regexes.compile(r"^[ \t]*[\u2015\u2014\u2013][ \t]?(?P<s>" + _NAME +
 _SPACE_VERB = regexes.compile(r"\s" + _VERB + r"\b")
 
 
-def _said_before(span: str) -> Iterable[re.Match[str]]:
-    return _BEFORE_SV.finditer(span) if _SPACE_VERB.search(span) else ()
+def _said_before(span: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """The plausible "S said" of the span, in order. After an implausible one the search goes on from
+    the end of its subject's first word, not of its verb: in "On Sunday, Trump, who has many followers,
+    tweeted" the day and its long apposition are turned away and "Trump, who ..., tweeted" is found;
+    in "As the Harbour Times pointed out", "Harbour Times"."""
+    if not _SPACE_VERB.search(span, pos):
+        return
+    while (m := _BEFORE_SV.search(span, pos)) is not None:
+        if _plausible(m.group("s")):
+            yield m
+            pos = m.end()
+        else:
+            space = span.find(" ", m.start("s"), m.end("s"))
+            pos = space if space >= 0 else m.end("s")
 
 
 def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: int, before_mark: int) -> None:
@@ -265,18 +296,21 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
     s_start = _near(text, s_start, before_mark)
     before = text[s_start:before_mark]
     for m in _said_before(before):
-        if _plausible(m.group("s")):
-            if len(before) - m.end() > 40:  # far from the quote: a closer "S said" wins ("Medicare continued
-                m = _closest_sv(before, m)  # ..., the campaign said that “...”")
-            g = "s"
-            ap = m.group("ap")
-            if ap and _APPOS_NAME.match(ap) and ap.split()[-1].lower() not in ORG_HEADS:
-                g = "ap"  # "A spokesman for the committee, Brad Woodhouse, said": the name speaks
-            hit.speaker, hit.s_start, hit.s_end, hit.how = m.group(g), s_start + m.start(g), s_start + m.end(g), "S said quote"
-            return
+        if len(before) - m.end() > 40:  # far from the quote: a closer "S said" wins ("Medicare continued
+            m = _closest_sv(before, m)  # ..., the campaign said that “...”")
+        g = "s"
+        ap = m.group("ap")
+        if ap and _APPOS_NAME.match(ap) and ap.split()[-1].lower() not in ORG_HEADS:
+            g = "ap"  # "A spokesman for the committee, Brad Woodhouse, said": the name speaks
+        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group(g), s_start + m.start(g), s_start + m.end(g), "S said quote"
+        return
     m = _BEFORE_VS.search(before) if _VS_WORD.search(before) else None
     if m and _plausible(m.group("s")):
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "said S: quote"
+        return
+    m = _COLON_NAME.search(before) if before.rstrip().endswith(":") else None
+    if m and _plausible(m.group("s")):
+        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "S: quote"
         return
     window = text[s_start : min(p_end, s_end + 1)]
     m = _ACCORDING.search(window) if "ccording" in window else None  # ("[Aa]ccording": tried at every "a")
@@ -290,17 +324,23 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), after_mark + m.start("s"), after_mark + m.end("s"), \
             "sentence closes with S said"
         return
-    if s_start > p_start and before.strip() == "":
-        # "Mayor Rosa Quint said the budget was tight. “We cut ...”": the sentence before says who
-        prev_start = sentence_start(text, p_start, max(p_start, s_start - 2))
+    m = _LATER_VS.search(after) if "," in after else None
+    if m and _plausible(m.group("s")):
+        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), after_mark + m.start("s"), after_mark + m.end("s"), \
+            "sentence closes with said S"
+        return
+    if before.strip() == "" and (s_start > p_start or text[:p_start].rstrip().endswith(":")):
+        # "Mayor Rosa Quint said the budget was tight. “We cut ...”": the sentence before says who.
+        # So does a paragraph that ends "The Harbour Times reports:" before one that opens with the quote.
+        floor = p_start if s_start > p_start else max(0, p_start - NEAR_CHARS)
+        prev_start = sentence_start(text, floor, max(floor, s_start - 2))
         prev_start = _near(text, prev_start, s_start)
         prev = text[prev_start:s_start]
         if "\u201c" not in prev and '"' not in prev:
             for m in _said_before(prev):
-                if _plausible(m.group("s")):
-                    hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
-                    hit.how = "sentence before"
-                    return
+                hit.speaker, hit.s_start, hit.s_end = m.group("s"), prev_start + m.start("s"), prev_start + m.end("s")
+                hit.how = "sentence before"
+                return
     owner = _CLAIM_OWNER.search(before) if _CLAIM_WORD.search(before) else None
     if owner is not None and _plausible(owner.group("s")):
         # "pressed Steele to explain his claim that Afghanistan is a “war of Obama's choosing”": the
@@ -335,7 +375,7 @@ def _near(text: str, start: int, end: int) -> int:
 # chairman, poked at ...", "Rep. Jim Clyburn (D-S.C.), the assistant leader, said".
 # (first looked ahead for: the letters it can start with, as _SPEAKER_FIRST)
 _SUBJECT = regexes.compile(r"(?=[A-Zhs])(?P<s>" + _NAME + r"|\b[Hh]e|\b[Ss]he)" + _PARTY_TAG
-                      + r"?(?:,\s(?:a|an|the|who|his|her|[a-z]+ly)\s[^,\u201c\u201d\"]{1,120}?,)?\s(?P<v>[a-z][\w'-]*)")
+                      + r"?(?:,\s(?:a|an|the|who|his|her|[a-z]+ly)\s[^,\u201c\u201d\"]{1,120}?,)?\s(?P<v>[a-z][\w'\u2019-]*)")
 # Words after a name that can follow a subject although they are function words.
 _AUXILIARIES = frozenset("has had have was is were are would will did does could can may might must should also".split())
 
@@ -378,8 +418,12 @@ def _last_subject(before: str) -> re.Match | None:
 def _verb_like(word: str) -> bool:
     """Could this word after a name be its verb (or an adverb before one)? "Santorum had", "Lis
     Smith described", "Boehner publicly chided", "Biden was"; not "Facebook page", "Obama on"."""
-    if word in _AUXILIARIES or word in IRREGULAR_PAST or word in SPEECH_VERBS or word in _ADVERBS:
+    if word in _AUXILIARIES or word in IRREGULAR_PAST or word in _VERBS or word in _ADVERBS:
         return True
+    if word.endswith(("n't", "n\u2019t")):
+        return True  # "Weaver didn’t seem impressed", "Cole wasn't"
+    if word.endswith(("'s", "\u2019s")):
+        return False  # "the Obama administration’s failure": a possessive noun
     if word in FUNCTION_WORDS:
         return False
     if word in NAME_MODIFIED_NOUNS:
@@ -403,19 +447,21 @@ _CLAIM_NOUNS = frozenset("""comment comments remark remarks claim claims stateme
 
 def _closest_sv(before: str, first: re.Match) -> re.Match:
     last = first
-    for m in _BEFORE_SV.finditer(before, first.end()):
-        if _plausible(m.group("s")):
-            last = m
+    for m in _said_before(before, first.end()):
+        last = m
     return last
 
 
-_NOT_SPEAKERS = frozenset("The This That It's But And In On At As If When While After Before So Yet Still".split())
+_NOT_SPEAKERS = frozenset("""The This That It's But And In On At As If When While After Before So Yet Still
+    Of About For To With By From Against Despite During Among Under Over""".split())
 
 
 def _plausible(s: str) -> bool:
     if s.endswith(("'s", "\u2019s")) or s in PARTY_ADJECTIVES:
         return False  # "Mr. Holm's remarks", "Republican claims": a possessive or an adjective before a noun
     first = s.split()[0]
+    if first == s and s.lower() in WEEKDAYS:
+        return False  # "On Sunday, Trump, who ..., tweeted": the day opens the sentence, it does not speak
     if s.startswith(("One of ", "Some of ", "Many of ", "Most of ", "All of ")):
         return False  # "One of Ryan's aides said": a part of a group, not the name that follows
     return first not in _NOT_SPEAKERS or s.lower().startswith(("the ", "a ", "an "))

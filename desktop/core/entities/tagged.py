@@ -224,13 +224,17 @@ def titles_are_not_names(sents: list[Sentence], text: str, gaz: Gazetteer, out: 
 
 def sentence_openers_are_not_names(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
     """ "Speaking on Sunday, ...", "Ultimately I think ...": a capitalised adverb or participle that
-    opens a sentence, unknown to the gazetteer and the given names, is not a name."""
+    opens a sentence, unknown to the gazetteer and the given names, is not a name. Nor is the
+    reporting verb of "Said Dana Poe, who ..." part of the name after it."""
     for s in sents:
         if not s.names:
             continue
         keep = []
         for n in s.names:
-            if n[2] - n[1] == 1:
+            if n[2] - n[1] > 1 and s.toks[n[1]].text in lx.OPENING_SPEECH_VERBS \
+                    and (n[1] == 0 or s.toks[n[1] - 1].text in _OPENERS):
+                n[1] += 1
+            elif n[2] - n[1] == 1:
                 t = s.toks[n[1]]
                 if t.text.lower().endswith(("ly", "ing")) and (n[1] == 0 or s.toks[n[1] - 1].text in _OPENERS) \
                         and not t.text.isupper() and t.text not in gaz.given_names and gaz.place(t.text) is None:

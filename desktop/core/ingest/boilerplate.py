@@ -82,3 +82,11 @@ def line_kind(text: str) -> str:
     if any(p in folded for p in phrases()["plug"]):
         return "plug"
     return ""
+
+
+def is_credit(text: str) -> bool:
+    """`line_kind(text) == "credit"`, without the search for plug phrases that line_kind makes
+    before it can say "": the credit prefix is tried first, at the start of the line only."""
+    if not _PREFIX_RE["credit"].match(text):
+        return False
+    return len(text.split(None, 15)) <= 15 and not _PREFIX_RE["prefix"].match(text)

@@ -19,6 +19,7 @@ from desktop.core import regexes
 from desktop.core.ingest import boilerplate
 from desktop.core.article import BlockKind, Document, Paragraph
 from desktop.core.ingest.published import FULL_DATE_RE
+from desktop.core.ingest.text import single_spaced
 from desktop.core.scripts import CJK_CLOSERS, CJK_TERMINALS, OTHER_TERMINALS, SPACELESS, has_spaceless
 
 _CATEGORY_RE = regexes.compile(r"^(?:categories|category|section|sections|filed under|topics?|tags?)\s*:\s*(\S.{0,80})$", re.I)
@@ -113,6 +114,8 @@ _CREDIT_WORDS = ("photo", "picture", "image", "credit", "illustration")
 # trying every code point): lowered this way first, `in` finds what such a pattern would.
 _ASCII_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _ASCII_CASE_RE = regexes.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = _ASCII_UPPER.lower()
 
 
 def _lowered(text: str) -> str:
@@ -125,12 +128,16 @@ def _lowered(text: str) -> str:
 
 def _credit_search(text: str) -> re.Match | None:
     """_CREDIT_RE.search(text), skipped where it cannot match: the pattern ends in a closing
-    bracket, or names a credit word, before nothing but dots and spaces."""
+    bracket, or names a credit word, before nothing but dots and spaces. A credit word's match
+    holds no dot or bracket from the word to the end (its words, "by" or ":", spaces, and up to 60
+    characters but those): the word is looked for after the last of them only (the paragraph's
+    last sentence, not the whole paragraph lowered)."""
     end = len(text)
     while end and (text[end - 1] == "." or text[end - 1].isspace()):
         end -= 1
     if not text.endswith(")", 0, end):
-        low = _lowered(text)
+        start = max(text.rfind(".", 0, end), text.rfind("(", 0, end), text.rfind(")", 0, end)) + 1
+        low = _lowered(text[start:end])
         if not any(word in low for word in _CREDIT_WORDS):
             return None
     return _CREDIT_RE.search(text)
@@ -196,7 +203,7 @@ def classify(doc: Document, paragraphs: list[Paragraph]) -> list[tuple[BlockKind
 
 def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
     """Kinds and reasons for the paragraphs, plus the title, category and author they give away."""
-    texts = [" ".join(p.text.split()) for p in paragraphs]
+    texts = [single_spaced(p.text) for p in paragraphs]
     n = len(texts)
     kinds: list[BlockKind | None] = [None] * n
     reasons = [""] * n
@@ -215,20 +222,22 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
     for i in _tail_list(texts):
         mark(i, BlockKind.BOILERPLATE, "list of other posts")
 
-    # Each paragraph's length in words, counted once: the rules below each ask for it.
+    # Each paragraph's length in words, and whether it holds Chinese or Japanese, found once:
+    # the rules below each ask for them.
     lengths: list[int | None] = [None] * n
+    spaceless: list[bool | None] = [None] * n
     for i, text in enumerate(texts):
         if kinds[i] not in (None, BlockKind.HEADING, BlockKind.BODY):
             continue
-        words = _words(text)
-        lengths[i] = len(words)
+        spaceless[i] = has_spaceless(text)
+        lengths[i] = _spaced_count(text) if not spaceless[i] else len(_words(text))
         m = _CATEGORY_RE.match(text)
         if m:
             if i < 3:  # a category line heads the scrape; tags at the foot say less
                 category = category or m.group(1).strip(" |")
             mark(i, BlockKind.BOILERPLATE, "category line" if i < 3 else "category or tag line")
             continue
-        reason = _label_reason(text, words)
+        reason = _label_reason(text, lengths[i], spaceless[i])
         if reason == "promo headline in capitals" and html and kinds[i] == BlockKind.HEADING:
             continue  # the page marked it up as a heading: some sites set headings in capitals
         if reason:
@@ -255,7 +264,7 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
             mark(i, BlockKind.BYLINE)
         elif _is_dateline(text, count):
             mark(i, BlockKind.DATELINE)
-        elif _is_credit_line(text, count):
+        elif _is_credit_line(text, count, spaceless[i]):
             mark(i, BlockKind.CAPTION, "photo credit")
         elif _is_caption(text, count):
             mark(i, BlockKind.CAPTION, "ends in a photo credit" if _credit_search(text) else "photo caption")
@@ -281,6 +290,11 @@ def clean(doc: Document, paragraphs: list[Paragraph]) -> Cleaning:
     )
 
 
+def _spaced_count(text: str) -> int:
+    """`len(text.split())` for single-spaced text, without making the words."""
+    return text.count(" ") + 1 if text else 0
+
+
 def _words(text: str) -> list[str]:
     """The words, for length rules; Chinese and Japanese, written without spaces, in pairs of
     characters (about a word each), so a headline or a paragraph has its length there too."""
@@ -301,55 +315,60 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _is_capitals(text: str) -> bool:
-    upper = sum(map(str.isupper, text))
-    lower = sum(map(str.islower, text))
+    if text.isascii():  # upper and lower case are A-Z and a-z there: counted in C, as bytes deleted
+        data = text.encode("ascii")
+        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        lower = len(data) - len(data.translate(None, _ASCII_LOWER))
+    else:
+        upper = sum(map(str.isupper, text))
+        lower = sum(map(str.islower, text))
     return upper + lower >= 12 and upper >= 0.9 * (upper + lower)
 
 
-def _label_reason(text: str, words: list[str] | None = None) -> str:
-    """Why a paragraph, on its own, is boilerplate; "" if it is not obviously so (`words`: its
-    `_words`, when the caller has them)."""
-    if words is None:
-        words = _words(text)
-    if not words:
+def _label_reason(text: str, count: int | None = None, spaceless: bool | None = None) -> str:
+    """Why a paragraph, on its own, is boilerplate; "" if it is not obviously so (`count`: its
+    number of `_words`, and `spaceless`: `has_spaceless`, when the caller has them)."""
+    if count is None:
+        count = len(_words(text))
+    if not count:
         return ""
-    if len(words) <= 6 and _VIDEO_LABEL_RE.match(text):
+    if count <= 6 and _VIDEO_LABEL_RE.match(text):
         return "video label"
-    if len(words) <= 8:  # only a short line can be share buttons: no other paragraph's words are stripped
-        bare = [w.strip(":|\u00b7\u2022,").lower() for w in words]
+    if count <= 8:  # only a short line can be share buttons: no other paragraph's words are stripped
+        bare = [w.strip(":|\u00b7\u2022,").lower() for w in _words(text)]
         if all(w in _SHARE_WORDS for w in bare) and any(w in _SHARE_ACTIONS for w in bare):
             return "share buttons"
-    if len(words) <= 6 and _AD_RE.match(text.rstrip(".:")):
+    if count <= 6 and _AD_RE.match(text.rstrip(".:")):
         return "advertisement label"
-    if len(words) <= 25 and _PLUG_RE.match(text):
+    if count <= 25 and _PLUG_RE.match(text):
         return "app or newsletter plug"
-    if len(words) <= 3 and text.endswith(":") and _LIST_LABEL_RE.match(text) or (
-        len(words) <= 6 and _LINKS_HEADING_RE.match(text)
+    if count <= 3 and text.endswith(":") and _LIST_LABEL_RE.match(text) or (
+        count <= 6 and _LINKS_HEADING_RE.match(text)
     ):
         return LINKS_HEADING
-    if len(words) <= 4 and _NEWSLETTER_HEADING_RE.match(text):
+    if count <= 4 and _NEWSLETTER_HEADING_RE.match(text):
         return "app or newsletter plug"
-    if len(words) <= 30 and _LINK_PREFIX_RE.match(text):
+    if count <= 30 and _LINK_PREFIX_RE.match(text):
         return "link to another story"
-    low = _lowered(text) if len(words) <= 60 else ""
+    low = _lowered(text) if count <= 60 else ""
     # Each search below only where the words it needs are there (a test of the lowered text).
-    if len(words) <= 40 and (low[:1] in "\u00a9(c" or "all rights reserved" in low) and _COPYRIGHT_RE.search(text):
+    if count <= 40 and (low[:1] in "\u00a9(c" or "all rights reserved" in low) and _COPYRIGHT_RE.search(text):
         return "copyright notice"
-    if len(words) <= 8 and _READING_TIME_RE.match(text):
+    if count <= 8 and _READING_TIME_RE.match(text):
         return "reading time or audio label"
-    if len(words) <= 60 and "cookies" in low and _COOKIE_RE.search(text):
+    if count <= 60 and "cookies" in low and _COOKIE_RE.search(text):
         return "cookie notice"
-    if 4 <= len(words) <= 30 and _is_capitals(text) and not _ends_sentence(text):
+    if 4 <= count <= 30 and not _ends_sentence(text) and _is_capitals(text):
         return "promo headline in capitals"
-    if len(words) <= 5 and _RELATIVE_TIME_RE.match(text):
+    if count <= 5 and _RELATIVE_TIME_RE.match(text):
         return "time stamp of another post"
-    if len(words) <= 6 and _RELEASE_LABEL_RE.match(text):
+    if count <= 6 and _RELEASE_LABEL_RE.match(text):
         return "press-release label"
-    if len(words) <= 40 and (_CONTACT_RE.match(text) or "@" in text and _EMAIL_RE.search(text)):
+    if count <= 40 and (_CONTACT_RE.match(text) or "@" in text and _EMAIL_RE.search(text)):
         return "contact details"
-    if len(words) <= 8 and _SOURCE_LINE_RE.match(text):
+    if count <= 8 and _SOURCE_LINE_RE.match(text):
         return "source line"
-    if len(words) > boilerplate.LINE_WORDS and not has_spaceless(text):
+    if count > boilerplate.LINE_WORDS and not (has_spaceless(text) if spaceless is None else spaceless):
         return ""  # its words are its spaced words, too many for any phrase of the table
     return _phrase_reason(text)
 
@@ -486,11 +505,11 @@ def _is_dateline(text: str, count: int | None = None) -> bool:
     return place == 0 or bool(re.search(r"[,\u2014\u2013]", text))
 
 
-def _is_credit_line(text: str, count: int | None = None) -> bool:
-    """A photo credit standing alone under a picture."""
-    if count is not None and count > boilerplate.LINE_WORDS and not has_spaceless(text):
+def _is_credit_line(text: str, count: int | None = None, spaceless: bool | None = None) -> bool:
+    """A photo credit standing alone under a picture (`spaceless`: `has_spaceless`, when the caller has it)."""
+    if count is not None and count > boilerplate.LINE_WORDS and not (has_spaceless(text) if spaceless is None else spaceless):
         return False  # `count` spaced words: too many for a credit line of the table, or any
-    if boilerplate.line_kind(text) == "credit":  # "Foto: ...", "Image illustrative : ..."
+    if boilerplate.is_credit(text):  # "Foto: ...", "Image illustrative : ..."
         return True
     if (len(_words(text)) if count is None else count) > 10:
         return False

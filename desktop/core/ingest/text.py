@@ -8,7 +8,10 @@ one form, while the text shown is never touched.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+from itertools import accumulate, chain, compress, count, repeat
+from operator import contains, not_
 
 from desktop.core import regexes
 from desktop.core.article import Span, Token
@@ -55,6 +58,35 @@ _TOKEN_RE = regexes.compile(
     r"|(?<=[^\w\s]))"
 )
 _HYPHEN_BREAK_RE = regexes.compile(r"[-\u2010\u2011][ \t]*\n[ \t]*")
+# Plain text: ASCII and the marks outside it that news text is full of (curly quotes and
+# apostrophes, dashes, ellipses, guillemets, bullets, no-break spaces). None of these marks is a
+# word character or (made NFKC) a word, and the tokenizer joins words at the apostrophe and the two
+# hyphens only, as it does at "'" and "-"; so on plain text a letter is [A-Za-z] and a word
+# character [A-Za-z0-9], the kana and Han alternatives never match, and the pattern below, of
+# classes sre tests by bitmap rather than by Unicode category, finds the same tokens in two thirds
+# of the time (tests/test_text.py and tests/test_lean_load.py check both, and the marks).
+PLAIN_MARKS = "\u2018\u2019\u201c\u201d\u2010\u2011\u2013\u2014\u2026\u00ab\u00bb\u2022\u00a0"
+NOT_PLAIN_RE = regexes.compile(f"[^\\x00-\\x7f{PLAIN_MARKS}]")
+_PLAIN_JOINED = r"(?:(?:['\u2019]|[.,](?=[0-9])|(?<=[0-9]):(?=[0-9])|[-\u2010\u2011](?:[ \t]*\n[ \t]*)?)[A-Za-z0-9]++)*+"
+_PLAIN_TOKEN = (
+    r"[^\s_](?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.){1,11}+(?![A-Za-z0-9])"
+    rf"|(?<=[A-Za-z0-9])[A-Za-z0-9]*+{_PLAIN_JOINED}"
+    r"|(?<=[^\w\s]))"
+)
+# Both patterns as a group to split on: the text between tokens (spaces, "_") and the tokens
+# alternate in one list made in C, and the offsets are its running lengths. Every lookbehind of
+# both looks inside its own token, so a piece of the text splits as it would in place.
+_PLAIN_SPLIT_RE = regexes.compile(f"({_PLAIN_TOKEN})")
+_TOKEN_SPLIT_RE = regexes.compile(f"({_TOKEN_RE.pattern})")
+
+
+def single_spaced(text: str) -> str:
+    """`" ".join(text.split())`, without the copy when the text is so already: printable text holds
+    no whitespace but the space (tests/test_clean.py checks every code point), so only a double
+    space or one at either end can differ, and most paragraphs and lines are single-spaced."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def normalize(s: str) -> str:
@@ -67,49 +99,6 @@ def normalize(s: str) -> str:
     return s
 
 
-# First parts that make an English compound, not a word broken in two ("well-known", "self-made",
-# "twenty-five"), and second parts that do the same after any word ("state-owned", "long-term").
-# Short on purpose: a longer list ("high", "part", "mid") takes in the fragments of ordinary words
-# broken at the margin ("high-ly", "part-ner", "mid-dle").
-_COMPOUND_HEADS = frozenset("well self half twenty thirty forty fifty sixty seventy eighty ninety".split())
-_COMPOUND_TAILS = frozenset("based owned backed term year".split())
-# Endings that continue a word rather than start one: "self-ish", "well-ness".
-_SUFFIXES = frozenset("ly ness ish less ful er ers est ed ing ment ments y ies".split())
-_WORDS_RE = regexes.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-def text_words(text: str) -> tuple[set[str], set[str]]:
-    """The casefolded words of a text, split into (hyphenated, whole): the context
-    `keeps_line_end_hyphen` weighs a broken word against. Linear in the text."""
-    hyphenated: set[str] = set()
-    whole: set[str] = set()
-    for word in set(_WORDS_RE.findall(text)):  # each spelling once: most words recur
-        (hyphenated if "-" in word else whole).add(word.casefold())
-    return hyphenated, whole
-
-
-def keeps_line_end_hyphen(head: str, tail: str, hyphenated: set[str] | frozenset = frozenset(),
-                          whole: set[str] | frozenset = frozenset()) -> bool:
-    """Whether a word broken at a line-end hyphen ("head-" then "tail" on the next line) keeps
-    its hyphen once joined: the one rule the readers apply (txt, pdf).
-
-    The text itself decides first: the word written with the hyphen elsewhere keeps it, written
-    whole elsewhere drops it. Then a capital or a figure after the break keeps it ("Indo-Pacific",
-    "COVID-19"), as does a known compound ("well-known", "state-owned"). Otherwise the lower-case
-    second part continues the word ("inter-" "national"): the hyphen goes, as de-hyphenation does.
-    """
-    h, t = head.casefold(), tail.casefold()
-    if f"{h}-{t}" in hyphenated:
-        return True
-    if h + t in whole:
-        return False
-    if tail[:1].isupper() or tail[:1].isdigit() or head[-1:].isdigit():
-        return True
-    if t in _SUFFIXES:
-        return False
-    return h.rsplit("-", 1)[-1] in _COMPOUND_HEADS or t.split("-", 1)[0] in _COMPOUND_TAILS
-
-
 # The comparison form of a token that is not plain ASCII, remembered: a few spellings ("’s",
 # "“", "don’t") make most of them, and each costs two translations and an NFKC pass.
 _token_norm = functools.lru_cache(maxsize=4096)(normalize)
@@ -119,15 +108,45 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of text[start:end] with their offsets: the one tokenisation of an article, read by
     the index, the aligner and (entities/tokens.py from_index) the entity rules.
 
-    (A `split` on the pattern wrapped in a group, with offsets from running sums and the tokens made
-    by map(), measured no faster with this pattern: the regex is half the time, the tuples most of
-    the rest.)"""
+    Plain text by the plain pattern; a paragraph (between blank lines, which no token holds) with
+    another character in it by the general one."""
     end = len(text) if end is None else end
-    new = tuple.__new__  # Token(...) runs a Python-level __new__: one per word of every article
-    # normalize() inlined for its common case (ASCII without a line break): a call per token cost
-    # a third of indexing.
-    return [new(Token, (m.start(), m.end(), g if (g := m.group()).isascii() and "\n" not in g else _token_norm(g)))
-            for m in _TOKEN_RE.finditer(text, start, end)]
+    if text.isascii():
+        return _tokens(_PLAIN_SPLIT_RE, text, start, end)
+    tokens: list[Token] = []
+    pos = start
+    while pos < end:
+        m = NOT_PLAIN_RE.search(text, pos, end)
+        if m is None:
+            tokens += _tokens(_PLAIN_SPLIT_RE, text, pos, end)
+            break
+        a = text.rfind("\n\n", pos, m.start())
+        b = text.find("\n\n", m.end(), end)
+        a, b = (pos if a < 0 else a), (end if b < 0 else b)
+        if a > pos:
+            tokens += _tokens(_PLAIN_SPLIT_RE, text, pos, a)
+        tokens += _tokens(_TOKEN_SPLIT_RE, text, a, b)
+        pos = b
+    return tokens
+
+
+def _tokens(split_re: re.Pattern, text: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end], found by splitting on `split_re` (a token pattern as its group)."""
+    piece = text if start == 0 and end == len(text) else text[start:end]
+    parts = split_re.split(piece)  # between, token, between, token, ..., between
+    offsets = list(accumulate(map(len, parts), initial=start))
+    words = parts[1::2]
+    # Each token's comparison form is itself but where it is not ASCII or holds a line-end hyphen's
+    # line break: those few found in C and normalized (remembered: a few spellings make most of them).
+    odd = [] if piece.isascii() else compress(count(), map(not_, map(str.isascii, words)))
+    broken = compress(count(), map(contains, words, repeat("\n"))) if _HYPHEN_BREAK_RE.search(piece) else []
+    norms = words
+    for i in chain(odd, broken):
+        if norms is words:
+            norms = words.copy()
+        norms[i] = _token_norm(words[i])
+    # Token(...) runs a Python-level __new__: tuple.__new__ makes each in C.
+    return list(map(tuple.__new__, repeat(Token), zip(offsets[1::2], offsets[2::2], norms)))
 
 
 def is_word(norm: str) -> bool:

@@ -10,7 +10,7 @@ from collections import Counter
 from desktop.core.article import Document, Paragraph
 from desktop.core.errors import ReadError
 from desktop.core.logs import quiet_libraries
-from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
+from desktop.core.ingest.hyphens import keeps_line_end_hyphen, text_words
 
 log = logging.getLogger(__name__)
 ENCRYPTED = "encrypted, password needed"

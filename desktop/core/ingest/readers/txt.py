@@ -11,7 +11,8 @@ from __future__ import annotations
 from desktop.core import regexes
 from desktop.core.article import Document, Paragraph
 from desktop.core.ingest.readers.decoding import decode_text
-from desktop.core.ingest.text import keeps_line_end_hyphen, text_words
+from desktop.core.ingest.hyphens import keeps_line_end_hyphen, text_words
+from desktop.core.ingest.text import single_spaced
 
 # Lines longer than this were not wrapped by a text editor or mail client.
 _MAX_WRAP = 100
@@ -42,24 +43,33 @@ def split_paragraphs(text: str) -> list[str]:
             out.append(_join_wrapped(lines, text, context))
         else:
             # Scrapes put one paragraph on each line; headlines and lists are short lines.
-            out.extend(" ".join(line.split()) for line in lines)
+            out.extend(map(single_spaced, lines))
     return out
 
 
 def _join_wrapped(lines: list[str], text: str, context: list) -> str:
     """One paragraph from its wrapped lines: a space between lines, but a line ending in a
     broken word is joined to the next by the line-end hyphen rule."""
-    joined = " ".join(lines[0].split())
+    joined = single_spaced(lines[0])
     for line in lines[1:]:
-        line = " ".join(line.split())
-        head = _HEAD.search(joined[-200:]) if joined[-1:] in "-\u2010" else None
+        line = single_spaced(line)
+        head = None
+        if joined[-1:] in "-\u2010":
+            # The word before the hyphen holds no space: searched for after the last one, in the last
+            # 200 characters (tried from each start of all 200, a line took a hostile file 0.2 ms).
+            lo = max(0, len(joined) - 200)
+            m = _HEAD.search(joined, max(lo, joined.rfind(" ", lo) + 1, joined.rfind("\n", lo) + 1))
+            # Only the word is kept: a match holds the paragraph, which `+=` must then copy whole
+            # rather than extend in place (quadratic in a paragraph of broken lines).
+            head = m.group(1) if m is not None else None
+            m = None
         tail = _TAIL.match(line) if head is not None else None
         if tail is None:
             joined += " " + line
             continue
         if not context:
             context.extend(text_words(text))
-        if keeps_line_end_hyphen(head.group(1), tail.group(), *context):
+        if keeps_line_end_hyphen(head, tail.group(), *context):
             joined += line  # one compound, as written: "Indo-Pacific"
         else:
             joined += "\n" + line  # a broken word: the tokenizer joins "inter-\nnational"
