@@ -25,7 +25,6 @@ BOUNDED = {
     "desktop.core.entities.quotes._BEFORE_SV": 400,  # quotes.NEAR_CHARS before a quote mark
     "desktop.core.entities.quotes._SUBJECT": 400,
     "desktop.core.entities.quotes._BEFORE_VS": 400,
-    "desktop.core.entities.quotes._COLON_NAME": 400,
     "desktop.core.entities.quotes._ACCORDING": 400,
     "desktop.core.entities.quotes._CLAIM_OWNER": 400,
     "desktop.core.entities.quotes._COLON_NAME": 400,  # searched in the same span, `before`
