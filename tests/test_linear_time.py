@@ -25,9 +25,9 @@ BOUNDED = {
     "desktop.core.entities.quotes._BEFORE_SV": 400,  # quotes.NEAR_CHARS before a quote mark
     "desktop.core.entities.quotes._SUBJECT": 400,
     "desktop.core.entities.quotes._BEFORE_VS": 400,
-    "desktop.core.entities.quotes._COLON_NAME": 400,
     "desktop.core.entities.quotes._ACCORDING": 400,
     "desktop.core.entities.quotes._CLAIM_OWNER": 400,
+    "desktop.core.entities.quotes._COLON_NAME": 400,  # searched in the same span, `before`
     "desktop.core.ingest.readers.pdf._HEAD": 200,  # the word before a line-end hyphen, in a line's last 200
     "desktop.core.ingest.readers.txt._HEAD": 200,
 }

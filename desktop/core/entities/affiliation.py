@@ -132,18 +132,20 @@ def _body_in(text: str, start: int, end: int, index: MentionIndex) -> str:
             body = _person_body(text, e)
             if body:
                 return f"{text[s:e]} {body}"
-            if re.search(r"\b(?:for|to)\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}$", text[max(start, s - 40) : s]):
+            if _FOR_OR_TO.search(text[max(start, s - 40) : s]):
                 return ent.name  # "a spokesman for Mr. Reid", "an aide to Speaker John Boehner"
     return best
 
 
+_FOR_OR_TO = regexes.compile(r"\b(?:for|to)\s(?:the\s)?(?:[A-Z][\w.]*\s){0,3}$")
+_WORD_AFTER = regexes.compile(r"(?:'s|\u2019s)?\s(\w+)")
 _KIN = regexes.compile(r"\b(?:sister|brother|daughter|son|wife|husband|mother|father|widow|widower|cousin|niece|nephew"
                   r"|grandson|granddaughter|grandmother|grandfather|uncle|aunt|parents?|child|children)\b")
 _SOUGHT_OR_LEFT = regexes.compile(r"\b(?:former|ex-|(?:candidate|nominee|running|race|bid|seat)\s(?:for|in)(?:\sthe)?\s)")
 
 
 def _person_body(text: str, end: int) -> str:
-    m = re.match(r"(?:'s|\u2019s)?\s(\w+)", text[end : end + 20])
+    m = _WORD_AFTER.match(text[end : end + 20])
     return m.group(1) if m and m.group(1) in _PERSON_BODIES else ""
 
 

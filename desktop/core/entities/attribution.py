@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+from desktop.core import regexes
 from desktop.core.entities import lexicon as lx
 from desktop.core.entities.mentions import MentionIndex
 from desktop.core.entities.model import Entity, EntityType, Mention, Quote
@@ -272,7 +273,7 @@ def _gender(e: Entity, gaz) -> str:
     return gaz.given_gender.get(e.name.split()[0], "")
 
 
-_MODIFIED = re.compile(r"(?:'s|\u2019s)|\s(?:" + "|".join(sorted(lx.PERSON_MODIFIED_NOUNS)) + r"|government|White House)\b")
+_MODIFIED = regexes.compile(r"(?:'s|\u2019s)|\s(?:" + "|".join(sorted(lx.PERSON_MODIFIED_NOUNS)) + r"|government|White House)\b")
 
 
 def _modifier(text: str, end: int) -> bool:
@@ -280,12 +281,12 @@ def _modifier(text: str, end: int) -> bool:
     return _MODIFIED.match(text, end, end + 24) is not None
 
 
-_WORDS_BEFORE = re.compile(r"((?:[\w.'\u2019-]+[ \t]+){1,4})$")
+_WORDS_BEFORE = regexes.compile(r"((?:[\w.'\u2019-]+[ \t]+){1,4})$")
 # The same, tried only after a character no word holds. The first match of _WORDS_BEFORE in a window
 # starts at the window's start or after such a character (one starting inside a word would match one
 # character earlier too), so _object tries the start, then searches with this: the same match, without
 # trying the words' run at every letter of the 48 characters.
-_WORDS_AFTER_GAP = re.compile(r"(?<![\w.'\u2019-])" + _WORDS_BEFORE.pattern)
+_WORDS_AFTER_GAP = regexes.compile(r"(?<![\w.'\u2019-])" + _WORDS_BEFORE.pattern)
 # Lower-case words after which a name can still be a subject: "and Trump said", "when Obama spoke".
 _SUBJECT_OPENERS = frozenset("""and but or nor while when as because since although though after before until if
     so then also where once""".split())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -90,14 +89,21 @@ DATE_HINTS = frozenset(
     + "yesterday today tomorrow tonight Yesterday Today Tomorrow Tonight week month year weekend ago later "
     "earlier 1990s".split()
 )
-_HINT_RE = regexes.compile(r"\d|day|[Jj]an|[Ff]eb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec|week|month|year|tonight")
+# What every date holds: a digit, or one of these words (the words the old single pattern
+# `\d|day|[Jj]an|[Ff]eb|Mar|...|June?|July?|...` held, as plain words). Two searches, each of which
+# re skips through in C to a character a match can start with; the one pattern, opening with a
+# choice that is not a plain character, was tried at every character of the sentence.
+_HINT_DIGIT = regexes.compile(r"\d")
+_HINT_WORD = regexes.compile(r"day|Jan|jan|Feb|feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|week|month|year|tonight")
+_FOUR_DIGITS = regexes.compile(r"\d{4}")
+_DECADE = regexes.compile(r"\d{4}s")
 
 
 def find_dates(text: str, start: int, end: int, ref: Reference | None, toks=None) -> list[DateHit]:
     """Dates in text[start:end]; `toks` (the sentence's tokens), when given, limit the pattern to
     the words a date can start with (trying it at every word is the slow part)."""
     out: list[DateHit] = []
-    if not _HINT_RE.search(text, start, end):
+    if _HINT_DIGIT.search(text, start, end) is None and _HINT_WORD.search(text, start, end) is None:
         return out
     tense = _Tense(text, start, end)
     for m in (_DATE_RE.finditer(text, start, end) if toks is None else _matches_at_starts(text, end, toks)):
@@ -165,7 +171,11 @@ def _year_ok(text: str, s: int, word: str) -> bool:
     if s > 0 and text[s - 1] in "$\u20ac\u00a3#":
         return False
     before = text[max(0, s - 12) : s].lower()
-    return bool(re.search(r"\b(?:in|of|by|since|until|before|after|around|about|from|during|through|early|late|mid|fiscal|year)[\s-]$", before))
+    return bool(_YEAR_CUE.search(before))
+
+
+_YEAR_CUE = regexes.compile(
+    r"\b(?:in|of|by|since|until|before|after|around|about|from|during|through|early|late|mid|fiscal|year)[\s-]$")
 
 
 _WORDS_ABS = regexes.compile(r"[A-Za-z]+|\d+")
@@ -236,15 +246,16 @@ class _Tense:
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
         self.fut: list[int] | None = None
-        self.past: list[int] = []
+        self.past: list[int] | None = None
 
     def future(self, s: int) -> bool:
         if self.fut is None:
             self.fut = [m.end() for m in _FUTURE_RE.finditer(self.text, self.start, self.end)]
-            self.past = [m.end() for m in _PAST_RE.finditer(self.text, self.start, self.end)]
         i = bisect_right(self.fut, s)
         if i == 0:
             return False
+        if self.past is None:  # (asked only after a future cue: most sentences have none)
+            self.past = [m.end() for m in _PAST_RE.finditer(self.text, self.start, self.end)]
         j = bisect_right(self.past, s)
         return j == 0 or self.fut[i - 1] > self.past[j - 1]
 
@@ -326,11 +337,11 @@ def _resolve(kind: str, word: str, text: str, s: int, e: int, ref: Reference | N
             return DateHit(s, e, word, day.strftime("%Y-%m"), "month")
         return DateHit(s, e, word, day.isoformat(), "day")
     if kind == "yr":
-        year = re.search(r"\d{4}", word).group()
+        year = _FOUR_DIGITS.search(word).group()
         qual = word[: word.index(year)].strip()
         return DateHit(s, e, word, year, "year", qual)
     if kind == "dec":
-        decade = re.search(r"\d{4}s", word).group()
+        decade = _DECADE.search(word).group()
         return DateHit(s, e, word, decade, "decade")
     if kind == "time":
         return DateHit(s, e, word, word.replace(" ", ""), "time")

@@ -124,6 +124,13 @@ class FigureHit:
     what: str = ""  # what a measure measures: "heavy fuel oil" in "1,200 tonnes of heavy fuel oil"
 
 
+# (Compiled here, from the stored programs, rather than by re's cache on first use in each process.)
+_LETTERS_RE = regexes.compile(r"\b[A-Za-z]+")
+_GLUED_WORD = regexes.compile(r"[a-z]+\b")
+_GLUED_UNIT = regexes.compile(r"[a-z]+")
+_YEAR_LIKE = regexes.compile(r"1[89]\d\d|20\d\d")
+_MADE_IN = regexes.compile(r"-(?:made|based|built|backed|led|owned|funded|era|style|class|range)$")
+
 MAX_FIGURE_CHARS = 40  # "1,000,000,000,000,000.25" is 24; longer runs of digits are not amounts
 
 
@@ -154,7 +161,7 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
     out = []
     matches = list(_DIGIT_RE.finditer(text, start, end))
     if words is None:
-        words_at = [m.start() for m in re.finditer(r"\b[A-Za-z]+", text[start:end])]
+        words_at = [m.start() for m in _LETTERS_RE.finditer(text[start:end])]
         words_at = [start + k for k in words_at]
     elif _NUMBER_FORMS.isdisjoint(map(_TEXT, words)) and _NUMWORD_HYPHEN.search(text, start, end) is None \
             and _DOZEN.search(text, start, end) is None:
@@ -204,7 +211,7 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
         if raw[0].isdigit():
             if num_s > 0 and (text[num_s - 1].isalnum() or text[num_s - 1] in "#/:."):
                 continue
-            glued = re.match(r"[a-z]+\b", text[e : e + 4]) if e < len(text) and text[e].isalpha() else None
+            glued = _GLUED_WORD.match(text[e : e + 4]) if e < len(text) and text[e].isalpha() else None
             if glued and glued.group() in UNITS:  # "52km"
                 pass
             elif e < len(text) and (text[e].isalnum() or (text[e] in ":/" and e + 1 < len(text) and text[e + 1].isdigit())):
@@ -229,7 +236,7 @@ def find_figures(text: str, start: int, end: int, taken: list[tuple[int, int]], 
         if not unit:
             if is_word:
                 continue
-            if re.fullmatch(r"1[89]\d\d|20\d\d", raw):
+            if _YEAR_LIKE.fullmatch(raw):
                 continue  # a year without a cue; the date rules decide
         if is_word and raw.lower() == "one" and unit not in UNITS.values():
             continue
@@ -267,7 +274,7 @@ def _head(text: str, pos: int, end: int) -> tuple[str, str, int]:
     if pos < end and text[pos] == "-":  # "a five-year plan"
         pos += 1
     elif pos < end and text[pos].isalpha():  # "52km": the unit is glued to the number
-        glued = re.match(r"[a-z]+", text[pos : pos + 4])
+        glued = _GLUED_UNIT.match(text[pos : pos + 4])
         if glued and glued.group() in UNITS:
             unit = UNITS[glued.group()]
             return unit, singular(unit.lower()), pos + glued.end()
@@ -285,7 +292,7 @@ def _head(text: str, pos: int, end: int) -> tuple[str, str, int]:
                 continue
             if low in ("the", "its", "their", "his", "her") and not words:
                 continue
-            if "-" in w and not skipped_modifier and re.search(r"-(?:made|based|built|backed|led|owned|funded|era|style|class|range)$", low):
+            if "-" in w and not skipped_modifier and _MADE_IN.search(low):
                 skipped_modifier = True
                 continue
         if w == "." and words and len(words) < 4 and "." in words[-1][0] and text[m.end() : m.end() + 1] == " " \

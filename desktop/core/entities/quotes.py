@@ -120,10 +120,12 @@ _ACCORDING = regexes.compile(
 )
 # “…”, then “…" (mixed marks, common in edited copy), then “… running on to the next paragraph,
 # then "…".
-# A paragraph may open with a closing mark typed for an opening one ("\u201dMr. Smith is ...\u201d").
+# A paragraph may open with a closing mark typed for an opening one ("\u201dMr. Smith is ...\u201d"):
+# its line start is looked behind for after the mark, so that every branch opens with a mark and re
+# skips in C to the next one (a branch that opens with "^" made it try the pattern at every character).
 _QUOTE_RE = regexes.compile(
     r"\u201c([^\u201c\u201d]*)(\u201d)|\u201c([^\u201c\u201d\"]*)(\")|\u201c([^\u201c\u201d]*)()$|\"([^\"]*)(\"|$)"
-    r"|^\u201d([^\u201c\u201d]+)(\u201d)", re.M)
+    r"|\u201d(?<=^\u201d)([^\u201c\u201d]+)(\u201d)", re.M)
 
 
 @dataclass(slots=True)
