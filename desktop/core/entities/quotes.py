@@ -88,10 +88,10 @@ _AFTER_VS = regexes.compile(r"^[\s,]*" + _VERB_SPEAKER)
 # "also said", "later wrote", "reportedly wrote", "has said"
 _ADVERB = r"(?:also\s|later\s|then\s|[a-z]+ly\s)?"
 _AFTER_SV = regexes.compile(r"^[\s,]*(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
-# (A speaker starts a word: not the "he" of "the claims", nor the "Donald" of "McDonald said".)
 # "Mr. Obama on Thursday said": the day between the name and the verb
 _ON_DAY = r"(?:\son\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
-# Nor one after a preposition: in "Of Carson, Levine, who backs Rubio, said" Levine speaks.
+# A speaker starts a word: not the "he" of "the claims", nor the "Donald" of "McDonald said". Nor does
+# one follow a preposition: in "Of Carson, Levine, who backs Rubio, said" Levine speaks.
 _BEFORE_SV = regexes.compile(r"(?<![\w'\u2019-])" + "".join(f"(?<!{p} )" for p in ("of", "Of", "about", "About", "for", "to", "with", "by", "against"))
                              + _SPEAKER_FIRST + _SPEAKER + _APPOS + _ON_DAY + r",?\s(?:has\s|had\s|have\s)?" + _ADVERB + _VERB + r"\b")
 # Later in the quote's sentence, after a comma: ", Foreign Minister Ilse Tamm said" (no quote mark between).
