@@ -79,11 +79,13 @@ def test_past_its_budget_a_file_is_refused_and_the_next_one_reads(tmp_path):
 
 
 def test_the_calling_thread_leaves_the_lock_free(tmp_path):
-    # json.loads of 15 MB is one C call that holds the interpreter lock for most of a second:
+    # json.loads of 30 MB is one C call that holds the interpreter lock for most of a second
+    # (with 15 MB the control stalled about 0.3 s alone, but under 0.1 s in three full runs, cause
+    # not found; twice the data keeps it clear of the bound):
     # read on a thread of this process it stalls every other thread; through a worker, the
     # ticks keep coming. Tried up to three times: a full garbage collection (this process's
     # whole heap) can land in any one run, while holding the lock would stall every run.
-    items = [{"n": i, "k": [i, i + 1, {"x": "y"}]} for i in range(300_000)]
+    items = [{"n": i, "k": [i, i + 1, {"x": "y"}]} for i in range(600_000)]
     feed = tmp_path / "feed.json"
     feed.write_text(json.dumps({"title": "Minutes", "text": TEXT, "extra": items}))
     in_thread, result = longest_gap_while(lambda: load_file(feed))
