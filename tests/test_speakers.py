@@ -207,6 +207,27 @@ def test_more_ways_of_naming_who_spoke(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # an article opening the description
+    ("\"The mayor invited both of us to her house today,\" the Times\u2019s senior politics editor Ivo Brandl "
+     "responded.", "The", "Ivo Brandl"),
+    # a straight quote mark opened, a curly one closing
+    ("\"But the ferry still ran,\u201d Halvorsen said. \"I know that much.\"", "But", "Halvorsen"),
+    # "according to X:" is X's, though X is no person
+    ("According to the Harbour Times: \u201cThe senator has had a mixed record on the ferry.\u201d", "The",
+     "Harbour Times"),
+    # "said X," inside a sentence, before the quote
+    ("But, said Ida Solovey, \"I don\u2019t want to drum up a conflict with the council.\"", "I", "Ida Solovey"),
+    # an unnamed speaker described in a few words, after the quote: shown as written
+    ("\u201cThey do not see that the ferry is bigger than the council,\u201d said one Halvorsen confidant.", "They",
+     "one Halvorsen confidant"),
+    ("\u201cWe will not budge on the levy at all,\u201d a senior aide to the governor said.", "We",
+     "a senior aide to the governor"),
+])
+def test_descriptions_and_marks_around_the_speaker(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
 def test_an_unnamed_commenter_is_not_given_a_name():
     text = ("Mayor Ruth Halvorsen laid flowers at the harbour on Monday.\n\n"
             "One man wrote, \u201cShe could barely bend over to place those flowers.\u201d")

@@ -81,13 +81,19 @@ _DESCRIBES_NEXT = r"(?![\w'\u2019-])(?!(?:\s" + _CONTENT_WORD + r"){1,3}\s[A-Z])
 _APPOS = r"(?:,\s(?P<ap>[^\u201c\u201d\"]{1,150}?),)?"
 
 # "said Foreign Minister Ilse Tamm", "said the Rev. Peter Wherry": a reporting verb, then who
-_VERB_SPEAKER = (r"(?:" + _VERB + r")\s(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR
+_VERB_SPEAKER = (r"(?:" + _VERB + r")\s(?:(?:the|a|an)\s)?" + _DESCRIPTOR
                  + _SPEAKER.replace("(?P<s>", "(?P<s>(?:[Hh]e|[Ss]he|").replace(r")" + _PARTY_TAG, r"))" + _PARTY_TAG)
                  + _DESCRIBES_NEXT)
 _AFTER_VS = regexes.compile(r"^[\s,]*" + _VERB_SPEAKER)
+# An unnamed speaker the words describe, to the end of the clause: "said one Trump confidant.",
+# "a senior aide to the mayor said" (resolved, or shown as written, by attribution.py).
+_UNNAMED = r"(?P<s>(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he)\s(?:[\w'\u2019-]+\s){0,4}?[a-z][\w-]*)"
+_AFTER_V_UNNAMED = regexes.compile(r"^[\s,]*(?:" + _VERB + r")\s" + _UNNAMED + r"(?=[.,;:]|\s*$)")
 # "also said", "later wrote", "reportedly wrote", "has said"
 _ADVERB = r"(?:also\s|later\s|then\s|[a-z]+ly\s)?"
-_AFTER_SV = regexes.compile(r"^[\s,]*(?:(?:the|a|an)\s(?=[^\s]+\s[A-Z]))?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
+# ("the Post's senior politics editor Steven Ginsberg responded": an article may open the description)
+_AFTER_UNNAMED_V = regexes.compile(r"^[\s,]*" + _UNNAMED + r"\s" + _ADVERB + r"(?:" + _VERB + r")\b")
+_AFTER_SV = regexes.compile(r"^[\s,]*(?:(?:the|a|an)\s)?" + _DESCRIPTOR + _SPEAKER + _APPOS + r",?\s" + _ADVERB + _VERB + r"\b")
 # "Mr. Obama on Thursday said": the day between the name and the verb
 _ON_DAY = r"(?:\son\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
 # A speaker starts a word: not the "he" of "the claims", nor the "Donald" of "McDonald said". Nor does
@@ -100,8 +106,10 @@ _LATER_SV = regexes.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s(?:(?:the|a|an)\s(
 # The same with the verb first: "used “soft hands” with its neighbours, said Marta Olsen, a trade expert".
 _LATER_VS = regexes.compile(r"^[^\u201c\u201d\".!?]{0,160}?,\s" + _VERB_SPEAKER)
 _APPOS_NAME = regexes.compile(r"^(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019-]*$")
-# "Said Dana Poe, who grew up on the street, “We were proud.”": the verb opens the sentence
-_BEFORE_VS = regexes.compile(r"(?:^|[.!?]\s)(?:" + "|".join(OPENING_SPEECH_VERBS) + r")\s" + _SPEAKER
+# "Said Dana Poe, who grew up on the street, “We were proud.”": the verb opens the sentence, or a
+# clause ("But, said Ida Solo, “I don't want conflict.”")
+_BEFORE_VS = regexes.compile(r"(?:(?:^|[.!?]\s)(?:" + "|".join(OPENING_SPEECH_VERBS) + r")|,\s(?:"
+                             + "|".join(v.lower() for v in OPENING_SPEECH_VERBS) + r"))\s" + _SPEAKER
                              + r"(?:,\s[^,\u201c\u201d\"]{1,150}?)?[,:]?\s*$")
 # "More from Jones: “...”", "doesn't surprise pollster Daron Shaw: “...”": a name right before the colon
 # that opens the quote. Taken only when it is a person's (attribution.py), as "Twitter" in "wrote on
@@ -109,22 +117,23 @@ _BEFORE_VS = regexes.compile(r"(?:^|[.!?]\s)(?:" + "|".join(OPENING_SPEECH_VERBS
 _COLON_NAME = regexes.compile(r"(?<![\w'\u2019-])(?P<s>" + _NAME + r"):\s*$")
 # The verb every match of _BEFORE_VS holds: scanned for by its first letters, in C, where _BEFORE_VS,
 # which starts with a choice, is tried at every character (most spans before a quote have none).
-_VS_WORD = regexes.compile(r"(?:" + "|".join(OPENING_SPEECH_VERBS) + r")\s")
+_VS_WORD = regexes.compile(r"(?:" + "|".join(OPENING_SPEECH_VERBS) + r"|, (?:" + "|".join(v.lower() for v in OPENING_SPEECH_VERBS) + r"))\s")
 # "said the legislator, Representative Carl Seel", "said the statement from Grimm's attorney, William
 # McGinley": the name in apposition is the speaker
 _NOMINAL_NAME = regexes.compile(r"(?:\s(?:from|by|of)\s[^,\u201c\u201d\"]{1,40})?,\s(?:[A-Z][\w.]*\s){0,3}?(?P<s>" + _NAME + r")")
 _ACCORDING = regexes.compile(
     r"[Aa]ccording\sto\s(?:(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:statement|report|letter|release|transcript|spokesman|spokeswoman)"
-    r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?" + _DESCRIPTOR + _SPEAKER  # "according to talk radio host Rush Bell"
+    r"\s(?:(?:released|issued|published|sent|from|by|of)\s){1,2})?(?:the\s)?" + _DESCRIPTOR + _SPEAKER  # "according to talk radio host Rush Bell"
     + _DESCRIBES_NEXT
 )
-# “…”, then “…" (mixed marks, common in edited copy), then “… running on to the next paragraph,
-# then "…".
+# “…”, then “…" and "…” (mixed marks, common in edited copy), then “… running on to the next
+# paragraph, then "…".
 # A paragraph may open with a closing mark typed for an opening one ("\u201dMr. Smith is ...\u201d"):
 # its line start is looked behind for after the mark, so that every branch opens with a mark and re
 # skips in C to the next one (a branch that opens with "^" made it try the pattern at every character).
 _QUOTE_RE = regexes.compile(
-    r"\u201c([^\u201c\u201d]*)(\u201d)|\u201c([^\u201c\u201d\"]*)(\")|\u201c([^\u201c\u201d]*)()$|\"([^\"]*)(\"|$)"
+    r"\u201c([^\u201c\u201d]*)(\u201d)|\u201c([^\u201c\u201d\"]*)(\")|\u201c([^\u201c\u201d]*)()$"
+    r"|\"([^\"\u201c\u201d]*)(\u201d)|\"([^\"]*)(\"|$)"
     r"|\u201d(?<=^\u201d)([^\u201c\u201d]+)(\u201d)", re.M)
 
 
@@ -283,7 +292,8 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
     # A quote that ends its sentence ("... recklessness." South Korean President X said ...) is not
     # followed by its speaker: the next sentence starts with its own subject.
     closed = hit.text.endswith(".") and after[:1].isspace() and after.lstrip()[:1].isupper()
-    for rx, how in ((_AFTER_VS, "quote, said S"), (_AFTER_SV, "quote, S said")):
+    for rx, how in ((_AFTER_VS, "quote, said S"), (_AFTER_SV, "quote, S said"), (_AFTER_V_UNNAMED, "quote, said S"),
+                    (_AFTER_UNNAMED_V, "quote, S said")):
         m = None if closed else rx.match(after)
         if m and _plausible(m.group("s")):
             s_start, s_end = after_mark + m.start("s"), after_mark + m.end("s")
@@ -309,14 +319,14 @@ def _attribute(hit: QuoteHit, text: str, p_start: int, p_end: int, after_mark: i
     if m and _plausible(m.group("s")):
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "said S: quote"
         return
-    m = _COLON_NAME.search(before) if before.rstrip().endswith(":") else None
-    if m and _plausible(m.group("s")):
-        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "S: quote"
-        return
     window = text[s_start : min(p_end, s_end + 1)]
     m = _ACCORDING.search(window) if "ccording" in window else None  # ("[Aa]ccording": tried at every "a")
     if m and _plausible(m.group("s")):
         hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "according to S"
+        return
+    m = _COLON_NAME.search(before) if before.rstrip().endswith(":") else None  # (after "according to X:")
+    if m and _plausible(m.group("s")):
+        hit.speaker, hit.s_start, hit.s_end, hit.how = m.group("s"), s_start + m.start("s"), s_start + m.end("s"), "S: quote"
         return
     m = _LATER_SV.search(after)
     if m and _plausible(m.group("s")):
