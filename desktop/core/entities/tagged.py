@@ -301,9 +301,6 @@ def party_adjective_before_a_body(sents: list[Sentence], text: str, gaz: Gazette
                 out.append(Raw(ORG, first.start, first.end, first.text, canon=party))
                 n[1] += 1
                 n[0] = ORG
-            elif n[2] - n[1] >= 3 and s.toks[n[1] + 1].text in gaz.given_names:
-                n[0] = PERSON  # "fellow Republican Ivo Brandl": a party member named after the word
-                n[1] += 1
             elif n[2] - n[1] >= 2:
                 n[0] = ORG  # "Republican National Committee": a body named for the party, not a place
             elif n[2] < len(s.toks) and s.toks[n[2]].text in _CHAMBERS:  # "a Democratic Senate": two names
@@ -313,11 +310,14 @@ def party_adjective_before_a_body(sents: list[Sentence], text: str, gaz: Gazette
 
 
 def party_members_lead_no_name(sents: list[Sentence], text: str, gaz: Gazetteer, out: list[Raw]) -> None:
-    """ "ranking Democrat Elsa Marek", "fellow Republican Ivo Brandl": the party word says what the
-    person is, as a title does; the name starts after it."""
+    """ "ranking Democrat Elsa Marek", "fellow Republican John Brandl": the party word says what the
+    person is, as a title does; the name starts after it. A given name after the word makes a person
+    of what the tagger may have read as a body ("Republican National Committee" is one)."""
     for s in sents:
         for n in s.names:
-            if n[0] == PERSON and n[2] - n[1] >= 3 and s.toks[n[1]].text in _PARTY_MEMBER_WORDS:
+            if n[2] - n[1] >= 3 and s.toks[n[1]].text in _PARTY_MEMBER_WORDS \
+                    and (n[0] == PERSON or s.toks[n[1] + 1].text in gaz.given_names):
+                n[0] = PERSON
                 n[1] += 1
 
 
@@ -380,9 +380,9 @@ _RULES: tuple[Callable[[list[Sentence], str, Gazetteer, list[Raw]], None], ...] 
     located_prefix,
     plural_titles_name_people,
     number_words_end_no_persons_name,
+    party_members_lead_no_name,
     party_adjective_before_a_body,
     titles_are_not_names,
-    party_members_lead_no_name,
     people_named_by_what_they_lead,
     tickers_are_not_part_of_the_name,
     organisations_the_rules_are_sure_of,
